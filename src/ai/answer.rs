@@ -1,0 +1,106 @@
+//! China's answers and the explanation record behind each one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::action::Package;
+
+/// What China said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The package is agreed in principle.
+    Accept,
+    /// China proposes this package instead.
+    Counter(Package),
+    /// China climbs the mineral-restriction ladder to this rung.
+    Restrict(u8),
+    /// A threat or gesture was noted without escalation.
+    Noted,
+    /// The truce is extended.
+    GrantExtension,
+    /// No extension.
+    RefuseExtension,
+    /// China's leader signs.
+    Sign,
+    /// China's leader does not sign.
+    RefuseSign,
+}
+
+/// The rule that decided an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rule {
+    /// Utility clears aspiration, balance holds, no red line.
+    Acceptable,
+    /// Utility below aspiration: counter by log-rolling.
+    BelowAspiration,
+    /// US gain too large against China's gain: counter.
+    Unbalanced,
+    /// A red line was crossed: counter without it.
+    RedLine,
+    /// The package is worse for China than the status quo by more than the insult margin.
+    Insult,
+    /// A US threat was answered with restrictions.
+    ThreatAnswered,
+    /// A US threat was absorbed without escalation.
+    ThreatAbsorbed,
+    /// Trust fell below the floor.
+    TrustCollapse,
+    /// A goodwill gesture was welcomed.
+    GoodwillWelcomed,
+    /// Trust is high enough to extend.
+    ExtensionGranted,
+    /// Trust too low to extend.
+    ExtensionRefused,
+    /// The agreed package still clears every rule at the summit.
+    SummitSigned,
+    /// At the summit the agreed package no longer clears the rules or trust is too low.
+    SummitRefused,
+}
+
+/// A red line the package crossed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RedLineHit {
+    /// Issue index.
+    pub issue: usize,
+    /// Level the US proposed.
+    pub level: usize,
+    /// The scenario's reason.
+    pub reason: String,
+}
+
+/// The numbers behind an answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The rule that fired.
+    pub rule: Rule,
+    /// China's utility for the package (0..=1), when a package was judged.
+    pub utility: Option<f64>,
+    /// China's aspiration this week.
+    pub aspiration: f64,
+    /// China's utility for the status quo.
+    pub status_quo: f64,
+    /// US gain over the status quo.
+    pub us_gain: Option<f64>,
+    /// China's gain over the status quo.
+    pub china_gain: Option<f64>,
+    /// US gain divided by China's gain, when China gains.
+    pub ratio: Option<f64>,
+    /// The largest ratio China accepts.
+    pub allowed_ratio: f64,
+    /// The red line hit, if any.
+    pub red_line: Option<RedLineHit>,
+    /// Trust when the answer was given.
+    pub trust: f64,
+    /// The chance of escalation and the roll, when chance decided.
+    pub roll: Option<(f64, f64)>,
+    /// China's utility for its own counter-offer, when it countered.
+    pub counter_utility: Option<f64>,
+}
+
+/// China's answer to one US move.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// What China said.
+    pub reply: Reply,
+    /// Why.
+    pub why: Explanation,
+}

@@ -1,0 +1,187 @@
+//! The command line: clap definitions and dispatch to the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario::{self, BUILTIN};
+use crate::sim::{self, Strategy};
+
+/// Truce: a terminal war-game of the 2025 US–China trade talks.
+#[derive(Debug, Parser)]
+#[command(name = "truce", version, about)]
+pub struct Cli {
+    /// What to do; the terminal game when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play the terminal game.
+    Play {
+        /// A built-in scenario name or a path to a scenario file.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// The seed: a class given the same seed plays the same game.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// List the built-in scenarios.
+    Scenarios,
+    /// Check scenario files; prints file:line:column: message for each problem.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Play games headless with scripted US strategies and summarise them.
+    Simulate {
+        /// A built-in scenario name or a path to a scenario file.
+        #[arg(long, default_value = "autumn-2025")]
+        scenario: String,
+        /// A strategy name or `all`.
+        #[arg(long, default_value = "all")]
+        strategy: String,
+        /// Games per strategy.
+        #[arg(long, default_value_t = 1000)]
+        games: usize,
+        /// First seed; game i uses seed + i.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => play(None, None),
+        Some(Command::Play { scenario, seed }) => play(scenario, seed),
+        Some(Command::Scenarios) => scenarios(),
+        Some(Command::Validate { files }) => validate(&files),
+        Some(Command::Simulate {
+            scenario,
+            strategy,
+            games,
+            seed,
+            json,
+        }) => simulate(&scenario, &strategy, games, seed, json),
+    }
+}
+
+fn play(_scenario: Option<String>, _seed: Option<u64>) -> ExitCode {
+    eprintln!("truce: the terminal screens are not built yet; try `truce simulate`.");
+    ExitCode::from(2)
+}
+
+fn scenarios() -> ExitCode {
+    for (name, _) in BUILTIN {
+        match scenario::builtin(name) {
+            Some(Ok(s)) => println!("{:<14} {}", s.name, s.title),
+            Some(Err(e)) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+            None => {}
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for file in files {
+        match scenario::from_path(file) {
+            Ok(s) => println!("{}: ok (scenario {}, {} issues)", file.display(), s.name, s.issues.len()),
+            Err(e) => {
+                ok = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool) -> ExitCode {
+    let scenario = match scenario::resolve(scenario) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let strategies: Vec<Strategy> = if strategy == "all" {
+        Strategy::ALL.to_vec()
+    } else if let Some(s) = Strategy::from_name(strategy) {
+        vec![s]
+    } else {
+        let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
+        eprintln!("truce: unknown strategy \"{strategy}\" (strategies: {}, all)", names.join(", "));
+        return ExitCode::FAILURE;
+    };
+    let started = Instant::now();
+    let summary = sim::simulate(&scenario, &strategies, games, seed, |_, _, _| {});
+    let elapsed = started.elapsed().as_secs_f64().max(1e-9);
+    let per_second = (games * strategies.len()) as f64 / elapsed;
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        let mut value = match serde_json::to_value(&summary) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("truce: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        value["games_per_second"] = serde_json::json!(per_second.round());
+        writeln!(out, "{value}")
+    } else {
+        write_table(&mut out, &summary, per_second)
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {
+    writeln!(out, "Scenario {} · {} games per strategy · seeds {}..{}", s.scenario, s.games, s.seed, s.seed + s.games as u64)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "strategy", "compr", "frame", "exten", "walk", "escal", "restr", "turns", "value", "durab", "bal", "headl", "secur", "damag", "overl"
+    )?;
+    for st in &s.strategies {
+        let count = |k: &str| st.outcomes.get(k).copied().unwrap_or(0);
+        let m = &st.mean_scores;
+        writeln!(
+            out,
+            "{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
+            st.name,
+            count("comprehensive_deal"),
+            count("framework_deal"),
+            count("truce_extended"),
+            count("us_walked_away"),
+            count("escalation"),
+            100.0 * st.restriction_rate,
+            st.mean_turns,
+            m.us_value,
+            m.durability,
+            m.balance,
+            m.headline,
+            m.security,
+            m.damage,
+            m.overall
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{per_second:.0} games per second")
+}

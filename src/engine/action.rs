@@ -1,0 +1,117 @@
+//! The player's moves, and why a move can be refused.
+
+use serde::{Deserialize, Serialize};
+
+/// One level index per agenda issue, in scenario order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Package(pub Vec<usize>);
+
+impl Package {
+    /// Level chosen on issue `i`.
+    pub fn level(&self, i: usize) -> usize {
+        self.0[i]
+    }
+}
+
+/// Everything the US team can do. Saving, loading, help and quitting are not actions: they take no game time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Action {
+    /// Put a package on the table (one level per issue; issues off the agenda at status quo).
+    Propose(Package),
+    /// Take China's standing counter-offer as the agreement in principle.
+    AcceptCounter,
+    /// Threaten tariff snap-back or tighter controls.
+    Threaten,
+    /// A unilateral easing to build trust.
+    Goodwill,
+    /// Put an issue on or off the agenda; opening costs preparation days, not a turn.
+    Agenda {
+        /// Issue index.
+        issue: usize,
+        /// On (true) or off the table.
+        on: bool,
+    },
+    /// Ask Beijing to extend the truce; if granted, the scenario ends.
+    RequestExtension,
+    /// Sign the agreed package at the summit.
+    Sign,
+    /// Leave the table.
+    WalkAway,
+}
+
+impl Action {
+    /// A short verb phrase for logs and menus.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::Propose(_) => "propose a package",
+            Action::AcceptCounter => "accept China's counter-offer",
+            Action::Threaten => "threaten snap-back",
+            Action::Goodwill => "make a goodwill gesture",
+            Action::Agenda { on: true, .. } => "open an agenda item",
+            Action::Agenda { on: false, .. } => "close an agenda item",
+            Action::RequestExtension => "request a truce extension",
+            Action::Sign => "sign at the summit",
+            Action::WalkAway => "walk away",
+        }
+    }
+}
+
+/// Why an action was refused. A refused action changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    /// The game has ended.
+    #[error("the game is over")]
+    GameOver,
+    /// The package does not have one level per issue.
+    #[error("the package has {got} levels but the agenda has {expected} issues")]
+    WrongLength {
+        /// Levels given.
+        got: usize,
+        /// Issues in the scenario.
+        expected: usize,
+    },
+    /// A level index past the end of an issue's levels.
+    #[error("{issue} has no level {level}")]
+    NoSuchLevel {
+        /// Issue name.
+        issue: String,
+        /// The level asked for.
+        level: usize,
+    },
+    /// A level other than status quo on an issue that is off the agenda.
+    #[error("{issue} is not on the agenda: open it first or leave it at the status quo")]
+    OffAgenda {
+        /// Issue name.
+        issue: String,
+    },
+    /// No such issue.
+    #[error("there is no agenda item {0}")]
+    NoSuchIssue(usize),
+    /// The agenda already is as asked.
+    #[error("{issue} is already {state} the table")]
+    AgendaUnchanged {
+        /// Issue name.
+        issue: String,
+        /// "on" or "off".
+        state: &'static str,
+    },
+    /// There is no standing counter-offer to accept.
+    #[error("China has no counter-offer on the table")]
+    NoCounter,
+    /// Signing needs a summit this week.
+    #[error("there is no summit this week to sign at")]
+    NoSummit,
+    /// Signing needs an agreed package.
+    #[error("nothing is agreed yet: get China to accept a package, or accept its counter, first")]
+    NothingAgreed,
+    /// Opening the issue would run past the truce's expiry.
+    #[error("opening {issue} takes {days} days; only {left} remain")]
+    NoTime {
+        /// Issue name.
+        issue: String,
+        /// Days it would take.
+        days: u32,
+        /// Days left.
+        left: u32,
+    },
+}

@@ -1,0 +1,50 @@
+//! The weekly draw from the scenario's event table.
+
+use rand::RngExt;
+
+use crate::engine::{Source, State, SummitStatus};
+use crate::scenario::{Condition, Scenario};
+
+/// Rolls every eligible event once, in table order, and applies those that fire.
+pub(crate) fn roll(scenario: &Scenario, state: &mut State) -> Vec<String> {
+    let mut fired = Vec::new();
+    let week = state.week();
+    for (i, event) in scenario.events.iter().enumerate() {
+        if (state.fired[i] && !event.repeats) || week < event.from_week {
+            continue;
+        }
+        if !event.when.iter().all(|c| holds(scenario, state, c)) {
+            continue;
+        }
+        let roll: f64 = state.rng.random();
+        if roll >= event.chance {
+            continue;
+        }
+        state.fired[i] = true;
+        for effect in &event.effects {
+            state.apply_effect(scenario, effect);
+        }
+        state.log(Source::Event, format!("{}: {}", event.title, event.text));
+        fired.push(event.id.clone());
+    }
+    fired
+}
+
+fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {
+    let m = &state.meters;
+    match c {
+        Condition::TrustAtLeast(x) => m.trust >= *x,
+        Condition::TrustAtMost(x) => m.trust <= *x,
+        Condition::RungAtLeast(r) => state.rung >= *r,
+        Condition::MagnetsAtMost(x) => m.magnet_supply <= *x,
+        Condition::FarmStressAtLeast(x) => m.farm_stress >= *x,
+        Condition::MarketAtMost(x) => m.market_confidence <= *x,
+        Condition::HawkAlarmAtLeast(x) => m.hawk_alarm >= *x,
+        Condition::NoSummit => state.summit == SummitStatus::NotScheduled,
+        Condition::ProposedAtLeast(id, level) => {
+            scenario.issue_index(id).is_some_and(|i| {
+                state.proposal.as_ref().is_some_and(|p| p.0[i] >= *level)
+            })
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The game state: pure data, serialisable, with the one seeded RNG inside it.
+
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::ai::Answer;
+use crate::engine::action::Package;
+use crate::engine::outcome::Outcome;
+
+/// The US home-front meters and the relationship with Beijing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meters {
+    /// Supply of rare-earth magnets to US industry, 0..=100.
+    pub magnet_supply: f64,
+    /// Stress in US farm country, 0..=100.
+    pub farm_stress: f64,
+    /// Market confidence, 0..=100.
+    pub market_confidence: f64,
+    /// Alarm among national-security hawks, 0..=100.
+    pub hawk_alarm: f64,
+    /// Beijing's trust in the US team, -100..=100.
+    pub trust: f64,
+}
+
+impl Meters {
+    /// Clamps every meter into its range.
+    pub fn clamp(&mut self) {
+        for m in [
+            &mut self.magnet_supply,
+            &mut self.farm_stress,
+            &mut self.market_confidence,
+            &mut self.hawk_alarm,
+        ] {
+            *m = m.clamp(0.0, 100.0);
+        }
+        self.trust = self.trust.clamp(-100.0, 100.0);
+    }
+}
+
+/// Where the summit stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SummitStatus {
+    /// No summit on the calendar.
+    NotScheduled,
+    /// A summit on this day of play.
+    Scheduled {
+        /// Day of play (0 = start date).
+        day: u32,
+    },
+    /// The summit took place (signed or not).
+    Passed,
+}
+
+/// One week's meters, kept for sparklines and debriefs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Week number (1-based).
+    pub week: u32,
+    /// Meters at the end of the turn.
+    pub meters: Meters,
+    /// Restriction rung at the end of the turn.
+    pub rung: u8,
+}
+
+/// Who a dispatch is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// A US move.
+    Us,
+    /// China's answer.
+    China,
+    /// A world event.
+    Event,
+    /// The clock, the summit, the end.
+    Clock,
+}
+
+/// One line of the dispatches log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dispatch {
+    /// Week it happened in.
+    pub week: u32,
+    /// Who it is about.
+    pub source: Source,
+    /// What happened, in words.
+    pub text: String,
+}
+
+/// The whole state of one game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Days since the start date.
+    pub day: u32,
+    /// Negotiating turns taken.
+    pub turns: u32,
+    /// Which issues are on the table.
+    pub agenda: Vec<bool>,
+    /// Which issues have been prepared (opening again is free).
+    pub prepared: Vec<bool>,
+    /// The meters.
+    pub meters: Meters,
+    /// Mineral-restriction rung, 0..=4.
+    pub rung: u8,
+    /// The summit.
+    pub summit: SummitStatus,
+    /// The last US proposal.
+    pub proposal: Option<Package>,
+    /// China's standing counter-offer.
+    pub counter: Option<Package>,
+    /// The package agreed in principle, waiting for signature.
+    pub agreed: Option<Package>,
+    /// China's last answer.
+    pub last_answer: Option<Answer>,
+    /// Pressure from recent threats; decays each week.
+    pub threat_pressure: f64,
+    /// Lasting shift of China's aspiration from events.
+    pub aspiration_shift: f64,
+    /// Shifts to China's issue weights from events.
+    pub weight_shift: Vec<f64>,
+    /// Weeks in which a restriction rung stood.
+    pub restricted_weeks: u32,
+    /// Sum over weeks of the rung standing (the depth of shortages).
+    pub rung_weeks: u32,
+    /// Highest rung reached.
+    pub max_rung: u8,
+    /// Events that have fired, by index into the scenario's table.
+    pub fired: Vec<bool>,
+    /// Meters week by week.
+    pub trace: Vec<Snapshot>,
+    /// The dispatches log, oldest first.
+    pub log: Vec<Dispatch>,
+    /// The signed package, if a deal was signed.
+    pub signed: Option<Package>,
+    /// How the game ended, once it has.
+    pub outcome: Option<Outcome>,
+    /// The one source of chance.
+    pub rng: ChaCha8Rng,
+}

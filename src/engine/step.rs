@@ -1,0 +1,557 @@
+//! One move: check it, apply it, get China's answer, then move the world a week.
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::ai::{self, Answer, Reply, Rule};
+use crate::engine::events;
+use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
+use crate::engine::{Meters, SummitStatus};
+use crate::scenario::{Effect, Kind, Scenario};
+
+/// What one accepted action led to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The action.
+    pub action: Action,
+    /// Week in which it was taken.
+    pub week: u32,
+    /// China's answer, when China answered.
+    pub answer: Option<Answer>,
+    /// Events that fired afterwards, by id.
+    pub events: Vec<String>,
+    /// The outcome, if the game ended on this turn.
+    pub outcome: Option<Outcome>,
+}
+
+/// The state at the start of a scenario with this seed.
+pub fn new_state(scenario: &Scenario, seed: u64) -> State {
+    let start = &scenario.us.start;
+    let meters = Meters {
+        magnet_supply: start.magnet_supply,
+        farm_stress: start.farm_stress,
+        market_confidence: start.market_confidence,
+        hawk_alarm: start.hawk_alarm,
+        trust: start.trust,
+    };
+    let n = scenario.issues.len();
+    let summit = match scenario.clock.summit.as_ref() {
+        Some(s) => SummitStatus::Scheduled {
+            day: scenario.day_of(&s.date).unwrap_or(0),
+        },
+        None => SummitStatus::NotScheduled,
+    };
+    let mut state = State {
+        day: 0,
+        turns: 0,
+        agenda: scenario.issues.iter().map(|i| i.on_table).collect(),
+        prepared: scenario.issues.iter().map(|i| i.on_table).collect(),
+        meters: meters.clone(),
+        rung: 0,
+        summit,
+        proposal: None,
+        counter: None,
+        agreed: None,
+        last_answer: None,
+        threat_pressure: 0.0,
+        aspiration_shift: 0.0,
+        weight_shift: vec![0.0; n],
+        restricted_weeks: 0,
+        rung_weeks: 0,
+        max_rung: 0,
+        fired: vec![false; scenario.events.len()],
+        trace: vec![Snapshot {
+            week: 0,
+            meters,
+            rung: 0,
+        }],
+        log: Vec::new(),
+        signed: None,
+        outcome: None,
+        rng: ChaCha8Rng::seed_from_u64(seed),
+    };
+    let text = format!(
+        "Talks open in {}. The truce runs to {}.",
+        scenario.start_date().long(),
+        scenario.expiry_date().long()
+    );
+    state.log(Source::Clock, text);
+    state
+}
+
+impl State {
+    /// The current week, 1-based.
+    pub fn week(&self) -> u32 {
+        self.day / 7 + 1
+    }
+
+    /// Days left before the truce lapses.
+    pub fn days_left(&self, scenario: &Scenario) -> u32 {
+        scenario.total_days().saturating_sub(self.day)
+    }
+
+    /// Whether the summit falls within this turn, so the agreed package can be signed.
+    pub fn summit_this_turn(&self, scenario: &Scenario) -> bool {
+        match self.summit {
+            SummitStatus::Scheduled { day } => {
+                day >= self.day && day < self.day + scenario.clock.days_per_turn
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `Sign` would be accepted now.
+    pub fn can_sign(&self, scenario: &Scenario) -> bool {
+        self.outcome.is_none() && self.agreed.is_some() && self.summit_this_turn(scenario)
+    }
+
+    pub(crate) fn log(&mut self, source: Source, text: String) {
+        let week = self.week();
+        self.log.push(Dispatch { week, source, text });
+    }
+
+    pub(crate) fn apply_effect(&mut self, scenario: &Scenario, effect: &Effect) {
+        let m = &mut self.meters;
+        match effect {
+            Effect::MagnetSupply(d) => m.magnet_supply += d,
+            Effect::FarmStress(d) => m.farm_stress += d,
+            Effect::MarketConfidence(d) => m.market_confidence += d,
+            Effect::HawkAlarm(d) => m.hawk_alarm += d,
+            Effect::Trust(d) => m.trust += d,
+            Effect::Rung(d) => {
+                let top = scenario.ai.ladder.len() as i32;
+                self.set_rung((i32::from(self.rung) + d).clamp(0, top) as u8);
+            }
+            Effect::ScheduleSummit(s) => {
+                if let Some(day) = scenario.day_of(&s.date)
+                    && self.summit == SummitStatus::NotScheduled
+                    && day >= self.day
+                {
+                    self.summit = SummitStatus::Scheduled { day };
+                }
+            }
+            Effect::Aspiration(d) => self.aspiration_shift += d,
+            Effect::ChinaWeight(id, d) => {
+                if let Some(i) = scenario.issue_index(id) {
+                    self.weight_shift[i] += d;
+                }
+            }
+        }
+        self.meters.clamp();
+    }
+
+    fn set_rung(&mut self, rung: u8) {
+        self.rung = rung;
+        self.max_rung = self.max_rung.max(rung);
+    }
+}
+
+/// Checks an action against the state without changing anything.
+fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), ActionError> {
+    if state.outcome.is_some() {
+        return Err(ActionError::GameOver);
+    }
+    match action {
+        Action::Propose(p) => check_package(scenario, state, p),
+        Action::AcceptCounter if state.counter.is_none() => Err(ActionError::NoCounter),
+        Action::Agenda { issue, on } => {
+            let i = scenario
+                .issues
+                .get(*issue)
+                .ok_or(ActionError::NoSuchIssue(*issue))?;
+            if state.agenda[*issue] == *on {
+                return Err(ActionError::AgendaUnchanged {
+                    issue: i.name.clone(),
+                    state: if *on { "on" } else { "off" },
+                });
+            }
+            let left = state.days_left(scenario);
+            if *on && !state.prepared[*issue] && i.prep_days >= left {
+                return Err(ActionError::NoTime {
+                    issue: i.name.clone(),
+                    days: i.prep_days,
+                    left,
+                });
+            }
+            Ok(())
+        }
+        Action::Sign if !state.summit_this_turn(scenario) => Err(ActionError::NoSummit),
+        Action::Sign if state.agreed.is_none() => Err(ActionError::NothingAgreed),
+        _ => Ok(()),
+    }
+}
+
+/// Checks a package's shape and that off-agenda issues stay at the status quo.
+pub(crate) fn check_package(
+    scenario: &Scenario,
+    state: &State,
+    p: &Package,
+) -> Result<(), ActionError> {
+    if p.0.len() != scenario.issues.len() {
+        return Err(ActionError::WrongLength {
+            got: p.0.len(),
+            expected: scenario.issues.len(),
+        });
+    }
+    for (i, (issue, &level)) in scenario.issues.iter().zip(&p.0).enumerate() {
+        if level >= issue.levels.len() {
+            return Err(ActionError::NoSuchLevel {
+                issue: issue.name.clone(),
+                level,
+            });
+        }
+        if !state.agenda[i] && level != issue.status_quo {
+            return Err(ActionError::OffAgenda {
+                issue: issue.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Applies one action: China answers, then the world moves a week. A refused action changes nothing.
+pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Turn, ActionError> {
+    check(scenario, state, &action)?;
+    let mut turn = Turn {
+        week: state.week(),
+        action: action.clone(),
+        answer: None,
+        events: Vec::new(),
+        outcome: None,
+    };
+    match action {
+        Action::Agenda { issue, on } => {
+            set_agenda(scenario, state, issue, on);
+            if state.days_left(scenario) == 0 {
+                end(scenario, state, Outcome::Escalation);
+            }
+            turn.outcome = state.outcome;
+            return Ok(turn);
+        }
+        Action::Propose(p) => propose(scenario, state, p),
+        Action::AcceptCounter => accept_counter(scenario, state),
+        Action::Threaten => threaten(scenario, state),
+        Action::Goodwill => goodwill(scenario, state),
+        Action::RequestExtension => request_extension(scenario, state),
+        Action::Sign => sign(scenario, state),
+        Action::WalkAway => walk_away(scenario, state),
+    }
+    turn.answer = state.last_answer.clone();
+    if state.outcome.is_none() {
+        turn.events = advance_week(scenario, state);
+    } else {
+        snapshot(state);
+    }
+    turn.outcome = state.outcome;
+    Ok(turn)
+}
+
+fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
+    let issue = &scenario.issues[i];
+    state.agenda[i] = on;
+    if on {
+        if state.prepared[i] {
+            state.log(Source::Us, format!("{} is back on the table.", issue.name));
+        } else {
+            state.prepared[i] = true;
+            state.day += issue.prep_days;
+            let text = format!(
+                "{} opened: {} days of preparation.",
+                issue.name, issue.prep_days
+            );
+            state.log(Source::Us, text);
+        }
+    } else {
+        let sq = issue.status_quo;
+        for slot in [&mut state.counter, &mut state.agreed] {
+            if slot.as_ref().is_some_and(|p| p.0[i] != sq) {
+                *slot = None;
+            }
+        }
+        state.log(Source::Us, format!("{} taken off the table.", issue.name));
+    }
+}
+
+fn propose(scenario: &Scenario, state: &mut State, p: Package) {
+    let security: f64 = p
+        .0
+        .iter()
+        .zip(&scenario.issues)
+        .map(|(&l, issue)| issue.levels[l].security_cost)
+        .sum();
+    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * security;
+    state.log(
+        Source::Us,
+        format!("US proposes: {}.", scenario.describe_package(&p, &state.agenda)),
+    );
+    let answer = ai::answer_proposal(scenario, state, &p);
+    match &answer.reply {
+        Reply::Accept => {
+            state.log(Source::China, "Beijing accepts the package in principle.".into());
+            agree(scenario, state, p.clone());
+        }
+        Reply::Counter(c) => {
+            let text = format!(
+                "Beijing counters: {}.",
+                scenario.describe_package(c, &state.agenda)
+            );
+            state.log(Source::China, text);
+            state.counter = Some(c.clone());
+        }
+        Reply::Restrict(r) => {
+            if answer.why.rule == Rule::Insult {
+                state.meters.trust -= scenario.ai.retaliation.insult_trust_cost;
+            }
+            restrict(scenario, state, *r);
+        }
+        _ => {}
+    }
+    state.proposal = Some(p);
+    state.last_answer = Some(answer);
+    state.meters.clamp();
+}
+
+/// Records an agreement in principle: trust grows and Beijing eases one rung.
+fn agree(scenario: &Scenario, state: &mut State, p: Package) {
+    state.agreed = Some(p);
+    state.counter = None;
+    state.meters.trust += scenario.us.weekly.trust_on_accept;
+    if state.rung > 0 {
+        state.set_rung(state.rung - 1);
+        state.log(
+            Source::China,
+            "Beijing steps down the restriction ladder as a sign of good faith.".into(),
+        );
+    }
+}
+
+fn restrict(scenario: &Scenario, state: &mut State, rung: u8) {
+    state.set_rung(rung);
+    let name = scenario.ai.ladder[usize::from(rung) - 1].name.clone();
+    state.log(
+        Source::China,
+        format!("Beijing answers with mineral restrictions, rung {rung}: {name}."),
+    );
+}
+
+fn accept_counter(scenario: &Scenario, state: &mut State) {
+    let Some(counter) = state.counter.take() else {
+        return;
+    };
+    let val = ai::Valuation::new(scenario, state);
+    let why = ai::Explanation {
+        rule: Rule::Acceptable,
+        utility: Some(val.china(&counter.0)),
+        aspiration: ai::aspiration(scenario, state),
+        status_quo: val.china_sq,
+        us_gain: Some(val.us(&counter.0) - val.us_sq),
+        china_gain: Some(val.china(&counter.0) - val.china_sq),
+        ratio: val.ratio(&counter.0),
+        allowed_ratio: scenario.ai.balance_ratio,
+        red_line: None,
+        trust: state.meters.trust,
+        roll: None,
+        counter_utility: None,
+    };
+    state.log(
+        Source::Us,
+        "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
+    );
+    agree(scenario, state, counter);
+    state.last_answer = Some(Answer {
+        reply: Reply::Accept,
+        why,
+    });
+    state.meters.clamp();
+}
+
+fn threaten(scenario: &Scenario, state: &mut State) {
+    let threat = &scenario.us.threat;
+    state.log(Source::Us, format!("US threatens: {}.", threat.description));
+    for e in &threat.effects {
+        state.apply_effect(scenario, e);
+    }
+    state.meters.trust -= scenario.ai.retaliation.threat_trust_cost;
+    state.threat_pressure += 1.0;
+    state.meters.clamp();
+    let answer = ai::answer_threat(scenario, state);
+    match answer.reply {
+        Reply::Restrict(r) => restrict(scenario, state, r),
+        _ => state.log(
+            Source::China,
+            "Beijing protests the threat but does not escalate this week.".into(),
+        ),
+    }
+    state.last_answer = Some(answer);
+}
+
+fn goodwill(scenario: &Scenario, state: &mut State) {
+    let g = &scenario.us.goodwill;
+    state.log(Source::Us, format!("US goodwill gesture: {}.", g.description));
+    for e in &g.effects {
+        state.apply_effect(scenario, e);
+    }
+    let val = ai::Valuation::new(scenario, state);
+    let why = ai::Explanation {
+        rule: Rule::GoodwillWelcomed,
+        utility: None,
+        aspiration: ai::aspiration(scenario, state),
+        status_quo: val.china_sq,
+        us_gain: None,
+        china_gain: None,
+        ratio: None,
+        allowed_ratio: scenario.ai.balance_ratio,
+        red_line: None,
+        trust: state.meters.trust,
+        roll: None,
+        counter_utility: None,
+    };
+    state.log(Source::China, "Beijing welcomes the gesture.".into());
+    state.last_answer = Some(Answer {
+        reply: Reply::Noted,
+        why,
+    });
+}
+
+fn request_extension(scenario: &Scenario, state: &mut State) {
+    state.log(Source::Us, "US asks Beijing to extend the truce.".into());
+    let answer = ai::answer_extension(scenario, state);
+    if answer.reply == Reply::GrantExtension {
+        state.log(Source::China, "Beijing agrees to extend the truce.".into());
+        state.last_answer = Some(answer);
+        end(scenario, state, Outcome::TruceExtended);
+    } else {
+        state.log(
+            Source::China,
+            "Beijing refuses: trust is too low to extend the truce.".into(),
+        );
+        state.last_answer = Some(answer);
+    }
+}
+
+fn sign(scenario: &Scenario, state: &mut State) {
+    let Some(agreed) = state.agreed.clone() else {
+        return;
+    };
+    let answer = ai::answer_signing(scenario, state, &agreed);
+    let signed = answer.reply == Reply::Sign;
+    state.last_answer = Some(answer);
+    state.summit = SummitStatus::Passed;
+    if signed {
+        state.log(Source::Clock, "The leaders sign the agreement.".into());
+        let outcome = classify(scenario, &agreed);
+        state.signed = Some(agreed);
+        end(scenario, state, outcome);
+    } else {
+        state.log(
+            Source::Clock,
+            "China's leader declines to sign; the summit ends without a deal.".into(),
+        );
+        state.meters.trust -= 10.0;
+        state.meters.clamp();
+    }
+}
+
+/// Comprehensive when enforcement goes beyond a declaration and enough structural Chinese
+/// commitments are in; otherwise a framework.
+pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
+    let rules = &scenario.deal;
+    let enforcement = scenario.issue_index(&rules.enforcement_issue);
+    let enforced = enforcement.is_some_and(|e| p.0[e] >= rules.min_enforcement);
+    let structural = scenario
+        .issues
+        .iter()
+        .enumerate()
+        .filter(|&(i, issue)| {
+            let l = &issue.levels[p.0[i]];
+            Some(i) != enforcement
+                && l.kind == Kind::Structural
+                && l.us > issue.levels[issue.status_quo].us
+        })
+        .count();
+    if enforced && structural >= rules.min_structural {
+        Outcome::ComprehensiveDeal
+    } else {
+        Outcome::FrameworkDeal
+    }
+}
+
+fn walk_away(scenario: &Scenario, state: &mut State) {
+    let w = &scenario.us.walk_away;
+    state.log(Source::Us, format!("The US walks away: {}.", w.description));
+    for e in &w.effects {
+        state.apply_effect(scenario, e);
+    }
+    state.last_answer = None;
+    end(scenario, state, Outcome::UsWalkedAway);
+}
+
+fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {
+    state.outcome = Some(outcome);
+    let _ = scenario;
+    state.log(Source::Clock, format!("Game over: {}.", outcome.title()));
+}
+
+fn snapshot(state: &mut State) {
+    let week = state.turns;
+    state.trace.push(Snapshot {
+        week,
+        meters: state.meters.clone(),
+        rung: state.rung,
+    });
+}
+
+/// Moves the world one turn: meters, restriction damage, events, the summit and the clock.
+fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
+    let w = &scenario.us.weekly;
+    state.turns += 1;
+    state.day += scenario.clock.days_per_turn;
+    let m = &mut state.meters;
+    if state.rung > 0 {
+        let rung = &scenario.ai.ladder[usize::from(state.rung) - 1];
+        m.magnet_supply -= rung.magnet_loss;
+        m.market_confidence -= rung.market_loss;
+        state.restricted_weeks += 1;
+        state.rung_weeks += u32::from(state.rung);
+    } else {
+        m.magnet_supply += w.magnet_recovery;
+        if m.market_confidence < 60.0 {
+            m.market_confidence = (m.market_confidence + w.market_recovery).min(60.0);
+        }
+    }
+    let buying = state.agreed.as_ref().is_some_and(|p| {
+        scenario
+            .issue_index(&w.farm_issue)
+            .is_some_and(|f| p.0[f] != scenario.issues[f].status_quo)
+    });
+    m.farm_stress += if buying { -w.farm_drift } else { w.farm_drift };
+    m.hawk_alarm -= w.hawk_decay;
+    state.threat_pressure *= 0.5;
+    state.meters.clamp();
+    let fired = events::roll(scenario, state);
+    if let SummitStatus::Scheduled { day } = state.summit
+        && day < state.day
+    {
+        state.summit = SummitStatus::Passed;
+        state.log(
+            Source::Clock,
+            "The summit came and went without a signing.".into(),
+        );
+    }
+    if usize::from(state.rung) >= scenario.ai.ladder.len() {
+        state.log(
+            Source::Clock,
+            "The restriction ladder has topped out: the truce collapses.".into(),
+        );
+        end(scenario, state, Outcome::Escalation);
+    } else if state.days_left(scenario) == 0 {
+        state.log(
+            Source::Clock,
+            "The truce lapses with no deal and no extension: tariffs snap back.".into(),
+        );
+        end(scenario, state, Outcome::Escalation);
+    }
+    snapshot(state);
+    fired
+}

@@ -1,0 +1,10 @@
+//! Truce: a turn-based war-game of the 2025 US–China trade talks.
+//!
+//! The engine (`engine`, `ai`, `scenario`) is pure: no terminal, no files, no clock, no global
+//! RNG. The terminal game, the command line and persistence are thin shells over it.
+
+pub mod ai;
+pub mod cli;
+pub mod engine;
+pub mod scenario;
+pub mod sim;

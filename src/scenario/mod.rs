@@ -1,0 +1,76 @@
+//! Scenarios: the data model, loading with validation, and the built-in files.
+
+mod builtin;
+mod load;
+mod model;
+pub mod span;
+
+pub use builtin::{BUILTIN, builtin, builtin_names};
+pub use load::{LoadError, Problem, from_path, from_str, resolve};
+pub use model::*;
+
+use crate::engine::Package;
+use crate::engine::calendar::Date;
+
+impl Scenario {
+    /// Index of the issue with this id.
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.issues.iter().position(|i| i.id == id)
+    }
+
+    /// Every issue at its status-quo level.
+    pub fn status_quo(&self) -> Package {
+        Package(self.issues.iter().map(|i| i.status_quo).collect())
+    }
+
+    /// The first day of play.
+    pub fn start_date(&self) -> Date {
+        Date::parse(&self.clock.start_date).unwrap_or(Date {
+            year: 2025,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    /// The day the truce lapses.
+    pub fn expiry_date(&self) -> Date {
+        Date::parse(&self.clock.truce_expiry).unwrap_or_else(|| self.start_date())
+    }
+
+    /// Days from the start to the truce's expiry.
+    pub fn total_days(&self) -> u32 {
+        (self.expiry_date().days() - self.start_date().days()).max(0) as u32
+    }
+
+    /// Number of turns if no preparation days are spent.
+    pub fn total_weeks(&self) -> u32 {
+        self.total_days().div_ceil(self.clock.days_per_turn.max(1))
+    }
+
+    /// Day of play of a `YYYY-MM-DD` date, if it falls on or after the start.
+    pub fn day_of(&self, date: &str) -> Option<u32> {
+        let d = Date::parse(date)?.days() - self.start_date().days();
+        u32::try_from(d).ok()
+    }
+
+    /// The calendar date of a day of play.
+    pub fn date_of_day(&self, day: u32) -> Date {
+        self.start_date().plus(i64::from(day))
+    }
+
+    /// A package in words: the issues on the table that move from the status quo.
+    pub fn describe_package(&self, p: &Package, agenda: &[bool]) -> String {
+        let parts: Vec<String> = self
+            .issues
+            .iter()
+            .enumerate()
+            .filter(|&(i, issue)| agenda[i] || p.0[i] != issue.status_quo)
+            .map(|(i, issue)| format!("{} {}", issue.short, issue.levels[p.0[i]].label))
+            .collect();
+        if parts.is_empty() {
+            "the status quo".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}

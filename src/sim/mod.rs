@@ -1,0 +1,7 @@
+//! The headless simulator: scripted US strategies and many-game summaries.
+
+mod run;
+mod strategy;
+
+pub use run::{GameResult, StrategySummary, Summary, play, simulate};
+pub use strategy::Strategy;
