@@ -227,14 +227,14 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     }
 
     let overall_value = 0.25 * us_value.value
-        + 0.25 * durability.value
+        + 0.30 * durability.value
         + 0.10 * balance.value
-        + 0.10 * headline.value
+        + 0.05 * headline.value
         + 0.15 * security.value
         + 0.15 * damage.value;
     let overall = score(
         overall_value,
-        "A quarter each US value and durability; 15% each security and damage; 10% each balance and headline.".into(),
+        "Durability 30%, US value 25%, security and damage 15% each, balance 10%, headline 5%.".into(),
     );
     Scorecard {
         us_value,

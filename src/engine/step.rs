@@ -91,12 +91,11 @@ impl State {
         scenario.total_days().saturating_sub(self.day)
     }
 
-    /// Whether the summit falls within this turn, so the agreed package can be signed.
+    /// Whether the summit is open this turn, so the agreed package can be signed: leaders meet
+    /// within one turn of the summit day, either side of it.
     pub fn summit_this_turn(&self, scenario: &Scenario) -> bool {
         match self.summit {
-            SummitStatus::Scheduled { day } => {
-                day >= self.day && day < self.day + scenario.clock.days_per_turn
-            }
+            SummitStatus::Scheduled { day } => self.day.abs_diff(day) < scenario.clock.days_per_turn,
             _ => false,
         }
     }
@@ -531,7 +530,7 @@ fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
     state.meters.clamp();
     let fired = events::roll(scenario, state);
     if let SummitStatus::Scheduled { day } = state.summit
-        && day < state.day
+        && state.day >= day + scenario.clock.days_per_turn
     {
         state.summit = SummitStatus::Passed;
         state.log(

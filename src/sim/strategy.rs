@@ -137,10 +137,10 @@ fn hawk(c: &Ctx) -> Action {
     Action::Propose(c.package(&[
         ("tariffs", 1),
         ("export_controls", 1),
-        ("rare_earths", 3),
+        ("rare_earths", 2),
         ("farm", 2),
-        ("excess_capacity", 3),
-        ("fentanyl", 2),
+        ("excess_capacity", 2),
+        ("fentanyl", 1),
         ("enforcement", 2),
     ]))
 }
@@ -154,11 +154,11 @@ fn dealmaker(c: &Ctx) -> Action {
     {
         return Action::AcceptCounter;
     }
-    if c.state.agreed.is_some() && !c.last_turn() {
-        return Action::Goodwill;
-    }
-    if c.last_turn() && c.state.agreed.is_none() {
+    if c.last_turn() {
         return Action::RequestExtension;
+    }
+    if c.state.agreed.is_some() {
+        return Action::Goodwill;
     }
     let easing = if c.turns() < 4 { 2 } else { 3 };
     Action::Propose(c.package(&[
