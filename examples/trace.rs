@@ -25,7 +25,14 @@ fn main() {
                 let w = &ans.why;
                 println!(
                     "  week {} {:?}: rule {:?} u={:?} asp={:.3} sq={:.3} ratio={:?} trust={:.0}",
-                    t.week, a.label(), w.rule, w.utility.map(|u| (u * 1000.0).round() / 1000.0), w.aspiration, w.status_quo, w.ratio.map(|r| (r * 100.0).round() / 100.0), w.trust
+                    t.week,
+                    a.label(),
+                    w.rule,
+                    w.utility.map(|u| (u * 1000.0).round() / 1000.0),
+                    w.aspiration,
+                    w.status_quo,
+                    w.ratio.map(|r| (r * 100.0).round() / 100.0),
+                    w.trust
                 );
             }
         }

@@ -82,11 +82,11 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
 
 /// China's answer to a threat: a rung of restrictions with a chance that grows with distrust.
 pub fn answer_threat(scenario: &Scenario, state: &mut State) -> Answer {
-    let val = Valuation::new(scenario, state);
     let r = &scenario.ai.retaliation;
     let distrust = (-state.meters.trust).max(0.0);
     let chance = (r.threat_chance + r.distrust_chance_per_point * distrust).clamp(0.0, 1.0);
     let roll: f64 = state.rng.random();
+    let val = Valuation::new(scenario, state);
     let can_climb = usize::from(state.rung) < scenario.ai.ladder.len();
     let mut why = base(scenario, state, &val, Rule::ThreatAbsorbed);
     why.roll = Some((chance, roll));

@@ -7,7 +7,7 @@ use crate::scenario::Scenario;
 /// China's and the US's view of packages, for one state of the game.
 pub struct Valuation<'a> {
     scenario: &'a Scenario,
-    weights: Vec<f64>,
+    shift: &'a [f64],
     /// China's utility for the status quo.
     pub china_sq: f64,
     /// The US utility for the status quo.
@@ -16,28 +16,25 @@ pub struct Valuation<'a> {
 
 impl<'a> Valuation<'a> {
     /// Valuation with China's weights as the state has shifted them.
-    pub fn new(scenario: &'a Scenario, state: &State) -> Self {
-        let weights: Vec<f64> = scenario
-            .issues
-            .iter()
-            .zip(&state.weight_shift)
-            .map(|(issue, shift)| (issue.china_weight + shift).max(0.0))
-            .collect();
+    pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
         let mut v = Valuation {
             scenario,
-            weights,
+            shift: &state.weight_shift,
             china_sq: 0.0,
             us_sq: 0.0,
         };
-        let sq = scenario.status_quo();
-        v.china_sq = v.china(&sq.0);
-        v.us_sq = v.us(&sq.0);
+        for (i, issue) in scenario.issues.iter().enumerate() {
+            v.china_sq += v.china_at(i, issue.status_quo);
+            v.us_sq += v.us_at(i, issue.status_quo);
+        }
         v
     }
 
     /// China's weighted value of level `level` on issue `i`.
     pub fn china_at(&self, i: usize, level: usize) -> f64 {
-        self.weights[i] * self.scenario.issues[i].levels[level].china
+        let issue = &self.scenario.issues[i];
+        let weight = (issue.china_weight + self.shift.get(i).copied().unwrap_or(0.0)).max(0.0);
+        weight * issue.levels[level].china
     }
 
     /// The US's weighted value of level `level` on issue `i`.
@@ -48,12 +45,20 @@ impl<'a> Valuation<'a> {
 
     /// China's utility for a package (0..=1).
     pub fn china(&self, levels: &[usize]) -> f64 {
-        levels.iter().enumerate().map(|(i, &l)| self.china_at(i, l)).sum()
+        levels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| self.china_at(i, l))
+            .sum()
     }
 
     /// The US utility for a package (0..=1).
     pub fn us(&self, levels: &[usize]) -> f64 {
-        levels.iter().enumerate().map(|(i, &l)| self.us_at(i, l)).sum()
+        levels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| self.us_at(i, l))
+            .sum()
     }
 
     /// US gain over China's gain, when China gains anything; `None` when China gains nothing.
@@ -73,28 +78,32 @@ impl<'a> Valuation<'a> {
     /// The first red line the package crosses, if any.
     pub fn red_line(&self, levels: &[usize]) -> Option<RedLineHit> {
         let s = self.scenario;
-        s.ai.red_lines.iter().find_map(|rl| {
-            let i = s.issue_index(&rl.issue)?;
-            let issue = &s.issues[i];
-            let level = levels[i];
-            let crossed = issue.levels[level].china <= issue.levels[rl.level].china
-                && level != issue.status_quo;
-            let lifted = rl.unless.as_ref().is_some_and(|r| {
-                s.issue_index(&r.issue)
-                    .is_some_and(|j| Self::at_least(s, j, levels[j], r.level))
-            });
-            (crossed && !lifted).then(|| RedLineHit {
-                issue: i,
-                level,
-                reason: rl.reason.clone(),
+        s.index()
+            .red_lines
+            .iter()
+            .zip(&s.ai.red_lines)
+            .find_map(|(&(i, line, unless), rl)| {
+                let issue = &s.issues[i];
+                let level = levels[i];
+                let crossed = issue.levels[level].china <= issue.levels[line].china
+                    && level != issue.status_quo;
+                let lifted = unless.is_some_and(|(j, min)| Self::at_least(s, j, levels[j], min));
+                (crossed && !lifted).then(|| RedLineHit {
+                    issue: i,
+                    level,
+                    reason: rl.reason.clone(),
+                })
             })
-        })
     }
 
     /// Whether `level` on issue `j` goes at least as far as `min` in the same direction from status quo.
     fn at_least(s: &Scenario, j: usize, level: usize, min: usize) -> bool {
         let sq = s.issues[j].status_quo;
-        if min >= sq { level >= min } else { level <= min }
+        if min >= sq {
+            level >= min
+        } else {
+            level <= min
+        }
     }
 }
 

@@ -95,7 +95,9 @@ impl State {
     /// within one turn of the summit day, either side of it.
     pub fn summit_this_turn(&self, scenario: &Scenario) -> bool {
         match self.summit {
-            SummitStatus::Scheduled { day } => self.day.abs_diff(day) < scenario.clock.days_per_turn,
+            SummitStatus::Scheduled { day } => {
+                self.day.abs_diff(day) < scenario.clock.days_per_turn
+            }
             _ => false,
         }
     }
@@ -273,21 +275,26 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
 }
 
 fn propose(scenario: &Scenario, state: &mut State, p: Package) {
-    let security: f64 = p
-        .0
-        .iter()
-        .zip(&scenario.issues)
-        .map(|(&l, issue)| issue.levels[l].security_cost)
-        .sum();
+    let security: f64 =
+        p.0.iter()
+            .zip(&scenario.issues)
+            .map(|(&l, issue)| issue.levels[l].security_cost)
+            .sum();
     state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * security;
     state.log(
         Source::Us,
-        format!("US proposes: {}.", scenario.describe_package(&p, &state.agenda)),
+        format!(
+            "US proposes: {}.",
+            scenario.describe_package(&p, &state.agenda)
+        ),
     );
     let answer = ai::answer_proposal(scenario, state, &p);
     match &answer.reply {
         Reply::Accept => {
-            state.log(Source::China, "Beijing accepts the package in principle.".into());
+            state.log(
+                Source::China,
+                "Beijing accepts the package in principle.".into(),
+            );
             agree(scenario, state, p.clone());
         }
         Reply::Counter(c) => {
@@ -387,7 +394,10 @@ fn threaten(scenario: &Scenario, state: &mut State) {
 
 fn goodwill(scenario: &Scenario, state: &mut State) {
     let g = &scenario.us.goodwill;
-    state.log(Source::Us, format!("US goodwill gesture: {}.", g.description));
+    state.log(
+        Source::Us,
+        format!("US goodwill gesture: {}.", g.description),
+    );
     for e in &g.effects {
         state.apply_effect(scenario, e);
     }
@@ -456,7 +466,7 @@ fn sign(scenario: &Scenario, state: &mut State) {
 /// commitments are in; otherwise a framework.
 pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
     let rules = &scenario.deal;
-    let enforcement = scenario.issue_index(&rules.enforcement_issue);
+    let enforcement = scenario.index().enforcement;
     let enforced = enforcement.is_some_and(|e| p.0[e] >= rules.min_enforcement);
     let structural = scenario
         .issues
@@ -521,7 +531,8 @@ fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
     }
     let buying = state.agreed.as_ref().is_some_and(|p| {
         scenario
-            .issue_index(&w.farm_issue)
+            .index()
+            .farm
             .is_some_and(|f| p.0[f] != scenario.issues[f].status_quo)
     });
     m.farm_stress += if buying { -w.farm_drift } else { w.farm_drift };

@@ -1,6 +1,7 @@
 //! Scenarios: the data model, loading with validation, and the built-in files.
 
 mod builtin;
+pub(crate) mod index;
 mod load;
 mod model;
 pub mod span;
@@ -25,21 +26,17 @@ impl Scenario {
 
     /// The first day of play.
     pub fn start_date(&self) -> Date {
-        Date::parse(&self.clock.start_date).unwrap_or(Date {
-            year: 2025,
-            month: 1,
-            day: 1,
-        })
+        self.index().start
     }
 
     /// The day the truce lapses.
     pub fn expiry_date(&self) -> Date {
-        Date::parse(&self.clock.truce_expiry).unwrap_or_else(|| self.start_date())
+        self.index().expiry
     }
 
     /// Days from the start to the truce's expiry.
     pub fn total_days(&self) -> u32 {
-        (self.expiry_date().days() - self.start_date().days()).max(0) as u32
+        self.index().total_days
     }
 
     /// Number of turns if no preparation days are spent.
@@ -49,7 +46,7 @@ impl Scenario {
 
     /// Day of play of a `YYYY-MM-DD` date, if it falls on or after the start.
     pub fn day_of(&self, date: &str) -> Option<u32> {
-        let d = Date::parse(date)?.days() - self.start_date().days();
+        let d = Date::parse(date)?.days() - self.index().start.days();
         u32::try_from(d).ok()
     }
 
@@ -60,17 +57,20 @@ impl Scenario {
 
     /// A package in words: the issues on the table that move from the status quo.
     pub fn describe_package(&self, p: &Package, agenda: &[bool]) -> String {
-        let parts: Vec<String> = self
-            .issues
-            .iter()
-            .enumerate()
-            .filter(|&(i, issue)| agenda[i] || p.0[i] != issue.status_quo)
-            .map(|(i, issue)| format!("{} {}", issue.short, issue.levels[p.0[i]].label))
-            .collect();
-        if parts.is_empty() {
-            "the status quo".into()
-        } else {
-            parts.join("; ")
+        let mut out = String::with_capacity(160);
+        for (i, issue) in self.issues.iter().enumerate() {
+            if agenda[i] || p.0[i] != issue.status_quo {
+                if !out.is_empty() {
+                    out.push_str("; ");
+                }
+                out.push_str(&issue.short);
+                out.push(' ');
+                out.push_str(&issue.levels[p.0[i]].label);
+            }
         }
+        if out.is_empty() {
+            out.push_str("the status quo");
+        }
+        out
     }
 }

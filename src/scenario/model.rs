@@ -32,6 +32,9 @@ pub struct Scenario {
     pub deal: DealRules,
     /// What really happened, for the debrief.
     pub historical: Historical,
+    /// Lookups computed once from the fields above (dates, resolved references).
+    #[serde(skip)]
+    pub(crate) derived: crate::scenario::index::Derived,
 }
 
 /// The scenario's calendar.

@@ -1,0 +1,66 @@
+//! Lookups derived once from a scenario: parsed dates and references resolved to indices, so the
+//! hot paths (the AI's answer, a week's step) never parse or compare strings.
+
+use std::sync::OnceLock;
+
+use crate::engine::calendar::Date;
+use crate::scenario::Scenario;
+
+/// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).
+pub(crate) type ResolvedRedLine = (usize, usize, Option<(usize, usize)>);
+
+/// What the engine looks up often.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    pub start: Date,
+    pub expiry: Date,
+    pub total_days: u32,
+    pub red_lines: Vec<ResolvedRedLine>,
+    pub enforcement: Option<usize>,
+    pub farm: Option<usize>,
+}
+
+/// A lazily built `Index`; equal to every other, so it never affects comparisons.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Derived(OnceLock<Index>);
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Scenario {
+    pub(crate) fn index(&self) -> &Index {
+        self.derived.0.get_or_init(|| {
+            let fallback = Date {
+                year: 2025,
+                month: 1,
+                day: 1,
+            };
+            let start = Date::parse(&self.clock.start_date).unwrap_or(fallback);
+            let expiry = Date::parse(&self.clock.truce_expiry).unwrap_or(start);
+            let red_lines = self
+                .ai
+                .red_lines
+                .iter()
+                .filter_map(|rl| {
+                    let i = self.issue_index(&rl.issue)?;
+                    let unless = rl
+                        .unless
+                        .as_ref()
+                        .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
+                    Some((i, rl.level, unless))
+                })
+                .collect();
+            Index {
+                start,
+                expiry,
+                total_days: (expiry.days() - start.days()).max(0) as u32,
+                red_lines,
+                enforcement: self.issue_index(&self.deal.enforcement_issue),
+                farm: self.issue_index(&self.us.weekly.farm_issue),
+            }
+        })
+    }
+}
