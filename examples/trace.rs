@@ -20,8 +20,10 @@ fn main() {
     let mut state = new_state(&sc, seed);
     for a in &result.actions {
         let turn = step(&sc, &mut state, a.clone());
-        if let (Ok(t), Action::Propose(_) | Action::AcceptCounter | Action::Threaten) = (&turn, a) {
-            if let Some(ans) = &t.answer {
+        if let (Ok(t), Action::Propose(_) | Action::AcceptCounter | Action::Threaten) = (&turn, a)
+            && let Some(ans) = &t.answer
+        {
+            {
                 let w = &ans.why;
                 println!(
                     "  week {} {:?}: rule {:?} u={:?} asp={:.3} sq={:.3} ratio={:?} trust={:.0}",
