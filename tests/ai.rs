@@ -1,0 +1,255 @@
+//! The Chinese negotiator: utility, aspiration, balance, red lines and each kind of answer.
+
+mod common;
+
+use common::{ix, open_state, package, scenario};
+use truce::ai::{
+    Reply, Rule, Valuation, answer_extension, answer_proposal, answer_signing, answer_threat,
+    aspiration,
+};
+
+#[test]
+fn utility_is_the_weighted_sum_of_level_values() {
+    let s = scenario();
+    let st = open_state(&s, 1);
+    let v = Valuation::new(&s, &st);
+    let sq = s.status_quo();
+    let by_hand: f64 = s
+        .issues
+        .iter()
+        .zip(&sq.0)
+        .map(|(i, &l)| i.china_weight * i.levels[l].china)
+        .sum();
+    assert!((v.china(&sq.0) - by_hand).abs() < 1e-12);
+    assert!((v.china_sq - by_hand).abs() < 1e-12);
+    // Additive: moving one issue changes utility by exactly its weighted difference.
+    let t = ix(&s, "tariffs");
+    let p = package(&s, &[("tariffs", 3)]);
+    let issue = &s.issues[t];
+    let delta = issue.china_weight * (issue.levels[3].china - issue.levels[issue.status_quo].china);
+    assert!((v.china(&p.0) - v.china_sq - delta).abs() < 1e-12);
+    let us_delta = issue.us_weight * (issue.levels[3].us - issue.levels[issue.status_quo].us);
+    assert!((v.us(&p.0) - v.us_sq - us_delta).abs() < 1e-12);
+}
+
+#[test]
+fn aspiration_falls_late_from_opening_to_reservation() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    let open = aspiration(&s, &st);
+    assert!((open - s.ai.opening_aspiration).abs() < 1e-12);
+    let total = s.total_days();
+    let mut last = open;
+    for day in (0..=total).step_by(7) {
+        st.day = day;
+        let a = aspiration(&s, &st);
+        assert!(a <= last + 1e-12, "aspiration never rises with time alone");
+        last = a;
+    }
+    st.day = total;
+    assert!((aspiration(&s, &st) - s.ai.reservation).abs() < 1e-12);
+    // Boulware: at half time China has given up less than half of the way.
+    st.day = total / 2;
+    let mid = (s.ai.opening_aspiration + s.ai.reservation) / 2.0;
+    assert!(aspiration(&s, &st) > mid);
+}
+
+#[test]
+fn trust_softens_and_threats_stiffen_the_aspiration() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.day = 35;
+    let base = aspiration(&s, &st);
+    st.meters.trust = 60.0;
+    assert!(aspiration(&s, &st) < base);
+    st.meters.trust = 0.0;
+    st.threat_pressure = 1.0;
+    assert!(aspiration(&s, &st) > base);
+}
+
+#[test]
+fn a_package_that_clears_every_rule_is_accepted() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.day = s.total_days();
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 2),
+            ("farm", 2),
+        ],
+    );
+    let a = answer_proposal(&s, &st, &p);
+    assert_eq!(a.reply, Reply::Accept, "{:?}", a.why);
+    assert_eq!(a.why.rule, Rule::Acceptable);
+    assert!(a.why.utility.is_some_and(|u| u >= a.why.aspiration));
+}
+
+#[test]
+fn the_balance_rule_rejects_lopsided_gains_even_above_aspiration() {
+    let mut s = scenario();
+    s.ai.balance_ratio = 0.3;
+    let mut st = open_state(&s, 1);
+    st.day = s.total_days();
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 2),
+            ("farm", 2),
+        ],
+    );
+    let a = answer_proposal(&s, &st, &p);
+    assert_eq!(a.why.rule, Rule::Unbalanced, "{:?}", a.why);
+    assert!(a.why.utility.is_some_and(|u| u >= a.why.aspiration));
+    assert!(a.why.ratio.is_some_and(|r| r > 0.3));
+    let Reply::Counter(c) = a.reply else {
+        panic!("an unbalanced package is countered");
+    };
+    let v = Valuation::new(&s, &st);
+    assert!(v.balanced(&c.0), "the counter itself is balanced");
+}
+
+#[test]
+fn a_red_line_is_never_accepted_and_the_counter_steps_back_from_it() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.day = s.total_days();
+    let oil = ix(&s, "russian_oil");
+    let p = package(
+        &s,
+        &[("tariffs", 4), ("export_controls", 4), ("russian_oil", 2)],
+    );
+    let a = answer_proposal(&s, &st, &p);
+    assert_eq!(a.why.rule, Rule::RedLine);
+    assert_eq!(a.why.red_line.as_ref().map(|h| h.issue), Some(oil));
+    let Reply::Counter(c) = a.reply else {
+        panic!("a red line is countered");
+    };
+    assert!(c.0[oil] < 2);
+}
+
+#[test]
+fn reciprocity_lifts_a_red_line() {
+    let s = scenario();
+    let st = open_state(&s, 1);
+    let v = Valuation::new(&s, &st);
+    let snap = package(&s, &[("enforcement", 2)]);
+    assert!(v.red_line(&snap.0).is_some());
+    let paid = package(&s, &[("enforcement", 2), ("export_controls", 3)]);
+    assert!(v.red_line(&paid.0).is_none());
+}
+
+#[test]
+fn counters_log_roll_within_the_agenda_and_clear_the_rules() {
+    let s = scenario();
+    let st = common::open_state(&s, 1);
+    let mut st2 = truce::engine::new_state(&s, 1);
+    st2.day = 30;
+    for state in [&st, &st2] {
+        let p = package(&s, &[("rare_earths", 4), ("farm", 3)]);
+        let p = truce::engine::Package(
+            p.0.iter()
+                .enumerate()
+                .map(|(i, &l)| {
+                    if state.agenda[i] {
+                        l
+                    } else {
+                        s.issues[i].status_quo
+                    }
+                })
+                .collect(),
+        );
+        let a = answer_proposal(&s, state, &p);
+        let Reply::Counter(c) = &a.reply else {
+            panic!("a greedy package is countered: {:?}", a.why);
+        };
+        let v = Valuation::new(&s, state);
+        for (i, on) in state.agenda.iter().enumerate() {
+            if !on {
+                assert_eq!(c.0[i], s.issues[i].status_quo, "off-agenda issues stay put");
+            }
+        }
+        assert!(v.china(&c.0) >= a.why.aspiration - 1e-9);
+        assert!(v.balanced(&c.0));
+        assert!(v.red_line(&c.0).is_none());
+        assert!(a.why.counter_utility.is_some());
+        // Deterministic: the same question gets the same answer.
+        assert_eq!(answer_proposal(&s, state, &p), a);
+    }
+}
+
+#[test]
+fn an_insulting_package_climbs_the_restriction_ladder() {
+    let s = scenario();
+    let st = open_state(&s, 1);
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 0),
+            ("export_controls", 0),
+            ("rare_earths", 4),
+            ("excess_capacity", 4),
+        ],
+    );
+    let a = answer_proposal(&s, &st, &p);
+    assert_eq!(a.reply, Reply::Restrict(1));
+    assert_eq!(a.why.rule, Rule::Insult);
+}
+
+#[test]
+fn collapsed_trust_brings_restrictions_whatever_the_offer() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.meters.trust = -90.0;
+    st.rung = 2;
+    let a = answer_proposal(&s, &st, &s.status_quo());
+    assert_eq!(a.reply, Reply::Restrict(3));
+    assert_eq!(a.why.rule, Rule::TrustCollapse);
+}
+
+#[test]
+fn threats_are_answered_by_chance_that_grows_with_distrust() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.meters.trust = -100.0;
+    let a = answer_threat(&s, &mut st);
+    assert_eq!(a.reply, Reply::Restrict(1), "certain at full distrust");
+    assert_eq!(a.why.rule, Rule::ThreatAnswered);
+    let mut calm = scenario();
+    calm.ai.retaliation.threat_chance = 0.0;
+    let mut st = open_state(&calm, 1);
+    let a = answer_threat(&calm, &mut st);
+    assert_eq!(a.reply, Reply::Noted);
+    assert_eq!(a.why.rule, Rule::ThreatAbsorbed);
+    assert!(a.why.roll.is_some());
+}
+
+#[test]
+fn extensions_are_granted_unless_trust_is_broken() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    assert_eq!(answer_extension(&s, &st).reply, Reply::GrantExtension);
+    st.meters.trust = s.ai.extension_min_trust - 1.0;
+    let a = answer_extension(&s, &st);
+    assert_eq!(a.reply, Reply::RefuseExtension);
+    assert_eq!(a.why.rule, Rule::ExtensionRefused);
+}
+
+#[test]
+fn the_leader_signs_an_agreed_package_unless_trust_has_collapsed() {
+    let s = scenario();
+    let mut st = open_state(&s, 1);
+    let p = package(
+        &s,
+        &[("tariffs", 3), ("export_controls", 2), ("rare_earths", 2)],
+    );
+    assert_eq!(answer_signing(&s, &st, &p).reply, Reply::Sign);
+    st.meters.trust = s.ai.signing_min_trust - 1.0;
+    let a = answer_signing(&s, &st, &p);
+    assert_eq!(a.reply, Reply::RefuseSign);
+    assert_eq!(a.why.rule, Rule::SummitRefused);
+}

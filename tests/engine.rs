@@ -1,0 +1,217 @@
+//! The engine as a library: actions, refusals that change nothing, the clock, the summit,
+//! outcomes and replay.
+
+mod common;
+
+use common::{ix, package, scenario, shared};
+use truce::engine::{
+    Action, ActionError, Game, Outcome, Package, SummitStatus, classify, new_state, scorecard, step,
+};
+
+fn refused(action: Action, expect: fn(&ActionError) -> bool) {
+    let s = scenario();
+    let mut st = new_state(&s, 3);
+    let before = st.clone();
+    let err = step(&s, &mut st, action).expect_err("the action is refused");
+    assert!(expect(&err), "unexpected error {err:?}");
+    assert_eq!(st, before, "a refused action changes nothing");
+}
+
+#[test]
+fn invalid_actions_are_typed_errors_that_change_nothing() {
+    let s = scenario();
+    let n = s.issues.len();
+    refused(Action::Propose(Package(vec![1; n - 1])), |e| {
+        matches!(e, ActionError::WrongLength { .. })
+    });
+    refused(Action::Propose(Package(vec![9; n])), |e| {
+        matches!(e, ActionError::NoSuchLevel { .. })
+    });
+    let mut off = s.status_quo();
+    off.0[ix(&s, "russian_oil")] = 1;
+    refused(Action::Propose(off), |e| {
+        matches!(e, ActionError::OffAgenda { .. })
+    });
+    refused(Action::AcceptCounter, |e| *e == ActionError::NoCounter);
+    refused(Action::Sign, |e| *e == ActionError::NoSummit);
+    refused(Action::Agenda { issue: 0, on: true }, |e| {
+        matches!(e, ActionError::AgendaUnchanged { .. })
+    });
+    refused(
+        Action::Agenda {
+            issue: 99,
+            on: true,
+        },
+        |e| *e == ActionError::NoSuchIssue(99),
+    );
+}
+
+#[test]
+fn nothing_can_be_done_after_the_game_ends() {
+    let s = shared();
+    let mut g = Game::new(s, 1);
+    g.apply(Action::WalkAway)
+        .expect("walking away is always possible");
+    assert_eq!(g.state.outcome, Some(Outcome::UsWalkedAway));
+    let before = g.state.clone();
+    assert_eq!(g.apply(Action::Threaten).err(), Some(ActionError::GameOver));
+    assert_eq!(g.state, before);
+    assert_eq!(g.history.len(), 1);
+}
+
+#[test]
+fn signing_needs_both_a_summit_and_an_agreement() {
+    let s = scenario();
+    let mut st = new_state(&s, 1);
+    st.summit = SummitStatus::Scheduled { day: 3 };
+    assert_eq!(
+        step(&s, &mut st, Action::Sign).err(),
+        Some(ActionError::NothingAgreed)
+    );
+    st.agreed = Some(package(
+        &s,
+        &[("tariffs", 3), ("rare_earths", 2), ("enforcement", 1)],
+    ));
+    let turn = step(&s, &mut st, Action::Sign).expect("sign");
+    assert!(turn.outcome.is_some_and(Outcome::is_deal));
+    assert!(st.signed.is_some());
+    assert_eq!(st.summit, SummitStatus::Passed);
+}
+
+#[test]
+fn opening_an_issue_costs_preparation_days_not_a_turn() {
+    let s = scenario();
+    let mut st = new_state(&s, 1);
+    let oil = ix(&s, "russian_oil");
+    let turn = step(
+        &s,
+        &mut st,
+        Action::Agenda {
+            issue: oil,
+            on: true,
+        },
+    )
+    .expect("open");
+    assert!(turn.answer.is_none());
+    assert_eq!(st.day, s.issues[oil].prep_days);
+    assert_eq!(st.turns, 0);
+    step(
+        &s,
+        &mut st,
+        Action::Agenda {
+            issue: oil,
+            on: false,
+        },
+    )
+    .expect("close");
+    step(
+        &s,
+        &mut st,
+        Action::Agenda {
+            issue: oil,
+            on: true,
+        },
+    )
+    .expect("reopen");
+    assert_eq!(
+        st.day, s.issues[oil].prep_days,
+        "a prepared issue reopens for free"
+    );
+}
+
+#[test]
+fn each_negotiating_move_takes_a_week_and_the_truce_lapses_at_expiry() {
+    let s = scenario();
+    let mut st = new_state(&s, 2);
+    let mut weeks = 0;
+    while st.outcome.is_none() {
+        step(&s, &mut st, Action::Propose(s.status_quo())).expect("propose");
+        weeks += 1;
+        assert!(weeks <= s.total_weeks());
+    }
+    assert_eq!(weeks, s.total_weeks());
+    assert_eq!(st.outcome, Some(Outcome::Escalation));
+    assert_eq!(
+        st.trace.len() as u32,
+        weeks + 1,
+        "one snapshot a week plus the start"
+    );
+}
+
+#[test]
+fn an_extension_ends_the_scenario() {
+    let s = shared();
+    let mut g = Game::new(s, 1);
+    let t = g.apply(Action::RequestExtension).expect("request");
+    assert_eq!(t.outcome, Some(Outcome::TruceExtended));
+}
+
+#[test]
+fn accepting_the_counter_makes_it_the_agreement() {
+    let s = shared();
+    let mut g = Game::new(s.clone(), 1);
+    g.apply(Action::Propose(s.status_quo())).expect("propose");
+    let counter = g
+        .state
+        .counter
+        .clone()
+        .expect("China counters the status quo");
+    g.apply(Action::AcceptCounter).expect("accept");
+    assert_eq!(g.state.agreed, Some(counter));
+    assert!(g.state.counter.is_none());
+}
+
+#[test]
+fn classify_needs_enforcement_and_structural_commitments() {
+    let s = scenario();
+    let framework = package(&s, &[("farm", 3), ("tariffs", 2)]);
+    assert_eq!(classify(&s, &framework), Outcome::FrameworkDeal);
+    let declared = package(
+        &s,
+        &[("rare_earths", 2), ("fentanyl", 2), ("excess_capacity", 2)],
+    );
+    assert_eq!(
+        classify(&s, &declared),
+        Outcome::FrameworkDeal,
+        "a declaration is not enough"
+    );
+    let full = package(
+        &s,
+        &[("rare_earths", 2), ("fentanyl", 2), ("enforcement", 1)],
+    );
+    assert_eq!(classify(&s, &full), Outcome::ComprehensiveDeal);
+}
+
+#[test]
+fn replaying_the_same_seed_and_actions_gives_the_same_game() {
+    let s = shared();
+    let result = truce::sim::play(&s, truce::sim::Strategy::Random, 77);
+    let replayed = Game::replay(s.clone(), 77, &result.actions).expect("replay");
+    assert_eq!(replayed.state, result.state);
+    let other = Game::replay(s, 78, &result.actions);
+    assert!(
+        other.map_or(true, |g| g.state != result.state),
+        "another seed is another game"
+    );
+}
+
+#[test]
+fn scores_are_in_range_with_reasons_and_lessons() {
+    let s = scenario();
+    for strategy in truce::sim::Strategy::ALL {
+        let r = truce::sim::play(&s, strategy, 4);
+        let card = scorecard(&s, &r.state);
+        for (name, score) in card.named() {
+            assert!((0.0..=100.0).contains(&score.value), "{name}");
+            assert!(!score.reason.is_empty(), "{name} has a reason");
+        }
+        if r.state.outcome != Some(Outcome::FrameworkDeal)
+            && r.state.outcome != Some(Outcome::ComprehensiveDeal)
+        {
+            assert!(
+                !card.lessons.is_empty(),
+                "{strategy:?}: a lesson applies to every game without a deal"
+            );
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! `truce validate` on good and broken scenario files: exit codes and `file:line:column: message`.
+
+use std::process::Command;
+
+fn validate(files: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .arg("validate")
+        .args(files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run truce");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn broken(name: &str, expected_prefix: &str, expected_words: &str) {
+    let path = format!("tests/fixtures/scenarios/{name}");
+    let (code, _, err) = validate(&[&path]);
+    assert_eq!(code, 1, "{name}: exit code; stderr: {err}");
+    let line = err.lines().next().unwrap_or_default();
+    assert!(
+        line.starts_with(&format!("{path}:{expected_prefix}")),
+        "{name}: expected {path}:{expected_prefix}…, got {line}"
+    );
+    assert!(
+        line.contains(expected_words),
+        "{name}: message {line:?} lacks {expected_words:?}"
+    );
+}
+
+#[test]
+fn the_builtin_scenario_is_valid() {
+    let (code, out, err) = validate(&["assets/scenarios/autumn-2025.ron"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ok"), "{out}");
+}
+
+#[test]
+fn an_unknown_key_names_its_line_and_column() {
+    broken("unknown-key.ron", "20:9:", "weekends_off");
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    broken("missing-field.ron", "", "missing field named `tagline`");
+}
+
+#[test]
+fn levels_out_of_order_point_at_the_level() {
+    broken("levels-out-of-order.ron", "31:17:", "levels out of order");
+}
+
+#[test]
+fn weights_that_do_not_sum_to_one_are_reported() {
+    broken("weights.ron", "25:", "must sum to 1, but they sum to 1.200");
+}
+
+#[test]
+fn a_reference_to_an_unknown_issue_is_reported() {
+    broken(
+        "unknown-issue.ron",
+        "172:28:",
+        "unknown issue \"russian_gas\"",
+    );
+}
+
+#[test]
+fn an_impossible_date_is_reported() {
+    broken("bad-date.ron", "18:23:", "is not a YYYY-MM-DD date");
+}
+
+#[test]
+fn a_syntax_error_names_its_position() {
+    broken("syntax.ron", "8:5:", "Expected comma");
+}
+
+#[test]
+fn one_bad_file_among_good_ones_fails_the_run() {
+    let (code, out, err) = validate(&[
+        "assets/scenarios/autumn-2025.ron",
+        "tests/fixtures/scenarios/weights.ron",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("autumn-2025.ron: ok"));
+    assert!(err.contains("weights.ron:"));
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let (code, _, err) = validate(&["tests/fixtures/scenarios/no-such-file.ron"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no-such-file.ron:1:1: cannot read the file"),
+        "{err}"
+    );
+}
