@@ -213,7 +213,7 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     if state.max_rung > 0 {
         lessons.push(Lesson::Toolbox);
     }
-    if state.trace.len() > 1 && was_unbalanced(state) {
+    if state.balance_refusals > 0 {
         lessons.push(Lesson::Balance);
     }
     match outcome {
@@ -244,13 +244,6 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         overall,
         lessons,
     }
-}
-
-fn was_unbalanced(state: &State) -> bool {
-    state
-        .last_answer
-        .as_ref()
-        .is_some_and(|a| a.why.rule == crate::ai::Rule::Unbalanced)
 }
 
 /// Sum of headline $bn of a package.

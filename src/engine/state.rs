@@ -123,6 +123,8 @@ pub struct State {
     pub rung_weeks: u32,
     /// Highest rung reached.
     pub max_rung: u8,
+    /// Proposals China turned down under the balance rule.
+    pub balance_refusals: u32,
     /// Events that have fired, by index into the scenario's table.
     pub fired: Vec<bool>,
     /// Meters week by week.

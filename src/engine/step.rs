@@ -60,6 +60,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         restricted_weeks: 0,
         rung_weeks: 0,
         max_rung: 0,
+        balance_refusals: 0,
         fired: vec![false; scenario.events.len()],
         trace: vec![Snapshot {
             week: 0,
@@ -312,6 +313,9 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
             restrict(scenario, state, *r);
         }
         _ => {}
+    }
+    if answer.why.rule == Rule::Unbalanced {
+        state.balance_refusals += 1;
     }
     state.proposal = Some(p);
     state.last_answer = Some(answer);
