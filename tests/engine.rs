@@ -215,3 +215,51 @@ fn scores_are_in_range_with_reasons_and_lessons() {
         }
     }
 }
+
+#[test]
+fn walking_away_from_a_bad_counter_scores_better_than_from_a_good_one() {
+    let s = shared();
+    let mut bad = Game::new(s.clone(), 1);
+    let counter = package(&s, &[("tariffs", 4), ("export_controls", 4)]);
+    let v = truce::ai::Valuation::new(&s, &bad.state);
+    assert!(
+        v.us(&counter.0) < v.us_sq,
+        "this counter is worse than the status quo"
+    );
+    bad.state.counter = Some(counter);
+    bad.apply(Action::WalkAway).expect("walk");
+    let mut blank = Game::new(s.clone(), 1);
+    blank.apply(Action::WalkAway).expect("walk");
+    let (b, n) = (scorecard(&s, &bad.state), scorecard(&s, &blank.state));
+    assert!(b.us_value.value > n.us_value.value);
+    assert!(
+        b.us_value.reason.contains("below the status quo"),
+        "{}",
+        b.us_value.reason
+    );
+    assert!(b.lessons.contains(&truce::engine::Lesson::WalkAway));
+}
+
+#[test]
+fn a_balance_refusal_teaches_the_phase_one_lesson() {
+    let mut s = scenario();
+    s.ai.balance_ratio = 0.3;
+    let mut st = common::open_state(&s, 1);
+    st.day = s.total_days() - 7;
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 2),
+            ("farm", 2),
+        ],
+    );
+    step(&s, &mut st, Action::Propose(p)).expect("propose");
+    assert_eq!(st.balance_refusals, 1);
+    assert!(
+        scorecard(&s, &st)
+            .lessons
+            .contains(&truce::engine::Lesson::Balance)
+    );
+}

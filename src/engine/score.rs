@@ -121,6 +121,12 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     let mut lessons = Vec::new();
 
     let us_u = val.us(final_levels);
+    // What the table offered when the game ended: China's counter, else the agreement in principle.
+    let table_value = state
+        .counter
+        .as_ref()
+        .or(state.agreed.as_ref())
+        .map(|p| val.us(&p.0));
     let us_value = match outcome {
         Some(o) if o.is_deal() => score(
             100.0 * us_u,
@@ -130,10 +136,20 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
                 100.0 * val.us_sq
             ),
         ),
-        Some(Outcome::UsWalkedAway) => score(
-            100.0 * us_u - 5.0,
-            "No deal: the status quo stands, minus the cost of snap-back.".into(),
-        ),
+        Some(Outcome::UsWalkedAway) => match table_value {
+            Some(offer) if offer < val.us_sq => score(
+                100.0 * us_u + 5.0,
+                format!(
+                    "Walking away refused a counter worth {:.0} to the US, below the status quo's {:.0}.",
+                    100.0 * offer,
+                    100.0 * val.us_sq
+                ),
+            ),
+            _ => score(
+                100.0 * us_u - 5.0,
+                "No deal: the status quo stands, minus the cost of snap-back.".into(),
+            ),
+        },
         Some(Outcome::Escalation) => score(
             100.0 * us_u - 15.0,
             "The truce collapsed: the status quo, worsened by escalation.".into(),
