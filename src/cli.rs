@@ -100,14 +100,23 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for file in files {
         match scenario::from_path(file) {
-            Ok(s) => println!("{}: ok (scenario {}, {} issues)", file.display(), s.name, s.issues.len()),
+            Ok(s) => println!(
+                "{}: ok (scenario {}, {} issues)",
+                file.display(),
+                s.name,
+                s.issues.len()
+            ),
             Err(e) => {
                 ok = false;
                 eprintln!("{e}");
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool) -> ExitCode {
@@ -124,7 +133,10 @@ fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool)
         vec![s]
     } else {
         let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
-        eprintln!("truce: unknown strategy \"{strategy}\" (strategies: {}, all)", names.join(", "));
+        eprintln!(
+            "truce: unknown strategy \"{strategy}\" (strategies: {}, all)",
+            names.join(", ")
+        );
         return ExitCode::FAILURE;
     };
     let started = Instant::now();
@@ -152,12 +164,33 @@ fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool)
 }
 
 fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {
-    writeln!(out, "Scenario {} · {} games per strategy · seeds {}..{}", s.scenario, s.games, s.seed, s.seed + s.games as u64)?;
+    writeln!(
+        out,
+        "Scenario {} · {} games per strategy · seeds {}..{}",
+        s.scenario,
+        s.games,
+        s.seed,
+        s.seed + s.games as u64
+    )?;
     writeln!(out)?;
     writeln!(
         out,
         "{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
-        "strategy", "compr", "frame", "exten", "walk", "escal", "restr", "turns", "value", "durab", "bal", "headl", "secur", "damag", "overl"
+        "strategy",
+        "compr",
+        "frame",
+        "exten",
+        "walk",
+        "escal",
+        "restr",
+        "turns",
+        "value",
+        "durab",
+        "bal",
+        "headl",
+        "secur",
+        "damag",
+        "overl"
     )?;
     for st in &s.strategies {
         let count = |k: &str| st.outcomes.get(k).copied().unwrap_or(0);

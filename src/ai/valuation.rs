@@ -48,12 +48,20 @@ impl<'a> Valuation<'a> {
 
     /// China's utility for a package (0..=1).
     pub fn china(&self, levels: &[usize]) -> f64 {
-        levels.iter().enumerate().map(|(i, &l)| self.china_at(i, l)).sum()
+        levels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| self.china_at(i, l))
+            .sum()
     }
 
     /// The US utility for a package (0..=1).
     pub fn us(&self, levels: &[usize]) -> f64 {
-        levels.iter().enumerate().map(|(i, &l)| self.us_at(i, l)).sum()
+        levels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| self.us_at(i, l))
+            .sum()
     }
 
     /// US gain over China's gain, when China gains anything; `None` when China gains nothing.
@@ -94,7 +102,11 @@ impl<'a> Valuation<'a> {
     /// Whether `level` on issue `j` goes at least as far as `min` in the same direction from status quo.
     fn at_least(s: &Scenario, j: usize, level: usize, min: usize) -> bool {
         let sq = s.issues[j].status_quo;
-        if min >= sq { level >= min } else { level <= min }
+        if min >= sq {
+            level >= min
+        } else {
+            level <= min
+        }
     }
 }
 

@@ -63,7 +63,12 @@ impl Date {
 
     /// A short human form, e.g. `25 Aug 2025`.
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[(self.month - 1) as usize], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month - 1) as usize],
+            self.year
+        )
     }
 }
 
@@ -83,7 +88,10 @@ mod tests {
         let b = Date::parse("2025-11-10").unwrap();
         assert_eq!(b.days() - a.days(), 77);
         assert_eq!(a.plus(66).to_string(), "2025-10-30");
-        assert_eq!(Date::parse("2024-02-29").unwrap().plus(1).to_string(), "2024-03-01");
+        assert_eq!(
+            Date::parse("2024-02-29").unwrap().plus(1).to_string(),
+            "2024-03-01"
+        );
         assert!(Date::parse("2025-02-29").is_none());
         assert!(Date::parse("2025-13-01").is_none());
         assert!(Date::parse("soon").is_none());

@@ -41,10 +41,8 @@ fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {
         Condition::MarketAtMost(x) => m.market_confidence <= *x,
         Condition::HawkAlarmAtLeast(x) => m.hawk_alarm >= *x,
         Condition::NoSummit => state.summit == SummitStatus::NotScheduled,
-        Condition::ProposedAtLeast(id, level) => {
-            scenario.issue_index(id).is_some_and(|i| {
-                state.proposal.as_ref().is_some_and(|p| p.0[i] >= *level)
-            })
-        }
+        Condition::ProposedAtLeast(id, level) => scenario
+            .issue_index(id)
+            .is_some_and(|i| state.proposal.as_ref().is_some_and(|p| p.0[i] >= *level)),
     }
 }

@@ -138,10 +138,7 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
             100.0 * us_u - 15.0,
             "The truce collapsed: the status quo, worsened by escalation.".into(),
         ),
-        _ => score(
-            100.0 * us_u,
-            "No deal yet: the status quo stands.".into(),
-        ),
+        _ => score(100.0 * us_u, "No deal yet: the status quo stands.".into()),
     };
 
     let (durability, commercial_share) = durability(scenario, &val, deal, outcome);
@@ -282,7 +279,9 @@ fn durability(
 ) -> (Score, f64) {
     let Some(p) = deal else {
         let (v, why) = match outcome {
-            Some(Outcome::TruceExtended) => (35.0, "No deal: the truce rolls on, nothing is locked in."),
+            Some(Outcome::TruceExtended) => {
+                (35.0, "No deal: the truce rolls on, nothing is locked in.")
+            }
             Some(Outcome::UsWalkedAway) => (20.0, "No deal: the US walked away."),
             Some(Outcome::Escalation) => (0.0, "No deal: the truce collapsed."),
             _ => (0.0, "No deal signed yet."),
@@ -334,7 +333,9 @@ fn durability(
         100.0 * structural_share,
         scenario
             .issue_index(&rules.enforcement_issue)
-            .map_or("none", |e| scenario.issues[e].levels[enforcement].label.as_str())
+            .map_or("none", |e| scenario.issues[e].levels[enforcement]
+                .label
+                .as_str())
     );
     (score(value, reason), commercial / promised)
 }

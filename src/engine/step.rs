@@ -274,21 +274,26 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
 }
 
 fn propose(scenario: &Scenario, state: &mut State, p: Package) {
-    let security: f64 = p
-        .0
-        .iter()
-        .zip(&scenario.issues)
-        .map(|(&l, issue)| issue.levels[l].security_cost)
-        .sum();
+    let security: f64 =
+        p.0.iter()
+            .zip(&scenario.issues)
+            .map(|(&l, issue)| issue.levels[l].security_cost)
+            .sum();
     state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * security;
     state.log(
         Source::Us,
-        format!("US proposes: {}.", scenario.describe_package(&p, &state.agenda)),
+        format!(
+            "US proposes: {}.",
+            scenario.describe_package(&p, &state.agenda)
+        ),
     );
     let answer = ai::answer_proposal(scenario, state, &p);
     match &answer.reply {
         Reply::Accept => {
-            state.log(Source::China, "Beijing accepts the package in principle.".into());
+            state.log(
+                Source::China,
+                "Beijing accepts the package in principle.".into(),
+            );
             agree(scenario, state, p.clone());
         }
         Reply::Counter(c) => {
@@ -388,7 +393,10 @@ fn threaten(scenario: &Scenario, state: &mut State) {
 
 fn goodwill(scenario: &Scenario, state: &mut State) {
     let g = &scenario.us.goodwill;
-    state.log(Source::Us, format!("US goodwill gesture: {}.", g.description));
+    state.log(
+        Source::Us,
+        format!("US goodwill gesture: {}.", g.description),
+    );
     for e in &g.effects {
         state.apply_effect(scenario, e);
     }

@@ -56,7 +56,12 @@ impl LoadError {
 
     /// An error from RON's parser, with its position.
     pub fn from_ron(file: &str, e: &ron::error::SpannedError) -> LoadError {
-        LoadError::at(file, e.span.start.line, e.span.start.col, e.code.to_string())
+        LoadError::at(
+            file,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        )
     }
 }
 
@@ -158,12 +163,18 @@ fn validate(s: &Scenario) -> Found {
     }
 
     if s.issues.is_empty() {
-        found.push(("issues".into(), "the agenda needs at least one issue".into()));
+        found.push((
+            "issues".into(),
+            "the agenda needs at least one issue".into(),
+        ));
     }
     for (i, issue) in s.issues.iter().enumerate() {
         let p = format!("issues[{i}]");
         if s.issues[..i].iter().any(|o| o.id == issue.id) {
-            found.push((format!("{p}.id"), format!("issue id \"{}\" is used twice", issue.id)));
+            found.push((
+                format!("{p}.id"),
+                format!("issue id \"{}\" is used twice", issue.id),
+            ));
         }
         if issue.short.chars().count() > 12 {
             found.push((
@@ -172,7 +183,10 @@ fn validate(s: &Scenario) -> Found {
             ));
         }
         if issue.levels.len() < 2 {
-            found.push((format!("{p}.levels"), "an issue needs at least two levels".into()));
+            found.push((
+                format!("{p}.levels"),
+                "an issue needs at least two levels".into(),
+            ));
             continue;
         }
         if issue.status_quo >= issue.levels.len() {
@@ -186,25 +200,50 @@ fn validate(s: &Scenario) -> Found {
             ));
         }
         if issue.us_weight < 0.0 {
-            found.push((format!("{p}.us_weight"), "weights cannot be negative".into()));
+            found.push((
+                format!("{p}.us_weight"),
+                "weights cannot be negative".into(),
+            ));
         }
         if issue.china_weight < 0.0 {
-            found.push((format!("{p}.china_weight"), "weights cannot be negative".into()));
+            found.push((
+                format!("{p}.china_weight"),
+                "weights cannot be negative".into(),
+            ));
         }
         for (l, level) in issue.levels.iter().enumerate() {
             let lp = format!("{p}.levels[{l}]");
             unit(&mut found, format!("{lp}.us"), "a US value", level.us);
-            unit(&mut found, format!("{lp}.china"), "a Chinese value", level.china);
-            unit(&mut found, format!("{lp}.security_cost"), "a security cost", level.security_cost);
+            unit(
+                &mut found,
+                format!("{lp}.china"),
+                "a Chinese value",
+                level.china,
+            );
+            unit(
+                &mut found,
+                format!("{lp}.security_cost"),
+                "a security cost",
+                level.security_cost,
+            );
             if level.headline_bn < 0.0 {
-                found.push((format!("{lp}.headline_bn"), "a headline cannot be negative".into()));
+                found.push((
+                    format!("{lp}.headline_bn"),
+                    "a headline cannot be negative".into(),
+                ));
             }
         }
         check_order(issue, &p, &mut found);
     }
     for (field, sum) in [
-        ("us_weight", s.issues.iter().map(|i| i.us_weight).sum::<f64>()),
-        ("china_weight", s.issues.iter().map(|i| i.china_weight).sum::<f64>()),
+        (
+            "us_weight",
+            s.issues.iter().map(|i| i.us_weight).sum::<f64>(),
+        ),
+        (
+            "china_weight",
+            s.issues.iter().map(|i| i.china_weight).sum::<f64>(),
+        ),
     ] {
         if !s.issues.is_empty() && (sum - 1.0).abs() > 0.01 {
             found.push((
@@ -215,8 +254,18 @@ fn validate(s: &Scenario) -> Found {
     }
 
     let ai = &s.ai;
-    unit(&mut found, "ai.opening_aspiration".into(), "the opening aspiration", ai.opening_aspiration);
-    unit(&mut found, "ai.reservation".into(), "the reservation", ai.reservation);
+    unit(
+        &mut found,
+        "ai.opening_aspiration".into(),
+        "the opening aspiration",
+        ai.opening_aspiration,
+    );
+    unit(
+        &mut found,
+        "ai.reservation".into(),
+        "the reservation",
+        ai.reservation,
+    );
     if ai.reservation > ai.opening_aspiration {
         found.push((
             "ai.reservation".into(),
@@ -224,27 +273,62 @@ fn validate(s: &Scenario) -> Found {
         ));
     }
     if ai.concession_exponent <= 0.0 {
-        found.push(("ai.concession_exponent".into(), "the concession exponent must be above 0".into()));
+        found.push((
+            "ai.concession_exponent".into(),
+            "the concession exponent must be above 0".into(),
+        ));
     }
     if ai.balance_ratio <= 0.0 {
-        found.push(("ai.balance_ratio".into(), "the balance ratio must be above 0".into()));
+        found.push((
+            "ai.balance_ratio".into(),
+            "the balance ratio must be above 0".into(),
+        ));
     }
     if ai.ladder.is_empty() || ai.ladder.len() > 6 {
-        found.push(("ai.ladder".into(), "the restriction ladder needs 1 to 6 rungs".into()));
+        found.push((
+            "ai.ladder".into(),
+            "the restriction ladder needs 1 to 6 rungs".into(),
+        ));
     }
     for (r, rl) in ai.red_lines.iter().enumerate() {
         let p = format!("ai.red_lines[{r}]");
-        check_level(s, &mut found, &format!("{p}.issue"), &format!("{p}.level"), &rl.issue, rl.level);
+        check_level(
+            s,
+            &mut found,
+            &format!("{p}.issue"),
+            &format!("{p}.level"),
+            &rl.issue,
+            rl.level,
+        );
         if let Some(u) = &rl.unless {
-            check_level(s, &mut found, &format!("{p}.unless.issue"), &format!("{p}.unless.level"), &u.issue, u.level);
+            check_level(
+                s,
+                &mut found,
+                &format!("{p}.unless.issue"),
+                &format!("{p}.unless.level"),
+                &u.issue,
+                u.level,
+            );
         }
     }
-    unit(&mut found, "ai.retaliation.threat_chance".into(), "a chance", ai.retaliation.threat_chance);
+    unit(
+        &mut found,
+        "ai.retaliation.threat_chance".into(),
+        "a chance",
+        ai.retaliation.threat_chance,
+    );
 
     if !known(&s.us.weekly.farm_issue) {
-        found.push(("us.weekly.farm_issue".into(), unknown(&s.us.weekly.farm_issue)));
+        found.push((
+            "us.weekly.farm_issue".into(),
+            unknown(&s.us.weekly.farm_issue),
+        ));
     }
-    for (name, g) in [("goodwill", &s.us.goodwill), ("threat", &s.us.threat), ("walk_away", &s.us.walk_away)] {
+    for (name, g) in [
+        ("goodwill", &s.us.goodwill),
+        ("threat", &s.us.threat),
+        ("walk_away", &s.us.walk_away),
+    ] {
         for (e, effect) in g.effects.iter().enumerate() {
             check_effect(s, &mut found, &format!("us.{name}.effects[{e}]"), effect);
         }
@@ -254,7 +338,10 @@ fn validate(s: &Scenario) -> Found {
         let p = format!("events[{e}]");
         unit(&mut found, format!("{p}.chance"), "a chance", event.chance);
         if s.events[..e].iter().any(|o| o.id == event.id) {
-            found.push((format!("{p}.id"), format!("event id \"{}\" is used twice", event.id)));
+            found.push((
+                format!("{p}.id"),
+                format!("event id \"{}\" is used twice", event.id),
+            ));
         }
         for (c, cond) in event.when.iter().enumerate() {
             if let Condition::ProposedAtLeast(id, level) = cond {
@@ -268,14 +355,39 @@ fn validate(s: &Scenario) -> Found {
     }
 
     let d = &s.deal;
-    check_level(s, &mut found, "deal.enforcement_issue", "deal.min_enforcement", &d.enforcement_issue, d.min_enforcement);
-    unit(&mut found, "deal.commercial_delivery".into(), "a delivery share", d.commercial_delivery);
-    unit(&mut found, "deal.political_hold".into(), "a chance", d.political_hold);
+    check_level(
+        s,
+        &mut found,
+        "deal.enforcement_issue",
+        "deal.min_enforcement",
+        &d.enforcement_issue,
+        d.min_enforcement,
+    );
+    unit(
+        &mut found,
+        "deal.commercial_delivery".into(),
+        "a delivery share",
+        d.commercial_delivery,
+    );
+    unit(
+        &mut found,
+        "deal.political_hold".into(),
+        "a chance",
+        d.political_hold,
+    );
     if d.structural_hold.is_empty() {
-        found.push(("deal.structural_hold".into(), "give a chance for each enforcement level".into()));
+        found.push((
+            "deal.structural_hold".into(),
+            "give a chance for each enforcement level".into(),
+        ));
     }
     for (h, x) in d.structural_hold.iter().enumerate() {
-        unit(&mut found, format!("deal.structural_hold[{h}]"), "a chance", *x);
+        unit(
+            &mut found,
+            format!("deal.structural_hold[{h}]"),
+            "a chance",
+            *x,
+        );
     }
     for (k, (id, level)) in s.historical.package.iter().enumerate() {
         let p = format!("historical.package[{k}]");
@@ -296,7 +408,10 @@ fn check_order(issue: &crate::scenario::Issue, p: &str, found: &mut Found) {
     let china_dir = dir(|l| l.china);
     for l in 1..issue.levels.len() {
         let (a, b) = (&issue.levels[l - 1], &issue.levels[l]);
-        for (side, dir, x, y) in [("US", us_dir, a.us, b.us), ("Chinese", china_dir, a.china, b.china)] {
+        for (side, dir, x, y) in [
+            ("US", us_dir, a.us, b.us),
+            ("Chinese", china_dir, a.china, b.china),
+        ] {
             if (y - x) * dir < 0.0 {
                 found.push((
                     format!("{p}.levels[{l}]"),
@@ -310,7 +425,14 @@ fn check_order(issue: &crate::scenario::Issue, p: &str, found: &mut Found) {
     }
 }
 
-fn check_level(s: &Scenario, found: &mut Found, id_path: &str, level_path: &str, id: &str, level: usize) {
+fn check_level(
+    s: &Scenario,
+    found: &mut Found,
+    id_path: &str,
+    level_path: &str,
+    id: &str,
+    level: usize,
+) {
     match s.issue_index(id) {
         None => {
             let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
@@ -321,7 +443,10 @@ fn check_level(s: &Scenario, found: &mut Found, id_path: &str, level_path: &str,
         }
         Some(i) if level >= s.issues[i].levels.len() => found.push((
             level_path.to_string(),
-            format!("{id} has no level {level} (it has {})", s.issues[i].levels.len()),
+            format!(
+                "{id} has no level {level} (it has {})",
+                s.issues[i].levels.len()
+            ),
         )),
         _ => {}
     }
@@ -334,7 +459,10 @@ fn check_summit(s: &Scenario, found: &mut Found, path: &str, date: &str) {
             let start = Date::parse(&s.clock.start_date);
             let end = Date::parse(&s.clock.truce_expiry);
             if start.is_some_and(|st| d < st) || end.is_some_and(|e| d >= e) {
-                found.push((path.into(), "the summit must fall between the start and the truce's expiry".into()));
+                found.push((
+                    path.into(),
+                    "the summit must fall between the start and the truce's expiry".into(),
+                ));
             }
         }
     }
@@ -344,7 +472,10 @@ fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
     match effect {
         Effect::ChinaWeight(id, _) if s.issue_index(id).is_none() => {
             let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
-            found.push((path.into(), format!("unknown issue \"{id}\" (issues: {})", ids.join(", "))));
+            found.push((
+                path.into(),
+                format!("unknown issue \"{id}\" (issues: {})", ids.join(", ")),
+            ));
         }
         Effect::ScheduleSummit(summit) => check_summit(s, found, path, &summit.date),
         _ => {}

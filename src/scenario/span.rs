@@ -39,7 +39,10 @@ fn tokenize(text: &str) -> Vec<(Tok, Position)> {
             c if c.is_whitespace() => advance(&mut i, &mut line, &mut col, c),
             '/' if chars.get(i + 1) == Some(&'/') => {
                 while i < chars.len() && chars[i] != '\n' {
-                    { let ch = chars[i]; advance(&mut i, &mut line, &mut col, ch); }
+                    {
+                        let ch = chars[i];
+                        advance(&mut i, &mut line, &mut col, ch);
+                    }
                 }
             }
             '/' if chars.get(i + 1) == Some(&'*') => {
@@ -56,7 +59,10 @@ fn tokenize(text: &str) -> Vec<(Tok, Position)> {
                             break;
                         }
                     }
-                    { let ch = chars[i]; advance(&mut i, &mut line, &mut col, ch); }
+                    {
+                        let ch = chars[i];
+                        advance(&mut i, &mut line, &mut col, ch);
+                    }
                 }
             }
             '(' | '[' | '{' => {
@@ -84,7 +90,10 @@ fn tokenize(text: &str) -> Vec<(Tok, Position)> {
                         advance(&mut i, &mut line, &mut col, '\\');
                     }
                     s.push(chars[i]);
-                    { let ch = chars[i]; advance(&mut i, &mut line, &mut col, ch); }
+                    {
+                        let ch = chars[i];
+                        advance(&mut i, &mut line, &mut col, ch);
+                    }
                 }
                 if i < chars.len() {
                     advance(&mut i, &mut line, &mut col, quote);
@@ -218,7 +227,10 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_enclosing_value() {
-        assert_eq!(locate(TEXT, "list[1].missing"), Position { line: 6, col: 5 });
+        assert_eq!(
+            locate(TEXT, "list[1].missing"),
+            Position { line: 6, col: 5 }
+        );
         assert_eq!(locate(TEXT, "nowhere"), Position { line: 1, col: 1 });
     }
 }

@@ -28,7 +28,7 @@ pub struct GameResult {
 /// RNG derived from the seed, so they never disturb the game's.
 pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
     let mut state = new_state(scenario, seed);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_0F_57A7_E6E5);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
     let mut actions = Vec::new();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
@@ -121,8 +121,10 @@ pub fn simulate(
     let strategies = strategies
         .iter()
         .map(|&strategy| {
-            let mut outcomes: BTreeMap<String, usize> =
-                Outcome::ALL.iter().map(|o| (o.key().to_string(), 0)).collect();
+            let mut outcomes: BTreeMap<String, usize> = Outcome::ALL
+                .iter()
+                .map(|o| (o.key().to_string(), 0))
+                .collect();
             let (mut restricted, mut turns) = (0usize, 0u64);
             let mut sums = MeanScores::default();
             for g in 0..games {

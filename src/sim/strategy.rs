@@ -76,7 +76,8 @@ impl Ctx<'_> {
     fn open(&self, ids: &[&str]) -> Option<Action> {
         ids.iter().find_map(|id| {
             let i = self.scenario.issue_index(id)?;
-            let affordable = self.scenario.issues[i].prep_days + 2 * self.scenario.clock.days_per_turn
+            let affordable = self.scenario.issues[i].prep_days
+                + 2 * self.scenario.clock.days_per_turn
                 < self.state.days_left(self.scenario);
             (!self.state.agenda[i] && affordable).then_some(Action::Agenda { issue: i, on: true })
         })
@@ -119,7 +120,10 @@ impl Ctx<'_> {
 }
 
 fn hawk(c: &Ctx) -> Action {
-    if let Some(a) = c.sign().or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+    if let Some(a) = c
+        .sign()
+        .or_else(|| c.open(&["excess_capacity", "fentanyl"]))
+    {
         return a;
     }
     if let Some(counter) = &c.state.counter
@@ -131,7 +135,7 @@ fn hawk(c: &Ctx) -> Action {
     if c.last_turn() && c.state.agreed.is_none() {
         return Action::WalkAway;
     }
-    if c.turns() % 3 == 0 {
+    if c.turns().is_multiple_of(3) {
         return Action::Threaten;
     }
     Action::Propose(c.package(&[
@@ -173,7 +177,10 @@ fn dealmaker(c: &Ctx) -> Action {
 }
 
 fn structural(c: &Ctx) -> Action {
-    if let Some(a) = c.sign().or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+    if let Some(a) = c
+        .sign()
+        .or_else(|| c.open(&["excess_capacity", "fentanyl"]))
+    {
         return a;
     }
     if let Some(counter) = &c.state.counter
