@@ -1,15 +1,19 @@
-//! Regenerates the example saves in `saves/` by playing scripted strategies.
-//! Run from the repository root after changing a scenario: `cargo run --example make_saves`.
-//! An optional argument names another directory.
+//! Regenerates the example saves in `saves/` and the save fixtures in `tests/fixtures/saves/`
+//! by playing scripted strategies. Run from the repository root after changing a scenario:
+//! `cargo run --example make_saves`. Optional arguments name other directories for the two.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 fn main() -> ExitCode {
-    let dir = std::env::args_os()
-        .nth(1)
+    let mut args = std::env::args_os().skip(1);
+    let dir = args
+        .next()
         .map_or_else(|| PathBuf::from("saves"), PathBuf::from);
+    let fixtures = args
+        .next()
+        .map_or_else(|| PathBuf::from("tests/fixtures/saves"), PathBuf::from);
     let scenario = match truce::scenario::resolve("autumn-2025") {
         Ok(s) => Arc::new(s),
         Err(e) => {
@@ -27,6 +31,17 @@ fn main() -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 }
+            }
+        }
+        Err(e) => {
+            eprintln!("truce: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match truce::persist::examples::write_fixtures(&scenario, &fixtures) {
+        Ok(paths) => {
+            for p in paths {
+                println!("wrote {}", p.display());
             }
             ExitCode::SUCCESS
         }

@@ -31,6 +31,14 @@ pub struct Differences {
     pub more: usize,
 }
 
+impl Differences {
+    /// `file:line:column` of the first difference, for the headline.
+    pub fn first_place(&self) -> String {
+        let (line, col) = self.list.first().map_or((1, 1), |d| (d.line, d.col));
+        format!("{}:{line}:{col}", self.file)
+    }
+}
+
 impl fmt::Display for Differences {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.list {
@@ -185,7 +193,7 @@ pub enum SaveError {
     #[error(
         "{}: the saved state does not match a replay of its {actions} actions: the save is \
          corrupt or was edited{diffs}",
-        diffs.file
+        diffs.first_place()
     )]
     Mismatch {
         /// Actions replayed.

@@ -1,13 +1,14 @@
-//! The example saves shipped in `saves/`, made by playing scripted strategies (never by hand),
-//! so they can be regenerated whenever the scenario's numbers change:
-//! `cargo run --example make_saves` (writes `saves/`).
+//! The example saves shipped in `saves/` and the broken saves in `tests/fixtures/saves/`, made
+//! by playing scripted strategies (never by hand), so they can be regenerated whenever the
+//! scenario's numbers change: `cargo run --example make_saves`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::engine::Game;
+use crate::engine::{Action, Game};
 use crate::persist::error::SaveError;
-use crate::persist::save::{GameInfo, save_game};
+use crate::persist::format::{SaveV1, to_text};
+use crate::persist::save::{GameInfo, save_game, save_of};
 use crate::scenario::Scenario;
 use crate::sim::{self, Strategy};
 
@@ -87,4 +88,76 @@ fn find(scenario: &Arc<Scenario>, wanted: &Wanted) -> Option<(Game, Strategy)> {
         }
     }
     None
+}
+
+/// The broken and old saves the tests load, each derived from the opening example, as
+/// (file name, contents). Those that depend on the scenario's numbers (the edited state, the
+/// refused action, version 1) must be regenerated with the examples.
+pub fn fixtures(scenario: &Arc<Scenario>) -> Result<Vec<(&'static str, String)>, String> {
+    let (game, _) = find(scenario, &WANTED[0]).ok_or("no scripted game shows an opening")?;
+    let info = GameInfo::new(scenario, game.seed, "fixture");
+    let stamp = "2025-10-30T12:00:00Z";
+    let good = save_of(&game, &info, stamp);
+    let text = |s| to_text(s).map_err(|e| e.to_string());
+    let good_text = text(&good)?;
+
+    let mut edited = good.clone();
+    edited.state.meters.trust += 8.0;
+    let mut refused = good.clone();
+    refused.actions.insert(0, Action::Sign);
+    let mut newer = good.clone();
+    newer.version = 99;
+    let mut unknown = good.clone();
+    unknown.scenario = crate::persist::ScenarioRef::Builtin {
+        name: "spring-2026".into(),
+        hash: "0000000000000000".into(),
+    };
+    let v1 = SaveV1 {
+        version: 1,
+        scenario: scenario.name.clone(),
+        seed: good.seed,
+        moves: good.actions.clone(),
+        state: good.state.clone(),
+    };
+    let v1_text = ron::ser::to_string_pretty(&v1, ron::ser::PrettyConfig::new())
+        .map_err(|e| e.to_string())?;
+    // A newer build may add fields this one does not know: the version is read first.
+    let newer_text = text(&newer)?.replacen(
+        "    name:",
+        "    campaign: Some((chapter: 2)),\n    name:",
+        1,
+    );
+    let cut = good_text.len() / 2;
+    let cut = (0..=cut)
+        .rev()
+        .find(|&i| good_text.is_char_boundary(i))
+        .unwrap_or(0);
+    Ok(vec![
+        ("good.ron", good_text.clone()),
+        ("truncated.ron", good_text[..cut].to_string()),
+        (
+            "invalid-ron.ron",
+            good_text.replacen("    seed: ", "    seed: : ", 1),
+        ),
+        ("newer-version.ron", newer_text),
+        ("unknown-scenario.ron", text(&unknown)?),
+        ("edited-state.ron", text(&edited)?),
+        ("refused-action.ron", text(&refused)?),
+        (
+            "version-1.ron",
+            format!("// A version-1 save.\nTruceSave{v1_text}\n"),
+        ),
+    ])
+}
+
+/// Writes `fixtures` into `dir` (atomically, like any save).
+pub fn write_fixtures(scenario: &Arc<Scenario>, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut written = Vec::new();
+    for (name, contents) in fixtures(scenario)? {
+        let path = dir.join(name);
+        crate::persist::write_atomic(&path, contents.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
