@@ -190,3 +190,31 @@ fn fixtures_and_example_saves_are_current() {
         );
     }
 }
+
+#[test]
+fn a_save_cut_or_damaged_anywhere_gives_an_error_never_a_panic() {
+    let text = fs::read_to_string(fixture("good.ron")).unwrap();
+    let cuts: Vec<usize> = (0..text.len())
+        .step_by(29)
+        .filter(|&i| text.is_char_boundary(i) && !text[i..].trim().is_empty())
+        .collect();
+    for &i in &cuts {
+        let err = persist::load_str(&text[..i], "cut.ron").expect_err("a cut save loads");
+        assert!(
+            matches!(err, SaveError::Truncated { .. }),
+            "cut at {i}: {err}"
+        );
+    }
+    // Swap one digit for another all through the file: refused or (if it changed nothing the
+    // replay reads, like the name) accepted, but never a panic.
+    for (i, c) in text
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .step_by(3)
+    {
+        let other = if c == '9' { '0' } else { (c as u8 + 1) as char };
+        let mut damaged = text.clone();
+        damaged.replace_range(i..i + 1, &other.to_string());
+        let _ = persist::load_str(&damaged, "damaged.ron");
+    }
+}

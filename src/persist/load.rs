@@ -248,16 +248,17 @@ fn unknown_scenario(file: &str, p: Position, name: &str) -> SaveError {
     }
 }
 
-/// A RON error, as `Truncated` when the text simply ran out.
+/// A RON error, as `Truncated` (pointing at the end) when the text simply ran out: RON says
+/// so, or the error is at the very end, or a bracket is still open there.
 fn ron_error(file: &str, text: &str, e: &ron::error::SpannedError) -> SaveError {
     let (line, col) = (e.span.start.line, e.span.start.col);
     let end = end_of(text);
     let at_end = (line, col) >= (end.line, end.col);
-    if matches!(e.code, ron::Error::Eof) || at_end {
+    if matches!(e.code, ron::Error::Eof) || at_end || unclosed(text) {
         return SaveError::Truncated {
             file: file.into(),
-            line,
-            col,
+            line: end.line,
+            col: end.col,
         };
     }
     SaveError::Parse {
@@ -288,4 +289,60 @@ fn cut_before_tag(text: &str) -> bool {
         .join("\n");
     let rest = rest.trim();
     SAVE_TAG.starts_with(rest)
+}
+
+/// Whether a bracket, string or block comment is still open at the end of the text.
+fn unclosed(text: &str) -> bool {
+    let mut depth = 0i64;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '"' => loop {
+                match chars.next() {
+                    None => return true,
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                }
+            },
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                loop {
+                    match chars.next() {
+                        None => return true,
+                        Some('/') if prev == '*' => break,
+                        Some(c) => prev = c,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sees_what_is_left_open() {
+        assert!(unclosed("T(a: [1, 2"));
+        assert!(unclosed("T(a: \"x)"));
+        assert!(unclosed("T(a: 1) /* c"));
+        assert!(!unclosed("T(a: \")\", b: [1]) // (\n"));
+        assert!(!unclosed("T(a: 1, : 2)"));
+    }
 }
