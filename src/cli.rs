@@ -1,12 +1,13 @@
 //! The command line: clap definitions and dispatch to the library.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use crate::persist::{self, GameInfo};
 use crate::scenario::{self, BUILTIN};
 use crate::sim::{self, Strategy};
 
@@ -14,6 +15,9 @@ use crate::sim::{self, Strategy};
 #[derive(Debug, Parser)]
 #[command(name = "truce", version, about)]
 pub struct Cli {
+    /// Where saves go: wins over TRUCE_SAVE_DIR, which wins over the platform data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
     /// What to do; the terminal game when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,7 +37,7 @@ pub enum Command {
     },
     /// List the built-in scenarios.
     Scenarios,
-    /// Check scenario files; prints file:line:column: message for each problem.
+    /// Check scenario and save files (a save is replayed); prints file:line:column: message.
     Validate {
         /// Files to check.
         #[arg(required = true)]
@@ -56,12 +60,24 @@ pub enum Command {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write every game as a save file in DIR (`<strategy>-seed-<seed>.ron`).
+        #[arg(long, value_name = "DIR")]
+        save_to: Option<PathBuf>,
     },
+    /// Load a saved game, checking it replays (a name not found here is looked up in the save
+    /// directory).
+    Load {
+        /// The save file.
+        file: PathBuf,
+    },
+    /// List the saves in the save directory, newest first.
+    Saves,
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let save_dir = cli.save_dir.as_deref();
     match cli.command {
         None => play(None, None),
         Some(Command::Play { scenario, seed }) => play(scenario, seed),
@@ -73,7 +89,10 @@ pub fn main() -> ExitCode {
             games,
             seed,
             json,
-        }) => simulate(&scenario, &strategy, games, seed, json),
+            save_to,
+        }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
+        Some(Command::Load { file }) => load(&file, save_dir),
+        Some(Command::Saves) => saves(save_dir),
     }
 }
 
@@ -99,13 +118,8 @@ fn scenarios() -> ExitCode {
 fn validate(files: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for file in files {
-        match scenario::from_path(file) {
-            Ok(s) => println!(
-                "{}: ok (scenario {}, {} issues)",
-                file.display(),
-                s.name,
-                s.issues.len()
-            ),
+        match validate_one(file) {
+            Ok(summary) => println!("{}: ok ({summary})", file.display()),
             Err(e) => {
                 ok = false;
                 eprintln!("{e}");
@@ -119,7 +133,98 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool) -> ExitCode {
+/// A save (told by its `TruceSave(` tag) gets every check loading makes; anything else is
+/// checked as a scenario.
+fn validate_one(path: &Path) -> Result<String, String> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{file}:1:1: cannot read the file: {e}"))?;
+    if persist::looks_like_save(&text) {
+        let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
+        Ok(format!(
+            "save of {}, week {}, {} actions replay to the saved state",
+            loaded.game.scenario.name,
+            loaded.game.state.week(),
+            loaded.game.history.len()
+        ))
+    } else {
+        let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
+        Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
+    }
+}
+
+fn load(file: &Path, save_dir: Option<&Path>) -> ExitCode {
+    let mut path = file.to_path_buf();
+    if !path.exists()
+        && let Some((dir, _)) = persist::save_dir(save_dir)
+        && dir.join(file).exists()
+    {
+        path = dir.join(file);
+    }
+    match persist::load_game(&path) {
+        Ok(loaded) => {
+            // The terminal game will resume `loaded` here once the screens are merged.
+            let state = &loaded.game.state;
+            let outcome = state.outcome.map_or("in progress", |o| o.title());
+            println!(
+                "{}: {}, week {}, {} ({})",
+                path.display(),
+                loaded.game.scenario.name,
+                state.week(),
+                outcome,
+                loaded.info.name
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn saves(save_dir: Option<&Path>) -> ExitCode {
+    let Some((dir, _)) = persist::save_dir(save_dir) else {
+        eprintln!("truce: no home directory to keep saves in; give --save-dir DIR");
+        return ExitCode::FAILURE;
+    };
+    let entries = match persist::list_saves(&dir) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("Saves in {}: {}", dir.display(), entries.len());
+    for entry in &entries {
+        match &entry.save {
+            Ok(s) => println!(
+                "{:<20} {:<12} week {:>2}  {:<20} {}  {}",
+                if s.saved_at.is_empty() {
+                    "-"
+                } else {
+                    &s.saved_at
+                },
+                s.scenario,
+                s.week,
+                s.status(),
+                entry.file_name(),
+                s.name
+            ),
+            Err(e) => println!("broken               {}  {e}", entry.file_name()),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn simulate(
+    scenario: &str,
+    strategy: &str,
+    games: usize,
+    seed: u64,
+    json: bool,
+    save_to: Option<&Path>,
+) -> ExitCode {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => s,
         Err(e) => {
@@ -140,7 +245,38 @@ fn simulate(scenario: &str, strategy: &str, games: usize, seed: u64, json: bool)
         return ExitCode::FAILURE;
     };
     let started = Instant::now();
-    let summary = sim::simulate(&scenario, &strategies, games, seed, |_, _, _| {});
+    let saved_at = persist::utc_now();
+    let mut save_errors = Vec::new();
+    let summary = sim::simulate(
+        &scenario,
+        &strategies,
+        games,
+        seed,
+        |strategy, seed, result| {
+            let Some(dir) = save_to else { return };
+            let mut info = GameInfo::new(&scenario, seed, &format!("simulate-{}", strategy.name()));
+            info.name = format!("{} · seed {seed}", strategy.name());
+            let save = persist::save_of_parts(
+                &scenario,
+                seed,
+                result.actions.clone(),
+                result.state.clone(),
+                &info,
+                &saved_at,
+            );
+            let path = dir.join(format!("{}-seed-{seed}.ron", strategy.name()));
+            if let Err(e) = persist::write_save(&path, &save) {
+                save_errors.push(e);
+            }
+        },
+    );
+    if let Some(e) = save_errors.first() {
+        eprintln!("{e}");
+        if save_errors.len() > 1 {
+            eprintln!("truce: {} more saves failed", save_errors.len() - 1);
+        }
+        return ExitCode::FAILURE;
+    }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
     let per_second = (games * strategies.len()) as f64 / elapsed;
     let mut out = std::io::stdout().lock();

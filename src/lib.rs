@@ -6,5 +6,6 @@
 pub mod ai;
 pub mod cli;
 pub mod engine;
+pub mod persist;
 pub mod scenario;
 pub mod sim;

@@ -124,8 +124,10 @@ fn unit(found: &mut Found, path: String, what: &str, x: f64) {
     }
 }
 
-/// Checks everything serde cannot: ranges, order, sums and references. Returns (path, message).
-fn validate(s: &Scenario) -> Found {
+/// Checks everything serde cannot: ranges, order, sums and references. Returns (path, message),
+/// the path in `span::locate` form, so a caller holding the text (a save that embeds a scenario)
+/// can place each problem in its own file.
+pub fn validate(s: &Scenario) -> Found {
     let mut found = Found::new();
     let known = |id: &str| s.issue_index(id).is_some();
     let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();

@@ -7,7 +7,7 @@ mod model;
 pub mod span;
 
 pub use builtin::{BUILTIN, builtin, builtin_names};
-pub use load::{LoadError, Problem, from_path, from_str, resolve};
+pub use load::{LoadError, Problem, from_path, from_str, resolve, validate};
 pub use model::*;
 
 use crate::engine::Package;

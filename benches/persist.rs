@@ -1,0 +1,63 @@
+//! Saving and loading (with the replay check) a finished 11-week game.
+//! Target: save + load together under 5 ms (median).
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use truce::engine::Game;
+use truce::persist::{self, GameInfo};
+use truce::scenario;
+use truce::sim::{self, Strategy};
+
+/// The first scripted game that ends in week 11 (the whole truce).
+fn eleven_week_game() -> Game {
+    let scenario = Arc::new(scenario::resolve("autumn-2025").expect("built-in scenario"));
+    for strategy in [Strategy::Stall, Strategy::Structural, Strategy::Random] {
+        for seed in 1..200 {
+            let r = sim::play(&scenario, strategy, seed);
+            if r.state.outcome.is_some() && r.state.week() >= 11 {
+                return Game::replay(Arc::clone(&scenario), seed, &r.actions).expect("replays");
+            }
+        }
+    }
+    panic!("no scripted game lasts 11 weeks");
+}
+
+fn bench(c: &mut Criterion) {
+    let game = eleven_week_game();
+    let info = GameInfo::new(&game.scenario, game.seed, "bench");
+    let stamp = "2025-10-30T12:00:00Z";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.ron");
+    let text = persist::format::to_text(&persist::save_of(&game, &info, stamp)).expect("text");
+    eprintln!(
+        "game: week {}, {} actions, save {} bytes",
+        game.state.week(),
+        game.history.len(),
+        text.len()
+    );
+
+    c.bench_function("save to text", |b| {
+        b.iter(|| persist::format::to_text(&persist::save_of(black_box(&game), &info, stamp)))
+    });
+    c.bench_function("load from text (parse + replay + compare)", |b| {
+        b.iter(|| persist::load_str(black_box(&text), "bench.ron").expect("loads"))
+    });
+    c.bench_function("save + load, in memory", |b| {
+        b.iter(|| {
+            let t = persist::format::to_text(&persist::save_of(black_box(&game), &info, stamp))
+                .expect("text");
+            persist::load_str(&t, "bench.ron").expect("loads")
+        })
+    });
+    c.bench_function("save + load, file (atomic write with fsync)", |b| {
+        b.iter(|| {
+            persist::save_game(&path, black_box(&game), &info, stamp).expect("saves");
+            persist::load_game(&path).expect("loads")
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

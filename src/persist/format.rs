@@ -1,0 +1,221 @@
+//! The save file format: one RON file per game, versioned, with the migration from older shapes.
+//!
+//! A save holds the scenario (by name and content hash when built-in, embedded whole otherwise),
+//! the seed and every action: the game is what replaying them gives. The state after the last
+//! action is kept as well, so loading can prove the replay reaches it (and a listing can show the
+//! week and outcome without guessing).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Action, State};
+use crate::scenario::Scenario;
+
+/// The format version this build writes.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// The struct name a save file starts with; how `validate` tells a save from a scenario.
+pub const SAVE_TAG: &str = "TruceSave";
+
+/// Which scenario a game was played in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ScenarioRef {
+    /// A scenario compiled into the binary, named, with the hash of its canonical form.
+    Builtin {
+        /// The built-in name, e.g. `autumn-2025`.
+        name: String,
+        /// FNV-1a 64 of the scenario's compact RON serialisation, 16 hex digits.
+        hash: String,
+    },
+    /// A scenario from a file, kept whole so the save loads on a machine without the file.
+    Embedded {
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
+}
+
+impl ScenarioRef {
+    /// The scenario's machine name.
+    pub fn name(&self) -> &str {
+        match self {
+            ScenarioRef::Builtin { name, .. } => name,
+            ScenarioRef::Embedded { scenario } => &scenario.name,
+        }
+    }
+}
+
+/// A save in the current format (version 2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "TruceSave")]
+pub struct SaveFile {
+    /// Format version; always `CURRENT_VERSION` when written by this build.
+    pub version: u32,
+    /// A name to show in lists.
+    pub name: String,
+    /// When it was saved, as the caller gave it (RFC 3339 UTC from `persist::utc_now`).
+    pub saved_at: String,
+    /// Stable for one game across all its saves; names the autosave slot.
+    pub game_id: String,
+    /// The scenario.
+    pub scenario: ScenarioRef,
+    /// The seed the game started from.
+    pub seed: u64,
+    /// Every accepted action, in order.
+    pub actions: Vec<Action>,
+    /// The state after the last action.
+    pub state: State,
+}
+
+/// The first save format (version 1): no display name, no timestamp, no game id, and the
+/// scenario as a bare built-in name with no hash (so it could not hold an instructor's file).
+/// The actions were called `moves`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "TruceSave")]
+pub struct SaveV1 {
+    /// Always 1.
+    pub version: u32,
+    /// A built-in scenario name.
+    pub scenario: String,
+    /// The seed.
+    pub seed: u64,
+    /// Every accepted action.
+    pub moves: Vec<Action>,
+    /// The state after the last action.
+    pub state: State,
+}
+
+impl SaveV1 {
+    /// Migrates to version 2. `hash` is the hash of the built-in scenario of that name in this
+    /// build: version 1 recorded none, so the replay check is what catches a changed scenario.
+    pub fn migrate(self, hash: String) -> SaveFile {
+        let name = format!(
+            "{} · seed {} · week {}",
+            self.scenario,
+            self.seed,
+            self.state.week()
+        );
+        SaveFile {
+            version: CURRENT_VERSION,
+            name,
+            saved_at: String::new(),
+            game_id: game_id(&self.scenario, self.seed, "v1"),
+            scenario: ScenarioRef::Builtin {
+                name: self.scenario,
+                hash,
+            },
+            seed: self.seed,
+            actions: self.moves,
+            state: self.state,
+        }
+    }
+}
+
+/// Just enough of any version to read its number.
+#[derive(Deserialize)]
+#[serde(rename = "TruceSave")]
+pub(crate) struct Probe {
+    pub version: u32,
+}
+
+/// FNV-1a, 64 bits: tiny, dependency-free and identical on every machine.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The content hash of a scenario: FNV-1a 64 of its compact RON form, as 16 hex digits.
+pub fn scenario_hash(scenario: &Scenario) -> String {
+    // A scenario is plain data (strings, numbers, vectors): serialising it cannot fail, and if it
+    // ever did the empty text would hash to a value no built-in has, which loading reports.
+    let text = ron::to_string(scenario).unwrap_or_default();
+    format!("{:016x}", fnv1a64(text.as_bytes()))
+}
+
+/// A game id: scenario name, seed and a hash of when the game started, safe in a file name.
+pub fn game_id(scenario: &str, seed: u64, started: &str) -> String {
+    let stamp = fnv1a64(started.as_bytes()) & 0xffff_ffff;
+    format!("{}-{seed}-{stamp:08x}", slug(scenario))
+}
+
+/// Lower-case letters, digits and single dashes: safe in a file name on every platform.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "game".into() } else { out }
+}
+
+/// The text of a save: a comment, the tag, then the pretty RON of the fields.
+pub fn to_text(save: &SaveFile) -> Result<String, ron::Error> {
+    // Struct names are written only at the top: inner type names are Rust details, and a rename
+    // in the engine must not break old saves.
+    let config = ron::ser::PrettyConfig::new().struct_names(false);
+    let body = ron::ser::to_string_pretty(save, config)?;
+    Ok(format!(
+        "// A saved game of Truce. The state is checked against a replay of the actions on load,\n\
+         // so an edited save is refused.\n{SAVE_TAG}{body}\n"
+    ))
+}
+
+/// Whether RON text is a save (starts, after comments, with `TruceSave(`) rather than a scenario.
+pub fn looks_like_save(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("#![") {
+            rest = r.split_once(']').map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    rest.strip_prefix(SAVE_TAG)
+        .is_some_and(|r| r.trim_start().starts_with('('))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_the_reference_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn slugs_and_ids_are_file_safe() {
+        assert_eq!(slug("Autumn 2025: Busan!"), "autumn-2025-busan");
+        assert_eq!(slug("  "), "game");
+        let id = game_id("autumn-2025", 42, "2025-10-30T12:00:00Z");
+        assert!(id.starts_with("autumn-2025-42-"), "{id}");
+        assert_eq!(id, game_id("autumn-2025", 42, "2025-10-30T12:00:00Z"));
+        assert_ne!(id, game_id("autumn-2025", 42, "2025-10-30T12:00:01Z"));
+    }
+
+    #[test]
+    fn tells_saves_from_scenarios() {
+        assert!(looks_like_save("// c\n/* d */\nTruceSave (version: 2)"));
+        assert!(looks_like_save(
+            "#![enable(implicit_some)]\nTruceSave(version: 2)"
+        ));
+        assert!(!looks_like_save("(name: \"x\")"));
+        assert!(!looks_like_save("TruceSaved(version: 2)"));
+        assert!(!looks_like_save(""));
+    }
+}

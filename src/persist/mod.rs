@@ -1,0 +1,33 @@
+//! Saved games: the versioned RON format and its migrations, loading with a replay check,
+//! atomic writes, the save directory, listings and the autosave slot.
+//!
+//! For the terminal game:
+//! - new game: `GameInfo::new(&scenario, seed, &utc_now())`, kept beside the `Game`;
+//! - `s`: `save(&dir, &game, &info, &utc_now())`;
+//! - after every turn: `autosave(&dir, &game, &info, &utc_now())`;
+//! - the Load screen: `list_saves(&dir)`, then `load_game(&entry.path)`;
+//! - `truce load FILE`: `load_game(path)`, resuming `loaded.game` with `loaded.info`;
+//! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default).
+
+mod atomic;
+mod clock;
+mod diff;
+mod dirs;
+mod error;
+pub mod examples;
+pub mod format;
+mod list;
+mod load;
+mod save;
+
+pub use atomic::{write_atomic, write_atomic_with};
+pub use clock::{utc_now, utc_stamp};
+pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir, save_dir};
+pub use error::{Difference, Differences, SaveError};
+pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
+pub use list::{SaveEntry, SaveSummary, list_saves};
+pub use load::{LoadedGame, builtin_with_hash, load_game, load_str};
+pub use save::{
+    GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
+    scenario_ref, write_save,
+};

@@ -1,0 +1,132 @@
+//! Writing saves: the manual save slot, the autosave slot, and saves of headless games.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Action, Game, State};
+use crate::persist::atomic::write_atomic;
+use crate::persist::error::SaveError;
+use crate::persist::format::{CURRENT_VERSION, SaveFile, ScenarioRef, game_id, to_text};
+use crate::persist::load::builtin_with_hash;
+use crate::scenario::Scenario;
+
+/// What names a game across its saves. Create one when a game starts; keep the one a loaded
+/// game comes with, so its saves and autosaves go on landing in the same files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GameInfo {
+    /// Stable id: scenario, seed and start stamp; names the save and autosave files.
+    pub id: String,
+    /// A display name for lists.
+    pub name: String,
+}
+
+impl GameInfo {
+    /// The info of a game starting now; `started_at` is any stamp unique to this start (the
+    /// caller's clock, e.g. `persist::utc_now()`), so replaying a seed is a new game.
+    pub fn new(scenario: &Scenario, seed: u64, started_at: &str) -> GameInfo {
+        GameInfo {
+            id: game_id(&scenario.name, seed, started_at),
+            name: format!("{} · seed {seed}", scenario.title),
+        }
+    }
+}
+
+/// How a save refers to this scenario: by name and hash when it is exactly a built-in,
+/// embedded whole otherwise (a file of the instructor's, or a built-in edited and renamed).
+pub fn scenario_ref(scenario: &Scenario) -> ScenarioRef {
+    match builtin_with_hash(&scenario.name) {
+        Some((builtin, hash)) if *builtin == *scenario => ScenarioRef::Builtin {
+            name: scenario.name.clone(),
+            hash: hash.to_string(),
+        },
+        _ => ScenarioRef::Embedded {
+            scenario: Box::new(scenario.clone()),
+        },
+    }
+}
+
+/// The save of a game in play.
+pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
+    save_of_parts(
+        &game.scenario,
+        game.seed,
+        game.actions(),
+        game.state.clone(),
+        info,
+        saved_at,
+    )
+}
+
+/// The save of a game given as its parts (a headless game from `sim::play`, say).
+pub fn save_of_parts(
+    scenario: &Scenario,
+    seed: u64,
+    actions: Vec<Action>,
+    state: State,
+    info: &GameInfo,
+    saved_at: &str,
+) -> SaveFile {
+    SaveFile {
+        version: CURRENT_VERSION,
+        name: info.name.clone(),
+        saved_at: saved_at.to_string(),
+        game_id: info.id.clone(),
+        scenario: scenario_ref(scenario),
+        seed,
+        actions,
+        state,
+    }
+}
+
+/// Writes a save to `path` atomically, creating the directory if needed.
+pub fn write_save(path: &Path, save: &SaveFile) -> Result<(), SaveError> {
+    let file = path.display().to_string();
+    let text = to_text(save).map_err(|e| SaveError::Serialise {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Write { file, source })
+}
+
+/// Saves a game to an explicit path.
+pub fn save_game(
+    path: &Path,
+    game: &Game,
+    info: &GameInfo,
+    saved_at: &str,
+) -> Result<(), SaveError> {
+    write_save(path, &save_of(game, info, saved_at))
+}
+
+/// The manual save file of a game: `<game id>.ron` (one per game, replaced on each save).
+pub fn save_path(dir: &Path, info: &GameInfo) -> PathBuf {
+    dir.join(format!("{}.ron", info.id))
+}
+
+/// The autosave file of a game: `autosave-<game id>.ron`.
+pub fn autosave_path(dir: &Path, info: &GameInfo) -> PathBuf {
+    dir.join(format!("autosave-{}.ron", info.id))
+}
+
+/// The player's save (`s`): writes the game's save slot in `dir`; returns the path.
+pub fn save(
+    dir: &Path,
+    game: &Game,
+    info: &GameInfo,
+    saved_at: &str,
+) -> Result<PathBuf, SaveError> {
+    let path = save_path(dir, info);
+    save_game(&path, game, info, saved_at)?;
+    Ok(path)
+}
+
+/// The autosave after a turn: replaces the game's one autosave slot in `dir`; returns the path.
+pub fn autosave(
+    dir: &Path,
+    game: &Game,
+    info: &GameInfo,
+    saved_at: &str,
+) -> Result<PathBuf, SaveError> {
+    let path = autosave_path(dir, info);
+    save_game(&path, game, info, saved_at)?;
+    Ok(path)
+}
