@@ -13,6 +13,17 @@ use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{footer, scroll};
 
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 fn bar(value: f64, width: usize) -> String {
     let filled = ((value / 100.0) * width as f64)
         .round()
@@ -60,7 +71,8 @@ pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
 }
 
 /// The deal beside what really happened.
-pub fn history_text(game: &Game, theme: Theme) -> Text<'static> {
+/// `width` is the width the text is drawn in, so the table's columns fit without wrapping.
+pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
     let s = &game.scenario;
     let mut historical = s.status_quo();
     for (id, level) in &s.historical.package {
@@ -75,24 +87,37 @@ pub fn history_text(game: &Game, theme: Theme) -> Text<'static> {
         Line::styled("What really happened", theme.title()),
         Line::raw(s.historical.summary.clone()),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled(format!("{:<12} ", "Issue"), theme.title()),
-            Span::styled(format!("{:<17} ", "Your deal"), theme.us()),
-            Span::styled("History", theme.china()),
-        ]),
     ];
+    if yours.is_none() {
+        lines.push(Line::styled(
+            "You signed no deal; history's package:",
+            theme.dim(),
+        ));
+    }
+    let col = usize::from(width.saturating_sub(14) / 2).clamp(4, 20);
+    let mut head = vec![Span::styled(format!("{:<12} ", "Issue"), theme.title())];
+    if yours.is_some() {
+        head.push(Span::styled(format!("{:<col$} ", "Your deal"), theme.us()));
+    }
+    head.push(Span::styled("History", theme.china()));
+    lines.push(Line::from(head));
     for (i, issue) in s.issues.iter().enumerate() {
-        let mine = yours.map_or("no deal", |p| issue.levels[p.0[i]].label.as_str());
-        let then = issue.levels[historical.0[i]].label.as_str();
-        let same = if yours.is_some() && mine == then {
-            " ="
-        } else {
-            ""
+        let then = fit(&issue.levels[historical.0[i]].label, col);
+        let row = match yours {
+            Some(p) => {
+                let mine = fit(&issue.levels[p.0[i]].label, col);
+                let same = if p.0[i] == historical.0[i] { " =" } else { "" };
+                format!("{:<12} {mine:<col$} {then}{same}", fit(&issue.short, 12))
+            }
+            None => format!("{:<12} {then}", fit(&issue.short, 12)),
         };
-        lines.push(Line::raw(format!(
-            "{:<12} {mine:<17} {then}{same}",
-            issue.short
-        )));
+        lines.push(Line::raw(row));
+    }
+    if yours.is_some() {
+        lines.push(Line::styled(
+            "= where your deal matches history.",
+            theme.dim(),
+        ));
     }
     Text::from(lines)
 }
@@ -113,14 +138,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block = panel_block(theme, " Beside history ");
         let inner = block.inner(right).inner(Margin::new(1, 0));
         frame.render_widget(block, right);
-        scroll::draw(frame, inner, history_text(game, theme), 0, theme);
+        let text = history_text(game, theme, inner.width);
+        scroll::draw(frame, inner, text, 0, theme);
     } else {
         let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
         let inner = block.inner(body).inner(Margin::new(1, 0));
         frame.render_widget(block, body);
         let mut text = result_text(game, theme);
         text.lines.push(Line::raw(""));
-        text.lines.extend(history_text(game, theme).lines);
+        text.lines
+            .extend(history_text(game, theme, inner.width).lines);
         let max = scroll::draw(frame, inner, text, app.ui.scroll, theme);
         app.ui.scroll_max.set(max);
     }

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let listed = u16::try_from(app.scenarios.len()).unwrap_or(1);
     let [logo_a, list_a, seed_a] = Layout::vertical([
         Constraint::Length(7),
-        Constraint::Length(2 + 3 * listed),
+        Constraint::Length(2 + 4 * listed),
         Constraint::Length(4),
     ])
     .flex(Flex::Center)

@@ -26,7 +26,7 @@ const METERS: [(&str, Reading, Good); 4] = [
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let theme = app.theme;
     let st = &game.state;
-    let spaced = area.height >= 9;
+    let spaced = area.height >= 8;
     let step = if spaced { 2 } else { 1 };
     let list = METERS;
     let mut rows: Vec<Constraint> = vec![Constraint::Length(step); list.len()];
@@ -47,10 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
         && last.height > 0
     {
         frame.render_widget(
-            Line::styled(
-                "Sparklines: week by week, latest on the right.",
-                theme.dim(),
-            ),
+            Line::styled("Sparklines: week by week, newest right.", theme.dim()),
             last,
         );
     }

@@ -59,8 +59,8 @@ impl Meter<'_> {
     }
 }
 
-/// Draws the meter in one line of `area`, giving the sparkline `spark` columns when there is room.
-/// `name_w` is the width of the name column, so that meters drawn together line up.
+/// Draws the meter: on two lines when `area` has them (name, value and verdict above; gauge
+/// and sparkline below), else on one. `name_w` lines up the names of meters drawn together.
 pub fn draw(frame: &mut Frame, area: Rect, meter: &Meter, name_w: u16, spark: u16, theme: Theme) {
     if area.height == 0 || area.width == 0 {
         return;
@@ -72,32 +72,63 @@ pub fn draw(frame: &mut Frame, area: Rect, meter: &Meter, name_w: u16, spark: u1
         "poor" => theme.warn(),
         _ => theme.bad(),
     };
-    let name_w = name_w.min(area.width / 3);
-    let spark = if area.width >= name_w + 30 { spark } else { 0 };
-    let [name_a, gauge_a, word_a, spark_a] = Layout::horizontal([
-        Constraint::Length(name_w),
-        Constraint::Min(6),
-        Constraint::Length(12),
-        Constraint::Length(spark),
-    ])
-    .areas(Rect { height: 1, ..area });
-    let name = if name_a.width > 18 || usize::from(name_a.width) > meter.name.chars().count() {
+    let two_rows = area.height >= 2;
+    let name_w = if two_rows {
+        name_w.min(area.width)
+    } else {
+        name_w.min(area.width / 3)
+    };
+    let name = if usize::from(name_w) > meter.name.chars().count() {
         meter.name
     } else {
         meter.short
     };
-    frame.render_widget(Span::raw(name), name_a);
+    let words = Line::from(vec![
+        Span::styled(format!("{:>4.0} ", meter.value), theme.key()),
+        Span::styled(verdict, tone),
+    ]);
+    let bar_row = if two_rows {
+        let [name_a, words_a] =
+            Layout::horizontal([Constraint::Length(name_w), Constraint::Min(0)])
+                .areas(Rect { height: 1, ..area });
+        frame.render_widget(Span::raw(name), name_a);
+        frame.render_widget(words, words_a);
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        }
+    } else {
+        let [name_a, words_a, rest] = Layout::horizontal([
+            Constraint::Length(name_w),
+            Constraint::Length(12),
+            Constraint::Min(0),
+        ])
+        .areas(Rect { height: 1, ..area });
+        frame.render_widget(Span::raw(name), name_a);
+        frame.render_widget(words, words_a);
+        rest
+    };
+    let spark = if bar_row.width >= 20 {
+        spark.min(bar_row.width / 3)
+    } else {
+        0
+    };
+    let [gauge_a, spark_a] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(spark)]).areas(bar_row);
     let gauge = LineGauge::default()
         .ratio(meter.ratio())
-        .label(format!("{:>4.0}", meter.value))
+        .label("")
         .filled_style(theme.gauge())
         .unfilled_style(theme.gauge_empty())
         .filled_symbol(symbols::line::THICK.horizontal)
         .unfilled_symbol(symbols::line::NORMAL.horizontal);
-    frame.render_widget(gauge, gauge_a);
     frame.render_widget(
-        Line::from(Span::styled(format!(" {verdict}"), tone)),
-        word_a,
+        gauge,
+        Rect {
+            width: gauge_a.width.saturating_sub(1),
+            ..gauge_a
+        },
     );
     if spark > 0 {
         let (lo, hi) = meter.range;
