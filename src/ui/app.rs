@@ -132,6 +132,8 @@ pub struct UiState {
     pub scroll_max: Cell<u16>,
     /// The largest useful scroll of the dispatches (set while drawing).
     pub log_max: Cell<u16>,
+    /// The dispatches' wrapped line count, keyed by (log length, width) (set while drawing).
+    pub log_lines: Cell<((usize, u16), u16)>,
     /// Terminal size.
     pub size: (u16, u16),
     /// Set when the player has quit.
@@ -172,6 +174,7 @@ impl App {
                 message: None,
                 scroll_max: Cell::new(0),
                 log_max: Cell::new(0),
+                log_lines: Cell::new(((usize::MAX, 0), 0)),
                 size: MIN_SIZE,
                 quit: false,
             },

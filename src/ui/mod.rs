@@ -33,7 +33,10 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, picked: usize, seed: u64) -> io::Resul
         previous(info);
     }));
     let result = event_loop(&mut terminal, &mut app);
-    let _ = execute!(io::stdout(), cursor::Show);
+    // Show the cursor before leaving the alternate screen, so that leaving it is the last
+    // thing written (the terminal would otherwise show it again when dropped).
+    let _ = terminal.show_cursor();
+    drop(terminal);
     ratatui::restore();
     result
 }

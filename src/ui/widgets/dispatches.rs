@@ -30,6 +30,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
             ])
         })
         .collect();
-    let max = scroll::draw(frame, area, Text::from(lines), app.ui.log_scroll, theme);
+    let text = Text::from(lines);
+    // The log changes only when a move is made: wrap it to count its lines once per change.
+    let key = (game.state.log.len(), area.width);
+    let (cached, total) = app.ui.log_lines.get();
+    let total = if cached == key {
+        total
+    } else {
+        let total = scroll::line_count(&text, area.width);
+        app.ui.log_lines.set((key, total));
+        total
+    };
+    let max = scroll::draw_counted(frame, area, text, app.ui.log_scroll, total, theme);
     app.ui.log_max.set(max);
 }
