@@ -145,6 +145,27 @@ fn play_a_week_read_why_and_quit_cleanly() {
         "the alternate screen was not left last; tail: {:?}",
         &text[text.len().saturating_sub(80)..]
     );
+    // NO_COLOR was set: no colour may have been written.
+    for code in ["\x1b[38;5;", "\x1b[38;2;", "\x1b[48;5;", "\x1b[48;2;"]
+        .into_iter()
+        .map(String::from)
+        .chain((0..8).flat_map(|d| {
+            [
+                format!("\x1b[3{d}m"),
+                format!("\x1b[9{d}m"),
+                format!("\x1b[4{d}m"),
+            ]
+        }))
+    {
+        let at = text.find(&code);
+        assert!(
+            at.is_none(),
+            "colour code {code:?} written under NO_COLOR: {:?}",
+            at.map(|i| String::from_utf8_lossy(
+                &bytes[i.saturating_sub(40)..(i + 40).min(bytes.len())]
+            ))
+        );
+    }
     let hidden = text.rfind("\x1b[?25l").unwrap_or(0);
     let shown = text.rfind("\x1b[?25h");
     assert!(

@@ -68,3 +68,23 @@ fn ctrl_c_quits_at_once() {
     app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert!(app.ui.quit);
 }
+
+#[test]
+fn without_colour_no_cell_has_a_colour() {
+    use ratatui::style::Color;
+    for (name, script) in common::SCREENS {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let (_, terminal) = play(script, w, h);
+            let buf = terminal.backend().buffer();
+            for (i, cell) in buf.content().iter().enumerate() {
+                assert!(
+                    cell.fg == Color::Reset && cell.bg == Color::Reset,
+                    "{name} at {w}x{h}: cell {i} ({:?}) has colour {:?}/{:?}",
+                    cell.symbol(),
+                    cell.fg,
+                    cell.bg
+                );
+            }
+        }
+    }
+}

@@ -408,7 +408,7 @@ impl App {
                         Some(a) => {
                             let hint = match a.reply {
                                 Reply::Counter(_) => ": see the Counter column (w: why)",
-                                Reply::Accept => ": agreed in principle, sign it at a summit",
+                                Reply::Accept => ": now sign it at a summit (a)",
                                 _ => " (w says why)",
                             };
                             format!("{}{hint}.", reply_headline(&game.scenario, a))

@@ -110,3 +110,32 @@ impl Theme {
         self.dim()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_theme_has_no_colour_at_all() {
+        let t = Theme::plain();
+        let styles = [
+            t.text(),
+            t.dim(),
+            t.title(),
+            t.border(),
+            t.selected(),
+            t.key(),
+            t.good(),
+            t.bad(),
+            t.warn(),
+            t.us(),
+            t.china(),
+            t.gauge(),
+            t.gauge_empty(),
+        ];
+        for s in styles {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        assert!(Theme { colour: true }.good().fg.is_some());
+    }
+}

@@ -123,7 +123,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
         "Agreed",
     ])
     .style(theme.title());
-    let name_w = if wide { 26 } else { 11 };
+    let name_w = if area.width >= 150 {
+        38
+    } else if wide {
+        26
+    } else {
+        11
+    };
     let widths = [
         Constraint::Length(3),
         Constraint::Length(name_w),
