@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
 
@@ -21,6 +22,12 @@ pub struct Cli {
     /// What to do; the terminal game when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// With no subcommand: a built-in scenario name or a path to a scenario file.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// With no subcommand: the seed (a class given the same seed plays the same game).
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 /// The subcommands.
@@ -79,7 +86,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
     match cli.command {
-        None => play(None, None),
+        None => play(cli.scenario, cli.seed),
         Some(Command::Play { scenario, seed }) => play(scenario, seed),
         Some(Command::Scenarios) => scenarios(),
         Some(Command::Validate { files }) => validate(&files),
@@ -96,9 +103,54 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn play(_scenario: Option<String>, _seed: Option<u64>) -> ExitCode {
-    eprintln!("truce: the terminal screens are not built yet; try `truce simulate`.");
-    ExitCode::from(2)
+/// Starts the terminal game. Every file is loaded before the terminal is touched, so a broken
+/// scenario prints `file:line:column: message` on a normal terminal and exits non-zero.
+fn play(scenario: Option<String>, seed: Option<u64>) -> ExitCode {
+    let mut scenarios = Vec::new();
+    for (name, _) in BUILTIN {
+        match scenario::builtin(name) {
+            Some(Ok(s)) => scenarios.push(Arc::new(s)),
+            Some(Err(e)) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+            None => {}
+        }
+    }
+    let mut picked = 0;
+    if let Some(wanted) = scenario {
+        match scenario::resolve(&wanted) {
+            Ok(s) => match scenarios
+                .iter()
+                .position(|b| b.name == s.name && *wanted == s.name)
+            {
+                Some(i) => picked = i,
+                None => {
+                    scenarios.push(Arc::new(s));
+                    picked = scenarios.len() - 1;
+                }
+            },
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let seed = seed.unwrap_or_else(clock_seed);
+    match crate::ui::run(scenarios, picked, seed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("truce: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A seed from the clock, short enough to read out to a class.
+fn clock_seed() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 % 100_000)
 }
 
 fn scenarios() -> ExitCode {

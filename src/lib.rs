@@ -7,5 +7,7 @@ pub mod ai;
 pub mod cli;
 pub mod engine;
 pub mod persist;
+pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod ui;

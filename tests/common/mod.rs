@@ -1,10 +1,15 @@
-//! Helpers shared by the engine tests.
+//! Helpers shared by the integration tests: the built-in scenario and states for the engine
+//! tests; building the app, pressing keys and drawing into a TestBackend for the screen tests.
 #![allow(dead_code)]
 
 use std::sync::Arc;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use truce::engine::{Package, State, new_state};
 use truce::scenario::{self, Scenario};
+use truce::ui::{App, Theme};
 
 /// The default scenario, freshly loaded (tests may change it before first use).
 pub fn scenario() -> Scenario {
@@ -40,3 +45,76 @@ pub fn package(s: &Scenario, moves: &[(&str, usize)]) -> Package {
     }
     p
 }
+
+/// The app at the title screen with the built-in scenario, seed 7, no colour.
+pub fn app() -> App {
+    let scenario = truce::scenario::resolve("autumn-2025").expect("built-in scenario loads");
+    App::new(vec![Arc::new(scenario)], 0, 7, Theme::plain())
+}
+
+/// A key press.
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Keys from a compact script: `>` Enter, `<` Esc, `_` Space, `^` Up, `v` Down, `[` Left,
+/// `]` Right, `\t` Tab; any other character is itself.
+pub fn keys(script: &str) -> Vec<KeyEvent> {
+    script
+        .chars()
+        .map(|c| {
+            key(match c {
+                '>' => KeyCode::Enter,
+                '<' => KeyCode::Esc,
+                '_' => KeyCode::Char(' '),
+                '^' => KeyCode::Up,
+                'v' => KeyCode::Down,
+                '[' => KeyCode::Left,
+                ']' => KeyCode::Right,
+                '\t' => KeyCode::Tab,
+                other => KeyCode::Char(other),
+            })
+        })
+        .collect()
+}
+
+/// Draws the app into a fresh terminal of this size.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    terminal
+}
+
+/// Plays a key script at this size, drawing after every key as the real loop does.
+pub fn play(script: &str, width: u16, height: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = app();
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    for k in keys(script) {
+        app.handle_key(k);
+        terminal.draw(|f| app.draw(f)).expect("draw");
+    }
+    (app, terminal)
+}
+
+/// Every screen and overlay, as (name, key script from the title screen).
+pub const SCREENS: &[(&str, &str)] = &[
+    ("title", ""),
+    ("briefing", ">"),
+    ("table", ">>"),
+    // Tariffs to 20%, rare earths to general licences, then propose.
+    ("counter", ">>]vv]>"),
+    ("why", ">>]vv]>w"),
+    ("help", ">>?"),
+    ("menu", ">>a"),
+    ("menu_walk", ">>avvvvv"),
+    ("confirm_walk", ">>avvvvv>"),
+    ("quit", ">>q"),
+    ("home_tab", ">>]vv]>\t"),
+    ("news_tab", ">>]vv]>\t\t"),
+    ("offtable_detail", ">>vvvv"),
+    ("error", ">>vvvv]"),
+    ("end_walk", ">>]vv]>avvvvv>y"),
+];

@@ -1,0 +1,211 @@
+//! China's answers in plain words. This module only formats the `Explanation` the AI recorded;
+//! it never recomputes the AI's logic.
+
+use crate::ai::{Answer, Explanation, Reply, Rule};
+use crate::scenario::Scenario;
+
+/// One line naming what Beijing did, e.g. "Beijing counters with its own package".
+pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
+    match &answer.reply {
+        Reply::Accept => "Beijing accepts the package in principle".into(),
+        Reply::Counter(_) => "Beijing counters with a package of its own".into(),
+        Reply::Restrict(r) => {
+            let name = rung_name(scenario, *r);
+            format!("Beijing restricts minerals: rung {r}, {name}")
+        }
+        Reply::Noted => match answer.why.rule {
+            Rule::ThreatAbsorbed => "Beijing notes the threat without escalating".into(),
+            _ => "Beijing notes the move".into(),
+        },
+        Reply::GrantExtension => "Beijing grants an extension of the truce".into(),
+        Reply::RefuseExtension => "Beijing refuses to extend the truce".into(),
+        Reply::Sign => "China's leader signs the agreement".into(),
+        Reply::RefuseSign => "China's leader declines to sign".into(),
+    }
+}
+
+/// The name of restriction rung `rung` (1-based), or a placeholder if the scenario has none.
+pub fn rung_name(scenario: &Scenario, rung: u8) -> &str {
+    usize::from(rung)
+        .checked_sub(1)
+        .and_then(|i| scenario.ai.ladder.get(i))
+        .map_or("no restrictions", |r| r.name.as_str())
+}
+
+/// The rule that fired, in a sentence a student can follow.
+pub fn rule_text(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Acceptable => {
+            "The package is worth enough to Beijing, it is balanced, and it crosses no red line, so Beijing accepts."
+        }
+        Rule::BelowAspiration => {
+            "The package is worth less to Beijing than it demands this week (its aspiration), so it counters, asking for more where that costs the US least."
+        }
+        Rule::Unbalanced => {
+            "The package would be worth enough to Beijing, but the US would gain far more than China: after phase one, Beijing rejects lopsided deals and counters."
+        }
+        Rule::RedLine => {
+            "The package crosses one of Beijing's red lines, so it counters with a package that stays clear of it."
+        }
+        Rule::Insult => {
+            "The package leaves China clearly worse off than today's status quo. Beijing treats it as an insult and answers with mineral restrictions."
+        }
+        Rule::ThreatAnswered => {
+            "The US threatened. Beijing rolled the dice on retaliation and answered with mineral restrictions."
+        }
+        Rule::ThreatAbsorbed => {
+            "The US threatened. Beijing chose not to escalate this time, but threats make it demand more for a while."
+        }
+        Rule::TrustCollapse => {
+            "Trust has collapsed below Beijing's floor: it climbs the restriction ladder whatever the package says."
+        }
+        Rule::GoodwillWelcomed => {
+            "The US made a unilateral gesture. Beijing welcomes it: trust rises, which softens its demands."
+        }
+        Rule::ExtensionGranted => {
+            "Trust is high enough: Beijing, in no hurry, extends the truce. The talks end without a deal, for now."
+        }
+        Rule::ExtensionRefused => "Trust is too low: Beijing refuses to extend the truce.",
+        Rule::SummitSigned => {
+            "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: its leader signs."
+        }
+        Rule::SummitRefused => {
+            "At the summit the agreed package no longer clears Beijing's red lines or balance rule, or trust is too low: its leader does not sign."
+        }
+    }
+}
+
+/// The full explanation of one answer, one paragraph per line, in plain words.
+pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
+    let why = &answer.why;
+    let mut out = vec![
+        format!("{}.", reply_headline(scenario, answer)),
+        format!("Rule: {}", rule_text(why.rule)),
+    ];
+    out.extend(numbers(why));
+    if let Some(hit) = &why.red_line {
+        let issue = scenario.issues.get(hit.issue);
+        let name = issue.map_or("an issue", |i| i.name.as_str());
+        let level = issue
+            .and_then(|i| i.levels.get(hit.level))
+            .map_or("?", |l| l.label.as_str());
+        out.push(format!(
+            "Red line: {name} at \"{level}\". Beijing's reason: {}",
+            hit.reason
+        ));
+    }
+    if let Some((chance, roll)) = why.roll {
+        let verdict = if roll < chance {
+            "below the chance, so Beijing escalated"
+        } else {
+            "not below the chance, so Beijing held back"
+        };
+        out.push(format!(
+            "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the dice came up {:.0}%, {verdict}.",
+            100.0 * chance,
+            100.0 * roll
+        ));
+    }
+    if let Reply::Counter(p) = &answer.reply {
+        let none = vec![false; scenario.issues.len()];
+        let words = if p.0.len() == none.len() {
+            scenario.describe_package(p, &none)
+        } else {
+            "(a package for a different agenda)".into()
+        };
+        out.push(format!("Its counter-offer: {words}."));
+        if let Some(u) = why.counter_utility {
+            out.push(format!(
+                "Beijing values its counter at {u:.2}, which meets its demand of {:.2}. Accept it from the action menu, or build on it.",
+                why.aspiration
+            ));
+        }
+    }
+    out.push(format!(
+        "Trust when Beijing answered: {:+.0} (from -100 to +100).",
+        why.trust
+    ));
+    out.push(
+        "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve); threats raise it for a while, trust lowers it.".into(),
+    );
+    out
+}
+
+/// The numbers behind a judged package: utility against aspiration and status quo, and balance.
+fn numbers(why: &Explanation) -> Vec<String> {
+    let mut out = Vec::new();
+    match why.utility {
+        Some(u) => {
+            let verdict = if u + 1e-9 >= why.aspiration {
+                "enough"
+            } else {
+                "not enough"
+            };
+            out.push(format!(
+                "Value to Beijing: {u:.2} on a 0-to-1 scale. This week it demands at least {:.2} (its aspiration): {verdict}. Today's status quo is worth {:.2} to it.",
+                why.aspiration, why.status_quo
+            ));
+        }
+        None => out.push(format!(
+            "Beijing's demand this week (its aspiration) is {:.2} on a 0-to-1 scale; today's status quo is worth {:.2} to it.",
+            why.aspiration, why.status_quo
+        )),
+    }
+    if let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
+        let balance = match why.ratio {
+            Some(r) => {
+                let verdict = if r <= why.allowed_ratio + 1e-9 {
+                    "within"
+                } else {
+                    "beyond"
+                };
+                format!(
+                    "the US would gain {r:.1} times what China gains, {verdict} the {:.1} times Beijing allows",
+                    why.allowed_ratio
+                )
+            }
+            None if us <= 1e-9 => "the US gains nothing, so balance is no issue".into(),
+            None => "China gains nothing at all, so no ratio can be balanced".into(),
+        };
+        out.push(format!(
+            "Balance: US gain {us:+.2}, China's gain {cn:+.2} over the status quo; {balance}."
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Action, Game};
+    use std::sync::Arc;
+
+    fn game() -> Game {
+        let s = crate::scenario::resolve("autumn-2025").expect("built-in scenario loads");
+        Game::new(Arc::new(s), 7)
+    }
+
+    #[test]
+    fn explains_a_counter_with_its_numbers() {
+        let mut g = game();
+        let mut p = g.scenario.status_quo();
+        p.0[2] = 4; // rare earths: normal flow, a big ask
+        g.apply(Action::Propose(p)).expect("legal");
+        let answer = g.state.last_answer.clone().expect("answered");
+        let lines = explain(&g.scenario, &answer);
+        let text = lines.join("\n");
+        assert!(text.contains("Value to Beijing"), "{text}");
+        assert!(text.contains("aspiration"), "{text}");
+        assert!(text.contains("Balance"), "{text}");
+        assert!(text.contains("Rule:"), "{text}");
+    }
+
+    #[test]
+    fn explains_a_threat_roll() {
+        let mut g = game();
+        g.apply(Action::Threaten).expect("legal");
+        let answer = g.state.last_answer.clone().expect("answered");
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(text.contains("Threat roll"), "{text}");
+    }
+}

@@ -1,0 +1,6 @@
+//! Reports for people: plain-language explanations of China's answers (used by the terminal
+//! game's "why?" screen and, later, by transcripts and class reports).
+
+pub mod explain;
+
+pub use explain::{explain, reply_headline};

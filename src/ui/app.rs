@@ -1,0 +1,464 @@
+//! The app: the game, the UI state, and `update`, which turns a key into a UI change or an
+//! engine `Action`. Screens only read `App`; the game changes only through `Game::apply`.
+
+use std::cell::Cell;
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::ai::Reply;
+use crate::engine::{Action, Game};
+use crate::report::reply_headline;
+use crate::scenario::Scenario;
+use crate::ui::keymap::{self, Cmd};
+use crate::ui::menu::{self, MenuItem};
+use crate::ui::theme::Theme;
+use crate::ui::{screens, widgets};
+
+/// Smallest terminal the game draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Terminals at least this large get the full layout; smaller ones the compact layout.
+pub const FULL_SIZE: (u16, u16) = (110, 34);
+
+/// The screen underneath any overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Title and scenario picker.
+    Title,
+    /// The scenario's briefing.
+    Briefing,
+    /// The negotiating table.
+    Negotiation,
+    /// The debrief.
+    End,
+}
+
+/// A window drawn over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Keys, goal and glossary.
+    Help,
+    /// Why China answered as it did.
+    Why,
+    /// The action menu.
+    Menu,
+    /// A yes/no question.
+    Confirm(Confirm),
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Quit the game.
+    Quit,
+    /// Take an irreversible action.
+    Act(MenuItem),
+}
+
+/// The side panel in the compact layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// China's answer, trust, the restriction ladder.
+    Beijing,
+    /// The US meters.
+    HomeFront,
+    /// The news.
+    Dispatches,
+}
+
+impl Panel {
+    /// The panel after this one.
+    pub fn next(self) -> Panel {
+        match self {
+            Panel::Beijing => Panel::HomeFront,
+            Panel::HomeFront => Panel::Dispatches,
+            Panel::Dispatches => Panel::Beijing,
+        }
+    }
+}
+
+/// How a message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Neutral news.
+    Info,
+    /// Good news.
+    Good,
+    /// Bad news.
+    Bad,
+    /// A refused move.
+    Error,
+}
+
+/// A one-line message under the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// How it looks.
+    pub tone: Tone,
+}
+
+/// Everything the UI knows that the game does not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiState {
+    /// The screen.
+    pub screen: Screen,
+    /// The window on top, if any.
+    pub overlay: Option<Overlay>,
+    /// The scenario chosen in the picker.
+    pub picked: usize,
+    /// The seed the game starts from.
+    pub seed: u64,
+    /// The package being built, one level per issue.
+    pub package: Vec<usize>,
+    /// The selected agenda row.
+    pub row: usize,
+    /// The compact layout's side panel.
+    pub panel: Panel,
+    /// Scroll of the briefing or debrief.
+    pub scroll: u16,
+    /// Scroll of the help or why overlay.
+    pub overlay_scroll: u16,
+    /// Scroll of the dispatches (0 = newest).
+    pub log_scroll: u16,
+    /// Selected action in the menu.
+    pub menu: usize,
+    /// The last message.
+    pub message: Option<Message>,
+    /// The largest useful scroll of the scrolling text drawn last (set while drawing).
+    pub scroll_max: Cell<u16>,
+    /// The largest useful scroll of the dispatches (set while drawing).
+    pub log_max: Cell<u16>,
+    /// The dispatches' wrapped line count, keyed by (log length, width) (set while drawing).
+    pub log_lines: Cell<((usize, u16), u16)>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Set when the player has quit.
+    pub quit: bool,
+}
+
+/// The whole app: scenarios to choose from, the game once started, and the UI state.
+pub struct App {
+    /// Scenarios in the picker.
+    pub scenarios: Vec<Arc<Scenario>>,
+    /// The game, once started.
+    pub game: Option<Game>,
+    /// UI state.
+    pub ui: UiState,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl App {
+    /// An app at the title screen; `picked` indexes `scenarios`.
+    pub fn new(scenarios: Vec<Arc<Scenario>>, picked: usize, seed: u64, theme: Theme) -> App {
+        let picked = picked.min(scenarios.len().saturating_sub(1));
+        App {
+            scenarios,
+            game: None,
+            ui: UiState {
+                screen: Screen::Title,
+                overlay: None,
+                picked,
+                seed,
+                package: Vec::new(),
+                row: 0,
+                panel: Panel::Beijing,
+                scroll: 0,
+                overlay_scroll: 0,
+                log_scroll: 0,
+                menu: 0,
+                message: None,
+                scroll_max: Cell::new(0),
+                log_max: Cell::new(0),
+                log_lines: Cell::new(((usize::MAX, 0), 0)),
+                size: MIN_SIZE,
+                quit: false,
+            },
+            theme,
+        }
+    }
+
+    /// The scenario being played, or else the one chosen in the picker.
+    pub fn scenario(&self) -> Option<&Scenario> {
+        match &self.game {
+            Some(g) => Some(&g.scenario),
+            None => self.scenarios.get(self.ui.picked).map(|s| &**s),
+        }
+    }
+
+    /// Whether the compact layout is in use.
+    pub fn compact(&self) -> bool {
+        self.ui.size.0 < FULL_SIZE.0 || self.ui.size.1 < FULL_SIZE.1
+    }
+
+    /// Records the terminal size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.ui.size = (width, height);
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(cmd) = keymap::lookup(self, &key) {
+            self.update(cmd);
+        }
+    }
+
+    /// Draws the current screen and any overlay.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            widgets::too_small::draw(frame, area, self.theme);
+            return;
+        }
+        match self.ui.screen {
+            Screen::Title => screens::title::draw(frame, area, self),
+            Screen::Briefing => screens::briefing::draw(frame, area, self),
+            Screen::Negotiation => screens::negotiation::draw(frame, area, self),
+            Screen::End => screens::end::draw(frame, area, self),
+        }
+        match self.ui.overlay {
+            Some(Overlay::Help) => screens::help::draw(frame, area, self),
+            Some(Overlay::Why) => screens::why::draw(frame, area, self),
+            Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
+            Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
+            None => {}
+        }
+    }
+
+    fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.ui.message = Some(Message {
+            text: text.into(),
+            tone,
+        });
+    }
+
+    /// Applies one command.
+    pub fn update(&mut self, cmd: Cmd) {
+        let ui = &mut self.ui;
+        let page = ui.size.1.saturating_sub(8).max(1);
+        match cmd {
+            Cmd::ForceQuit => ui.quit = true,
+            Cmd::Quit => ui.overlay = Some(Overlay::Confirm(Confirm::Quit)),
+            Cmd::Help => toggle(ui, Overlay::Help),
+            Cmd::Why => toggle(ui, Overlay::Why),
+            Cmd::Close | Cmd::No => ui.overlay = None,
+            Cmd::PickUp => ui.picked = ui.picked.saturating_sub(1),
+            Cmd::PickDown => {
+                ui.picked = (ui.picked + 1).min(self.scenarios.len().saturating_sub(1))
+            }
+            Cmd::Continue => {
+                ui.screen = Screen::Briefing;
+                ui.scroll = 0;
+            }
+            Cmd::Back => ui.screen = Screen::Title,
+            Cmd::Begin => self.start(),
+            Cmd::ScrollUp => scroll_by(ui, -1),
+            Cmd::ScrollDown => scroll_by(ui, 1),
+            Cmd::PageUp => scroll_by(ui, -i32::from(page)),
+            Cmd::PageDown => scroll_by(ui, i32::from(page)),
+            Cmd::RowUp => ui.row = ui.row.saturating_sub(1),
+            Cmd::RowDown => ui.row = (ui.row + 1).min(ui.package.len().saturating_sub(1)),
+            Cmd::LevelDown => self.shift_level(-1),
+            Cmd::LevelUp => self.shift_level(1),
+            Cmd::Toggle => self.toggle_agenda(),
+            Cmd::Propose => {
+                let package = crate::engine::Package(self.ui.package.clone());
+                self.apply(Action::Propose(package));
+            }
+            Cmd::TakeCounter => {
+                if let Some(c) = self.game.as_ref().and_then(|g| g.state.counter.clone()) {
+                    self.ui.package = c.0;
+                    self.say(Tone::Info, "China's counter-offer is now your package: Enter proposes it, or change it first.");
+                }
+            }
+            Cmd::Reset => {
+                if let Some(g) = &self.game {
+                    self.ui.package = g.scenario.status_quo().0;
+                    self.say(Tone::Info, "Your package is back at the status quo.");
+                }
+            }
+            Cmd::Menu => {
+                ui.overlay = Some(Overlay::Menu);
+                ui.menu = 0;
+            }
+            Cmd::MenuUp => ui.menu = ui.menu.saturating_sub(1),
+            Cmd::MenuDown => ui.menu = (ui.menu + 1).min(menu::ITEMS.len() - 1),
+            Cmd::MenuChoose => self.choose(),
+            Cmd::NextPanel => ui.panel = ui.panel.next(),
+            Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.log_max.get()),
+            Cmd::LogNewer => ui.log_scroll = ui.log_scroll.saturating_sub(3),
+            Cmd::Yes => self.confirmed(),
+            // Reserved for the persistence work: the keymap keeps these disabled for now.
+            Cmd::Save | Cmd::Load => {}
+        }
+    }
+
+    fn start(&mut self) {
+        let Some(scenario) = self.scenarios.get(self.ui.picked).cloned() else {
+            return;
+        };
+        self.ui.package = scenario.status_quo().0;
+        self.game = Some(Game::new(scenario, self.ui.seed));
+        self.ui.screen = Screen::Negotiation;
+        self.ui.row = 0;
+        self.ui.log_scroll = 0;
+        self.say(
+            Tone::Info,
+            "Build a package with ↑↓ and ←→, then press Enter to propose it. ? explains every key.",
+        );
+    }
+
+    fn shift_level(&mut self, by: isize) {
+        let Some(g) = &self.game else { return };
+        let row = self.ui.row;
+        let Some(issue) = g.scenario.issues.get(row) else {
+            return;
+        };
+        if !g.state.agenda[row] {
+            let text = format!(
+                "{} is off the table: press Space to put it on first.",
+                issue.name
+            );
+            self.say(Tone::Error, text);
+            return;
+        }
+        let Some(level) = self.ui.package.get_mut(row) else {
+            return;
+        };
+        let next = level.saturating_add_signed(by).min(issue.levels.len() - 1);
+        *level = next;
+    }
+
+    fn toggle_agenda(&mut self) {
+        let Some(g) = &self.game else { return };
+        let row = self.ui.row;
+        let Some(&on) = g.state.agenda.get(row) else {
+            return;
+        };
+        self.apply(Action::Agenda {
+            issue: row,
+            on: !on,
+        });
+    }
+
+    fn choose(&mut self) {
+        let Some(item) = menu::ITEMS.get(self.ui.menu).copied() else {
+            return;
+        };
+        let Some(g) = &self.game else { return };
+        if let Err(why) = menu::available(item, g) {
+            self.ui.overlay = None;
+            self.say(Tone::Error, why);
+            return;
+        }
+        if item.confirm() {
+            self.ui.overlay = Some(Overlay::Confirm(Confirm::Act(item)));
+        } else {
+            self.ui.overlay = None;
+            self.apply(item.action());
+        }
+    }
+
+    fn confirmed(&mut self) {
+        match self.ui.overlay {
+            Some(Overlay::Confirm(Confirm::Quit)) => self.ui.quit = true,
+            Some(Overlay::Confirm(Confirm::Act(item))) => {
+                self.ui.overlay = None;
+                self.apply(item.action());
+            }
+            _ => {}
+        }
+    }
+
+    /// Hands an action to the engine and reports what happened; a refusal is a message.
+    pub fn apply(&mut self, action: Action) {
+        let Some(game) = self.game.as_mut() else {
+            return;
+        };
+        let agenda = matches!(action, Action::Agenda { .. });
+        let result = game.apply(action).map(|turn| {
+            let answer = turn.answer.clone();
+            (answer, turn.events.len(), turn.outcome)
+        });
+        match result {
+            Err(e) => {
+                let text = format!("Not possible: {e}.");
+                self.say(Tone::Error, text);
+            }
+            Ok((answer, events, outcome)) => {
+                self.ui.log_scroll = 0;
+                let game = self.game.as_ref().expect("checked above");
+                // Keep the package legal: issues off the table sit at the status quo.
+                for (i, issue) in game.scenario.issues.iter().enumerate() {
+                    if !game.state.agenda[i] {
+                        self.ui.package[i] = issue.status_quo;
+                    }
+                }
+                let mut text = if agenda {
+                    game.state
+                        .log
+                        .last()
+                        .map_or(String::new(), |d| d.text.clone())
+                } else {
+                    match &answer {
+                        Some(a) => {
+                            let hint = match a.reply {
+                                Reply::Counter(_) => ": see the Counter column (w: why)",
+                                Reply::Accept => ": now sign it at a summit (a)",
+                                _ => " (w says why)",
+                            };
+                            format!("{}{hint}.", reply_headline(&game.scenario, a))
+                        }
+                        None => game
+                            .state
+                            .log
+                            .last()
+                            .map_or(String::new(), |d| d.text.clone()),
+                    }
+                };
+                match events {
+                    0 => {}
+                    1 => text.push_str(" News: 1 new dispatch."),
+                    n => text.push_str(&format!(" News: {n} new dispatches.")),
+                }
+                let tone = match answer.as_ref().map(|a| &a.reply) {
+                    Some(Reply::Accept | Reply::Sign | Reply::GrantExtension) => Tone::Good,
+                    Some(Reply::Restrict(_) | Reply::RefuseSign | Reply::RefuseExtension) => {
+                        Tone::Bad
+                    }
+                    _ => Tone::Info,
+                };
+                self.say(tone, text);
+                if outcome.is_some() {
+                    self.ui.screen = Screen::End;
+                    self.ui.overlay = None;
+                    self.ui.scroll = 0;
+                }
+            }
+        }
+    }
+}
+
+fn toggle(ui: &mut UiState, overlay: Overlay) {
+    if ui.overlay == Some(overlay) {
+        ui.overlay = None;
+    } else {
+        ui.overlay = Some(overlay);
+        ui.overlay_scroll = 0;
+    }
+}
+
+/// Scrolls the text on top by `by` lines, within what was drawn last.
+fn scroll_by(ui: &mut UiState, by: i32) {
+    let max = i32::from(ui.scroll_max.get());
+    let slot = if ui.overlay.is_some() {
+        &mut ui.overlay_scroll
+    } else {
+        &mut ui.scroll
+    };
+    *slot = u16::try_from((i32::from(*slot) + by).clamp(0, max)).unwrap_or(0);
+}

@@ -1,0 +1,594 @@
+//! The one keymap table. Each binding names a command, its keys, a description, a group and
+//! when it is enabled; the footer, the help screen and the key handling all read this table, so
+//! help never lies (the gitui pattern).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::ui::app::{App, Overlay, Screen};
+
+/// A key with its modifiers (Shift is ignored for characters: terminals disagree on it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control or Alt, if needed.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn code(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::code(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Whether a key press is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let code = match event.code {
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        code == self.code && (event.modifiers & relevant) == self.mods
+    }
+
+    /// The key as shown to the player.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// What a key asks for. The app's `update` turns commands into UI changes or engine actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    /// Quit at once.
+    ForceQuit,
+    /// Ask, then quit.
+    Quit,
+    /// Open or close the help screen.
+    Help,
+    /// Previous scenario in the picker.
+    PickUp,
+    /// Next scenario in the picker.
+    PickDown,
+    /// From the title to the briefing.
+    Continue,
+    /// From the briefing to the table.
+    Begin,
+    /// Back to the title screen.
+    Back,
+    /// Scroll up a line.
+    ScrollUp,
+    /// Scroll down a line.
+    ScrollDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Previous agenda row.
+    RowUp,
+    /// Next agenda row.
+    RowDown,
+    /// Previous level on the selected issue.
+    LevelDown,
+    /// Next level on the selected issue.
+    LevelUp,
+    /// Put the selected issue on or off the table.
+    Toggle,
+    /// Propose the package being built.
+    Propose,
+    /// Copy China's counter-offer into the package being built.
+    TakeCounter,
+    /// Reset the package being built to the status quo.
+    Reset,
+    /// Open the action menu.
+    Menu,
+    /// Show why China answered as it did.
+    Why,
+    /// Cycle the side panel in the compact layout.
+    NextPanel,
+    /// Newer dispatches.
+    LogNewer,
+    /// Older dispatches.
+    LogOlder,
+    /// Save the game (reserved for the persistence work).
+    Save,
+    /// Load a game (reserved for the persistence work).
+    Load,
+    /// Previous menu item.
+    MenuUp,
+    /// Next menu item.
+    MenuDown,
+    /// Take the selected menu item.
+    MenuChoose,
+    /// Close the overlay.
+    Close,
+    /// Confirm.
+    Yes,
+    /// Cancel.
+    No,
+}
+
+/// Where a binding belongs on the help screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Everywhere.
+    General,
+    /// Title and scenario picker.
+    Title,
+    /// The negotiating table.
+    Table,
+    /// The action menu.
+    Menu,
+    /// Reading screens: briefing, why, help, debrief.
+    Reading,
+    /// Questions that need an answer.
+    Confirm,
+}
+
+impl Group {
+    /// Every group, in help order.
+    pub const ALL: [Group; 6] = [
+        Group::General,
+        Group::Title,
+        Group::Table,
+        Group::Menu,
+        Group::Reading,
+        Group::Confirm,
+    ];
+
+    /// Heading on the help screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::General => "Everywhere",
+            Group::Title => "Title and briefing",
+            Group::Table => "At the negotiating table",
+            Group::Menu => "Action menu (a)",
+            Group::Reading => "Reading screens (briefing, why, help, debrief)",
+            Group::Confirm => "Questions",
+        }
+    }
+}
+
+/// One row of the keymap.
+pub struct Binding {
+    /// The command.
+    pub cmd: Cmd,
+    /// Keys that give it.
+    pub keys: &'static [Key],
+    /// A word or two for the footer.
+    pub short: &'static str,
+    /// A sentence for the help screen.
+    pub description: &'static str,
+    /// Help group.
+    pub group: Group,
+    /// Whether it appears in the footer when enabled.
+    pub footer: bool,
+    /// When it is enabled.
+    pub when: fn(&App) -> bool,
+}
+
+impl Binding {
+    /// The keys as shown, e.g. `↑/k`.
+    pub fn keys_text(&self) -> String {
+        let names: Vec<String> = self.keys.iter().map(Key::name).collect();
+        names.join("/")
+    }
+}
+
+fn confirming(a: &App) -> bool {
+    matches!(a.ui.overlay, Some(Overlay::Confirm(_)))
+}
+
+fn on(a: &App, screen: Screen) -> bool {
+    a.ui.screen == screen && a.ui.overlay.is_none()
+}
+
+fn table(a: &App) -> bool {
+    on(a, Screen::Negotiation)
+}
+
+fn reading(a: &App) -> bool {
+    match a.ui.overlay {
+        Some(Overlay::Help | Overlay::Why) => true,
+        Some(_) => false,
+        None => matches!(a.ui.screen, Screen::Briefing | Screen::End),
+    }
+}
+
+fn has_answer(a: &App) -> bool {
+    a.game
+        .as_ref()
+        .is_some_and(|g| g.state.last_answer.is_some())
+}
+
+const fn b(
+    cmd: Cmd,
+    keys: &'static [Key],
+    short: &'static str,
+    description: &'static str,
+    group: Group,
+    footer: bool,
+    when: fn(&App) -> bool,
+) -> Binding {
+    Binding {
+        cmd,
+        keys,
+        short,
+        description,
+        group,
+        footer,
+        when,
+    }
+}
+
+/// The keymap. Earlier rows win when two enabled rows share a key.
+pub static BINDINGS: &[Binding] = &[
+    b(
+        Cmd::ForceQuit,
+        &[Key::ctrl('c')],
+        "quit now",
+        "Quit at once, without asking.",
+        Group::General,
+        false,
+        |_| true,
+    ),
+    b(
+        Cmd::Yes,
+        &[Key::ch('y'), Key::code(KeyCode::Enter)],
+        "yes",
+        "Yes, go ahead.",
+        Group::Confirm,
+        true,
+        confirming,
+    ),
+    b(
+        Cmd::No,
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        "no",
+        "No, go back.",
+        Group::Confirm,
+        true,
+        confirming,
+    ),
+    b(
+        Cmd::MenuUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "move",
+        "Previous action.",
+        Group::Menu,
+        false,
+        |a| a.ui.overlay == Some(Overlay::Menu),
+    ),
+    b(
+        Cmd::MenuDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "move",
+        "Next action.",
+        Group::Menu,
+        true,
+        |a| a.ui.overlay == Some(Overlay::Menu),
+    ),
+    b(
+        Cmd::MenuChoose,
+        &[Key::code(KeyCode::Enter)],
+        "choose",
+        "Take the selected action (walking away, extension and signing ask first).",
+        Group::Menu,
+        true,
+        |a| a.ui.overlay == Some(Overlay::Menu),
+    ),
+    b(
+        Cmd::Close,
+        &[Key::code(KeyCode::Esc)],
+        "close",
+        "Close the menu or screen on top.",
+        Group::General,
+        true,
+        |a| {
+            matches!(
+                a.ui.overlay,
+                Some(Overlay::Menu | Overlay::Help | Overlay::Why)
+            )
+        },
+    ),
+    b(
+        Cmd::PickUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "choose",
+        "Previous scenario.",
+        Group::Title,
+        false,
+        |a| on(a, Screen::Title),
+    ),
+    b(
+        Cmd::PickDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "choose",
+        "Next scenario.",
+        Group::Title,
+        true,
+        |a| on(a, Screen::Title),
+    ),
+    b(
+        Cmd::Continue,
+        &[Key::code(KeyCode::Enter)],
+        "briefing",
+        "Read the briefing for the chosen scenario.",
+        Group::Title,
+        true,
+        |a| on(a, Screen::Title),
+    ),
+    b(
+        Cmd::Begin,
+        &[Key::code(KeyCode::Enter)],
+        "start",
+        "Sit down at the table: the game starts.",
+        Group::Title,
+        true,
+        |a| on(a, Screen::Briefing),
+    ),
+    b(
+        Cmd::Back,
+        &[Key::code(KeyCode::Esc)],
+        "back",
+        "Back to the scenario picker.",
+        Group::Title,
+        true,
+        |a| on(a, Screen::Briefing),
+    ),
+    b(
+        Cmd::RowUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "issue",
+        "Previous issue.",
+        Group::Table,
+        false,
+        table,
+    ),
+    b(
+        Cmd::RowDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "issue",
+        "Next issue.",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::LevelDown,
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        "level",
+        "Previous level of the selected issue in your package.",
+        Group::Table,
+        false,
+        table,
+    ),
+    b(
+        Cmd::LevelUp,
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        "level",
+        "Next level of the selected issue in your package.",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::Propose,
+        &[Key::code(KeyCode::Enter)],
+        "propose",
+        "Propose your package to Beijing (takes a week).",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::Toggle,
+        &[Key::ch(' ')],
+        "on/off",
+        "Put the selected issue on or off the table. Opening a new issue costs days of preparation (see the detail pane).",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::Menu,
+        &[Key::ch('a')],
+        "actions",
+        "Action menu: accept China's counter, threaten, goodwill, extension, sign, walk away.",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::TakeCounter,
+        &[Key::ch('c')],
+        "counter",
+        "Copy China's counter-offer into your package, to propose it or build on it.",
+        Group::Table,
+        true,
+        |a| table(a) && a.game.as_ref().is_some_and(|g| g.state.counter.is_some()),
+    ),
+    b(
+        Cmd::Reset,
+        &[Key::ch('r')],
+        "reset",
+        "Reset your package to the status quo.",
+        Group::Table,
+        false,
+        table,
+    ),
+    b(
+        Cmd::NextPanel,
+        &[Key::code(KeyCode::Tab)],
+        "panel",
+        "Switch the side panel: Beijing, home front, dispatches (small terminals).",
+        Group::Table,
+        true,
+        |a| table(a) && a.compact(),
+    ),
+    b(
+        Cmd::LogOlder,
+        &[Key::code(KeyCode::PageDown)],
+        "older news",
+        "Scroll the dispatches to older news.",
+        Group::Table,
+        false,
+        table,
+    ),
+    b(
+        Cmd::LogNewer,
+        &[Key::code(KeyCode::PageUp)],
+        "newer news",
+        "Scroll the dispatches to newer news.",
+        Group::Table,
+        false,
+        table,
+    ),
+    b(
+        Cmd::Why,
+        &[Key::ch('w')],
+        "why?",
+        "Why China answered as it did: the rule and the numbers.",
+        Group::General,
+        true,
+        |a| {
+            has_answer(a)
+                && (a.ui.overlay.is_none() || a.ui.overlay == Some(Overlay::Why))
+                && matches!(a.ui.screen, Screen::Negotiation | Screen::End)
+        },
+    ),
+    b(
+        Cmd::Save,
+        &[Key::ch('s')],
+        "save",
+        "Save the game (coming soon).",
+        Group::General,
+        true,
+        |_| false,
+    ),
+    b(
+        Cmd::Load,
+        &[Key::ch('o')],
+        "open",
+        "Open a saved game (coming soon).",
+        Group::General,
+        true,
+        |_| false,
+    ),
+    b(
+        Cmd::ScrollUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "scroll",
+        "Scroll up.",
+        Group::Reading,
+        false,
+        reading,
+    ),
+    b(
+        Cmd::ScrollDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "scroll",
+        "Scroll down.",
+        Group::Reading,
+        true,
+        reading,
+    ),
+    b(
+        Cmd::PageUp,
+        &[Key::code(KeyCode::PageUp)],
+        "page up",
+        "Scroll up a page.",
+        Group::Reading,
+        false,
+        reading,
+    ),
+    b(
+        Cmd::PageDown,
+        &[Key::code(KeyCode::PageDown)],
+        "page down",
+        "Scroll down a page.",
+        Group::Reading,
+        false,
+        reading,
+    ),
+    b(
+        Cmd::Help,
+        &[Key::ch('?')],
+        "help",
+        "Open or close this help: keys, goal, glossary.",
+        Group::General,
+        true,
+        |a| !confirming(a) && a.ui.overlay != Some(Overlay::Menu),
+    ),
+    b(
+        Cmd::Quit,
+        &[Key::ch('q')],
+        "quit",
+        "Quit the game (asks first).",
+        Group::General,
+        true,
+        |a| !confirming(a),
+    ),
+];
+
+/// The command a key press gives now, if any.
+pub fn lookup(app: &App, event: &KeyEvent) -> Option<Cmd> {
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)) && (b.when)(app))
+        .map(|b| b.cmd)
+}
+
+/// The footer entries now: (keys, words), in table order. Enabled bindings that share their
+/// words (↑ and ↓ "issue") are shown together, as "↑↓ issue".
+pub fn footer(app: &App) -> Vec<(Cmd, String, &'static str)> {
+    let enabled: Vec<&Binding> = BINDINGS.iter().filter(|b| (b.when)(app)).collect();
+    let mut out: Vec<(Cmd, String, &'static str)> = Vec::new();
+    for bind in enabled.iter().filter(|b| b.footer) {
+        if out.iter().any(|(_, _, s)| *s == bind.short) {
+            continue;
+        }
+        let keys: Vec<String> = enabled
+            .iter()
+            .filter(|o| o.short == bind.short)
+            .filter_map(|o| o.keys.first().map(Key::name))
+            .collect();
+        out.push((bind.cmd, keys.join(""), bind.short));
+    }
+    out
+}

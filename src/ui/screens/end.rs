@@ -1,0 +1,155 @@
+//! The debrief: the outcome, each score with its reason, the lessons, and the deal beside the
+//! historical outcome.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Block;
+
+use crate::engine::{Game, Package, scorecard};
+use crate::ui::App;
+use crate::ui::screens::body_and_footer;
+use crate::ui::screens::negotiation::panel_block;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{footer, scroll};
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn bar(value: f64, width: usize) -> String {
+    let filled = ((value / 100.0) * width as f64)
+        .round()
+        .clamp(0.0, width as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// The outcome, the scores and the lessons.
+pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
+    let s = &game.scenario;
+    let st = &game.state;
+    let card = scorecard(s, st);
+    let title = st.outcome.map_or("Game not finished", |o| o.title());
+    let mut lines = vec![
+        Line::styled(format!("Outcome: {title}"), theme.title()),
+        Line::raw(format!(
+            "Week {} of {}, {}. Seed {}.",
+            st.week().min(s.total_weeks()),
+            s.total_weeks(),
+            s.date_of_day(st.day).long(),
+            game.seed
+        )),
+        Line::raw(""),
+        Line::styled(
+            "Scores (0 to 100, higher is better for the US)",
+            theme.title(),
+        ),
+    ];
+    for (name, score) in card.named() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name:<15}"), theme.key()),
+            Span::styled(format!("{:>4.0} ", score.value), theme.title()),
+            Span::styled(bar(score.value, 10), theme.gauge()),
+        ]));
+        lines.push(Line::raw(format!("    {}", score.reason)));
+    }
+    if !card.lessons.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Lessons from the talks", theme.title()));
+        for l in &card.lessons {
+            lines.push(Line::raw(format!("• {}", l.text())));
+        }
+    }
+    Text::from(lines)
+}
+
+/// The deal beside what really happened.
+/// `width` is the width the text is drawn in, so the table's columns fit without wrapping.
+pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
+    let s = &game.scenario;
+    let mut historical = s.status_quo();
+    for (id, level) in &s.historical.package {
+        if let Some(i) = s.issue_index(id)
+            && *level < s.issues[i].levels.len()
+        {
+            historical.0[i] = *level;
+        }
+    }
+    let yours: Option<&Package> = game.state.signed.as_ref();
+    let mut lines = vec![
+        Line::styled("What really happened", theme.title()),
+        Line::raw(s.historical.summary.clone()),
+        Line::raw(""),
+    ];
+    if yours.is_none() {
+        lines.push(Line::styled(
+            "You signed no deal; history's package:",
+            theme.dim(),
+        ));
+    }
+    let col = usize::from(width.saturating_sub(14) / 2).clamp(4, 20);
+    let mut head = vec![Span::styled(format!("{:<12} ", "Issue"), theme.title())];
+    if yours.is_some() {
+        head.push(Span::styled(format!("{:<col$} ", "Your deal"), theme.us()));
+    }
+    head.push(Span::styled("History", theme.china()));
+    lines.push(Line::from(head));
+    for (i, issue) in s.issues.iter().enumerate() {
+        let then = fit(&issue.levels[historical.0[i]].label, col);
+        let row = match yours {
+            Some(p) => {
+                let mine = fit(&issue.levels[p.0[i]].label, col);
+                let same = if p.0[i] == historical.0[i] { " =" } else { "" };
+                format!("{:<12} {mine:<col$} {then}{same}", fit(&issue.short, 12))
+            }
+            None => format!("{:<12} {then}", fit(&issue.short, 12)),
+        };
+        lines.push(Line::raw(row));
+    }
+    if yours.is_some() {
+        lines.push(Line::styled(
+            "= where your deal matches history.",
+            theme.dim(),
+        ));
+    }
+    Text::from(lines)
+}
+
+/// Draws the debrief.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let Some(game) = &app.game else { return };
+    let (body, foot) = body_and_footer(area);
+    if area.width >= 120 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+        let block = panel_block(theme, " Debrief ");
+        let inner = block.inner(left).inner(Margin::new(1, 0));
+        frame.render_widget(block, left);
+        let max = scroll::draw(frame, inner, result_text(game, theme), app.ui.scroll, theme);
+        app.ui.scroll_max.set(max);
+        let block = panel_block(theme, " Beside history ");
+        let inner = block.inner(right).inner(Margin::new(1, 0));
+        frame.render_widget(block, right);
+        let text = history_text(game, theme, inner.width);
+        scroll::draw(frame, inner, text, 0, theme);
+    } else {
+        let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
+        let inner = block.inner(body).inner(Margin::new(1, 0));
+        frame.render_widget(block, body);
+        let mut text = result_text(game, theme);
+        text.lines.push(Line::raw(""));
+        text.lines
+            .extend(history_text(game, theme, inner.width).lines);
+        let max = scroll::draw(frame, inner, text, app.ui.scroll, theme);
+        app.ui.scroll_max.set(max);
+    }
+    footer::draw(frame, foot, app);
+}

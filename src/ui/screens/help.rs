@@ -1,0 +1,95 @@
+//! The help overlay: every key from the keymap table, the goal, and a short glossary.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span, Text};
+
+use crate::ui::App;
+use crate::ui::keymap::{BINDINGS, Group};
+use crate::ui::screens::briefing::HOW_TO_PLAY;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{popup, scroll};
+
+/// The goal of the game, in a few sentences.
+pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. A deal agreed in principle must be signed at a leaders' summit. You may also extend the truce or walk away; each ending is scored (US value, durability, balance, headline, security, damage) on the debrief.";
+
+/// Terms a student meets in the game.
+pub const GLOSSARY: [(&str, &str); 7] = [
+    (
+        "Export controls",
+        "Licences a government requires to sell sensitive goods abroad. The US controls advanced chips and chip-making tools; China controls rare earths and magnets.",
+    ),
+    (
+        "Voluntary export restraints (VERs)",
+        "An exporting country's promise to cap its own exports, here of steel, aluminium, EVs or solar, to ease excess capacity.",
+    ),
+    (
+        "Phase one",
+        "The 2020 US–China deal: large purchase commitments, of which only about 58% were delivered. Beijing now sees it as lopsided.",
+    ),
+    (
+        "Rare-earth licensing",
+        "Since April 2025 China requires licences for seven heavy rare earths and magnets; slow approvals starve US factories.",
+    ),
+    (
+        "Snap-back",
+        "Tariffs returning automatically to a higher level if a side breaks its commitments (or the truce ends).",
+    ),
+    (
+        "Aspiration",
+        "The value Beijing demands from a package this week. It starts high and falls slowly, mostly late.",
+    ),
+    (
+        "Balance rule",
+        "Beijing refuses a package in which the US gains much more than China, however good it is for China.",
+    ),
+];
+
+fn text(theme: Theme) -> Text<'static> {
+    let mut lines = vec![
+        Line::styled("Goal", theme.title()),
+        Line::raw(GOAL),
+        Line::raw(""),
+    ];
+    lines.push(Line::styled("How to play", theme.title()));
+    for l in HOW_TO_PLAY {
+        lines.push(Line::raw(format!("• {l}")));
+    }
+    for group in Group::ALL {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Keys: {}", group.title()),
+            theme.title(),
+        ));
+        for b in BINDINGS.iter().filter(|b| b.group == group) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:>14}  ", b.keys_text()), theme.key()),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Glossary", theme.title()));
+    for (term, meaning) in GLOSSARY {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{term}: "), theme.key()),
+            Span::raw(meaning),
+        ]));
+    }
+    Text::from(lines)
+}
+
+/// Draws the help overlay.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let rect = popup::centered(area, 100, area.height.saturating_sub(2));
+    let inner = popup::window(frame, rect, "Help  (Esc or ? closes, ↑↓ scroll)", theme);
+    let max = scroll::draw(
+        frame,
+        inner.inner(Margin::new(1, 0)),
+        text(theme),
+        app.ui.overlay_scroll,
+        theme,
+    );
+    app.ui.scroll_max.set(max);
+}

@@ -1,0 +1,72 @@
+//! The action menu overlay.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::ui::App;
+use crate::ui::menu::{ITEMS, available};
+use crate::ui::widgets::popup;
+
+/// Draws the menu, with unavailable actions marked and the reason given.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let Some(game) = &app.game else { return };
+    let rect = popup::centered(area, 76, 14);
+    let inner = popup::window(
+        frame,
+        rect,
+        "Actions  (↑↓ choose, Enter take, Esc close)",
+        theme,
+    );
+    let mut lines = Vec::new();
+    for (k, item) in ITEMS.iter().enumerate() {
+        let selected = k == app.ui.menu;
+        let ok = available(*item, game);
+        let marker = if selected { "▶ " } else { "  " };
+        let mut label = item.label().to_string();
+        if item.confirm() {
+            label.push_str(" (asks first)");
+        }
+        let style = match (selected, ok.is_ok()) {
+            (true, _) => theme.selected(),
+            (false, true) => theme.text(),
+            (false, false) => theme.dim(),
+        };
+        let mut spans = vec![
+            Span::styled(marker, theme.key()),
+            Span::styled(label, style),
+        ];
+        if ok.is_err() {
+            spans.push(Span::styled("  (not now)", theme.dim()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    if let Some(item) = ITEMS.get(app.ui.menu) {
+        lines.push(Line::raw(item.hint()));
+        match item {
+            crate::ui::menu::MenuItem::Threaten => {
+                lines.push(Line::styled(
+                    format!("The threat: {}.", game.scenario.us.threat.description),
+                    theme.dim(),
+                ));
+            }
+            crate::ui::menu::MenuItem::Goodwill => {
+                lines.push(Line::styled(
+                    format!("The gesture: {}.", game.scenario.us.goodwill.description),
+                    theme.dim(),
+                ));
+            }
+            _ => {}
+        }
+        if let Err(why) = available(*item, game) {
+            lines.push(Line::styled(format!("Not now: {why}."), theme.warn()));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        inner.inner(Margin::new(1, 0)),
+    );
+}

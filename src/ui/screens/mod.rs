@@ -1,0 +1,18 @@
+//! One file per screen or overlay. Each draws from `&App` and never changes it.
+
+pub mod briefing;
+pub mod confirm;
+pub mod end;
+pub mod help;
+pub mod menu;
+pub mod negotiation;
+pub mod title;
+pub mod why;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Splits a screen into its body and a one-line footer.
+pub fn body_and_footer(area: Rect) -> (Rect, Rect) {
+    let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    (body, footer)
+}

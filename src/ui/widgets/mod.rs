@@ -1,0 +1,12 @@
+//! Reusable drawing pieces: the negotiation panels, meters, footer, popups and scrolling text.
+
+pub mod agenda;
+pub mod beijing;
+pub mod detail;
+pub mod dispatches;
+pub mod footer;
+pub mod home;
+pub mod meter;
+pub mod popup;
+pub mod scroll;
+pub mod too_small;
