@@ -113,7 +113,7 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
     let ai = &scenario.ai;
     let total = scenario.total_days().max(1) as f64;
     let t = (f64::from(state.day) / total).clamp(0.0, 1.0);
-    let curve = 1.0 - t.powf(1.0 / ai.concession_exponent);
+    let curve = 1.0 - crate::engine::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
     let base = ai.reservation + (ai.opening_aspiration - ai.reservation) * curve;
     let trust = state.meters.trust.max(0.0) / 100.0;
     let value = base + ai.threat_stiffening * state.threat_pressure - ai.trust_softening * trust

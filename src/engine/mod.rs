@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod calendar;
+pub(crate) mod detmath;
 mod events;
 mod game;
 pub mod outcome;
