@@ -1,19 +1,8 @@
 //! The command line: scenarios and simulate, as a user runs them.
 
-use std::process::Command;
+mod common;
 
-fn truce(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run truce");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::run_truce as truce;
 
 #[test]
 fn scenarios_lists_the_builtin_with_its_title() {

@@ -1,19 +1,11 @@
 //! `truce validate` on good and broken scenario files: exit codes and `file:line:column: message`.
 
-use std::process::Command;
+mod common;
 
 fn validate(files: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
-        .arg("validate")
-        .args(files)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run truce");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut args = vec!["validate"];
+    args.extend_from_slice(files);
+    common::run_truce(&args)
 }
 
 fn broken(name: &str, expected_prefix: &str, expected_words: &str) {

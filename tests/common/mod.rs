@@ -118,3 +118,17 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("error", ">>vvvv]"),
     ("end_walk", ">>]vv]>avvvvv>y"),
 ];
+
+/// Runs the real binary from the repository root: (exit code, stdout, stderr).
+pub fn run_truce(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run truce");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
