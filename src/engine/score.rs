@@ -120,7 +120,8 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     let final_levels: &[usize] = deal.map_or(&sq.0, |p| &p.0);
     let mut lessons = Vec::new();
 
-    let us_u = val.us(final_levels);
+    // Unilateral gestures are value given away whatever the outcome.
+    let us_u = val.us(final_levels) - state.concessions / 100.0;
     // What the table offered when the game ended: China's counter, else the agreement in principle.
     let table_value = state
         .counter
@@ -131,9 +132,10 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         Some(o) if o.is_deal() => score(
             100.0 * us_u,
             format!(
-                "The signed package is worth {:.0}/100 to the US (status quo {:.0}).",
+                "The signed package is worth {:.0}/100 to the US (status quo {:.0}){}.",
                 100.0 * us_u,
-                100.0 * val.us_sq
+                100.0 * val.us_sq,
+                gestures(state.concessions)
             ),
         ),
         Some(Outcome::UsWalkedAway) => match table_value {
@@ -259,6 +261,15 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         damage,
         overall,
         lessons,
+    }
+}
+
+/// The clause naming what goodwill gestures cost, if any.
+fn gestures(points: f64) -> String {
+    if points > 0.0 {
+        format!(", after {points:.0} points given away in goodwill gestures")
+    } else {
+        String::new()
     }
 }
 

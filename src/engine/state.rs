@@ -125,6 +125,8 @@ pub struct State {
     pub max_rung: u8,
     /// Proposals China turned down under the balance rule.
     pub balance_refusals: u32,
+    /// US value given away unilaterally (goodwill gestures), in score points.
+    pub concessions: f64,
     /// Events that have fired, by index into the scenario's table.
     pub fired: Vec<bool>,
     /// Meters week by week.

@@ -61,6 +61,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         rung_weeks: 0,
         max_rung: 0,
         balance_refusals: 0,
+        concessions: 0.0,
         fired: vec![false; scenario.events.len()],
         trace: vec![Snapshot {
             week: 0,
@@ -134,6 +135,7 @@ impl State {
                 }
             }
             Effect::Aspiration(d) => self.aspiration_shift += d,
+            Effect::Concession(points) => self.concessions += points,
             Effect::ChinaWeight(id, d) => {
                 if let Some(i) = scenario.issue_index(id) {
                     self.weight_shift[i] += d;
@@ -324,9 +326,12 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
 
 /// Records an agreement in principle: trust grows and Beijing eases one rung.
 fn agree(scenario: &Scenario, state: &mut State, p: Package) {
+    // Agreeing the same package again builds no new trust.
+    if state.agreed.as_ref() != Some(&p) {
+        state.meters.trust += scenario.us.weekly.trust_on_accept;
+    }
     state.agreed = Some(p);
     state.counter = None;
-    state.meters.trust += scenario.us.weekly.trust_on_accept;
     if state.rung > 0 {
         state.set_rung(state.rung - 1);
         state.log(

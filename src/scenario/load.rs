@@ -480,6 +480,10 @@ fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
             ));
         }
         Effect::ScheduleSummit(summit) => check_summit(s, found, path, &summit.date),
+        Effect::Concession(points) if *points < 0.0 => found.push((
+            path.into(),
+            "a concession gives value away: it cannot be negative".into(),
+        )),
         _ => {}
     }
 }

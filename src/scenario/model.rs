@@ -296,6 +296,8 @@ pub enum Effect {
     Aspiration(f64),
     /// Lower (or raise) the value China puts on one issue's concessions: (issue id, delta to weight).
     ChinaWeight(String, f64),
+    /// Value the US gives away unilaterally, in points off the final US value score.
+    Concession(f64),
 }
 
 /// A random event from the scenario's table.

@@ -161,9 +161,6 @@ fn dealmaker(c: &Ctx) -> Action {
     if c.last_turn() {
         return Action::RequestExtension;
     }
-    if c.state.agreed.is_some() {
-        return Action::Goodwill;
-    }
     let easing = if c.turns() < 4 { 2 } else { 3 };
     Action::Propose(c.package(&[
         ("tariffs", 3),
@@ -189,13 +186,6 @@ fn structural(c: &Ctx) -> Action {
         && c.us_gain(counter) > 0.15
     {
         return Action::AcceptCounter;
-    }
-    if c.state.agreed.is_some() {
-        return if c.last_turn() {
-            Action::RequestExtension
-        } else {
-            Action::Goodwill
-        };
     }
     if c.last_turn() {
         return Action::RequestExtension;
