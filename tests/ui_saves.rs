@@ -275,13 +275,16 @@ fn a_save_that_cannot_be_written_says_why_and_the_game_goes_on() {
     // The autosave already failed: a warning in the footer, the game is on.
     assert_eq!(a.ui.status.as_ref().map(|m| m.tone), Some(Tone::Bad));
     let shown = text(&screen(&mut a, 80, 24));
-    assert!(shown.contains("! Not autosaved"), "{shown}");
+    assert!(
+        shown.contains("! Not autosaved: part of that path"),
+        "{shown}"
+    );
     press(&mut a, "s>");
     let prompt = a.ui.prompt.clone().expect("still asking");
     assert_eq!(a.ui.overlay, Some(Overlay::Save));
     let error = prompt.error.expect("an error");
     assert!(error.starts_with("Could not save in "), "{error}");
-    assert!(error.contains("Not a directory") || error.contains("not a directory"));
+    assert!(error.contains("part of that path is a file"), "{error}");
     assert_eq!(game(&a).state, before.state);
     // Retry in another folder: it works, and later autosaves go there too.
     let good = tmp.path().join("elsewhere");

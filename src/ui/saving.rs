@@ -226,10 +226,18 @@ pub fn show_dir(dir: &Path) -> String {
     dir.display().to_string()
 }
 
-/// Why a save failed, without the file name (the screen already shows it).
+/// Why a save failed, without the file name (the screen already shows it), in words a player
+/// can act on for the usual causes.
 pub fn reason(e: &SaveError) -> String {
+    use std::io::ErrorKind;
     let text = match e {
-        SaveError::Write { source, .. } | SaveError::Read { source, .. } => source.to_string(),
+        SaveError::Write { source, .. } | SaveError::Read { source, .. } => match source.kind() {
+            ErrorKind::PermissionDenied => "permission denied (you may not write there)".into(),
+            ErrorKind::NotADirectory => "part of that path is a file, not a folder".into(),
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+            ErrorKind::StorageFull => "the disk is full".into(),
+            _ => source.to_string(),
+        },
         other => other.to_string(),
     };
     // "Permission denied (os error 13)": the number means nothing to a player.
@@ -364,14 +372,15 @@ impl App {
         }
     }
 
-    /// Tab in the prompt.
+    /// Tab in the prompt: the other field, selected.
     pub(crate) fn switch_field(&mut self) {
         if let Some(p) = self.ui.prompt.as_mut() {
             p.field = match p.field {
                 Field::Name => Field::Folder,
                 Field::Folder => Field::Name,
             };
-            p.fresh = false;
+            // As in any form, a field comes in selected: typing replaces it, Backspace edits.
+            p.fresh = true;
         }
     }
 

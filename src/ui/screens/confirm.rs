@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             item.hint().to_string(),
         ),
     };
-    let rect = popup::centered(area, 64, 9);
+    let rect = popup::centered(area, 64, 8);
     let inner = popup::window(frame, rect, title, theme);
     let lines = vec![
         Line::styled(question, theme.title()),

@@ -66,11 +66,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Line::raw(""),
     ];
     let hint = match (p.field, p.fresh) {
-        (Field::Name, true) => "Enter saves under this name; typing replaces it.",
+        (Field::Name, true) => {
+            "Enter saves under this name. Type to replace it, Backspace to edit."
+        }
         (Field::Name, false) => {
             "The name shows in the list of saves (o). Saving takes no game time."
         }
-        (Field::Folder, _) => "Saves and autosaves go in this folder from now on (~ is your home).",
+        (Field::Folder, true) => {
+            "Type a folder to replace this one, Backspace to edit (~ is home)."
+        }
+        (Field::Folder, false) => "Saves and autosaves go in this folder from now on (~ is home).",
     };
     lines.push(Line::styled(hint, theme.dim()));
     if let Some(error) = &p.error {
