@@ -447,7 +447,7 @@ fn save_and_load_are_in_the_keymap_footer_and_help() {
 }
 
 #[test]
-fn the_new_screens_draw_at_every_size() {
+fn the_new_screens_draw_at_every_size_without_colour() {
     let tmp = tempfile::tempdir().unwrap();
     fill(tmp.path());
     let mut scripts: Vec<App> = Vec::new();
@@ -460,6 +460,14 @@ fn the_new_screens_draw_at_every_size() {
     press(&mut empty, "o");
     scripts.push(empty);
     for mut a in scripts {
+        // The plain theme (NO_COLOR) puts no colour in any cell of the new screens either.
+        let t = screen(&mut a, 120, 40);
+        for cell in t.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+            );
+        }
         for w in (0..=250).step_by(17) {
             for h in (0..=80).step_by(7) {
                 screen(&mut a, w, h);
