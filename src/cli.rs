@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch to the library.
 
-use std::io::Write;
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,6 +12,39 @@ use clap::{Parser, Subcommand};
 use crate::persist::{self, GameInfo};
 use crate::scenario::{self, BUILTIN};
 use crate::sim::{self, Strategy};
+
+/// Prints a line on stdout, returning the write error (`?` it): see `finish`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        line(&mut io::stdout().lock(), format_args!($($arg)*))?
+    };
+}
+
+/// Prints a line on stderr; a closed stderr is ignored (there is nowhere left to complain).
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
+}
+
+fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
+    out.write_fmt(args)?;
+    out.write_all(b"\n")
+}
+
+/// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
+/// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
+/// an `io::Result`, never `println!`, which panics on a closed pipe.
+fn finish(result: io::Result<ExitCode>) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            warn!("truce: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// Truce: a terminal war-game of the 2025 US–China trade talks.
 #[derive(Debug, Parser)]
@@ -71,11 +105,14 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         save_to: Option<PathBuf>,
     },
-    /// Load a saved game, checking it replays (a name not found here is looked up in the save
-    /// directory).
+    /// Resume a saved game in the terminal, after checking it replays (a name not found here is
+    /// looked up in the save directory).
     Load {
         /// The save file.
         file: PathBuf,
+        /// Only check the save and print a one-line summary; no terminal needed.
+        #[arg(long)]
+        check: bool,
     },
     /// List the saves in the save directory, newest first.
     Saves,
@@ -85,9 +122,9 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
-    match cli.command {
-        None => play(cli.scenario, cli.seed),
-        Some(Command::Play { scenario, seed }) => play(scenario, seed),
+    finish(match cli.command {
+        None => play(cli.scenario, cli.seed, save_dir),
+        Some(Command::Play { scenario, seed }) => play(scenario, seed, save_dir),
         Some(Command::Scenarios) => scenarios(),
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Simulate {
@@ -98,25 +135,49 @@ pub fn main() -> ExitCode {
             json,
             save_to,
         }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
-        Some(Command::Load { file }) => load(&file, save_dir),
+        Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
+    })
+}
+
+/// The built-in scenarios, parsed.
+fn builtins() -> Result<Vec<Arc<scenario::Scenario>>, String> {
+    let mut scenarios = Vec::new();
+    for (name, _) in BUILTIN {
+        match scenario::builtin(name) {
+            Some(Ok(s)) => scenarios.push(Arc::new(s)),
+            Some(Err(e)) => return Err(e.to_string()),
+            None => {}
+        }
+    }
+    Ok(scenarios)
+}
+
+/// Runs the terminal game and turns how it ended into an exit code.
+fn run_ui(start: crate::ui::Start) -> io::Result<ExitCode> {
+    match crate::ui::run(start) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            warn!("truce: terminal error: {e}");
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 
 /// Starts the terminal game. Every file is loaded before the terminal is touched, so a broken
 /// scenario prints `file:line:column: message` on a normal terminal and exits non-zero.
-fn play(scenario: Option<String>, seed: Option<u64>) -> ExitCode {
-    let mut scenarios = Vec::new();
-    for (name, _) in BUILTIN {
-        match scenario::builtin(name) {
-            Some(Ok(s)) => scenarios.push(Arc::new(s)),
-            Some(Err(e)) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-            None => {}
+fn play(
+    scenario: Option<String>,
+    seed: Option<u64>,
+    save_dir: Option<&Path>,
+) -> io::Result<ExitCode> {
+    let mut scenarios = match builtins() {
+        Ok(s) => s,
+        Err(e) => {
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
         }
-    }
+    };
     let mut picked = 0;
     if let Some(wanted) = scenario {
         match scenario::resolve(&wanted) {
@@ -131,19 +192,18 @@ fn play(scenario: Option<String>, seed: Option<u64>) -> ExitCode {
                 }
             },
             Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
+                warn!("{e}");
+                return Ok(ExitCode::FAILURE);
             }
         }
     }
-    let seed = seed.unwrap_or_else(clock_seed);
-    match crate::ui::run(scenarios, picked, seed) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("truce: terminal error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    run_ui(crate::ui::Start {
+        scenarios,
+        picked,
+        seed: seed.unwrap_or_else(clock_seed),
+        save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
+        resume: None,
+    })
 }
 
 /// A seed from the clock, short enough to read out to a class.
@@ -153,36 +213,36 @@ fn clock_seed() -> u64 {
         .map_or(1, |d| d.as_nanos() as u64 % 100_000)
 }
 
-fn scenarios() -> ExitCode {
+fn scenarios() -> io::Result<ExitCode> {
     for (name, _) in BUILTIN {
         match scenario::builtin(name) {
-            Some(Ok(s)) => println!("{:<14} {}", s.name, s.title),
+            Some(Ok(s)) => say!("{:<14} {}", s.name, s.title),
             Some(Err(e)) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
+                warn!("{e}");
+                return Ok(ExitCode::FAILURE);
             }
             None => {}
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-fn validate(files: &[PathBuf]) -> ExitCode {
+fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
     let mut ok = true;
     for file in files {
         match validate_one(file) {
-            Ok(summary) => println!("{}: ok ({summary})", file.display()),
+            Ok(summary) => say!("{}: ok ({summary})", file.display()),
             Err(e) => {
                 ok = false;
-                eprintln!("{e}");
+                warn!("{e}");
             }
         }
     }
-    if ok {
+    Ok(if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    }
+    })
 }
 
 /// A save (told by its `TruceSave(` tag) gets every check loading makes; anything else is
@@ -205,52 +265,77 @@ fn validate_one(path: &Path) -> Result<String, String> {
     }
 }
 
-fn load(file: &Path, save_dir: Option<&Path>) -> ExitCode {
+/// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
+/// a broken save prints `file:line:column: message` on a normal terminal and exits 1.
+fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCode> {
     let mut path = file.to_path_buf();
+    let dir = persist::save_dir(save_dir).map(|(d, _)| d);
     if !path.exists()
-        && let Some((dir, _)) = persist::save_dir(save_dir)
+        && let Some(dir) = &dir
         && dir.join(file).exists()
     {
         path = dir.join(file);
     }
-    match persist::load_game(&path) {
-        Ok(loaded) => {
-            // The terminal game will resume `loaded` here once the screens are merged.
-            let state = &loaded.game.state;
-            let outcome = state.outcome.map_or("in progress", |o| o.title());
-            println!(
-                "{}: {}, week {}, {} ({})",
-                path.display(),
-                loaded.game.scenario.name,
-                state.week(),
-                outcome,
-                loaded.info.name
-            );
-            ExitCode::SUCCESS
-        }
+    let loaded = match persist::load_game(&path) {
+        Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
         }
+    };
+    if check {
+        let state = &loaded.game.state;
+        let outcome = state.outcome.map_or("in progress", |o| o.title());
+        say!(
+            "{}: {}, week {}, {} ({})",
+            path.display(),
+            loaded.game.scenario.name,
+            state.week(),
+            outcome,
+            loaded.info.name
+        );
+        return Ok(ExitCode::SUCCESS);
     }
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: {}: the save is good, but playing it needs a terminal (`truce load --check \
+             FILE` only checks it)",
+            path.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let scenarios = match builtins() {
+        Ok(s) => s,
+        Err(e) => {
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    run_ui(crate::ui::Start {
+        scenarios,
+        picked: 0,
+        seed: loaded.game.seed,
+        save_dir: dir,
+        resume: Some(loaded),
+    })
 }
 
-fn saves(save_dir: Option<&Path>) -> ExitCode {
+fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
     let Some((dir, _)) = persist::save_dir(save_dir) else {
-        eprintln!("truce: no home directory to keep saves in; give --save-dir DIR");
-        return ExitCode::FAILURE;
+        warn!("truce: no home directory to keep saves in; give --save-dir DIR");
+        return Ok(ExitCode::FAILURE);
     };
     let entries = match persist::list_saves(&dir) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
         }
     };
-    println!("Saves in {}: {}", dir.display(), entries.len());
+    say!("Saves in {}: {}", dir.display(), entries.len());
     for entry in &entries {
         match &entry.save {
-            Ok(s) => println!(
+            Ok(s) => say!(
                 "{:<20} {:<12} week {:>2}  {:<20} {}  {}",
                 if s.saved_at.is_empty() {
                     "-"
@@ -263,10 +348,10 @@ fn saves(save_dir: Option<&Path>) -> ExitCode {
                 entry.file_name(),
                 s.name
             ),
-            Err(e) => println!("broken               {}  {e}", entry.file_name()),
+            Err(e) => say!("broken               {}  {e}", entry.file_name()),
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn simulate(
@@ -276,12 +361,12 @@ fn simulate(
     seed: u64,
     json: bool,
     save_to: Option<&Path>,
-) -> ExitCode {
+) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
         }
     };
     let strategies: Vec<Strategy> = if strategy == "all" {
@@ -290,11 +375,11 @@ fn simulate(
         vec![s]
     } else {
         let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
-        eprintln!(
+        warn!(
             "truce: unknown strategy \"{strategy}\" (strategies: {}, all)",
             names.join(", ")
         );
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     let started = Instant::now();
     let saved_at = persist::utc_now();
@@ -323,32 +408,30 @@ fn simulate(
         },
     );
     if let Some(e) = save_errors.first() {
-        eprintln!("{e}");
+        warn!("{e}");
         if save_errors.len() > 1 {
-            eprintln!("truce: {} more saves failed", save_errors.len() - 1);
+            warn!("truce: {} more saves failed", save_errors.len() - 1);
         }
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
     let per_second = (games * strategies.len()) as f64 / elapsed;
-    let mut out = std::io::stdout().lock();
-    let written = if json {
+    let mut out = io::stdout().lock();
+    if json {
         let mut value = match serde_json::to_value(&summary) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("truce: {e}");
-                return ExitCode::FAILURE;
+                warn!("truce: {e}");
+                return Ok(ExitCode::FAILURE);
             }
         };
         value["games_per_second"] = serde_json::json!(per_second.round());
-        writeln!(out, "{value}")
+        writeln!(out, "{value}")?;
     } else {
-        write_table(&mut out, &summary, per_second)
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
+        write_table(&mut out, &summary, per_second)?;
     }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {

@@ -153,17 +153,18 @@ fn simulate_save_to_writes_a_loadable_save_per_game() {
 }
 
 #[test]
-fn load_prints_a_summary_of_each_example() {
+fn load_check_prints_a_summary_of_each_example() {
     let home = tempfile::tempdir().unwrap();
     for path in examples() {
-        let (code, out, err) = run(truce(home.path()).arg("load").arg(&path));
+        let (code, out, err) = run(truce(home.path()).args(["load", "--check"]).arg(&path));
         assert_eq!(code, 0, "{}: {out}{err}", path.display());
         assert_eq!(out.lines().count(), 1, "{out}");
         assert!(out.contains("autumn-2025, week "), "{out}");
     }
-    let (_, out, _) = run(truce(home.path()).args(["load", "saves/finished-deal.ron"]));
+    let (_, out, _) = run(truce(home.path()).args(["load", "--check", "saves/finished-deal.ron"]));
     assert!(out.contains("deal"), "{out}");
-    let (_, out, _) = run(truce(home.path()).args(["load", "saves/midgame-restrictions.ron"]));
+    let (_, out, _) =
+        run(truce(home.path()).args(["load", "--check", "saves/midgame-restrictions.ron"]));
     assert!(out.contains("in progress"), "{out}");
     let (code, _, err) =
         run(truce(home.path()).args(["load", "tests/fixtures/saves/edited-state.ron"]));
@@ -227,8 +228,31 @@ fn saves_lists_the_directory_and_load_finds_a_name_there() {
     );
 
     let (code, out, err) = run(truce(home.path())
-        .args(["load", "opening.ron", "--save-dir"])
+        .args(["load", "--check", "opening.ron", "--save-dir"])
         .arg(&dir));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("opening.ron: autumn-2025, week "), "{out}");
+}
+
+#[test]
+fn load_without_a_terminal_checks_the_save_then_says_it_needs_one() {
+    let home = tempfile::tempdir().unwrap();
+    // A good save: checked, then a clear refusal to play without a terminal; nothing on stdout
+    // (so no escape codes and no raw mode).
+    let (code, out, err) = run(truce(home.path()).args(["load", "saves/opening.ron"]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.is_empty(), "{out:?}");
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("load --check"), "{err}");
+    // A broken save: file:line:column: message, exit 1.
+    let (code, out, err) =
+        run(truce(home.path()).args(["load", "tests/fixtures/saves/truncated.ron"]));
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out:?}");
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        located(first, "tests/fixtures/saves/truncated.ron"),
+        "{err}"
+    );
+    assert!(!err.contains('\x1b'), "{err:?}");
 }

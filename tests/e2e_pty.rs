@@ -1,8 +1,11 @@
 //! The real binary in a pseudo-terminal: title, briefing, a proposal and China's answer, help,
-//! why, then `q` `y`; the exit status is 0 and the terminal is restored.
+//! why, then `q` `y`; the exit status is 0 and the terminal is restored. Then a save with `s`
+//! resumed by `truce load FILE` in a new terminal, and a broken save refused before the
+//! terminal is touched. Saves go to temp dirs (`TRUCE_SAVE_DIR`, `HOME`, `XDG_DATA_HOME`).
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,13 +16,31 @@ const COLS: u16 = 120;
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 struct Session {
+    /// A temp home for sessions started without their own: no test writes into the real one.
+    _home: Option<tempfile::TempDir>,
     output: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
 impl Session {
+    /// Starts truce with a temp home and save dir (the game autosaves after every move).
     fn start(args: &[&str]) -> Session {
+        let home = tempfile::tempdir().expect("temp dir");
+        let saves = home.path().join("saves");
+        let xdg = home.path().join("xdg");
+        let env = [
+            ("TRUCE_SAVE_DIR", saves.as_path()),
+            ("HOME", home.path()),
+            ("XDG_DATA_HOME", xdg.as_path()),
+        ];
+        let mut s = Session::start_with(args, &env);
+        s._home = Some(home);
+        s
+    }
+
+    /// Starts truce with extra environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -33,6 +54,10 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn truce");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -51,6 +76,7 @@ impl Session {
         // Keep the master alive for the session's life by leaking it into the writer's owner.
         std::mem::forget(pair.master);
         Session {
+            _home: None,
             output,
             writer,
             child,
@@ -90,6 +116,59 @@ impl Session {
         self.writer.write_all(keys.as_bytes()).expect("write");
         self.writer.flush().expect("flush");
     }
+
+    /// Waits for the process to end; returns its status once the last bytes are read.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(start.elapsed() < TIMEOUT, "truce did not exit");
+            std::thread::sleep(Duration::from_millis(30));
+        };
+        // Give the reader a moment to drain the last bytes.
+        let start = Instant::now();
+        while !self.bytes().ends_with(b"\x1b[?1049l") && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        status
+    }
+
+    /// Quits with `q` `y` and checks the exit status and that the terminal was restored: the
+    /// alternate screen left last, the cursor shown again.
+    fn quit_cleanly(&mut self) {
+        self.send("q");
+        self.wait_for("Quit Truce?");
+        self.send("y");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+        let bytes = self.bytes();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.ends_with("\x1b[?1049l"),
+            "the alternate screen was not left last; tail: {:?}",
+            &text[text.len().saturating_sub(80)..]
+        );
+        let hidden = text.rfind("\x1b[?25l").unwrap_or(0);
+        let shown = text.rfind("\x1b[?25h");
+        assert!(
+            shown.is_some_and(|i| i > hidden),
+            "the cursor was left hidden"
+        );
+    }
+}
+
+/// The rows of the dispatches panel (newest first), from a parsed 120×40 screen.
+fn dispatches(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains("Dispatches (newest first"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.trim_matches(['│', ' ']).is_empty())
+        .collect()
 }
 
 #[test]
@@ -194,4 +273,97 @@ fn a_broken_scenario_reports_file_line_column_without_touching_the_terminal() {
         out.stdout
     );
     assert!(!stderr.contains('\x1b'), "escape codes on stderr: {stderr}");
+}
+
+#[test]
+fn save_quit_and_resume_with_truce_load() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = home.path().join("saves");
+    let xdg = home.path().join("xdg");
+    let env = [
+        ("TRUCE_SAVE_DIR", dir.as_path()),
+        ("HOME", home.path()),
+        ("XDG_DATA_HOME", xdg.as_path()),
+    ];
+    let mut s = Session::start_with(&["--seed", "7"], &env);
+    s.wait_for("Choose a scenario");
+    s.wait_for("Seed 7");
+    s.send("\r");
+    s.wait_for("Briefing");
+    s.send("\r");
+    s.wait_for("Week 1 of 11");
+    // Two turns: tariffs to 20%, rare earths to general licences, propose; then propose again.
+    s.send("l");
+    s.wait_for("‹ 20% ›");
+    s.send("jj");
+    s.wait_for("‹ slow licensing ›");
+    s.send("l");
+    s.wait_for("‹ general licences ›");
+    s.send("\r");
+    s.wait_for("Week 2 of 11");
+    s.send("\r");
+    let played = s.wait_for("Week 3 of 11");
+    let news = dispatches(&played);
+    assert!(news.len() >= 3, "no dispatches on screen:\n{played}");
+    // Save under the suggested name.
+    s.send("s");
+    s.wait_for("Save the game");
+    s.wait_for("Week 3 – Autumn 2025 – seed 7");
+    s.send("\r");
+    s.wait_for("Saved: week-3-autumn-2025-seed-7.ron");
+    s.quit_cleanly();
+    let file = dir.join("week-3-autumn-2025-seed-7.ron");
+    assert!(file.exists(), "no save at {}", file.display());
+    // The autosave slot is there too.
+    let autosaves = std::fs::read_dir(&dir)
+        .expect("the save dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("autosave-"))
+        .count();
+    assert_eq!(autosaves, 1);
+
+    // A new terminal: truce load FILE resumes exactly there.
+    let file_arg = file.to_str().expect("utf-8 path");
+    let mut r = Session::start_with(&["load", file_arg], &env);
+    let resumed = r.wait_for("Week 3 of 11");
+    let resumed = if dispatches(&resumed).is_empty() {
+        r.wait_for("Dispatches (newest first")
+    } else {
+        resumed
+    };
+    assert!(
+        resumed.contains("Loaded \"Week 3 – Autumn 2025 – seed 7\""),
+        "{resumed}"
+    );
+    let again = dispatches(&resumed);
+    assert_eq!(again[..3], news[..3], "the newest dispatches differ");
+    assert_eq!(again, news);
+    r.quit_cleanly();
+}
+
+#[test]
+fn truce_load_of_a_broken_save_reports_before_touching_the_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    // A relative path (the session runs in the crate root) so the message fits on one line.
+    let file_arg = "tests/fixtures/saves/truncated.ron";
+    let saves = home.path().join("saves");
+    let env = [("HOME", home.path()), ("TRUCE_SAVE_DIR", saves.as_path())];
+    let mut s = Session::start_with(&["load", file_arg], &env);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+    let start = Instant::now();
+    while !s.screen().contains("truncated") && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let screen = s.screen();
+    assert!(
+        screen.contains(&format!("{file_arg}:")),
+        "no file:line:column message:\n{screen}"
+    );
+    let bytes = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert!(
+        !bytes.contains("\x1b[?1049h"),
+        "the alternate screen was entered"
+    );
+    assert!(!bytes.contains("\x1b[?25l"), "the cursor was hidden");
 }

@@ -2,6 +2,7 @@
 //! engine `Action`. Screens only read `App`; the game changes only through `Game::apply`.
 
 use std::cell::Cell;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -9,6 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::ai::Reply;
 use crate::engine::{Action, Game};
+use crate::persist::{GameInfo, LoadedGame};
 use crate::report::reply_headline;
 use crate::scenario::Scenario;
 use crate::ui::keymap::{self, Cmd};
@@ -33,6 +35,8 @@ pub enum Screen {
     Negotiation,
     /// The debrief.
     End,
+    /// The list of saved games.
+    Load,
 }
 
 /// A window drawn over the screen.
@@ -46,6 +50,8 @@ pub enum Overlay {
     Menu,
     /// A yes/no question.
     Confirm(Confirm),
+    /// The save prompt: a name and a folder.
+    Save,
 }
 
 /// What a yes/no question is about.
@@ -55,6 +61,10 @@ pub enum Confirm {
     Quit,
     /// Take an irreversible action.
     Act(MenuItem),
+    /// Replace a save file that belongs to another game (the prompt holds which).
+    Overwrite,
+    /// Open a save, leaving a game with unsaved moves.
+    Abandon,
 }
 
 /// The side panel in the compact layout.
@@ -128,6 +138,12 @@ pub struct UiState {
     pub menu: usize,
     /// The last message.
     pub message: Option<Message>,
+    /// A note at the start of the footer: a save done, or an autosave that failed.
+    pub status: Option<Message>,
+    /// The save prompt's fields, while it is open.
+    pub prompt: Option<crate::ui::saving::SavePrompt>,
+    /// The list of saves, while the Load screen is up.
+    pub saves: crate::ui::saving::SaveList,
     /// The largest useful scroll of the scrolling text drawn last (set while drawing).
     pub scroll_max: Cell<u16>,
     /// The largest useful scroll of the dispatches (set while drawing).
@@ -150,6 +166,14 @@ pub struct App {
     pub ui: UiState,
     /// Styles.
     pub theme: Theme,
+    /// Names the game's save and autosave files; kept from a loaded save.
+    pub info: Option<GameInfo>,
+    /// Where saves and autosaves go (`None`: no folder known, so no autosave).
+    pub save_dir: Option<PathBuf>,
+    /// Moves made since the game was last saved by hand, loaded or started.
+    pub unsaved: bool,
+    /// Whether the last autosave was written.
+    pub autosaved: bool,
 }
 
 impl App {
@@ -172,6 +196,9 @@ impl App {
                 log_scroll: 0,
                 menu: 0,
                 message: None,
+                status: None,
+                prompt: None,
+                saves: crate::ui::saving::SaveList::default(),
                 scroll_max: Cell::new(0),
                 log_max: Cell::new(0),
                 log_lines: Cell::new(((usize::MAX, 0), 0)),
@@ -179,7 +206,24 @@ impl App {
                 quit: false,
             },
             theme,
+            info: None,
+            save_dir: None,
+            unsaved: false,
+            autosaved: false,
         }
+    }
+
+    /// The same app, saving into `dir` (and autosaving after every move).
+    pub fn with_save_dir(mut self, dir: Option<PathBuf>) -> App {
+        self.save_dir = dir;
+        self
+    }
+
+    /// The same app, resuming a loaded save where it was left.
+    pub fn resuming(mut self, loaded: LoadedGame) -> App {
+        self.ui.seed = loaded.game.seed;
+        self.resume(loaded);
+        self
     }
 
     /// The scenario being played, or else the one chosen in the picker.
@@ -200,10 +244,21 @@ impl App {
         self.ui.size = (width, height);
     }
 
-    /// Handles one key press.
+    /// Handles one key press. In the save prompt, a key the keymap does not take is typed.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        // A "saved" note is news for one look; a failed autosave stays until one succeeds.
+        if self
+            .ui
+            .status
+            .as_ref()
+            .is_some_and(|m| m.tone == Tone::Good)
+        {
+            self.ui.status = None;
+        }
         if let Some(cmd) = keymap::lookup(self, &key) {
             self.update(cmd);
+        } else if self.ui.overlay == Some(Overlay::Save) {
+            self.type_key(&key);
         }
     }
 
@@ -219,17 +274,19 @@ impl App {
             Screen::Briefing => screens::briefing::draw(frame, area, self),
             Screen::Negotiation => screens::negotiation::draw(frame, area, self),
             Screen::End => screens::end::draw(frame, area, self),
+            Screen::Load => screens::load::draw(frame, area, self),
         }
         match self.ui.overlay {
             Some(Overlay::Help) => screens::help::draw(frame, area, self),
             Some(Overlay::Why) => screens::why::draw(frame, area, self),
             Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
+            Some(Overlay::Save) => screens::save::draw(frame, area, self),
             None => {}
         }
     }
 
-    fn say(&mut self, tone: Tone, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.ui.message = Some(Message {
             text: text.into(),
             tone,
@@ -245,7 +302,8 @@ impl App {
             Cmd::Quit => ui.overlay = Some(Overlay::Confirm(Confirm::Quit)),
             Cmd::Help => toggle(ui, Overlay::Help),
             Cmd::Why => toggle(ui, Overlay::Why),
-            Cmd::Close | Cmd::No => ui.overlay = None,
+            Cmd::Close => ui.overlay = None,
+            Cmd::No => self.declined(),
             Cmd::PickUp => ui.picked = ui.picked.saturating_sub(1),
             Cmd::PickDown => {
                 ui.picked = (ui.picked + 1).min(self.scenarios.len().saturating_sub(1))
@@ -292,8 +350,16 @@ impl App {
             Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.log_max.get()),
             Cmd::LogNewer => ui.log_scroll = ui.log_scroll.saturating_sub(3),
             Cmd::Yes => self.confirmed(),
-            // Reserved for the persistence work: the keymap keeps these disabled for now.
-            Cmd::Save | Cmd::Load => {}
+            Cmd::Save => self.open_prompt(),
+            Cmd::Load => self.open_list(),
+            Cmd::PromptAccept => self.accept_prompt(false),
+            Cmd::PromptCancel => self.cancel_prompt(),
+            Cmd::PromptErase => self.erase(),
+            Cmd::PromptSwitch => self.switch_field(),
+            Cmd::LoadUp => self.move_list(-1),
+            Cmd::LoadDown => self.move_list(1),
+            Cmd::LoadOpen => self.open_selected(false),
+            Cmd::LoadBack => self.close_list(),
         }
     }
 
@@ -302,7 +368,14 @@ impl App {
             return;
         };
         self.ui.package = scenario.status_quo().0;
+        self.info = Some(GameInfo::new(
+            &scenario,
+            self.ui.seed,
+            &crate::ui::saving::start_stamp(),
+        ));
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.unsaved = false;
+        self.autosaved = false;
         self.ui.screen = Screen::Negotiation;
         self.ui.row = 0;
         self.ui.log_scroll = 0;
@@ -370,8 +443,24 @@ impl App {
                 self.ui.overlay = None;
                 self.apply(item.action());
             }
+            Some(Overlay::Confirm(Confirm::Overwrite)) => {
+                self.ui.overlay = Some(Overlay::Save);
+                self.accept_prompt(true);
+            }
+            Some(Overlay::Confirm(Confirm::Abandon)) => {
+                self.ui.overlay = None;
+                self.open_selected(true);
+            }
             _ => {}
         }
+    }
+
+    fn declined(&mut self) {
+        self.ui.overlay = match self.ui.overlay {
+            // "Don't replace it": back to the prompt to change the name or folder.
+            Some(Overlay::Confirm(Confirm::Overwrite)) => Some(Overlay::Save),
+            _ => None,
+        };
     }
 
     /// Hands an action to the engine and reports what happened; a refusal is a message.
@@ -390,6 +479,8 @@ impl App {
                 self.say(Tone::Error, text);
             }
             Ok((answer, events, outcome)) => {
+                self.unsaved = true;
+                self.autosave();
                 self.ui.log_scroll = 0;
                 let game = self.game.as_ref().expect("checked above");
                 // Keep the package legal: issues off the table sit at the status quo.

@@ -125,10 +125,26 @@ pub enum Cmd {
     LogNewer,
     /// Older dispatches.
     LogOlder,
-    /// Save the game (reserved for the persistence work).
+    /// Open the save prompt.
     Save,
-    /// Load a game (reserved for the persistence work).
+    /// Open the list of saved games.
     Load,
+    /// Save under the name typed.
+    PromptAccept,
+    /// Close the save prompt without saving.
+    PromptCancel,
+    /// Delete the character before the cursor in the save prompt.
+    PromptErase,
+    /// Switch the save prompt between the name and the folder.
+    PromptSwitch,
+    /// Previous save in the list.
+    LoadUp,
+    /// Next save in the list.
+    LoadDown,
+    /// Open the selected save.
+    LoadOpen,
+    /// Leave the list of saves.
+    LoadBack,
     /// Previous menu item.
     MenuUp,
     /// Next menu item.
@@ -156,18 +172,21 @@ pub enum Group {
     Menu,
     /// Reading screens: briefing, why, help, debrief.
     Reading,
+    /// The save prompt and the list of saves.
+    Saves,
     /// Questions that need an answer.
     Confirm,
 }
 
 impl Group {
     /// Every group, in help order.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::General,
         Group::Title,
         Group::Table,
         Group::Menu,
         Group::Reading,
+        Group::Saves,
         Group::Confirm,
     ];
 
@@ -179,6 +198,7 @@ impl Group {
             Group::Table => "At the negotiating table",
             Group::Menu => "Action menu (a)",
             Group::Reading => "Reading screens (briefing, why, help, debrief)",
+            Group::Saves => "Saving (s) and loading (o)",
             Group::Confirm => "Questions",
         }
     }
@@ -212,6 +232,22 @@ impl Binding {
 
 fn confirming(a: &App) -> bool {
     matches!(a.ui.overlay, Some(Overlay::Confirm(_)))
+}
+
+fn typing(a: &App) -> bool {
+    a.ui.overlay == Some(Overlay::Save)
+}
+
+/// Saving works on a game at the table or at its debrief, with nothing on top.
+fn can_save(a: &App) -> bool {
+    a.game.is_some()
+        && a.ui.overlay.is_none()
+        && matches!(a.ui.screen, Screen::Negotiation | Screen::End)
+}
+
+/// The list of saves opens from the title, the briefing, the table and the debrief.
+fn can_load(a: &App) -> bool {
+    a.ui.overlay.is_none() && a.ui.screen != Screen::Load
 }
 
 fn on(a: &App, screen: Screen) -> bool {
@@ -496,19 +532,91 @@ pub static BINDINGS: &[Binding] = &[
         Cmd::Save,
         &[Key::ch('s')],
         "save",
-        "Save the game (coming soon).",
-        Group::General,
+        "Save the game under a name you type (takes no game time).",
+        Group::Saves,
         true,
-        |_| false,
+        can_save,
     ),
     b(
         Cmd::Load,
         &[Key::ch('o')],
-        "open",
-        "Open a saved game (coming soon).",
-        Group::General,
+        "load",
+        "Open a saved game from the list of saves.",
+        Group::Saves,
         true,
-        |_| false,
+        can_load,
+    ),
+    b(
+        Cmd::PromptAccept,
+        &[Key::code(KeyCode::Enter)],
+        "save",
+        "In the save prompt: save under the name typed.",
+        Group::Saves,
+        true,
+        typing,
+    ),
+    b(
+        Cmd::PromptSwitch,
+        &[Key::code(KeyCode::Tab)],
+        "name/folder",
+        "In the save prompt: switch between the name and the folder.",
+        Group::Saves,
+        true,
+        typing,
+    ),
+    b(
+        Cmd::PromptErase,
+        &[Key::code(KeyCode::Backspace)],
+        "erase",
+        "In the save prompt: delete the last character.",
+        Group::Saves,
+        true,
+        typing,
+    ),
+    b(
+        Cmd::PromptCancel,
+        &[Key::code(KeyCode::Esc)],
+        "cancel",
+        "In the save prompt: go back to the game without saving.",
+        Group::Saves,
+        true,
+        typing,
+    ),
+    b(
+        Cmd::LoadUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "choose",
+        "In the list of saves: previous save.",
+        Group::Saves,
+        false,
+        |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
+    ),
+    b(
+        Cmd::LoadDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "choose",
+        "In the list of saves: next save.",
+        Group::Saves,
+        true,
+        |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
+    ),
+    b(
+        Cmd::LoadOpen,
+        &[Key::code(KeyCode::Enter)],
+        "open",
+        "In the list of saves: open the selected save (asks first if your game is unsaved).",
+        Group::Saves,
+        true,
+        |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
+    ),
+    b(
+        Cmd::LoadBack,
+        &[Key::code(KeyCode::Esc)],
+        "back",
+        "In the list of saves: go back without opening one.",
+        Group::Saves,
+        true,
+        |a| on(a, Screen::Load),
     ),
     b(
         Cmd::ScrollUp,
@@ -553,7 +661,7 @@ pub static BINDINGS: &[Binding] = &[
         "Open or close this help: keys, goal, glossary.",
         Group::General,
         true,
-        |a| !confirming(a) && a.ui.overlay != Some(Overlay::Menu),
+        |a| !confirming(a) && !typing(a) && a.ui.overlay != Some(Overlay::Menu),
     ),
     b(
         Cmd::Quit,
@@ -562,7 +670,7 @@ pub static BINDINGS: &[Binding] = &[
         "Quit the game (asks first).",
         Group::General,
         true,
-        |a| !confirming(a),
+        |a| !confirming(a) && !typing(a),
     ),
 ];
 

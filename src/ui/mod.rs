@@ -6,11 +6,13 @@
 pub mod app;
 pub mod keymap;
 pub mod menu;
+pub mod saving;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::DefaultTerminal;
@@ -20,12 +22,39 @@ use ratatui::crossterm::{cursor, execute};
 pub use app::App;
 pub use theme::Theme;
 
+use crate::persist::LoadedGame;
 use crate::scenario::Scenario;
 
+/// How the terminal game starts.
+pub struct Start {
+    /// Scenarios in the picker.
+    pub scenarios: Vec<Arc<Scenario>>,
+    /// The one chosen at first (an index into `scenarios`).
+    pub picked: usize,
+    /// The seed a new game starts from.
+    pub seed: u64,
+    /// Where saves and autosaves go (`None`: none known, so no autosave).
+    pub save_dir: Option<PathBuf>,
+    /// A loaded save to resume at once instead of the title screen.
+    pub resume: Option<LoadedGame>,
+}
+
 /// Plays the game in the terminal until the player quits. The terminal is restored on every
-/// way out, including a panic (ratatui's hook, plus showing the cursor again).
-pub fn run(scenarios: Vec<Arc<Scenario>>, picked: usize, seed: u64) -> io::Result<()> {
-    let mut app = App::new(scenarios, picked, seed, Theme::from_env());
+/// way out, including a panic (ratatui's hook, plus showing the cursor again). Everything that
+/// can fail on a file has been loaded by the caller before this touches the terminal.
+pub fn run(start: Start) -> io::Result<()> {
+    let no_dir = start.save_dir.is_none();
+    let mut app = App::new(start.scenarios, start.picked, start.seed, Theme::from_env())
+        .with_save_dir(start.save_dir);
+    if let Some(loaded) = start.resume {
+        app = app.resuming(loaded);
+    }
+    if no_dir {
+        app.ui.status = Some(app::Message {
+            text: "No save folder: autosave is off (start with --save-dir DIR)".into(),
+            tone: app::Tone::Bad,
+        });
+    }
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -13,10 +13,36 @@ use crate::ui::widgets::popup;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
     let theme = app.theme;
     let (title, question, detail) = match what {
-        Confirm::Quit => (
-            "Quit?",
-            "Quit Truce?".to_string(),
-            "The game is not saved.".to_string(),
+        Confirm::Quit => ("Quit?", "Quit Truce?".to_string(), app.quit_note()),
+        Confirm::Overwrite => (
+            "Replace a save?",
+            format!(
+                "Replace {}?",
+                app.ui
+                    .prompt
+                    .as_ref()
+                    .map_or_else(String::new, |p| crate::ui::saving::file_name(&p.name))
+            ),
+            format!(
+                "It holds {}. No keeps it: change the name or folder.",
+                app.ui
+                    .prompt
+                    .as_ref()
+                    .and_then(|p| p.replacing.clone())
+                    .unwrap_or_else(|| "another save".into())
+            ),
+        ),
+        Confirm::Abandon => (
+            "Leave this game?",
+            "Leave the game in progress?".to_string(),
+            format!(
+                "{} To save first: n, Esc, then s.",
+                if app.autosaved {
+                    "Moves since your last save are kept only in its autosave."
+                } else {
+                    "Moves since your last save will be lost."
+                }
+            ),
         ),
         Confirm::Act(item) => (
             "Are you sure?",
@@ -24,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             item.hint().to_string(),
         ),
     };
-    let rect = popup::centered(area, 60, 8);
+    let rect = popup::centered(area, 64, 8);
     let inner = popup::window(frame, rect, title, theme);
     let lines = vec![
         Line::styled(question, theme.title()),

@@ -4,8 +4,10 @@ pub mod briefing;
 pub mod confirm;
 pub mod end;
 pub mod help;
+pub mod load;
 pub mod menu;
 pub mod negotiation;
+pub mod save;
 pub mod title;
 pub mod why;
 

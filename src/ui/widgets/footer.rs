@@ -5,22 +5,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::ui::App;
+use crate::ui::app::Tone;
 use crate::ui::keymap::{self, Cmd};
+use crate::ui::saving::fit;
 
 /// Which keys to keep when the footer is short of room (lower is kept first). The agenda's
 /// own title repeats the keys for building a package, so those go first.
 fn rank(cmd: Cmd) -> u8 {
     match cmd {
         Cmd::Help | Cmd::Quit | Cmd::Yes | Cmd::No => 0,
+        Cmd::PromptAccept | Cmd::PromptCancel | Cmd::LoadOpen | Cmd::LoadBack => 0,
         Cmd::Menu | Cmd::Why | Cmd::Close | Cmd::MenuChoose => 1,
+        Cmd::PromptSwitch | Cmd::LoadDown => 1,
         Cmd::TakeCounter | Cmd::NextPanel | Cmd::Begin | Cmd::Continue => 2,
+        Cmd::Save | Cmd::Load | Cmd::PromptErase => 4,
         Cmd::Propose => 3,
         Cmd::Toggle => 4,
         _ => 5,
     }
 }
 
-/// Draws as many of the enabled keys as fit, most useful first, in keymap order.
+/// Draws the status note (a save done, an autosave failed), then as many of the enabled keys
+/// as fit, most useful first, in keymap order.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let entries = keymap::footer(app);
@@ -28,6 +34,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| rank(entries[i].0));
     let mut budget = usize::from(area.width);
+    let mut spans = Vec::new();
+    if let Some(note) = &app.ui.status {
+        // At most half the line, so the keys that matter most still show.
+        let (mark, style) = match note.tone {
+            Tone::Good => ("✓", theme.good()),
+            Tone::Info => ("•", theme.text()),
+            Tone::Bad | Tone::Error => ("!", theme.bad()),
+        };
+        let text = fit(&format!(" {mark} {} ", note.text), budget / 2);
+        budget = budget.saturating_sub(text.chars().count() + 1);
+        spans.push(Span::styled(text, style));
+        spans.push(Span::styled("│", theme.border()));
+    }
     let mut keep = vec![false; entries.len()];
     for i in order {
         let (_, k, s) = &entries[i];
@@ -37,7 +56,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             keep[i] = true;
         }
     }
-    let mut spans = Vec::new();
     for (i, (_, keys, short)) in entries.iter().enumerate() {
         if keep[i] {
             spans.push(Span::styled(format!(" {keys}"), theme.key()));

@@ -1,0 +1,673 @@
+//! Saving and loading in the terminal game: the save prompt (`s`), the list of saves (`o`),
+//! the autosave after every move, and resuming a loaded save. Saving never changes the game:
+//! it takes no game time and a failed write leaves everything as it was.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthChar;
+
+use crate::engine::Game;
+use crate::persist::{self, GameInfo, LoadedGame, SaveError, SaveSummary};
+use crate::ui::app::{App, Confirm, Message, Overlay, Screen, Tone};
+
+/// The longest name the prompt takes, in characters.
+const MAX_NAME: usize = 60;
+/// The longest folder the prompt takes, in characters.
+const MAX_FOLDER: usize = 400;
+/// The longest file stem a name becomes, in characters.
+const MAX_SLUG: usize = 60;
+
+/// Which field of the save prompt takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The save's name.
+    Name,
+    /// The folder it goes in.
+    Folder,
+}
+
+/// The save prompt: what has been typed, and what went wrong last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavePrompt {
+    /// The name shown in the list of saves (and stored in the save).
+    pub name: String,
+    /// The folder, as typed (`~` stands for the home folder).
+    pub folder: String,
+    /// The field being typed in.
+    pub field: Field,
+    /// Whether the field still holds its suggestion, which the first character typed replaces.
+    pub fresh: bool,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    /// The other game's save a save would replace, described, while the player is asked.
+    pub replacing: Option<String>,
+}
+
+impl SavePrompt {
+    /// The file the save will be written to, from the name and folder as they stand.
+    pub fn path(&self) -> PathBuf {
+        expand(self.folder.trim()).join(file_name(&self.name))
+    }
+
+    fn text(&mut self) -> &mut String {
+        match self.field {
+            Field::Name => &mut self.name,
+            Field::Folder => &mut self.folder,
+        }
+    }
+}
+
+/// One file in the list of saves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveRow {
+    /// The file.
+    pub path: PathBuf,
+    /// Its name, for display.
+    pub file: String,
+    /// What it holds, or in one line why it cannot be opened.
+    pub save: Result<SaveSummary, String>,
+}
+
+/// The Load screen's list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveList {
+    /// The folder listed.
+    pub dir: Option<PathBuf>,
+    /// The saves, newest first.
+    pub rows: Vec<SaveRow>,
+    /// The selected row.
+    pub selected: usize,
+    /// Why the folder could not be listed.
+    pub problem: Option<String>,
+    /// What happened when the player last tried to open a save.
+    pub note: Option<Message>,
+    /// The screen Esc goes back to.
+    pub back: Screen,
+}
+
+impl Default for SaveList {
+    fn default() -> SaveList {
+        SaveList {
+            dir: None,
+            rows: Vec::new(),
+            selected: 0,
+            problem: None,
+            note: None,
+            back: Screen::Title,
+        }
+    }
+}
+
+impl SaveList {
+    /// Lists `dir` (every save loaded and replayed, broken ones with their reason).
+    pub fn read(dir: Option<PathBuf>, back: Screen) -> SaveList {
+        let mut list = SaveList {
+            dir: dir.clone(),
+            back,
+            ..SaveList::default()
+        };
+        let Some(dir) = dir else {
+            list.problem = Some(
+                "No save folder is known (no home folder was found): start truce with \
+                 --save-dir DIR or set TRUCE_SAVE_DIR."
+                    .into(),
+            );
+            return list;
+        };
+        match persist::list_saves(&dir) {
+            Ok(entries) => {
+                list.rows = entries
+                    .into_iter()
+                    .map(|e| SaveRow {
+                        file: e.file_name(),
+                        save: e.save.map_err(|err| one_line(&err, &e.path)),
+                        path: e.path,
+                    })
+                    .collect();
+            }
+            Err(e) => list.problem = Some(format!("Cannot read the folder: {}", reason(&e))),
+        }
+        list
+    }
+}
+
+/// A file name made from a save's name: letters and digits kept (lower case), everything else
+/// a single `-`, so the name can never leave the folder or hide as a dot file; names that would
+/// collide with the autosave slots or with reserved device names get `save-` in front.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    let mut out: String = out.chars().take(MAX_SLUG).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let device = RESERVED.contains(&out.as_str())
+        || ((out.starts_with("com") || out.starts_with("lpt"))
+            && out.len() == 4
+            && out.ends_with(|c: char| c.is_ascii_digit()));
+    if out.is_empty() {
+        "save".into()
+    } else if out.starts_with("autosave") || device {
+        format!("save-{out}")
+    } else {
+        out
+    }
+}
+
+/// The file a save of this name goes in.
+pub fn file_name(name: &str) -> String {
+    format!("{}.ron", slug(name.trim()))
+}
+
+/// The name the prompt suggests: "Week 3 – Autumn 2025 – seed 7".
+pub fn default_name(game: &Game) -> String {
+    let title = &game.scenario.title;
+    let short = title.split(':').next().map_or(title.as_str(), str::trim);
+    format!(
+        "Week {} – {} – seed {}",
+        game.state.week(),
+        short,
+        game.seed
+    )
+}
+
+/// A stamp unique to this start of a game, for its id: the time to the nanosecond and the
+/// process, so two games started in the same second with the same seed keep apart.
+pub fn start_stamp() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{}.{nanos:09}-{}", persist::utc_now(), std::process::id())
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
+/// A folder as typed: a leading `~` is the home folder.
+pub fn expand(folder: &str) -> PathBuf {
+    if folder == "~" {
+        return home().unwrap_or_else(|| PathBuf::from(folder));
+    }
+    if let Some(rest) = folder.strip_prefix("~/")
+        && let Some(h) = home()
+    {
+        return h.join(rest);
+    }
+    PathBuf::from(folder)
+}
+
+/// A folder for display: the home folder shown as `~`.
+pub fn show_dir(dir: &Path) -> String {
+    if let Some(h) = home()
+        && let Ok(rest) = dir.strip_prefix(&h)
+    {
+        return if rest.as_os_str().is_empty() {
+            "~".into()
+        } else {
+            format!("~/{}", rest.display())
+        };
+    }
+    dir.display().to_string()
+}
+
+/// Why a save failed, without the file name (the screen already shows it), in words a player
+/// can act on for the usual causes.
+pub fn reason(e: &SaveError) -> String {
+    use std::io::ErrorKind;
+    let text = match e {
+        SaveError::Write { source, .. } | SaveError::Read { source, .. } => match source.kind() {
+            ErrorKind::PermissionDenied => "permission denied (you may not write there)".into(),
+            ErrorKind::NotADirectory => "part of that path is a file, not a folder".into(),
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+            ErrorKind::StorageFull => "the disk is full".into(),
+            _ => source.to_string(),
+        },
+        other => other.to_string(),
+    };
+    // "Permission denied (os error 13)": the number means nothing to a player.
+    match text.find(" (os error ") {
+        Some(i) if text.ends_with(')') => text[..i].to_string(),
+        _ => text,
+    }
+}
+
+/// A broken save's error on one line: "line 3, column 14: message" rather than the full path.
+pub fn one_line(e: &SaveError, path: &Path) -> String {
+    if matches!(e, SaveError::Read { .. } | SaveError::Write { .. }) {
+        return reason(e);
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let file = path.display().to_string();
+    let rest = first
+        .strip_prefix(&file)
+        .and_then(|r| r.strip_prefix(':'))
+        .unwrap_or(first);
+    let mut parts = rest.splitn(3, ':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(line), Some(col), Some(msg))
+            if line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok() =>
+        {
+            format!("line {line}, column {col}: {}", msg.trim_start())
+        }
+        _ => rest.trim_start().to_string(),
+    }
+}
+
+/// The last `width` columns of `text`, with `…` in front if cut.
+pub fn tail(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let mut out = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out.iter().rev().collect()
+}
+
+/// The first `width` columns of `text`, with `…` at the end if cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A save stamp `2025-10-30T12:05:09Z` as `2025-10-30 12:05`.
+pub fn stamp(saved_at: &str) -> String {
+    if saved_at.len() >= 16 && saved_at.is_char_boundary(16) {
+        saved_at[..16].replacen('T', " ", 1)
+    } else if saved_at.is_empty() {
+        "unknown".into()
+    } else {
+        saved_at.to_string()
+    }
+}
+
+impl App {
+    /// `s`: opens the save prompt with a suggested name, in the save folder.
+    pub(crate) fn open_prompt(&mut self) {
+        let Some(game) = &self.game else { return };
+        let folder = self.save_dir.as_deref().map(show_dir).unwrap_or_default();
+        self.ui.prompt = Some(SavePrompt {
+            name: default_name(game),
+            folder,
+            field: Field::Name,
+            fresh: true,
+            error: None,
+            replacing: None,
+        });
+        self.ui.overlay = Some(Overlay::Save);
+    }
+
+    /// A key the keymap did not take, while the prompt is open: a character is typed.
+    pub(crate) fn type_key(&mut self, key: &KeyEvent) {
+        let KeyCode::Char(c) = key.code else { return };
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            || c.is_control()
+        {
+            return;
+        }
+        let Some(p) = self.ui.prompt.as_mut() else {
+            return;
+        };
+        let max = match p.field {
+            Field::Name => MAX_NAME,
+            Field::Folder => MAX_FOLDER,
+        };
+        let fresh = std::mem::take(&mut p.fresh);
+        let text = p.text();
+        if fresh {
+            text.clear();
+        }
+        if text.chars().count() < max {
+            text.push(c);
+        }
+    }
+
+    /// Backspace in the prompt.
+    pub(crate) fn erase(&mut self) {
+        if let Some(p) = self.ui.prompt.as_mut() {
+            p.fresh = false;
+            p.text().pop();
+        }
+    }
+
+    /// Tab in the prompt: the other field, selected.
+    pub(crate) fn switch_field(&mut self) {
+        if let Some(p) = self.ui.prompt.as_mut() {
+            p.field = match p.field {
+                Field::Name => Field::Folder,
+                Field::Folder => Field::Name,
+            };
+            // As in any form, a field comes in selected: typing replaces it, Backspace edits.
+            p.fresh = true;
+        }
+    }
+
+    /// Esc in the prompt: back to the game, nothing written.
+    pub(crate) fn cancel_prompt(&mut self) {
+        self.ui.prompt = None;
+        self.ui.overlay = None;
+    }
+
+    /// Enter in the prompt (or "yes, replace it"): writes the save, or says why it cannot.
+    pub(crate) fn accept_prompt(&mut self, replace: bool) {
+        let Some(p) = self.ui.prompt.as_mut() else {
+            return;
+        };
+        p.fresh = false;
+        let name = p.name.trim().to_string();
+        if name.is_empty() {
+            p.field = Field::Name;
+            p.error = Some("Type a name for the save.".into());
+            return;
+        }
+        if p.folder.trim().is_empty() {
+            p.field = Field::Folder;
+            p.error = Some("Type the folder to save in.".into());
+            return;
+        }
+        let dir = expand(p.folder.trim());
+        let path = p.path();
+        if path.is_dir() {
+            p.error = Some(format!(
+                "{} is a folder: choose another name.",
+                file_name(&name)
+            ));
+            return;
+        }
+        let (Some(game), Some(info)) = (&self.game, &self.info) else {
+            return;
+        };
+        if !replace && let Some(other) = other_save_at(&path, info) {
+            p.replacing = Some(other);
+            self.ui.overlay = Some(Overlay::Confirm(Confirm::Overwrite));
+            return;
+        }
+        let named = GameInfo {
+            id: info.id.clone(),
+            name: name.clone(),
+        };
+        match persist::save_game(&path, game, &named, &persist::utc_now()) {
+            Err(e) => {
+                p.replacing = None;
+                p.error = Some(format!(
+                    "Could not save in {}: {}. Try another folder (Tab) or name, or Esc to go \
+                     back to the game.",
+                    show_dir(&dir),
+                    reason(&e)
+                ));
+            }
+            Ok(()) => {
+                let file = file_name(&name);
+                let moved = self.save_dir.as_deref() != Some(dir.as_path());
+                self.info = Some(named);
+                self.unsaved = false;
+                self.ui.prompt = None;
+                self.ui.overlay = None;
+                self.ui.status = Some(Message {
+                    text: format!("Saved: {file}"),
+                    tone: Tone::Good,
+                });
+                if moved {
+                    let text = format!(
+                        "Saved \"{name}\" in {}; saves and autosaves now go there.",
+                        show_dir(&dir)
+                    );
+                    self.save_dir = Some(dir);
+                    self.say(Tone::Good, text);
+                }
+            }
+        }
+    }
+
+    /// After every accepted move: the game's autosave slot. A failure is a note in the
+    /// footer, never an interruption.
+    pub(crate) fn autosave(&mut self) {
+        let (Some(dir), Some(game), Some(info)) = (&self.save_dir, &self.game, &self.info) else {
+            return;
+        };
+        match persist::autosave(dir, game, info, &persist::utc_now()) {
+            Ok(_) => {
+                self.autosaved = true;
+                if self.ui.status.as_ref().is_some_and(|m| m.tone == Tone::Bad) {
+                    self.ui.status = None;
+                }
+            }
+            Err(e) => {
+                self.autosaved = false;
+                self.ui.status = Some(Message {
+                    text: format!("Not autosaved: {}", reason(&e)),
+                    tone: Tone::Bad,
+                });
+            }
+        }
+    }
+
+    /// `o`: the list of saves in the save folder.
+    pub(crate) fn open_list(&mut self) {
+        self.ui.saves = SaveList::read(self.save_dir.clone(), self.ui.screen);
+        self.ui.screen = Screen::Load;
+    }
+
+    /// Esc on the list.
+    pub(crate) fn close_list(&mut self) {
+        self.ui.screen = self.ui.saves.back;
+    }
+
+    /// ↑↓ on the list.
+    pub(crate) fn move_list(&mut self, by: isize) {
+        let list = &mut self.ui.saves;
+        let last = list.rows.len().saturating_sub(1);
+        list.selected = list.selected.saturating_add_signed(by).min(last);
+        list.note = None;
+    }
+
+    /// Whether leaving the game now would lose moves.
+    pub fn unsaved_in_progress(&self) -> bool {
+        self.unsaved
+            && self
+                .game
+                .as_ref()
+                .is_some_and(|g| g.state.outcome.is_none())
+    }
+
+    /// Enter on the list (or "yes, leave this game"): opens the selected save.
+    pub(crate) fn open_selected(&mut self, confirmed: bool) {
+        let list = &mut self.ui.saves;
+        let Some(row) = list.rows.get(list.selected) else {
+            return;
+        };
+        if row.save.is_err() {
+            list.note = Some(Message {
+                text: format!(
+                    "{} cannot be opened (why above): pick another save.",
+                    row.file
+                ),
+                tone: Tone::Error,
+            });
+            return;
+        }
+        let path = row.path.clone();
+        if !confirmed && self.unsaved_in_progress() {
+            self.ui.overlay = Some(Overlay::Confirm(Confirm::Abandon));
+            return;
+        }
+        match persist::load_game(&path) {
+            Ok(loaded) => self.resume(loaded),
+            Err(e) => {
+                self.ui.saves.note = Some(Message {
+                    text: one_line(&e, &path),
+                    tone: Tone::Error,
+                });
+            }
+        }
+    }
+
+    /// Puts a loaded game on screen exactly where it was left: its state and dispatches are
+    /// the save's; the package being built is its last proposal.
+    pub(crate) fn resume(&mut self, loaded: LoadedGame) {
+        let LoadedGame { game, info, .. } = loaded;
+        let st = &game.state;
+        let mut package = st
+            .proposal
+            .as_ref()
+            .map_or_else(|| game.scenario.status_quo().0, |p| p.0.clone());
+        for (i, issue) in game.scenario.issues.iter().enumerate() {
+            if !st.agenda.get(i).copied().unwrap_or(false)
+                && let Some(level) = package.get_mut(i)
+            {
+                *level = issue.status_quo;
+            }
+        }
+        let week = st.week();
+        let over = st.outcome.is_some();
+        self.ui.package = package;
+        self.ui.row = 0;
+        self.ui.scroll = 0;
+        self.ui.log_scroll = 0;
+        self.ui.overlay = None;
+        self.ui.status = None;
+        self.ui.screen = if over {
+            Screen::End
+        } else {
+            Screen::Negotiation
+        };
+        self.ui.seed = game.seed;
+        self.say(
+            Tone::Info,
+            format!(
+                "Loaded \"{}\" at week {week}: play on where it was left.",
+                info.name
+            ),
+        );
+        self.game = Some(game);
+        self.info = Some(info);
+        self.unsaved = false;
+        self.autosaved = false;
+    }
+
+    /// What quitting now would lose, for the quit question.
+    pub fn quit_note(&self) -> String {
+        if self.game.is_none() {
+            "No game in progress.".into()
+        } else if !self.unsaved {
+            "Nothing is lost: no moves since the game was started, saved or loaded.".into()
+        } else if self.autosaved {
+            "Not saved since your last moves, but the autosave has them (o lists it).".into()
+        } else {
+            "The game is not saved.".into()
+        }
+    }
+}
+
+/// A description of the save at `path` if it belongs to another game (or is not a save),
+/// which a save there would replace; `None` if there is none or it is this game's own.
+fn other_save_at(path: &Path, info: &GameInfo) -> Option<String> {
+    if !path.exists() {
+        return None;
+    }
+    match persist::load_game(path) {
+        Ok(l) if l.info.id == info.id => None,
+        Ok(l) => Some(format!(
+            "\"{}\", another game ({}, week {}, saved {})",
+            l.info.name,
+            l.game.scenario.name,
+            l.game.state.week(),
+            stamp(&l.saved_at)
+        )),
+        Err(_) => Some("a file that does not open as a save".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_stay_in_the_folder() {
+        assert_eq!(
+            slug("Week 3 – Autumn 2025 – seed 7"),
+            "week-3-autumn-2025-seed-7"
+        );
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("..\\..\\x"), "x");
+        assert_eq!(slug("  .hidden "), "hidden");
+        assert_eq!(slug(""), "save");
+        assert_eq!(slug("///"), "save");
+        assert_eq!(slug("Autosave-x"), "save-autosave-x");
+        assert_eq!(slug("NUL"), "save-nul");
+        assert_eq!(slug("com1"), "save-com1");
+        assert_eq!(slug("贸易 谈判"), "贸易-谈判");
+        assert_eq!(slug(&"a".repeat(200)).len(), MAX_SLUG);
+        for name in ["a/b", "..", "~/x", "C:\\y", "a\0b"] {
+            let s = slug(name);
+            assert!(
+                !s.contains(['/', '\\', '.', ':', '\0', '~']),
+                "{name} → {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn fitting_text_marks_the_cut() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(tail("/a/long/path", 6), "…/path");
+        assert_eq!(stamp("2025-10-30T12:05:09Z"), "2025-10-30 12:05");
+        assert_eq!(stamp(""), "unknown");
+    }
+
+    #[test]
+    fn a_located_error_reads_as_line_and_column() {
+        let e = SaveError::Truncated {
+            file: "dir/x.ron".into(),
+            line: 3,
+            col: 14,
+        };
+        assert_eq!(
+            one_line(&e, Path::new("dir/x.ron")),
+            "line 3, column 14: the save ends early: the file is truncated or incomplete"
+        );
+    }
+}

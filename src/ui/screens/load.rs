@@ -1,0 +1,189 @@
+//! The Load screen: the saves in the save folder, newest first, with name, scenario, week,
+//! when saved and how the game stands; broken files are listed with the reason in one line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::ui::App;
+use crate::ui::app::Tone;
+use crate::ui::saving::{SaveList, SaveRow, fit, show_dir, stamp};
+use crate::ui::screens::body_and_footer;
+use crate::ui::screens::negotiation::panel_block;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::footer;
+
+/// Columns after the name: scenario, week, saved, outcome (widths, separated by a space).
+const SCENARIO: usize = 12;
+const WEEK: usize = 4;
+const SAVED: usize = 16;
+const OUTCOME: usize = 18;
+
+/// Draws the list and the selected save's details.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let list = &app.ui.saves;
+    let (body, foot) = body_and_footer(area);
+    let body = body.inner(Margin::new(1, 0));
+    let [head, table, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(6),
+    ])
+    .areas(body);
+    let folder = list
+        .dir
+        .as_deref()
+        .map_or_else(|| "(no save folder)".to_string(), show_dir);
+    let count = match list.rows.len() {
+        _ if list.problem.is_some() => String::new(),
+        0 => String::new(),
+        1 => " (1 file, newest first)".to_string(),
+        n => format!(" ({n} files, newest first)"),
+    };
+    let title = Line::from(vec![
+        Span::styled("Saved games", theme.title()),
+        Span::styled(format!("  in {folder}{count}"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: false }), head);
+    if let Some(problem) = &list.problem {
+        message(frame, table, theme, problem);
+    } else if list.rows.is_empty() {
+        let text = "No saved games here yet.\n\nPress s during a game to save it under a name; \
+             the game also autosaves after every move. Esc goes back."
+            .to_string();
+        message(frame, table, theme, &text);
+    } else {
+        rows(frame, table, theme, list);
+    }
+    if !list.rows.is_empty() {
+        details(frame, detail, theme, list);
+    }
+    footer::draw(frame, foot, app);
+}
+
+fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .style(theme.text())
+            .wrap(Wrap { trim: false })
+            .block(ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::top(1))),
+        area,
+    );
+}
+
+/// Pads or cuts `text` to exactly `width` columns, the last one always a space.
+fn cell(text: &str, width: usize) -> String {
+    let cut = fit(text, width.saturating_sub(1));
+    let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
+    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
+    let fixed = 2 + SCENARIO + 1 + WEEK + 1 + SAVED + 1 + OUTCOME + 1;
+    // Wide terminals get a wide name column, but not so wide the eye loses the row.
+    let name_w = usize::from(area.width).saturating_sub(fixed).clamp(8, 50);
+    let header = format!(
+        "  {}{}{}{}{}",
+        cell("Name", name_w + 1),
+        cell("Scenario", SCENARIO + 1),
+        cell("Week", WEEK + 1),
+        cell("Saved (UTC)", SAVED + 1),
+        "Outcome"
+    );
+    let visible = usize::from(area.height.saturating_sub(1)).max(1);
+    // Keep the selected row in view.
+    let first = list.selected.saturating_sub(visible - 1);
+    let mut lines = vec![Line::styled(header, theme.dim())];
+    let rest = usize::from(area.width).saturating_sub(2 + name_w + 1);
+    for (i, row) in list.rows.iter().enumerate().skip(first).take(visible) {
+        lines.push(line(row, i == list.selected, name_w, rest, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme) -> Line<'static> {
+    let marker = Span::styled(if selected { "▶ " } else { "  " }, theme.key());
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.text()
+    };
+    match &row.save {
+        Ok(s) => {
+            let name = if s.autosave {
+                format!("autosave: {}", s.name)
+            } else {
+                s.name.clone()
+            };
+            let text = format!(
+                "{}{}{}{}{}",
+                cell(&name, name_w + 1),
+                cell(&s.scenario, SCENARIO + 1),
+                cell(&format!("{:>w$}", s.week, w = WEEK), WEEK + 1),
+                cell(&stamp(&s.saved_at), SAVED + 1),
+                s.status()
+            );
+            Line::from(vec![marker, Span::styled(text, style)])
+        }
+        Err(why) => {
+            let bad = if selected { style } else { theme.warn() };
+            let text = format!(
+                "{}{}",
+                cell(&row.file, name_w + 1),
+                fit(&format!("broken: {why}"), rest)
+            );
+            Line::from(vec![marker, Span::styled(text, bad)])
+        }
+    }
+}
+
+fn details(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
+    let block = panel_block(theme, " Selected ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    match list.rows.get(list.selected) {
+        Some(row) => match &row.save {
+            Ok(s) => {
+                lines.push(Line::from(vec![
+                    Span::styled(s.name.clone(), theme.title()),
+                    Span::styled(format!("  {}", row.file), theme.dim()),
+                ]));
+                let kind = if s.autosave {
+                    "autosave after the last move"
+                } else {
+                    "saved by hand"
+                };
+                lines.push(Line::raw(format!(
+                    "{} · week {} · {} turns · {} · {kind}",
+                    s.scenario,
+                    s.week,
+                    s.turns,
+                    s.status()
+                )));
+            }
+            Err(why) => {
+                lines.push(Line::styled(row.file.clone(), theme.title()));
+                lines.push(Line::styled(
+                    format!("Cannot be opened: {why}"),
+                    theme.warn(),
+                ));
+            }
+        },
+        None => lines.push(Line::styled("Nothing to open.", theme.dim())),
+    }
+    if let Some(note) = &list.note {
+        let (mark, style) = match note.tone {
+            Tone::Error | Tone::Bad => ("✗ ", theme.bad()),
+            Tone::Good => ("✓ ", theme.good()),
+            Tone::Info => ("• ", theme.text()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(note.text.clone(), style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
