@@ -156,8 +156,9 @@ fn details(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
                 } else {
                     "saved by hand"
                 };
+                let turns = if s.turns == 1 { "turn" } else { "turns" };
                 lines.push(Line::raw(format!(
-                    "{} · week {} · {} turns · {} · {kind}",
+                    "{} · week {} · {} {turns} · {} · {kind}",
                     s.scenario,
                     s.week,
                     s.turns,
