@@ -91,6 +91,8 @@ pub struct Dispatch {
 pub struct State {
     /// Days since the start date.
     pub day: u32,
+    /// Days from the start date to the truce's expiry (the scenario's; weeks never run past it).
+    pub horizon: u32,
     /// Negotiating turns taken.
     pub turns: u32,
     /// Which issues are on the table.

@@ -44,6 +44,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
     };
     let mut state = State {
         day: 0,
+        horizon: scenario.total_days(),
         turns: 0,
         agenda: scenario.issues.iter().map(|i| i.on_table).collect(),
         prepared: scenario.issues.iter().map(|i| i.on_table).collect(),
@@ -83,9 +84,9 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
 }
 
 impl State {
-    /// The current week, 1-based.
+    /// The current week, 1-based; the expiry day itself counts as the last week.
     pub fn week(&self) -> u32 {
-        self.day / 7 + 1
+        self.day.min(self.horizon.saturating_sub(1)) / 7 + 1
     }
 
     /// Days left before the truce lapses.
