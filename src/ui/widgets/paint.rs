@@ -94,20 +94,28 @@ pub fn panel(
         let i = buf.index_of(x, y);
         buf.content[i].set_symbol(s).set_style(style);
     };
-    for x in x0..=x1 {
-        if top {
-            set(buf, x, y0, line::HORIZONTAL);
-        }
-        if bottom {
-            set(buf, x, y1, line::HORIZONTAL);
+    let w = usize::from(area.width);
+    for (on, y) in [(top, y0), (bottom, y1)] {
+        if on {
+            let i = buf.index_of(x0, y);
+            for cell in &mut buf.content[i..i + w] {
+                cell.set_symbol(line::HORIZONTAL).set_style(style);
+            }
         }
     }
-    for y in y0..=y1 {
-        if left {
-            set(buf, x0, y, line::VERTICAL);
-        }
-        if right {
-            set(buf, x1, y, line::VERTICAL);
+    if left || right {
+        let stride = usize::from(buf.area.width);
+        let first = buf.index_of(x0, y0);
+        for k in 0..usize::from(area.height) {
+            let i = first + k * stride;
+            if left {
+                buf.content[i].set_symbol(line::VERTICAL).set_style(style);
+            }
+            if right {
+                buf.content[i + w - 1]
+                    .set_symbol(line::VERTICAL)
+                    .set_style(style);
+            }
         }
     }
     let corners = [
