@@ -182,11 +182,11 @@ fn play_a_week_read_why_and_quit_cleanly() {
     s.wait_for("Week 1 of 11");
     // Tariffs to 20%, down to rare earths, general licences, propose.
     s.send("l");
-    s.wait_for("‹ 20% ›");
+    s.wait_for("‹20%›");
     s.send("jj");
-    s.wait_for("‹ slow licensing ›");
+    s.wait_for("‹slow licensing›");
     s.send("l");
-    s.wait_for("‹ general licences ›");
+    s.wait_for("‹general licences›");
     s.send("\r");
     let screen = s.wait_for("Week 2 of 11");
     assert!(

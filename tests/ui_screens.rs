@@ -23,6 +23,72 @@ fn screens_at_120x40() {
     snapshot_all(120, 40);
 }
 
+/// The large layout mid-game: after a proposal and China's counter, with a second issue opened
+/// and its level moved, so every panel (agenda, ladder of levels, Beijing, home front,
+/// dispatches) has content.
+#[test]
+fn negotiation_at_200x60() {
+    let (app, terminal) = play(">>]vv]>vvvv_]", 200, 60);
+    assert!(app.game.as_ref().is_some_and(|g| g.state.counter.is_some()));
+    insta::assert_snapshot!("negotiation_mid_game_200x60", terminal.backend());
+}
+
+/// A red line is marked on the ladder of levels, with China's reason under it.
+#[test]
+fn the_detail_pane_marks_red_lines() {
+    // Russian oil: open it, select it.
+    let (_, terminal) = play(">>vvvvvvvv_", 120, 40);
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("RED LINE"), "{text}");
+    assert!(text.contains("Red line: Cutting Russian crude"), "{text}");
+}
+
+/// At 80×24 the message line drops its later sentences rather than cutting a word.
+#[test]
+fn the_message_line_never_cuts_a_word() {
+    let (_, terminal) = play(">>]vv]>", 80, 24);
+    let line: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 1)].symbol().to_string())
+        .collect();
+    assert_eq!(
+        line.trim_end(),
+        "• Beijing counters with a package of its own: see the Counter column (w: why)."
+    );
+}
+
+/// Rung names are never cut mid-word in the Beijing panel: whole, wrapped or shortened with …
+#[test]
+fn rung_names_are_whole_or_shortened_at_a_word() {
+    for (w, h) in [(80, 24), (110, 34), (120, 40), (200, 60)] {
+        let (_, terminal) = play(">>", w, h);
+        let text = format!("{}", terminal.backend());
+        for line in text.lines() {
+            let line = line.trim_end_matches(['"', ' ', '│']);
+            for cut in ["defen", "rare ea", "heavy rare earth"] {
+                assert!(!line.ends_with(cut), "{w}x{h} cuts a rung name: {line}");
+            }
+        }
+    }
+}
+
+/// Help says what the "China's view" column means, and what it does not.
+#[test]
+fn help_explains_chinas_view() {
+    let script = format!(">>?{}", "v".repeat(200));
+    let (_, terminal) = play(&script, 120, 40);
+    let text: String = format!("{}", terminal.backend())
+        .lines()
+        .map(|l| l.trim_matches(['"', ' ', '║']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("China's view (agenda and detail)"), "{text}");
+    assert!(
+        text.contains("values that level compared with its best"),
+        "{text}"
+    );
+    assert!(text.contains("prediction of Beijing's answer"), "{text}");
+}
+
 #[test]
 fn scripts_reach_the_screens_they_name() {
     let (app, _) = play(">>]vv]>w", 120, 40);

@@ -14,7 +14,11 @@ use crate::ui::widgets::{popup, scroll};
 pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. A deal agreed in principle must be signed at a leaders' summit. You may also extend the truce or walk away; each ending is scored (US value, durability, balance, headline, security, damage) on the debrief.";
 
 /// Terms a student meets in the game.
-pub const GLOSSARY: [(&str, &str); 7] = [
+pub const GLOSSARY: [(&str, &str); 8] = [
+    (
+        "China's view (agenda and detail)",
+        "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates. It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
+    ),
     (
         "Export controls",
         "Licences a government requires to sell sensitive goods abroad. The US controls advanced chips and chip-making tools; China controls rare earths and magnets.",

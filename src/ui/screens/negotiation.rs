@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
 use crate::engine::{Game, SummitStatus};
@@ -11,7 +11,13 @@ use crate::scenario::{Effect, Scenario};
 use crate::ui::App;
 use crate::ui::app::{Panel, Tone};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home};
+use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
+
+/// The narrowest the side panels (Beijing, home front) get in the full layout.
+const MIN_SIDE: u16 = 40;
+
+/// The fewest rows the dispatches keep in the full layout, borders included.
+const MIN_DISPATCHES: u16 = 8;
 
 /// Draws the negotiating table.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -31,9 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
         detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT);
-        let block = tabs_block(app.theme, app.ui.panel);
-        let inner = block.inner(right);
-        frame.render_widget(block, right);
+        let inner = tabs_panel(frame, right, app.theme, app.ui.panel);
         match app.ui.panel {
             Panel::Beijing => beijing::draw(frame, inner, app, game),
             Panel::HomeFront => home::draw(frame, inner, app, game),
@@ -41,33 +45,46 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         footer::draw(frame, foot, app);
     } else {
+        // The agenda takes the width its columns need; the side panels get the rest.
+        let max_table = area.width.saturating_sub(MIN_SIDE);
+        let side = area.width - agenda::wanted_width(&game.scenario, max_table).min(area.width);
+        // Rows: the top row grows to show the whole ladder of rung names when the detail pane
+        // below keeps room for every level and the dispatches keep a few lines.
+        let avail = area.height.saturating_sub(3);
+        let mid_want = detail::wanted_height(game) + 2;
+        let beijing_want = beijing::wanted_height(game, side.saturating_sub(2)) + 2;
+        let top_h = beijing_want
+            .min(avail.saturating_sub(mid_want + MIN_DISPATCHES))
+            .max(rows + 3);
+        // The detail pane takes what its ladder needs (and two lines for a red line); the
+        // dispatches, which grow all game, take the rest.
+        let spare = avail.saturating_sub(top_h + mid_want);
+        let mid_h = if spare >= MIN_DISPATCHES + 4 {
+            mid_want + 2
+        } else {
+            mid_want
+        };
         let [head, top, middle, bottom, foot] = Layout::vertical([
             Constraint::Length(2),
-            Constraint::Length(rows + 3),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
+            Constraint::Length(top_h),
+            Constraint::Length(mid_h),
+            Constraint::Min(0),
             Constraint::Length(1),
         ])
         .areas(area);
         header(frame, head, app, game, false);
-        let side = (area.width / 3).max(46);
         let [table, china] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(top);
         agenda::draw(frame, table, app, game, Borders::ALL);
-        let block = panel_block(app.theme, " Beijing ");
-        let inner = block.inner(china);
-        frame.render_widget(block, china);
+        let inner = panel(frame, china, app.theme, " Beijing ");
         beijing::draw(frame, inner, app, game);
         let [left, right] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(middle);
         detail::draw(frame, left, app, game, Borders::ALL);
-        let block = panel_block(app.theme, " Home front ");
-        let inner = block.inner(right);
-        frame.render_widget(block, right);
+        let inner = panel(frame, right, app.theme, " Home front ");
         home::draw(frame, inner, app, game);
-        let block = panel_block(app.theme, " Dispatches (newest first; PgUp/PgDn scroll) ");
-        let inner = block.inner(bottom);
-        frame.render_widget(block, bottom);
+        let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
+        let inner = panel(frame, bottom, app.theme, title);
         dispatches::draw(frame, inner, app, game);
         footer::draw(frame, foot, app);
     }
@@ -80,25 +97,40 @@ pub fn panel_block(theme: Theme, title: &str) -> Block<'_> {
         .title(Line::styled(title, theme.title()))
 }
 
-fn tabs_block(theme: Theme, panel: Panel) -> Block<'static> {
-    let tab = |p: Panel, name: &'static str| {
+/// A bordered panel drawn straight into the buffer; returns the area inside.
+fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) -> Rect {
+    paint::panel(
+        frame.buffer_mut(),
+        area,
+        Borders::ALL,
+        theme.border(),
+        &[(title, theme.title())],
+    )
+}
+
+/// The compact layout's side panel: a top border whose title names the tabs.
+fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect {
+    let tab = |p: Panel, on: &'static str, off: &'static str| {
         if p == panel {
-            Span::styled(format!("[{name}]"), theme.selected())
+            (on, theme.selected())
         } else {
-            Span::styled(format!(" {name} "), theme.dim())
+            (off, theme.dim())
         }
     };
-    let title = Line::from(vec![
-        Span::raw(" "),
-        tab(Panel::Beijing, "Beijing"),
-        tab(Panel::HomeFront, "Home"),
-        tab(Panel::Dispatches, "News"),
-        Span::styled(" Tab ", theme.key()),
-    ]);
-    Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title)
+    let title = [
+        (" ", theme.text()),
+        tab(Panel::Beijing, "[Beijing]", " Beijing "),
+        tab(Panel::HomeFront, "[Home]", " Home "),
+        tab(Panel::Dispatches, "[News]", " News "),
+        (" Tab ", theme.key()),
+    ];
+    paint::panel(
+        frame.buffer_mut(),
+        area,
+        Borders::TOP,
+        theme.border(),
+        &title,
+    )
 }
 
 /// Where the summit meets, if the scenario says.
@@ -146,46 +178,57 @@ fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, compact: bool) 
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;
-    let [top, msg] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let sep = || Span::styled(" │ ", theme.border());
-    let mut spans = Vec::new();
+    let buf = frame.buffer_mut();
+    let (y, end) = (area.y, area.right());
+    let mut x = area.x;
+    let sep = " │ ";
     if !compact {
-        spans.push(Span::styled(s.title.clone(), theme.title()));
-        spans.push(sep());
+        x = paint::put(buf, x, y, end, &s.title, theme.title());
+        x = paint::put(buf, x, y, end, sep, theme.border());
     }
-    spans.push(Span::raw(s.date_of_day(st.day).long()));
-    spans.push(sep());
-    spans.push(Span::styled(
-        format!("Week {} of {}", st.week(), s.total_weeks()),
-        theme.key(),
-    ));
-    spans.push(sep());
+    x = paint::put(buf, x, y, end, &s.date_of_day(st.day).long(), theme.text());
+    x = paint::put(buf, x, y, end, sep, theme.border());
+    let week = format!("Week {} of {}", st.week(), s.total_weeks());
+    x = paint::put(buf, x, y, end, &week, theme.key());
+    x = paint::put(buf, x, y, end, sep, theme.border());
     let left = st.days_left(s);
     let days_style = if left <= 14 {
         theme.bad()
     } else {
         theme.text()
     };
-    let days = format!("{left} days left");
-    spans.push(Span::styled(days, days_style));
-    spans.push(sep());
+    x = paint::put(buf, x, y, end, &format!("{left} days left"), days_style);
+    x = paint::put(buf, x, y, end, sep, theme.border());
     let (summit, now) = summit_text(game, compact);
-    spans.push(Span::styled(
-        summit,
-        if now { theme.good() } else { theme.text() },
-    ));
-    frame.render_widget(Line::from(spans), top);
-    if let Some(m) = &app.ui.message {
+    let summit_style = if now { theme.good() } else { theme.text() };
+    paint::put(buf, x, y, end, &summit, summit_style);
+    if let Some(m) = &app.ui.message
+        && area.height >= 2
+    {
         let (mark, style) = match m.tone {
-            Tone::Info => ("•", theme.text()),
-            Tone::Good => ("✓", theme.good()),
-            Tone::Bad => ("!", theme.bad()),
-            Tone::Error => ("✗", theme.bad()),
+            Tone::Info => ("• ", theme.text()),
+            Tone::Good => ("✓ ", theme.good()),
+            Tone::Bad => ("! ", theme.bad()),
+            Tone::Error => ("✗ ", theme.bad()),
         };
-        let line = Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::styled(m.text.clone(), style),
-        ]);
-        frame.render_widget(line, msg);
+        let x = paint::put(buf, area.x, y + 1, end, mark, style);
+        let text = fit_message(&m.text, end.saturating_sub(x));
+        paint::put(buf, x, y + 1, end, &text, style);
     }
+}
+
+/// A message fitted to `w` cells: whole as long as it fits; else its later sentences (news
+/// counts, reminders) are dropped, then the first is cut at a word boundary, never mid-word.
+pub fn fit_message(text: &str, w: u16) -> std::borrow::Cow<'_, str> {
+    if paint::width(text) <= w {
+        return text.into();
+    }
+    let mut end = text.len();
+    while let Some(i) = text[..end].trim_end().trim_end_matches('.').rfind(". ") {
+        end = i + 1;
+        if paint::width(&text[..end]) <= w {
+            return text[..end].into();
+        }
+    }
+    paint::fit(&text[..end], w).into_owned().into()
 }

@@ -2,15 +2,16 @@
 //! about it, China's counter-offer and the agreed level.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::Borders;
 
 use crate::ai::Valuation;
-use crate::engine::Game;
+use crate::engine::{Game, Package};
+use crate::scenario::Scenario;
 use crate::ui::App;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::paint;
 
 /// How Beijing feels about one level of one issue: a symbol, a word and a style.
 pub struct Feeling {
@@ -50,107 +51,245 @@ pub fn feeling(val: &Valuation, game: &Game, i: usize, level: usize, theme: Them
     }
 }
 
+/// The agenda's columns and their widths, fitted to the scenario's names and labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Whether the on/off column is shown (the view column also says "off").
+    pub status: bool,
+    /// Whether issues go by their full names rather than their short ones.
+    pub full_names: bool,
+    /// Issue name width.
+    pub name: u16,
+    /// "You propose" width: the longest label and its ‹ › marks.
+    pub proposed: u16,
+    /// "China's view" width.
+    pub view: u16,
+    /// Counter-offer width.
+    pub counter: u16,
+    /// Agreed width.
+    pub agreed: u16,
+}
+
+const STATUS_W: u16 = 3;
+const VIEW_HEAD: &str = "China's view";
+
+impl Columns {
+    /// Cells the columns take, with one space between columns.
+    pub fn total(&self) -> u16 {
+        let status = if self.status { STATUS_W + 1 } else { 0 };
+        status + self.name + self.proposed + self.view + self.counter + self.agreed + 4
+    }
+}
+
+/// The layouts to try, most generous first: full names with the on/off column, short names
+/// with it, short names without it.
+fn candidates(s: &Scenario) -> [Columns; 3] {
+    let labels = s
+        .issues
+        .iter()
+        .flat_map(|i| i.levels.iter())
+        .map(|l| paint::width(&l.label))
+        .max()
+        .unwrap_or(0);
+    let full = s.issues.iter().map(|i| paint::width(&i.name)).max();
+    let short = s.issues.iter().map(|i| paint::width(&i.short)).max();
+    let base = Columns {
+        status: true,
+        full_names: true,
+        name: full.unwrap_or(0).max(5),
+        proposed: labels + 2,
+        view: paint::width(VIEW_HEAD),
+        counter: labels.max(7),
+        agreed: labels.max(6),
+    };
+    let short = Columns {
+        full_names: false,
+        name: short.unwrap_or(0).max(5),
+        ..base
+    };
+    [
+        base,
+        short,
+        Columns {
+            status: false,
+            ..short
+        },
+    ]
+}
+
+/// The outer width (borders included) the agenda wants when it may take up to `max`: the most
+/// generous layout that fits, or `max` when none does.
+pub fn wanted_width(s: &Scenario, max: u16) -> u16 {
+    candidates(s)
+        .iter()
+        .map(|c| c.total() + 2)
+        .find(|&w| w <= max)
+        .unwrap_or(max)
+}
+
+/// The columns for an inner width: the most generous layout that fits, its last column taking
+/// any room left; else the tightest, with Counter and Agreed sharing what remains.
+pub fn columns(s: &Scenario, inner: u16) -> Columns {
+    let [a, b, c] = candidates(s);
+    for mut cols in [a, b, c] {
+        if cols.total() <= inner {
+            cols.agreed += inner - cols.total();
+            return cols;
+        }
+    }
+    let fixed = c.total() - c.counter - c.agreed;
+    let room = inner.saturating_sub(fixed);
+    Columns {
+        counter: room / 2,
+        agreed: room - room / 2,
+        ..c
+    }
+}
+
+/// What a counter-offer or agreement says on issue `i`: a dash when it leaves an issue that is
+/// off the table at the status quo, else the level's label.
+pub fn shown<'a>(game: &'a Game, p: Option<&Package>, i: usize) -> &'a str {
+    let s = &game.scenario;
+    let Some(&level) = p.and_then(|p| p.0.get(i)) else {
+        return "–";
+    };
+    let on = game.state.agenda.get(i).copied().unwrap_or(false);
+    if level == s.issues[i].status_quo && !on {
+        return "–";
+    }
+    s.issues[i]
+        .levels
+        .get(level)
+        .map_or("–", |l| l.label.as_str())
+}
+
 /// Draws the table with the selected row highlighted.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;
+    let buf = frame.buffer_mut();
+    let title = " Agenda: your package (←→ level, Space on/off, Enter propose) ";
+    let inner = paint::panel(
+        buf,
+        area,
+        borders,
+        theme.border(),
+        &[(title, theme.title())],
+    );
+    if inner.is_empty() {
+        return;
+    }
+    let cols = columns(s, inner.width);
+    let end = inner.right();
+    // Column starts, left to right.
+    let mut x = inner.x;
+    let mut next = |w: u16| {
+        let at = x;
+        x = x.saturating_add(w + 1);
+        at
+    };
+    let x_status = if cols.status { next(STATUS_W) } else { inner.x };
+    let x_name = next(cols.name);
+    let x_prop = next(cols.proposed);
+    let x_view = next(cols.view);
+    let x_counter = next(cols.counter);
+    let x_agreed = next(cols.agreed);
+    let cell = |buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, w: u16, s: &str, st: Style| {
+        paint::put(buf, x, y, x.saturating_add(w).min(end), s, st)
+    };
+    let head = theme.title();
+    let y = inner.y;
+    cell(buf, x_name, y, cols.name, "Issue", head);
+    cell(buf, x_prop, y, cols.proposed, "You propose", head);
+    cell(buf, x_view, y, cols.view, VIEW_HEAD, head);
+    cell(buf, x_counter, y, cols.counter, "Counter", head);
+    cell(buf, x_agreed, y, cols.agreed, "Agreed", head);
+    paint::style_area(buf, Rect { height: 1, ..inner }, head);
+
     let val = Valuation::new(s, st);
-    let wide = area.width >= 100;
-    let label = |p: Option<&crate::engine::Package>, i: usize| -> String {
-        p.and_then(|p| p.0.get(i))
-            .and_then(|&l| s.issues[i].levels.get(l))
-            .map_or("–".into(), |l| l.label.clone())
-    };
-    // Off the table, a counter or agreement sits at the status quo: show a dash, not a level.
-    let shown = |p: Option<&crate::engine::Package>, i: usize| -> String {
-        let at_sq = p.and_then(|p| p.0.get(i)) == Some(&s.issues[i].status_quo);
-        if at_sq && !st.agenda.get(i).copied().unwrap_or(false) {
-            "–".into()
-        } else {
-            label(p, i)
-        }
-    };
-    let rows: Vec<Row> = s
+    let visible = usize::from(inner.height - 1);
+    // Keep the selected row in view when the table is shorter than the agenda.
+    let first = (app.ui.row + 1).saturating_sub(visible);
+    for (k, (i, issue)) in s
         .issues
         .iter()
         .enumerate()
-        .map(|(i, issue)| {
-            let on = st.agenda.get(i).copied().unwrap_or(false);
-            let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
-            let name = if wide {
-                issue.name.as_str()
-            } else {
-                issue.short.as_str()
-            };
-            let lbl = issue.levels.get(level).map_or("?", |l| l.label.as_str());
-            let selected = i == app.ui.row;
-            let proposed = if selected && on {
-                format!("‹ {lbl} ›")
-            } else if on {
-                format!("  {lbl}")
-            } else {
-                format!("  ({lbl})")
-            };
-            let f = feeling(&val, game, i, level, theme);
-            let feel = if on {
-                Line::from(Span::styled(format!("{:<2} {}", f.symbol, f.word), f.style))
-            } else {
-                Line::styled("·  off", theme.dim())
-            };
+        .skip(first)
+        .take(visible)
+        .enumerate()
+    {
+        let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
+        let on = st.agenda.get(i).copied().unwrap_or(false);
+        let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+        let dim = if on { theme.text() } else { theme.dim() };
+        if cols.status {
             let status = if on {
-                Span::styled("on", theme.good())
+                ("on", theme.good())
             } else {
-                Span::styled("off", theme.dim())
+                ("off", theme.dim())
             };
-            let name_style = if on { theme.text() } else { theme.dim() };
-            Row::new(vec![
-                Cell::from(status),
-                Cell::from(Span::styled(name.to_string(), name_style)),
-                Cell::from(proposed),
-                Cell::from(feel),
-                Cell::from(Span::styled(shown(st.counter.as_ref(), i), theme.china())),
-                Cell::from(Span::styled(shown(st.agreed.as_ref(), i), theme.good())),
-            ])
-        })
-        .collect();
-    let header = Row::new(vec![
-        "",
-        "Issue",
-        "You propose",
-        "China's view",
-        "Counter",
-        "Agreed",
-    ])
-    .style(theme.title());
-    let name_w = if area.width >= 150 {
-        38
-    } else if wide {
-        26
-    } else {
-        11
-    };
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Length(name_w),
-        Constraint::Length(20),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ];
-    let title = Line::styled(
-        " Agenda: your package (←→ level, Space on/off, Enter propose) ",
-        theme.title(),
-    );
-    let block = Block::new()
-        .borders(borders)
-        .border_style(theme.border())
-        .title(title);
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(block)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(app.ui.row));
-    frame.render_stateful_widget(table, area, &mut state);
+            cell(buf, x_status, y, STATUS_W, status.0, status.1);
+        }
+        let name = if cols.full_names {
+            &issue.name
+        } else {
+            &issue.short
+        };
+        cell(buf, x_name, y, cols.name, name, dim);
+        let lbl = issue.levels.get(level).map_or("?", |l| l.label.as_str());
+        let selected = i == app.ui.row;
+        let (open, close) = match (on, selected) {
+            (true, true) => ("‹", "›"),
+            (true, false) => (" ", ""),
+            (false, _) => ("(", ")"),
+        };
+        let px = cell(buf, x_prop, y, cols.proposed, open, theme.text());
+        let px = cell(
+            buf,
+            px,
+            y,
+            cols.proposed.saturating_sub(1),
+            lbl,
+            theme.text(),
+        );
+        cell(buf, px, y, 1, close, theme.text());
+        if on {
+            let f = feeling(&val, game, i, level, theme);
+            let vx = cell(buf, x_view, y, cols.view, f.symbol, f.style);
+            let vx = vx.max(x_view + 3);
+            cell(buf, vx, y, cols.view.saturating_sub(3), f.word, f.style);
+        } else {
+            cell(buf, x_view, y, cols.view, "·  off", theme.dim());
+        }
+        let counter = shown(game, st.counter.as_ref(), i);
+        paint::put_fit(
+            buf,
+            x_counter,
+            y,
+            cols.counter.min(end - x_counter.min(end)),
+            counter,
+            theme.china(),
+        );
+        let agreed = shown(game, st.agreed.as_ref(), i);
+        paint::put_fit(
+            buf,
+            x_agreed,
+            y,
+            cols.agreed.min(end - x_agreed.min(end)),
+            agreed,
+            theme.good(),
+        );
+        if selected {
+            paint::style_area(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                theme.selected(),
+            );
+        }
+    }
 }

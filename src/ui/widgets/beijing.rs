@@ -1,97 +1,234 @@
 //! The Beijing panel: China's last answer in words, trust, and the mineral-restriction ladder.
+//! Rung names are wrapped under their number when the panel has the rows, and otherwise
+//! shortened at a word boundary; the rungs that matter most (now and next) are wrapped first.
+
+use std::borrow::Cow;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::engine::Game;
 use crate::report::reply_headline;
 use crate::ui::App;
+use crate::ui::theme::Theme;
 use crate::ui::widgets::meter::{self, Good, Meter};
+use crate::ui::widgets::paint;
 
-/// Draws the panel into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
-    let theme = app.theme;
+/// One row of the panel.
+enum Row<'a> {
+    /// Text spans drawn left to right, starting at an indent.
+    Text(u16, Vec<(Cow<'a, str>, Style)>),
+    /// The trust meter.
+    Trust,
+}
+
+/// How much room the panel gives each part.
+#[derive(Clone, Copy)]
+struct Plan {
+    /// Wrap every rung's name (else only the current and next).
+    wrap_all: bool,
+    /// Wrap the current and next rungs (else shorten every name to one line).
+    wrap_key: bool,
+    /// Show the counter and agreement reminders.
+    rest: bool,
+    /// Let the last answer take several lines.
+    answer_lines: bool,
+    /// Show every rung (else only the current and next).
+    every_rung: bool,
+}
+
+/// Plans from the most generous down. The last answer, trust, and the current and next rungs
+/// matter most; then the reminders, the other rungs, and whole rung names.
+const PLANS: [Plan; 9] = [
+    plan(true, true, true, true, true),
+    plan(false, true, true, true, true),
+    plan(false, false, true, true, true),
+    plan(false, true, false, true, true),
+    plan(false, false, false, true, true),
+    plan(false, true, true, true, false),
+    plan(false, false, true, true, false),
+    plan(false, false, false, true, false),
+    plan(false, false, false, false, false),
+];
+
+const fn plan(
+    wrap_all: bool,
+    wrap_key: bool,
+    rest: bool,
+    answer_lines: bool,
+    every_rung: bool,
+) -> Plan {
+    Plan {
+        wrap_all,
+        wrap_key,
+        rest,
+        answer_lines,
+        every_rung,
+    }
+}
+
+/// Width of a rung's mark and number ("▶ 2 "), under which its wrapped name continues.
+const RUNG_INDENT: u16 = 4;
+
+fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
     let s = &game.scenario;
     let st = &game.state;
-    let rungs = u16::try_from(s.ai.ladder.len()).unwrap_or(4);
-    // A short panel shows the current rung and the next; a tall one the whole ladder.
-    let full = area.height >= rungs + 7;
-    let (ladder_h, rest_h) = if full { (rungs + 2, 2) } else { (3, 0) };
-    let [answer_a, trust_a, ladder_a, rest_a] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(ladder_h),
-        Constraint::Length(rest_h),
-    ])
-    .areas(area);
-    let answer = match &st.last_answer {
-        Some(a) => Line::from(vec![
-            Span::styled("Last answer: ", theme.dim()),
-            Span::styled(format!("{}.", reply_headline(s, a)), theme.china()),
-            Span::styled(" (w: why)", theme.dim()),
-        ]),
-        None => Line::styled("Beijing waits for your first move.", theme.dim()),
-    };
-    frame.render_widget(Paragraph::new(answer).wrap(Wrap { trim: true }), answer_a);
-
-    let trust = Meter {
-        name: "Trust",
-        short: "Trust",
-        value: st.meters.trust,
-        range: (-100.0, 100.0),
-        good: Good::High,
-        history: st.trace.iter().map(|t| t.meters.trust).collect(),
-    };
-    meter::draw(frame, trust_a, &trust, 18, 12, theme);
-
-    let mut lines = vec![Line::styled(
-        format!(
-            "Mineral restrictions: rung {} of {}",
-            st.rung,
-            s.ai.ladder.len()
-        ),
-        theme.title(),
-    )];
-    let now = |r: u8| st.rung == r;
-    let row = |r: u8, name: &str| {
-        let (mark, style) = if now(r) {
+    let mut out = Vec::new();
+    match &st.last_answer {
+        Some(a) => {
+            let head = format!("Last answer: {}.", reply_headline(s, a));
+            let hint = " (w: why)";
+            let mut lines: Vec<String> = paint::wrap(&head, w)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            if !plan.answer_lines && lines.len() > 1 {
+                lines = vec![paint::fit(&head, w).into_owned()];
+            }
+            let n = lines.len();
+            for (k, l) in lines.into_iter().enumerate() {
+                let mut spans = vec![(Cow::Owned(l), theme.china())];
+                if k + 1 == n {
+                    let room = paint::width(&spans[0].0) + paint::width(hint) <= w;
+                    if room {
+                        spans.push((Cow::Borrowed(hint), theme.dim()));
+                    }
+                }
+                out.push(Row::Text(0, spans));
+            }
+        }
+        None => out.push(Row::Text(
+            0,
+            vec![(
+                paint::fit("Beijing waits for your first move.", w),
+                theme.dim(),
+            )],
+        )),
+    }
+    out.push(Row::Trust);
+    let title = format!(
+        "Mineral restrictions: rung {} of {}",
+        st.rung,
+        s.ai.ladder.len()
+    );
+    out.push(Row::Text(0, vec![(Cow::Owned(title), theme.title())]));
+    let names =
+        std::iter::once("no restrictions").chain(s.ai.ladder.iter().map(|r| r.name.as_str()));
+    let name_w = w.saturating_sub(RUNG_INDENT);
+    for (r, name) in names.enumerate() {
+        let r = u8::try_from(r).unwrap_or(u8::MAX);
+        let now = st.rung == r;
+        let key = now || r == st.rung.saturating_add(1);
+        if !plan.every_rung && !key {
+            continue;
+        }
+        let (mark, style) = if now {
             ("▶", if r == 0 { theme.good() } else { theme.bad() })
         } else if r < st.rung {
             ("■", theme.warn())
         } else {
             ("□", theme.dim())
         };
-        let tag = if now(r) { "  ◀ now" } else { "" };
-        Line::from(vec![
-            Span::styled(format!("{mark} {r} "), style),
-            Span::styled(format!("{name}{tag}"), style),
-        ])
-    };
-    let names =
-        std::iter::once("no restrictions").chain(s.ai.ladder.iter().map(|r| r.name.as_str()));
-    for (r, name) in names.enumerate() {
-        let r = u8::try_from(r).unwrap_or(u8::MAX);
-        if full || r == st.rung || r == st.rung + 1 {
-            lines.push(row(r, name));
+        let tag = if now { "  ◀ now" } else { "" };
+        let full = format!("{name}{tag}");
+        let wrap = plan.wrap_all || (plan.wrap_key && key);
+        let parts: Vec<Cow<str>> = if wrap {
+            paint::wrap(&full, name_w)
+                .into_iter()
+                .map(|p| Cow::Owned(p.to_string()))
+                .collect()
+        } else if paint::width(&full) <= name_w {
+            vec![Cow::Owned(full)]
+        } else {
+            // Keep "◀ now" when shortening the current rung's name.
+            let cut = paint::fit(name, name_w.saturating_sub(paint::width(tag)));
+            vec![Cow::Owned(format!("{cut}{tag}"))]
+        };
+        for (k, part) in parts.into_iter().enumerate() {
+            if k == 0 {
+                out.push(Row::Text(
+                    0,
+                    vec![(Cow::Owned(format!("{mark} {r} ")), style), (part, style)],
+                ));
+            } else {
+                out.push(Row::Text(RUNG_INDENT, vec![(part, style)]));
+            }
         }
     }
-    frame.render_widget(Paragraph::new(lines), ladder_a);
+    if plan.rest {
+        let counter = if st.counter.is_some() {
+            "• a counter-offer waits (c copies it)"
+        } else {
+            "• no counter-offer"
+        };
+        let agreed = if st.agreed.is_some() {
+            "• a package is agreed: sign it at the summit"
+        } else {
+            "• nothing agreed yet"
+        };
+        for t in [counter, agreed] {
+            out.push(Row::Text(0, vec![(paint::fit(t, w), theme.text())]));
+        }
+    }
+    out
+}
 
-    let counter = if st.counter.is_some() {
-        "counter-offer on the table (c copies it)"
-    } else {
-        "no counter-offer"
-    };
-    let agreed = if st.agreed.is_some() {
-        "a package is agreed: sign it at the summit"
-    } else {
-        "nothing agreed yet"
-    };
-    let rest = vec![
-        Line::styled(format!("• {counter}"), theme.text()),
-        Line::styled(format!("• {agreed}"), theme.text()),
-    ];
-    frame.render_widget(Paragraph::new(rest), rest_a);
+/// Rows the panel needs at inner width `w` to show everything, with every rung name whole.
+pub fn wanted_height(game: &Game, w: u16) -> u16 {
+    let n = rows(game, Theme::plain(), w, PLANS[0]).len();
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Draws the panel into `area` (inside its border).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = app.theme;
+    let h = usize::from(area.height);
+    let mut chosen = None;
+    for plan in PLANS {
+        let r = rows(game, theme, area.width, plan);
+        if r.len() <= h {
+            chosen = Some(r);
+            break;
+        }
+    }
+    let rows = chosen.unwrap_or_else(|| rows(game, theme, area.width, PLANS[PLANS.len() - 1]));
+    let end = area.right();
+    for (k, row) in rows.iter().take(h).enumerate() {
+        let y = area.y + u16::try_from(k).unwrap_or(0);
+        match row {
+            Row::Text(indent, spans) => {
+                let mut x = area.x + indent;
+                for (text, style) in spans {
+                    x = paint::put(frame.buffer_mut(), x, y, end, text, *style);
+                }
+            }
+            Row::Trust => {
+                let st = &game.state;
+                let trust = Meter {
+                    name: "Trust",
+                    short: "Trust",
+                    value: st.meters.trust,
+                    range: (-100.0, 100.0),
+                    good: Good::High,
+                    history: st.trace.iter().map(|t| t.meters.trust).collect(),
+                };
+                meter::draw(
+                    frame,
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    &trust,
+                    18,
+                    12,
+                    theme,
+                );
+            }
+        }
+    }
 }

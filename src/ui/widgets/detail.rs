@@ -1,4 +1,7 @@
 //! The detail pane: the selected issue and level in full, and what changing the agenda costs.
+//! When there is room it lists every level of the issue (kind, headline, security cost,
+//! Beijing's view, and which level is the status quo, yours, China's counter, agreed or across
+//! a red line), so the whole ladder of options is in view at once.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,10 +13,227 @@ use crate::engine::Game;
 use crate::engine::Package;
 use crate::engine::score::{headline_bn, security_cost};
 use crate::ui::App;
+use crate::ui::theme::Theme;
 use crate::ui::widgets::agenda::feeling;
+use crate::ui::widgets::paint;
 
-/// Draws the detail pane.
+/// Draws the detail pane: the whole ladder of levels when it fits, else the selected level.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+    let s = &game.scenario;
+    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let Some(issue) = s.issues.get(i) else { return };
+    let levels = u16::try_from(issue.levels.len()).unwrap_or(u16::MAX);
+    let inner = Block::new().borders(borders).inner(area);
+    let min_w = LADDER_FIXED + label_width(game, i);
+    if inner.height >= levels.saturating_add(3) && inner.width >= min_w + 10 {
+        ladder(frame, area, app, game, borders);
+    } else {
+        compact(frame, area, app, game, borders);
+    }
+}
+
+/// Rows the ladder view wants inside its border: a header, the tallest issue's levels, and
+/// four lines of text under them.
+pub fn wanted_height(game: &Game) -> u16 {
+    let most = game.scenario.issues.iter().map(|i| i.levels.len()).max();
+    u16::try_from(most.unwrap_or(0) + 5).unwrap_or(u16::MAX)
+}
+
+/// Cells the ladder's columns take besides the label and notes.
+const LADDER_FIXED: u16 = 2 + 1 + 10 + 1 + 8 + 1 + 8 + 1 + 12 + 1;
+
+fn label_width(game: &Game, i: usize) -> u16 {
+    let issue = &game.scenario.issues[i];
+    let w = issue.levels.iter().map(|l| paint::width(&l.label)).max();
+    w.unwrap_or(0).max(5)
+}
+
+/// Whether `level` of issue `i` crosses one of China's red lines, and the line if so.
+fn red_line(game: &Game, i: usize, level: usize) -> Option<usize> {
+    let s = &game.scenario;
+    let issue = &s.issues[i];
+    s.index().red_lines.iter().position(|&(ri, line, _)| {
+        ri == i
+            && level != issue.status_quo
+            && issue.levels[level].china <= issue.levels[line].china
+    })
+}
+
+/// The ladder view: every level of the selected issue in a table, then the selected level's
+/// description, the agenda, any red line and the whole package.
+fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+    let theme = app.theme;
+    let s = &game.scenario;
+    let st = &game.state;
+    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let issue = &s.issues[i];
+    let buf = frame.buffer_mut();
+    let title = format!(" {} ", issue.name);
+    let inner = paint::panel(
+        buf,
+        area,
+        borders,
+        theme.border(),
+        &[(&title, theme.title())],
+    );
+    let on = st.agenda.get(i).copied().unwrap_or(false);
+    let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let at = |p: Option<&Package>| p.and_then(|p| p.0.get(i).copied());
+    // A counter or agreement that leaves an off-table issue alone says nothing about it.
+    let counter = at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo);
+    let agreed = at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo);
+    let val = Valuation::new(s, st);
+    let end = inner.right();
+    let label_w = label_width(game, i);
+    let cols = [2, label_w, 10, 8, 8, 12];
+    let mut xs = [0u16; 7];
+    let mut x = inner.x;
+    for (k, w) in cols.iter().enumerate() {
+        xs[k] = x;
+        x = x.saturating_add(w + 1);
+    }
+    xs[6] = x;
+    let notes_w = end.saturating_sub(x);
+    let head = theme.title();
+    let y0 = inner.y;
+    for (k, h) in [
+        "",
+        "Level",
+        "Kind",
+        "Headline",
+        "Security",
+        "China's view",
+        "Notes",
+    ]
+    .iter()
+    .enumerate()
+    {
+        paint::put(buf, xs[k], y0, end, h, head);
+    }
+    let mut red = None;
+    for (l, level) in issue.levels.iter().enumerate() {
+        let y = y0 + 1 + u16::try_from(l).unwrap_or(0);
+        if y >= inner.bottom() {
+            break;
+        }
+        let mine = l == yours;
+        if mine {
+            paint::put(buf, xs[0], y, end, "▶", theme.key());
+        }
+        let label_style = if mine { theme.key() } else { theme.text() };
+        paint::put(buf, xs[1], y, xs[1] + label_w, &level.label, label_style);
+        paint::put(buf, xs[2], y, end, level.kind.name(), theme.dim());
+        let bn = if level.headline_bn > 0.0 {
+            format!("{:>8}", format!("${:.0}bn", level.headline_bn))
+        } else {
+            format!("{:>8}", "–")
+        };
+        paint::put(buf, xs[3], y, end, &bn, theme.text());
+        let sec = if level.security_cost > 0.0 {
+            format!("{:>8}", format!("{:.0} pts", 100.0 * level.security_cost))
+        } else {
+            format!("{:>8}", "–")
+        };
+        let sec_style = if level.security_cost > 0.0 {
+            theme.warn()
+        } else {
+            theme.text()
+        };
+        paint::put(buf, xs[4], y, end, &sec, sec_style);
+        let f = feeling(&val, game, i, l, theme);
+        let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
+        paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
+        let crosses = red_line(game, i, l);
+        red = red.or(crosses);
+        let marks = [
+            (l == issue.status_quo, "status quo", "status quo"),
+            (mine, "your package", "you"),
+            (counter == Some(l), "China's counter", "counter"),
+            (agreed == Some(l), "agreed", "agreed"),
+            (crosses.is_some(), "RED LINE", "RED LINE"),
+        ];
+        let join = |long: bool| {
+            marks
+                .iter()
+                .filter(|m| m.0)
+                .map(|m| if long { m.1 } else { m.2 })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut notes = join(true);
+        if paint::width(&notes) > notes_w {
+            notes = join(false);
+        }
+        let notes_style = if crosses.is_some() {
+            theme.bad()
+        } else {
+            theme.text()
+        };
+        paint::put_fit(buf, xs[6], y, notes_w, &notes, notes_style);
+    }
+    // Text under the table, most useful first, while rows last.
+    let mut y = y0 + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
+    let mut para = |buf: &mut ratatui::buffer::Buffer, text: &str, style| {
+        for line in paint::wrap(text, inner.width) {
+            if y >= inner.bottom() {
+                return;
+            }
+            paint::put(buf, inner.x, y, end, line, style);
+            y += 1;
+        }
+    };
+    if let Some(l) = issue.levels.get(yours) {
+        para(
+            buf,
+            &format!("▶ {}: {}", l.label, l.description),
+            theme.text(),
+        );
+    }
+    let (agenda, agenda_style) = agenda_text(game, i, theme);
+    para(buf, &agenda, agenda_style);
+    if let Some(r) = red
+        && let Some(rl) = s.ai.red_lines.get(r)
+    {
+        let lifted = s.index().red_lines[r].2.map(|(j, min)| {
+            let other = &s.issues[j];
+            let label = other.levels.get(min).map_or("?", |l| l.label.as_str());
+            format!(" Lifted if {} goes to {label} or beyond.", other.short)
+        });
+        let text = format!("Red line: {}{}", rl.reason, lifted.unwrap_or_default());
+        para(buf, &text, theme.bad());
+    }
+    let p = Package(app.ui.package.clone());
+    if p.0.len() == s.issues.len() {
+        let text = format!(
+            "Whole package: ${:.0}bn headline, security cost {:.0} pts.",
+            headline_bn(s, &p),
+            100.0 * security_cost(s, &p)
+        );
+        para(buf, &text, theme.dim());
+    }
+}
+
+/// What changing the agenda on issue `i` would do, and how it looks.
+fn agenda_text(game: &Game, i: usize, theme: Theme) -> (String, ratatui::style::Style) {
+    let s = &game.scenario;
+    let st = &game.state;
+    let on = st.agenda.get(i).copied().unwrap_or(false);
+    let text = if on {
+        "On the table. Space takes it off (free; it returns to the status quo).".to_string()
+    } else if st.prepared.get(i).copied().unwrap_or(false) {
+        "Off the table. Space puts it back on at no cost.".to_string()
+    } else {
+        format!(
+            "Off the table. Space opens it: {} days of preparation ({} days left).",
+            s.issues[i].prep_days,
+            st.days_left(s)
+        )
+    };
+    (text, if on { theme.dim() } else { theme.warn() })
+}
+
+/// The selected level in words, for panels too small for the ladder.
+fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;
@@ -23,7 +243,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     let Some(l) = issue.levels.get(level) else {
         return;
     };
-    let on = st.agenda.get(i).copied().unwrap_or(false);
     let val = Valuation::new(s, st);
     let f = feeling(&val, game, i, level, theme);
 
@@ -62,21 +281,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
             Span::styled(format!("{} {}", f.symbol, f.word), f.style),
         ]));
     }
-    let left = st.days_left(s);
-    let agenda = if on {
-        "On the table. Space takes it off (free; it returns to the status quo).".to_string()
-    } else if st.prepared.get(i).copied().unwrap_or(false) {
-        "Off the table. Space puts it back on at no cost.".to_string()
-    } else {
-        format!(
-            "Off the table. Space opens it: {} days of preparation ({left} days left).",
-            issue.prep_days
-        )
-    };
-    lines.push(Line::styled(
-        agenda,
-        if on { theme.dim() } else { theme.warn() },
-    ));
+    let (agenda, agenda_style) = agenda_text(game, i, theme);
+    lines.push(Line::styled(agenda, agenda_style));
     let p = Package(app.ui.package.clone());
     if roomy && p.0.len() == s.issues.len() {
         lines.push(Line::styled(

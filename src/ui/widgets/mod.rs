@@ -7,6 +7,7 @@ pub mod dispatches;
 pub mod footer;
 pub mod home;
 pub mod meter;
+pub mod paint;
 pub mod popup;
 pub mod scroll;
 pub mod too_small;
