@@ -294,11 +294,11 @@ fn save_quit_and_resume_with_truce_load() {
     s.wait_for("Week 1 of 11");
     // Two turns: tariffs to 20%, rare earths to general licences, propose; then propose again.
     s.send("l");
-    s.wait_for("‹ 20% ›");
+    s.wait_for("‹20%›");
     s.send("jj");
-    s.wait_for("‹ slow licensing ›");
+    s.wait_for("‹slow licensing›");
     s.send("l");
-    s.wait_for("‹ general licences ›");
+    s.wait_for("‹general licences›");
     s.send("\r");
     s.wait_for("Week 2 of 11");
     s.send("\r");
