@@ -75,7 +75,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         rng: ChaCha8Rng::seed_from_u64(seed),
     };
     let text = format!(
-        "Talks open in {}. The truce runs to {}.",
+        "Talks open on {}. The truce runs to {}.",
         scenario.start_date().long(),
         scenario.expiry_date().long()
     );
