@@ -8,5 +8,7 @@ mod valuation;
 
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
 pub use counter::counter_offer;
-pub use negotiator::{answer_extension, answer_proposal, answer_signing, answer_threat};
+pub use negotiator::{
+    answer_extension, answer_proposal, answer_signing, answer_threat, judgement, noted,
+};
 pub use valuation::{Valuation, aspiration};

@@ -7,6 +7,18 @@ use crate::engine::State;
 use crate::engine::action::Package;
 use crate::scenario::Scenario;
 
+/// The explanation of an answer that judged no package: the rule and the state of play.
+pub fn noted(scenario: &Scenario, state: &State, rule: Rule) -> Explanation {
+    base(scenario, state, &Valuation::new(scenario, state), rule)
+}
+
+/// The explanation of a judged package under `rule`: utilities, gains, ratio and red line.
+pub fn judgement(scenario: &Scenario, state: &State, p: &Package, rule: Rule) -> Explanation {
+    let mut why = judged(scenario, state, &Valuation::new(scenario, state), p);
+    why.rule = rule;
+    why
+}
+
 /// The explanation fields every answer shares.
 fn base(scenario: &Scenario, state: &State, val: &Valuation, rule: Rule) -> Explanation {
     Explanation {

@@ -355,21 +355,8 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
     let Some(counter) = state.counter.take() else {
         return;
     };
-    let val = ai::Valuation::new(scenario, state);
-    let why = ai::Explanation {
-        rule: Rule::Acceptable,
-        utility: Some(val.china(&counter.0)),
-        aspiration: ai::aspiration(scenario, state),
-        status_quo: val.china_sq,
-        us_gain: Some(val.us(&counter.0) - val.us_sq),
-        china_gain: Some(val.china(&counter.0) - val.china_sq),
-        ratio: val.ratio(&counter.0),
-        allowed_ratio: scenario.ai.balance_ratio,
-        red_line: None,
-        trust: state.meters.trust,
-        roll: None,
-        counter_utility: None,
-    };
+    // China honours its own counter: its last judgement of that package stands.
+    let why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
     state.log(
         Source::Us,
         "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
@@ -411,21 +398,7 @@ fn goodwill(scenario: &Scenario, state: &mut State) {
     for e in &g.effects {
         state.apply_effect(scenario, e);
     }
-    let val = ai::Valuation::new(scenario, state);
-    let why = ai::Explanation {
-        rule: Rule::GoodwillWelcomed,
-        utility: None,
-        aspiration: ai::aspiration(scenario, state),
-        status_quo: val.china_sq,
-        us_gain: None,
-        china_gain: None,
-        ratio: None,
-        allowed_ratio: scenario.ai.balance_ratio,
-        red_line: None,
-        trust: state.meters.trust,
-        roll: None,
-        counter_utility: None,
-    };
+    let why = ai::noted(scenario, state, Rule::GoodwillWelcomed);
     state.log(Source::China, "Beijing welcomes the gesture.".into());
     state.last_answer = Some(Answer {
         reply: Reply::Noted,

@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unicode_width::UnicodeWidthChar;
 
 use crate::engine::Game;
 use crate::persist::{self, GameInfo, LoadedGame, SaveError, SaveSummary};
@@ -268,46 +267,6 @@ pub fn one_line(e: &SaveError, path: &Path) -> String {
         }
         _ => rest.trim_start().to_string(),
     }
-}
-
-/// The last `width` columns of `text`, with `…` in front if cut.
-pub fn tail(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    let mut out = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out.iter().rev().collect()
-}
-
-/// The first `width` columns of `text`, with `…` at the end if cut.
-pub fn fit(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 1;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// A save stamp `2025-10-30T12:05:09Z` as `2025-10-30 12:05`.
@@ -650,15 +609,6 @@ mod tests {
     }
 
     #[test]
-    fn fitting_text_marks_the_cut() {
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(tail("/a/long/path", 6), "…/path");
-        assert_eq!(stamp("2025-10-30T12:05:09Z"), "2025-10-30 12:05");
-        assert_eq!(stamp(""), "unknown");
-    }
-
-    #[test]
     fn a_located_error_reads_as_line_and_column() {
         let e = SaveError::Truncated {
             file: "dir/x.ron".into(),
@@ -669,5 +619,11 @@ mod tests {
             one_line(&e, Path::new("dir/x.ron")),
             "line 3, column 14: the save ends early: the file is truncated or incomplete"
         );
+    }
+
+    #[test]
+    fn stamps_are_short_and_never_empty() {
+        assert_eq!(stamp("2025-10-30T12:05:09Z"), "2025-10-30 12:05");
+        assert_eq!(stamp(""), "unknown");
     }
 }

@@ -11,18 +11,8 @@ use crate::ui::App;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::paint::cut;
 use crate::ui::widgets::{footer, scroll};
-
-/// `text` cut to `width` characters, with an ellipsis when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
-}
 
 fn bar(value: f64, width: usize) -> String {
     let filled = ((value / 100.0) * width as f64)
@@ -102,14 +92,14 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
     head.push(Span::styled("History", theme.china()));
     lines.push(Line::from(head));
     for (i, issue) in s.issues.iter().enumerate() {
-        let then = fit(&issue.levels[historical.0[i]].label, col);
+        let then = cut(&issue.levels[historical.0[i]].label, col);
         let row = match yours {
             Some(p) => {
-                let mine = fit(&issue.levels[p.0[i]].label, col);
+                let mine = cut(&issue.levels[p.0[i]].label, col);
                 let same = if p.0[i] == historical.0[i] { " =" } else { "" };
-                format!("{:<12} {mine:<col$} {then}{same}", fit(&issue.short, 12))
+                format!("{:<12} {mine:<col$} {then}{same}", cut(&issue.short, 12))
             }
-            None => format!("{:<12} {then}", fit(&issue.short, 12)),
+            None => format!("{:<12} {then}", cut(&issue.short, 12)),
         };
         lines.push(Line::raw(row));
     }

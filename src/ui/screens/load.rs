@@ -8,11 +8,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
 use crate::ui::app::Tone;
-use crate::ui::saving::{SaveList, SaveRow, fit, show_dir, stamp};
+use crate::ui::saving::{SaveList, SaveRow, show_dir, stamp};
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::footer;
+use crate::ui::widgets::paint::cut;
 
 /// Columns after the name: scenario, week, saved, outcome (widths, separated by a space).
 const SCENARIO: usize = 12;
@@ -75,7 +76,7 @@ fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {
 
 /// Pads or cuts `text` to exactly `width` columns, the last one always a space.
 fn cell(text: &str, width: usize) -> String {
-    let cut = fit(text, width.saturating_sub(1));
+    let cut = cut(text, width.saturating_sub(1));
     let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
     format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }
@@ -132,7 +133,7 @@ fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme)
             let text = format!(
                 "{}{}",
                 cell(&row.file, name_w + 1),
-                fit(&format!("broken: {why}"), rest)
+                cut(&format!("broken: {why}"), rest)
             );
             Line::from(vec![marker, Span::styled(text, bad)])
         }

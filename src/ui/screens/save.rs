@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
-use crate::ui::saving::{Field, file_name, tail};
+use crate::ui::saving::{Field, file_name};
+use crate::ui::widgets::paint::cut_start;
 use crate::ui::widgets::popup;
 
 /// Width of the field labels.
@@ -44,10 +45,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 theme.text()
             };
-            spans.push(Span::styled(tail(text, room.saturating_sub(1)), style));
+            spans.push(Span::styled(cut_start(text, room.saturating_sub(1)), style));
             spans.push(Span::styled("█", theme.key()));
         } else {
-            spans.push(Span::styled(tail(text, room), theme.text()));
+            spans.push(Span::styled(cut_start(text, room), theme.text()));
         }
         Line::from(spans)
     };
@@ -61,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         field("Folder", folder, p.field == Field::Folder),
         Line::from(vec![
             Span::styled(format!("  {:<w$}", "File", w = LABEL - 1), theme.dim()),
-            Span::styled(tail(&file_name(&p.name), room), theme.dim()),
+            Span::styled(cut_start(&file_name(&p.name), room), theme.dim()),
         ]),
         Line::raw(""),
     ];

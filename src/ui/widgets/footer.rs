@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use crate::ui::App;
 use crate::ui::app::Tone;
 use crate::ui::keymap::{self, Cmd};
-use crate::ui::saving::fit;
+use crate::ui::widgets::paint::cut;
 
 /// Which keys to keep when the footer is short of room (lower is kept first). The agenda's
 /// own title repeats the keys for building a package, so those go first.
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Tone::Info => ("•", theme.text()),
             Tone::Bad | Tone::Error => ("!", theme.bad()),
         };
-        let text = fit(&format!(" {mark} {} ", note.text), budget / 2);
+        let text = cut(&format!(" {mark} {} ", note.text), budget / 2);
         budget = budget.saturating_sub(text.chars().count() + 1);
         spans.push(Span::styled(text, style));
         spans.push(Span::styled("│", theme.border()));

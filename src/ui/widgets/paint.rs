@@ -11,6 +11,7 @@ use ratatui::style::Style;
 use ratatui::symbols::line;
 use ratatui::text::Span;
 use ratatui::widgets::Borders;
+use unicode_width::UnicodeWidthChar;
 
 /// Display width of `s` in cells.
 pub fn width(s: &str) -> u16 {
@@ -220,6 +221,47 @@ pub fn wrap(s: &str, w: u16) -> Vec<&str> {
     out
 }
 
+/// The last `width` columns of `text`, with `…` in front if cut.
+pub fn cut_start(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let mut out = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out.iter().rev().collect()
+}
+
+/// The first `width` columns of `text`, cut at any character, with `…` at the end if cut
+/// (`fit` cuts at a word instead).
+pub fn cut(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +310,12 @@ mod tests {
             &[],
         );
         assert_eq!(tiny.width, 0);
+    }
+
+    #[test]
+    fn cutting_marks_the_cut() {
+        assert_eq!(cut("abcdef", 4), "abc…");
+        assert_eq!(cut("abc", 4), "abc");
+        assert_eq!(cut_start("/a/long/path", 6), "…/path");
     }
 }
