@@ -197,6 +197,13 @@ fn play(
             }
         }
     }
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: the game needs a terminal; for headless play try `truce simulate`, and \
+             `truce validate FILE` to check a scenario"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     run_ui(crate::ui::Start {
         scenarios,
         picked,

@@ -128,3 +128,14 @@ fn unknown_strategy_and_scenario_are_clear_errors() {
     assert_eq!(code, 1);
     assert!(err.contains("weights.ron:25:"), "{err}");
 }
+
+#[test]
+fn the_game_without_a_terminal_says_so_and_touches_nothing() {
+    let (code, out, err) = truce(&["play", "--seed", "3"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.is_empty(),
+        "no escape codes or frames on stdout: {out:?}"
+    );
+    assert!(err.contains("the game needs a terminal"), "{err}");
+}
