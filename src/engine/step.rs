@@ -229,7 +229,7 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
         Action::Agenda { issue, on } => {
             set_agenda(scenario, state, issue, on);
             if state.days_left(scenario) == 0 {
-                end(scenario, state, Outcome::Escalation);
+                end(state, Outcome::Escalation);
             }
             turn.outcome = state.outcome;
             return Ok(turn);
@@ -412,7 +412,7 @@ fn request_extension(scenario: &Scenario, state: &mut State) {
     if answer.reply == Reply::GrantExtension {
         state.log(Source::China, "Beijing agrees to extend the truce.".into());
         state.last_answer = Some(answer);
-        end(scenario, state, Outcome::TruceExtended);
+        end(state, Outcome::TruceExtended);
     } else {
         state.log(
             Source::China,
@@ -434,7 +434,7 @@ fn sign(scenario: &Scenario, state: &mut State) {
         state.log(Source::Clock, "The leaders sign the agreement.".into());
         let outcome = classify(scenario, &agreed);
         state.signed = Some(agreed);
-        end(scenario, state, outcome);
+        end(state, outcome);
     } else {
         state.log(
             Source::Clock,
@@ -476,12 +476,11 @@ fn walk_away(scenario: &Scenario, state: &mut State) {
         state.apply_effect(scenario, e);
     }
     state.last_answer = None;
-    end(scenario, state, Outcome::UsWalkedAway);
+    end(state, Outcome::UsWalkedAway);
 }
 
-fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {
+fn end(state: &mut State, outcome: Outcome) {
     state.outcome = Some(outcome);
-    let _ = scenario;
     state.log(Source::Clock, format!("Game over: {}.", outcome.title()));
 }
 
@@ -537,13 +536,13 @@ fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
             Source::Clock,
             "The restriction ladder has topped out: the truce collapses.".into(),
         );
-        end(scenario, state, Outcome::Escalation);
+        end(state, Outcome::Escalation);
     } else if state.days_left(scenario) == 0 {
         state.log(
             Source::Clock,
             "The truce lapses with no deal and no extension: tariffs snap back.".into(),
         );
-        end(scenario, state, Outcome::Escalation);
+        end(state, Outcome::Escalation);
     }
     snapshot(state);
     fired
