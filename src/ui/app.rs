@@ -482,7 +482,9 @@ impl App {
                 self.unsaved = true;
                 self.autosave();
                 self.ui.log_scroll = 0;
-                let game = self.game.as_ref().expect("checked above");
+                let Some(game) = self.game.as_ref() else {
+                    return;
+                };
                 // Keep the package legal: issues off the table sit at the status quo.
                 for (i, issue) in game.scenario.issues.iter().enumerate() {
                     if !game.state.agenda[i] {
