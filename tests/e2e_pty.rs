@@ -96,6 +96,24 @@ impl Session {
         parser.screen().contents()
     }
 
+    /// From the title through the briefing to the table of seed 7, then the first proposal:
+    /// tariffs to 20% and rare earths to general licences.
+    fn first_proposal(&mut self) {
+        self.wait_for("Choose a scenario");
+        self.wait_for("Seed 7");
+        self.send("\r");
+        self.wait_for("Briefing");
+        self.send("\r");
+        self.wait_for("Week 1 of 11");
+        self.send("l");
+        self.wait_for("‹20%›");
+        self.send("jj");
+        self.wait_for("‹slow licensing›");
+        self.send("l");
+        self.wait_for("‹general licences›");
+        self.send("\r");
+    }
+
     /// Waits until the screen shows `text`, or fails with the screen as it is.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
@@ -174,20 +192,7 @@ fn dispatches(screen: &str) -> Vec<String> {
 #[test]
 fn play_a_week_read_why_and_quit_cleanly() {
     let mut s = Session::start(&["--seed", "7"]);
-    s.wait_for("Choose a scenario");
-    s.wait_for("Seed 7");
-    s.send("\r");
-    s.wait_for("Briefing");
-    s.send("\r");
-    s.wait_for("Week 1 of 11");
-    // Tariffs to 20%, down to rare earths, general licences, propose.
-    s.send("l");
-    s.wait_for("‹20%›");
-    s.send("jj");
-    s.wait_for("‹slow licensing›");
-    s.send("l");
-    s.wait_for("‹general licences›");
-    s.send("\r");
+    s.first_proposal();
     let screen = s.wait_for("Week 2 of 11");
     assert!(
         screen.contains("Beijing counters") || screen.contains("Beijing accepts"),
@@ -286,20 +291,8 @@ fn save_quit_and_resume_with_truce_load() {
         ("XDG_DATA_HOME", xdg.as_path()),
     ];
     let mut s = Session::start_with(&["--seed", "7"], &env);
-    s.wait_for("Choose a scenario");
-    s.wait_for("Seed 7");
-    s.send("\r");
-    s.wait_for("Briefing");
-    s.send("\r");
-    s.wait_for("Week 1 of 11");
-    // Two turns: tariffs to 20%, rare earths to general licences, propose; then propose again.
-    s.send("l");
-    s.wait_for("‹20%›");
-    s.send("jj");
-    s.wait_for("‹slow licensing›");
-    s.send("l");
-    s.wait_for("‹general licences›");
-    s.send("\r");
+    // Two turns: the first proposal, then the same package again.
+    s.first_proposal();
     s.wait_for("Week 2 of 11");
     s.send("\r");
     let played = s.wait_for("Week 3 of 11");

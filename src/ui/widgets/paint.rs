@@ -223,34 +223,27 @@ pub fn wrap(s: &str, w: u16) -> Vec<&str> {
 
 /// The last `width` columns of `text`, with `…` in front if cut.
 pub fn cut_start(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    let mut out = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out.iter().rev().collect()
+    let kept: Vec<char> = keep(text.chars().rev(), width)
+        .map_or_else(|| text.chars().collect(), |k| k.into_iter().rev().collect());
+    kept.into_iter().collect()
 }
 
 /// The first `width` columns of `text`, cut at any character, with `…` at the end if cut
 /// (`fit` cuts at a word instead).
 pub fn cut(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    keep(text.chars(), width).map_or_else(|| text.to_string(), |k| k.into_iter().collect())
+}
+
+/// The characters of `chars` that fit in `width` columns with a `…` after them, or `None`
+/// when the whole text fits as it is.
+fn keep(chars: impl Iterator<Item = char> + Clone, width: usize) -> Option<Vec<char>> {
+    let total: usize = chars.clone().map(|c| c.width().unwrap_or(0)).sum();
     if total <= width {
-        return text.to_string();
+        return None;
     }
-    let mut out = String::new();
+    let mut out = Vec::new();
     let mut used = 1;
-    for c in text.chars() {
+    for c in chars {
         let w = c.width().unwrap_or(0);
         if used + w > width {
             break;
@@ -259,7 +252,7 @@ pub fn cut(text: &str, width: usize) -> String {
         out.push(c);
     }
     out.push('…');
-    out
+    Some(out)
 }
 
 #[cfg(test)]
