@@ -119,7 +119,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (body, foot) = body_and_footer(area);
     if area.width >= 120 {
         let [left, right] =
-            Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+            // The side panel is as wide as the deal-beside-history table needs.
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
         let block = panel_block(theme, " Debrief ");
         let inner = block.inner(left).inner(Margin::new(1, 0));
         frame.render_widget(block, left);
