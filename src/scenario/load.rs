@@ -4,7 +4,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::engine::calendar::Date;
-use crate::scenario::span::{Position, locate};
+use crate::scenario::limits;
+use crate::scenario::span::{Position, Spans};
 use crate::scenario::{Condition, Effect, Scenario, builtin};
 
 /// One thing wrong with a file, at a place in it.
@@ -27,13 +28,20 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
 }
 
+/// How many problems an error lists; the rest are counted ("and N more").
+pub const MAX_SHOWN: usize = 20;
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
+        for (i, p) in self.problems.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, p.message)?;
+        }
+        if self.problems.len() > MAX_SHOWN {
+            let more = self.problems.len() - MAX_SHOWN;
+            write!(f, "\n{}: … and {more} more problems", self.file)?;
         }
         Ok(())
     }
@@ -72,10 +80,11 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     if problems.is_empty() {
         return Ok(scenario);
     }
+    let spans = Spans::new(text);
     let mut located: Vec<Problem> = problems
         .into_iter()
         .map(|(path, message)| {
-            let Position { line, col } = locate(text, &path);
+            let Position { line, col } = spans.find(&path);
             Problem { line, col, message }
         })
         .collect();
@@ -128,7 +137,12 @@ fn unit(found: &mut Found, path: String, what: &str, x: f64) {
 /// the path in `span::locate` form, so a caller holding the text (a save that embeds a scenario)
 /// can place each problem in its own file.
 pub fn validate(s: &Scenario) -> Found {
-    let mut found = Found::new();
+    let too_big = limits::sizes(s);
+    if !too_big.is_empty() {
+        return too_big;
+    }
+    let mut found = limits::non_finite(s);
+    found.extend(limits::ranges(s));
     let known = |id: &str| s.issue_index(id).is_some();
     let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
     let unknown = |id: &str| format!("unknown issue \"{id}\" (issues: {})", ids.join(", "));
