@@ -45,7 +45,7 @@ impl ScenarioRef {
 
 /// A save in the current format (version 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "TruceSave")]
+#[serde(rename = "TruceSave", deny_unknown_fields)]
 pub struct SaveFile {
     /// Format version; always `CURRENT_VERSION` when written by this build.
     pub version: u32,

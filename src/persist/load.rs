@@ -270,7 +270,7 @@ fn ron_error(file: &str, text: &str, e: &ron::error::SpannedError) -> SaveError 
         file: file.into(),
         line,
         col,
-        message: e.code.to_string(),
+        message: scenario::ron_message(&e.code),
     }
 }
 

@@ -132,7 +132,14 @@ pub fn read_text(path: &Path, limit: u64, what: &'static str) -> Result<String, 
             what,
         });
     }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotText(e.utf8_error().valid_up_to()))
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| ReadError::NotText(e.utf8_error().valid_up_to()))?;
+    // A byte-order mark (some Windows editors add one) is not part of the text: left in, it
+    // would hide a save's `TruceSave(` tag and make RON refuse the first character.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -68,8 +68,20 @@ impl LoadError {
             file,
             e.span.start.line,
             e.span.start.col,
-            e.code.to_string(),
+            ron_message(&e.code),
         )
+    }
+}
+
+/// RON's message, except where it gives a reader advice they cannot follow: the recursion
+/// limit says to change the parser's options, but the file is what is wrong.
+pub fn ron_message(e: &ron::Error) -> String {
+    match e {
+        ron::Error::ExceededRecursionLimit => "brackets nested too deeply (more than RON's limit \
+             of 128 levels): no Truce file nests like this, so the file is damaged or not a \
+             Truce file"
+            .into(),
+        other => other.to_string(),
     }
 }
 
@@ -97,8 +109,9 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
 
 /// Reads, parses and validates a scenario file.
 pub fn from_path(path: &Path) -> Result<Scenario, LoadError> {
+    use crate::persist::read::{MAX_SCENARIO_BYTES, read_text};
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = read_text(path, MAX_SCENARIO_BYTES, "scenario")
         .map_err(|e| LoadError::at(&file, 1, 1, format!("cannot read the file: {e}")))?;
     from_str(&text, &file)
 }
