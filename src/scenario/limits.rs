@@ -126,7 +126,7 @@ pub fn non_finite(s: &Scenario) -> Found {
             };
             found.push((
                 path.clone(),
-                format!("{} is {what}: every number must be finite", field(&path)),
+                format!("{path} is {what}: every number must be finite"),
             ));
         }
     }

@@ -141,7 +141,8 @@ pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
 type Found = Vec<(String, String)>;
 
 fn unit(found: &mut Found, path: String, what: &str, x: f64) {
-    if !(0.0..=1.0).contains(&x) || x.is_nan() {
+    // NaN and infinity are reported once, by `limits::non_finite`.
+    if x.is_finite() && !(0.0..=1.0).contains(&x) {
         found.push((path, format!("{what} must be between 0 and 1, not {x}")));
     }
 }
