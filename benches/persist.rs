@@ -1,5 +1,10 @@
 //! Saving and loading (with the replay check) a finished 11-week game.
 //! Target: save + load together under 5 ms (median).
+//! Hostile files and big folders (issue 8): refusing a 400 KB save whose embedded scenario has
+//! 3,000 problems under 100 ms; listing a folder of 1,000 saves well under a second.
+
+#[path = "../tests/fixtures/hostile/generate.rs"]
+mod generate;
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -59,5 +64,44 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn hostile(c: &mut Criterion) {
+    // 32 extra issues × 32 levels × 3 values out of range: 3,072 problems.
+    let text = generate::many_problems(32);
+    let problems = match persist::load_str(&text, "many.ron") {
+        Err(persist::SaveError::Scenario(e)) => e.problems.len(),
+        other => panic!("not refused for its scenario: {:?}", other.map(|_| ())),
+    };
+    eprintln!(
+        "many-problems save: {} bytes, {problems} problems",
+        text.len()
+    );
+    c.bench_function("refuse a 400 KB save with 3,000 problems", |b| {
+        b.iter(|| persist::load_str(black_box(&text), "many.ron").expect_err("refused"))
+    });
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let save = generate::honest_save();
+    let text = generate::text(&save);
+    for i in 0..1000 {
+        let mut one = save.clone();
+        one.game_id = format!("game-{i}");
+        one.name = format!("Game {i}");
+        one.saved_at = format!("2025-10-{:02}T12:00:00Z", 1 + i % 28);
+        let body = generate::text(&one);
+        std::fs::write(dir.path().join(format!("game-{i}.ron")), body).expect("write");
+    }
+    eprintln!("listing: 1,000 saves of {} bytes", text.len());
+    let mut group = c.benchmark_group("listing");
+    group.sample_size(10);
+    group.bench_function("list a folder of 1,000 saves (headers, no replay)", |b| {
+        b.iter(|| {
+            let list = persist::list_saves(black_box(dir.path())).expect("lists");
+            assert_eq!(list.len(), 1000);
+            list
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);

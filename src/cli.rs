@@ -9,7 +9,9 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
 
-use crate::persist::{self, GameInfo};
+use crate::persist::names::{escape, show_path};
+use crate::persist::read::{MAX_SAVE_BYTES, MAX_SCENARIO_BYTES, read_text};
+use crate::persist::{self, GameInfo, SaveStore};
 use crate::scenario::{self, BUILTIN};
 use crate::sim::{self, Strategy};
 
@@ -21,10 +23,16 @@ macro_rules! say {
 }
 
 /// Prints a line on stderr; a closed stderr is ignored (there is nowhere left to complain).
+/// Control characters are escaped: messages quote file names and contents, which may be hostile.
 macro_rules! warn {
     ($($arg:tt)*) => {{
-        let _ = writeln!(io::stderr().lock(), $($arg)*);
+        let _ = writeln!(io::stderr().lock(), "{}", clean(&format!($($arg)*)));
     }};
+}
+
+/// Text for the terminal: each line's control characters escaped (see `persist::names::escape`).
+fn clean(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
 }
 
 fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
@@ -238,7 +246,7 @@ fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
     let mut ok = true;
     for file in files {
         match validate_one(file) {
-            Ok(summary) => say!("{}: ok ({summary})", file.display()),
+            Ok(summary) => say!("{}: ok ({})", show_path(file), escape(&summary)),
             Err(e) => {
                 ok = false;
                 warn!("{e}");
@@ -256,8 +264,8 @@ fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
 /// checked as a scenario.
 fn validate_one(path: &Path) -> Result<String, String> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{file}:1:1: cannot read the file: {e}"))?;
+    let text = read_text(path, MAX_SAVE_BYTES, "save")
+        .map_err(|e| format!("{file}: cannot read the file: {e}"))?;
     if persist::looks_like_save(&text) {
         let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
         Ok(format!(
@@ -267,6 +275,13 @@ fn validate_one(path: &Path) -> Result<String, String> {
             loaded.game.history.len()
         ))
     } else {
+        if text.len() as u64 > MAX_SCENARIO_BYTES {
+            return Err(format!(
+                "{file}: the file is {} bytes, more than the {MAX_SCENARIO_BYTES} bytes a \
+                 scenario may have (and it does not start as a save does)",
+                text.len()
+            ));
+        }
         let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
         Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
     }
@@ -275,14 +290,11 @@ fn validate_one(path: &Path) -> Result<String, String> {
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
 /// a broken save prints `file:line:column: message` on a normal terminal and exits 1.
 fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCode> {
-    let mut path = file.to_path_buf();
-    let dir = persist::save_dir(save_dir).map(|(d, _)| d);
-    if !path.exists()
-        && let Some(dir) = &dir
-        && dir.join(file).exists()
-    {
-        path = dir.join(file);
-    }
+    let store = SaveStore::from_flag(save_dir);
+    let path = store
+        .as_ref()
+        .map_or_else(|| file.to_path_buf(), |s| s.find(file));
+    let dir = store.map(|s| s.dir().to_path_buf());
     let loaded = match persist::load_game(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -295,11 +307,11 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         let outcome = state.outcome.map_or("in progress", |o| o.title());
         say!(
             "{}: {}, week {}, {} ({})",
-            path.display(),
-            loaded.game.scenario.name,
+            show_path(&path),
+            escape(&loaded.game.scenario.name),
             state.week(),
             outcome,
-            loaded.info.name
+            escape(&loaded.info.name)
         );
         return Ok(ExitCode::SUCCESS);
     }
@@ -307,7 +319,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         warn!(
             "truce: {}: the save is good, but playing it needs a terminal (`truce load --check \
              FILE` only checks it)",
-            path.display()
+            show_path(&path)
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -328,34 +340,39 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
 }
 
 fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
-    let Some((dir, _)) = persist::save_dir(save_dir) else {
+    let Some(store) = SaveStore::from_flag(save_dir) else {
         warn!("truce: no home directory to keep saves in; give --save-dir DIR");
         return Ok(ExitCode::FAILURE);
     };
-    let entries = match persist::list_saves(&dir) {
+    let dir = store.dir();
+    let entries = match store.list() {
         Ok(e) => e,
         Err(e) => {
             warn!("{e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    say!("Saves in {}: {}", dir.display(), entries.len());
+    say!("Saves in {}: {}", show_path(dir), entries.len());
     for entry in &entries {
         match &entry.save {
             Ok(s) => say!(
                 "{:<20} {:<12} week {:>2}  {:<20} {}  {}",
                 if s.saved_at.is_empty() {
-                    "-"
+                    "-".to_string()
                 } else {
-                    &s.saved_at
+                    escape(&s.saved_at)
                 },
-                s.scenario,
+                escape(&s.scenario),
                 s.week,
                 s.status(),
                 entry.file_name(),
-                s.name
+                escape(&s.name)
             ),
-            Err(e) => say!("broken               {}  {e}", entry.file_name()),
+            Err(e) => say!(
+                "broken               {}  {}",
+                entry.file_name(),
+                clean(&e.to_string())
+            ),
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,13 +1,15 @@
 //! Atomic file replacement: a reader (or a crash) sees the old file or the new one, never half.
 //!
-//! Write a temporary file in the target's directory (so the rename stays on one filesystem),
-//! flush and `sync_all` it, rename it over the target, then sync the directory on Unix so the
-//! rename itself is durable. Any failure removes the temporary file.
+//! Write a temporary file (`tempfile`) in the target's directory, so the rename stays on one
+//! filesystem; flush and `sync_all` it, rename it over the target, then sync the directory on
+//! Unix so the rename itself is durable. Any failure removes the temporary file.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use crate::persist::names::{TEMP_SUFFIX, is_temp_name, temp_prefix};
 
 /// Writes `bytes` to `path` atomically, creating the directory if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -26,46 +28,62 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir)?;
-    let (temp, file) = create_temp(&dir, path)?;
-    let result = fill(file, bytes)
-        .and_then(|()| before_rename(&temp))
-        .and_then(|()| fs::rename(&temp, path));
-    if let Err(e) = result {
-        // Best effort: the write already failed, and that is the error worth returning.
-        let _ = fs::remove_file(&temp);
-        return Err(e);
+    if dir.exists() && !dir.is_dir() {
+        // Otherwise `create_dir_all` says "File exists", which reads as if the save were there.
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!(
+                "the save folder {} is a file, not a folder",
+                crate::persist::names::show_path(&dir)
+            ),
+        ));
     }
+    fs::create_dir_all(&dir)?;
+    // `.truce-<stem>.XXXXXX.tmp`, created exclusively; removed on drop unless persisted.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(6)
+        .tempfile_in(&dir)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    temp.as_file().sync_all()?;
+    before_rename(temp.path())?;
+    temp.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
 }
 
-fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
-    file.write_all(bytes)?;
-    file.flush()?;
-    file.sync_all()
-}
+/// How old a leftover temporary file must be before a listing removes it: old enough that no
+/// running game can still be writing it.
+pub const STALE_TEMP: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// A new hidden file next to the target: `.NAME.PID.N.tmp`, created exclusively.
-fn create_temp(dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name = target
-        .file_name()
-        .map_or_else(|| "save".into(), |n| n.to_string_lossy().into_owned());
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+/// Removes our temporary files in `dir` older than `STALE_TEMP` (left by a crash or a kill
+/// mid-write); returns how many went. Only regular files of our naming are touched.
+pub fn remove_stale_temps(dir: &Path, now: SystemTime) -> usize {
+    let Ok(read) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for item in read.flatten() {
+        let name = item.file_name();
+        if !is_temp_name(&name.to_string_lossy()) {
+            continue;
+        }
+        // `symlink_metadata`: a link is never followed, so nothing outside the folder goes.
+        let Ok(meta) = fs::symlink_metadata(item.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if meta.is_file() && old && fs::remove_file(item.path()).is_ok() {
+            removed += 1;
         }
     }
-}
-
-/// Whether a file name is one of our temporary files (listings skip them).
-pub fn is_temp_name(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
+    removed
 }
 
 /// Makes the rename durable. Some filesystems refuse to sync a directory; the data itself is

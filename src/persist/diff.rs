@@ -26,7 +26,37 @@ pub fn differences<T: Serialize>(
     }
     let more = out.len().saturating_sub(limit);
     out.truncate(limit);
+    if out.iter().any(|(_, a, b)| a == "None" || b == "None") {
+        // JSON has no NaN or infinity and writes them as null: say what the value really is.
+        let (sa, sb) = (non_finite(saved), non_finite(replayed));
+        for (path, a, b) in &mut out {
+            let key = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .trim_start_matches('.');
+            for (shown, found) in [(a, &sa), (b, &sb)] {
+                if shown == "None"
+                    && let Some(x) = found.get(key)
+                {
+                    *shown = x.clone();
+                }
+            }
+        }
+    }
     (out, more)
+}
+
+/// The paths of a value's NaN and infinite numbers, as RON writes them (`NaN`, `inf`, `-inf`).
+fn non_finite<T: Serialize>(v: &T) -> std::collections::HashMap<String, String> {
+    let Ok(text) = ron::to_string(v) else {
+        return Default::default();
+    };
+    crate::scenario::span::Spans::new(&text)
+        .atoms()
+        .into_iter()
+        .filter(|(_, a)| matches!(a.trim_start_matches(['-', '+']), "NaN" | "inf"))
+        .map(|(p, a)| (p, a.to_string()))
+        .collect()
 }
 
 /// An externally tagged enum variant as serde_json writes it: `{"Variant": value}`.
@@ -150,6 +180,16 @@ mod tests {
             "None".into(),
             "\"Escalation\"".into()
         )));
+    }
+
+    #[test]
+    fn nan_is_shown_as_nan_not_none() {
+        #[derive(Serialize)]
+        struct M {
+            trust: f64,
+        }
+        let (d, _) = differences("state", &M { trust: f64::NAN }, &M { trust: 4.0 }, 10);
+        assert_eq!(d[0], ("state.trust".into(), "NaN".into(), "4.0".into()));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Why a save could not be read, written or trusted: one variant per kind of failure, each
-//! naming the file and, where there is one, the line and column.
+//! naming the file and, where there is one, the line and column. `place()` gives that position
+//! as data and `detail()` the message without it, so a screen never parses the text.
 
 use std::fmt;
 
+use crate::persist::read::ReadError;
 use crate::scenario::LoadError;
 
 /// One field where the saved state and the replayed state disagree.
@@ -56,18 +58,23 @@ impl fmt::Display for Differences {
 }
 
 /// Everything that can go wrong with a save.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SaveError {
-    /// The file could not be read.
-    #[error("{file}: cannot read the save: {source}")]
+    /// The file could not be read (missing, not a regular file, too big, not text).
     Read {
         /// The file.
+        file: String,
+        /// The cause.
+        source: ReadError,
+    },
+    /// The folder could not be listed.
+    Folder {
+        /// The folder.
         file: String,
         /// The cause.
         source: std::io::Error,
     },
     /// The file or its directory could not be written.
-    #[error("{file}: cannot write the save: {source}")]
     Write {
         /// The file.
         file: String,
@@ -75,7 +82,6 @@ pub enum SaveError {
         source: std::io::Error,
     },
     /// The file stops part-way: an interrupted copy or a full disk.
-    #[error("{file}:{line}:{col}: the save ends early: the file is truncated or incomplete")]
     Truncated {
         /// The file.
         file: String,
@@ -85,7 +91,6 @@ pub enum SaveError {
         col: usize,
     },
     /// The text is not valid RON, or not a save's shape.
-    #[error("{file}:{line}:{col}: {message}")]
     Parse {
         /// The file.
         file: String,
@@ -97,16 +102,11 @@ pub enum SaveError {
         message: String,
     },
     /// A RON file that is not a saved game (a scenario, say).
-    #[error("{file}:1:1: not a Truce save: a saved game starts with `TruceSave(`")]
     NotASave {
         /// The file.
         file: String,
     },
     /// Written by a newer build of truce.
-    #[error(
-        "{file}:{line}:{col}: this save is format version {found}, newer than this build of truce \
-         can read (up to {known}); update truce to load it"
-    )]
     NewerVersion {
         /// The file.
         file: String,
@@ -120,7 +120,6 @@ pub enum SaveError {
         known: u32,
     },
     /// A version number no build ever wrote.
-    #[error("{file}:{line}:{col}: unknown save format version {found}")]
     UnknownVersion {
         /// The file.
         file: String,
@@ -132,10 +131,6 @@ pub enum SaveError {
         found: u32,
     },
     /// A built-in scenario this build does not have.
-    #[error(
-        "{file}:{line}:{col}: the game was played in built-in scenario \"{name}\", which this \
-         build does not have (built-in: {known})"
-    )]
     UnknownScenario {
         /// The file.
         file: String,
@@ -149,10 +144,6 @@ pub enum SaveError {
         known: String,
     },
     /// The built-in scenario has changed since the game was saved.
-    #[error(
-        "{file}:{line}:{col}: built-in scenario \"{name}\" has changed since this game was saved \
-         (saved hash {saved}, this build {current}), so the game cannot be replayed"
-    )]
     ScenarioChanged {
         /// The file.
         file: String,
@@ -168,13 +159,34 @@ pub enum SaveError {
         current: String,
     },
     /// The embedded scenario fails validation (positions are in the save file).
-    #[error("{0}")]
     Scenario(LoadError),
+    /// More of something than any honest save holds (actions, say).
+    Limit {
+        /// The file.
+        file: String,
+        /// Line.
+        line: usize,
+        /// Column.
+        col: usize,
+        /// What is too many, e.g. "actions".
+        what: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A game id that could not name a file (a separator, `..`, a control character…).
+    BadId {
+        /// The file.
+        file: String,
+        /// Line.
+        line: usize,
+        /// Column.
+        col: usize,
+        /// Why it is refused.
+        why: String,
+    },
     /// An action in the history is refused when replayed.
-    #[error(
-        "{file}:{line}:{col}: action {number} ({label}) is refused on replay: {reason}; the save \
-         is corrupt or was edited"
-    )]
     Refused {
         /// The file.
         file: String,
@@ -190,11 +202,6 @@ pub enum SaveError {
         reason: String,
     },
     /// The replay does not reach the saved state.
-    #[error(
-        "{}: the saved state does not match a replay of its {actions} actions: the save is \
-         corrupt or was edited{diffs}",
-        diffs.first_place()
-    )]
     Mismatch {
         /// Actions replayed.
         actions: usize,
@@ -202,11 +209,201 @@ pub enum SaveError {
         diffs: Differences,
     },
     /// Serialising the save failed (should not happen with plain data).
-    #[error("{file}: cannot serialise the save: {message}")]
     Serialise {
         /// The file.
         file: String,
         /// RON's message.
         message: String,
     },
+}
+
+/// What sort of failure, for a screen that words or colours them differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file or folder could not be read.
+    Read,
+    /// The file could not be written.
+    Write,
+    /// The file ends early.
+    Truncated,
+    /// Not RON, not a save, or a field of the wrong shape.
+    Syntax,
+    /// A format version this build cannot read.
+    Version,
+    /// The scenario is unknown, changed or invalid.
+    Scenario,
+    /// Past a limit no honest file reaches, or an id that cannot name a file.
+    Hostile,
+    /// The history or state does not replay: corrupt or edited.
+    Replay,
+}
+
+/// Where an error is: the file and, when known, the line and column (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file as the user named it.
+    pub file: String,
+    /// Line, if the error has one.
+    pub line: Option<usize>,
+    /// Column, if the error has one.
+    pub col: Option<usize>,
+    /// What sort of failure.
+    pub kind: ErrorKind,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}", self.file),
+            (Some(l), None) => write!(f, "{}:{l}", self.file),
+            _ => write!(f, "{}", self.file),
+        }
+    }
+}
+
+impl SaveError {
+    /// Where the error is, as data.
+    pub fn place(&self) -> Place {
+        use SaveError as E;
+        let at = |file: &str, line: usize, col: usize, kind| Place {
+            file: file.to_string(),
+            line: Some(line),
+            col: Some(col),
+            kind,
+        };
+        let whole = |file: &str, kind| Place {
+            file: file.to_string(),
+            line: None,
+            col: None,
+            kind,
+        };
+        match self {
+            E::Read { file, .. } | E::Folder { file, .. } => whole(file, ErrorKind::Read),
+            E::Write { file, .. } | E::Serialise { file, .. } => whole(file, ErrorKind::Write),
+            E::NotASave { file } => at(file, 1, 1, ErrorKind::Syntax),
+            E::Truncated { file, line, col } => at(file, *line, *col, ErrorKind::Truncated),
+            E::Parse {
+                file, line, col, ..
+            } => at(file, *line, *col, ErrorKind::Syntax),
+            E::NewerVersion {
+                file, line, col, ..
+            }
+            | E::UnknownVersion {
+                file, line, col, ..
+            } => at(file, *line, *col, ErrorKind::Version),
+            E::UnknownScenario {
+                file, line, col, ..
+            }
+            | E::ScenarioChanged {
+                file, line, col, ..
+            } => at(file, *line, *col, ErrorKind::Scenario),
+            E::Scenario(e) => match e.problems.first() {
+                Some(p) => at(&e.file, p.line, p.col, ErrorKind::Scenario),
+                None => whole(&e.file, ErrorKind::Scenario),
+            },
+            E::Limit {
+                file, line, col, ..
+            }
+            | E::BadId {
+                file, line, col, ..
+            } => at(file, *line, *col, ErrorKind::Hostile),
+            E::Refused {
+                file, line, col, ..
+            } => at(file, *line, *col, ErrorKind::Replay),
+            E::Mismatch { diffs, .. } => match diffs.list.first() {
+                Some(d) => at(&diffs.file, d.line, d.col, ErrorKind::Replay),
+                None => whole(&diffs.file, ErrorKind::Replay),
+            },
+        }
+    }
+
+    /// The message without its place: one line for most errors; an embedded scenario's
+    /// problems and a mismatch's differences follow on further lines, each with its place.
+    pub fn detail(&self) -> String {
+        use SaveError as E;
+        match self {
+            E::Read { source, .. } => format!("cannot read the save: {source}"),
+            E::Folder { source, .. } => {
+                format!(
+                    "cannot list the save folder: {}",
+                    crate::persist::read::io_words(source)
+                )
+            }
+            E::Write { source, .. } => {
+                format!(
+                    "cannot write the save: {}",
+                    crate::persist::read::io_words(source)
+                )
+            }
+            E::Truncated { .. } => {
+                "the save ends early: the file is truncated or incomplete".into()
+            }
+            E::Parse { message, .. } => message.clone(),
+            E::NotASave { .. } => "not a Truce save: a saved game starts with `TruceSave(`".into(),
+            E::NewerVersion { found, known, .. } => format!(
+                "this save is format version {found}, newer than this build of truce can read \
+                 (up to {known}); update truce to load it"
+            ),
+            E::UnknownVersion { found, .. } => format!("unknown save format version {found}"),
+            E::UnknownScenario { name, known, .. } => format!(
+                "the game was played in built-in scenario \"{name}\", which this build does not \
+                 have (built-in: {known})"
+            ),
+            E::ScenarioChanged {
+                name,
+                saved,
+                current,
+                ..
+            } => format!(
+                "built-in scenario \"{name}\" has changed since this game was saved (saved hash \
+                 {saved}, this build {current}), so the game cannot be replayed"
+            ),
+            E::Scenario(e) => {
+                let text = e.to_string();
+                // Each problem line starts with its own place; the first one's is `place()`.
+                let first = e.problems.first().map_or(String::new(), |p| {
+                    format!("{}:{}:{}: ", e.file, p.line, p.col)
+                });
+                text.strip_prefix(&first).unwrap_or(&text).to_string()
+            }
+            E::Limit {
+                what, count, limit, ..
+            } => format!(
+                "{count} {what}, more than the {limit} any real game has: the file is not a save \
+                 this build will open"
+            ),
+            E::BadId { why, .. } => format!("the game id {why}: the save is corrupt or was edited"),
+            E::Refused {
+                number,
+                label,
+                reason,
+                ..
+            } => format!(
+                "action {number} ({label}) is refused on replay: {reason}; the save is corrupt or \
+                 was edited"
+            ),
+            E::Mismatch { actions, diffs } => format!(
+                "the saved state does not match a replay of its {actions} actions: the save is \
+                 corrupt or was edited{diffs}"
+            ),
+            E::Serialise { message, .. } => format!("cannot serialise the save: {message}"),
+        }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place(), self.detail())
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::Read { source, .. } => Some(source),
+            SaveError::Folder { source, .. } | SaveError::Write { source, .. } => Some(source),
+            SaveError::Scenario(e) => Some(e),
+            _ => None,
+        }
+    }
 }

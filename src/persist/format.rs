@@ -45,7 +45,7 @@ impl ScenarioRef {
 
 /// A save in the current format (version 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "TruceSave")]
+#[serde(rename = "TruceSave", deny_unknown_fields)]
 pub struct SaveFile {
     /// Format version; always `CURRENT_VERSION` when written by this build.
     pub version: u32,
@@ -137,7 +137,9 @@ pub fn scenario_hash(scenario: &Scenario) -> String {
 /// A game id: scenario name, seed and a hash of when the game started, safe in a file name.
 pub fn game_id(scenario: &str, seed: u64, started: &str) -> String {
     let stamp = fnv1a64(started.as_bytes()) & 0xffff_ffff;
-    format!("{}-{seed}-{stamp:08x}", slug(scenario))
+    // A long scenario name is cut so the id (and the autosave file it names) stays short.
+    let name: String = slug(scenario).chars().take(64).collect();
+    format!("{}-{seed}-{stamp:08x}", name.trim_end_matches('-'))
 }
 
 /// Lower-case letters, digits and single dashes: safe in a file name on every platform.

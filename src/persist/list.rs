@@ -1,40 +1,13 @@
-//! The saves in a directory, newest first, broken ones included with their error.
+//! The saves in a directory, newest first, broken ones included with their error. Each file's
+//! header is read (`peek`), none is replayed; leftover temporary files older than a day go.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::engine::Outcome;
-use crate::persist::atomic::is_temp_name;
+use crate::persist::atomic::remove_stale_temps;
 use crate::persist::error::SaveError;
-use crate::persist::load::load_game;
-
-/// What a list shows of a save that loaded and replayed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveSummary {
-    /// Display name.
-    pub name: String,
-    /// Game id.
-    pub game_id: String,
-    /// Scenario name.
-    pub scenario: String,
-    /// The week the game stands in (1-based).
-    pub week: u32,
-    /// Negotiating turns taken.
-    pub turns: u32,
-    /// When it was saved (empty if unknown, as in a migrated version-1 save).
-    pub saved_at: String,
-    /// How the game ended, if it has.
-    pub outcome: Option<Outcome>,
-    /// Whether this is an autosave slot.
-    pub autosave: bool,
-}
-
-impl SaveSummary {
-    /// The outcome in words, or "in progress".
-    pub fn status(&self) -> &'static str {
-        self.outcome.map_or("in progress", Outcome::title)
-    }
-}
+use crate::persist::names::is_temp_name;
+use crate::persist::peek::{SaveSummary, peek};
 
 /// One `.ron` file in the save directory.
 #[derive(Debug)]
@@ -43,33 +16,35 @@ pub struct SaveEntry {
     pub path: PathBuf,
     /// Its modification time, if the filesystem gives one.
     pub modified: Option<SystemTime>,
-    /// The summary, or why the file cannot be loaded.
+    /// The header, or why the file cannot be read as a save.
     pub save: Result<SaveSummary, SaveError>,
 }
 
 impl SaveEntry {
-    /// The file name, for display.
+    /// The file name, for display (control characters escaped).
     pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(String::new, |n| {
+            crate::persist::names::escape(&n.to_string_lossy())
+        })
     }
 }
 
-/// Every `*.ron` file in `dir` (not recursing, skipping our temporary files), each fully loaded
-/// and replayed, newest first: by `saved_at`, then modification time, then name. A missing
-/// directory is an empty list; an unreadable one is an error.
+/// Every `*.ron` entry in `dir` (not recursing, skipping folders and our temporary files), each
+/// header read but not replayed, newest first: by `saved_at`, then modification time, then
+/// name. A missing directory is an empty list; an unreadable one is an error. Our temporary
+/// files older than a day are removed on the way.
 pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
     let read = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(source) => {
-            return Err(SaveError::Read {
+            return Err(SaveError::Folder {
                 file: dir.display().to_string(),
                 source,
             });
         }
     };
+    remove_stale_temps(dir, SystemTime::now());
     let mut entries = Vec::new();
     for item in read {
         // A directory entry that cannot be read is skipped: there is no file to show.
@@ -80,19 +55,7 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             continue;
         }
         let modified = item.metadata().and_then(|m| m.modified()).ok();
-        let save = load_game(&path).map(|loaded| {
-            let state = &loaded.game.state;
-            SaveSummary {
-                name: loaded.info.name,
-                game_id: loaded.info.id,
-                scenario: loaded.game.scenario.name.clone(),
-                week: state.week(),
-                turns: state.turns,
-                saved_at: loaded.saved_at,
-                outcome: state.outcome,
-                autosave: name.starts_with("autosave-"),
-            }
-        });
+        let save = peek(&path);
         entries.push(SaveEntry {
             path,
             modified,
@@ -103,7 +66,8 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
         let stamp = |e: &SaveEntry| {
             e.save
                 .as_ref()
-                .map_or(String::new(), |s| s.saved_at.clone())
+                .map_or("", |s| s.saved_at.as_str())
+                .to_owned()
         };
         stamp(b)
             .cmp(&stamp(a))

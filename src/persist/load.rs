@@ -10,8 +10,9 @@ use crate::persist::error::{Difference, Differences, SaveError};
 use crate::persist::format::{
     CURRENT_VERSION, Probe, SAVE_TAG, SaveFile, SaveV1, ScenarioRef, looks_like_save, scenario_hash,
 };
+use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::save::GameInfo;
-use crate::scenario::span::{Position, locate};
+use crate::scenario::span::{Position, Spans, locate};
 use crate::scenario::{self, LoadError, Problem, Scenario};
 
 /// How many differing fields a mismatch lists.
@@ -66,7 +67,7 @@ pub fn builtin_with_hash(name: &str) -> Option<(Arc<Scenario>, &'static str)> {
 /// Reads, checks and replays a save file. This is what `truce load` and the Load screen call.
 pub fn load_game(path: &Path) -> Result<LoadedGame, SaveError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| SaveError::Read {
+    let text = read_text(path, MAX_SAVE_BYTES, "save").map_err(|source| SaveError::Read {
         file: file.clone(),
         source,
     })?;
@@ -76,6 +77,7 @@ pub fn load_game(path: &Path) -> Result<LoadedGame, SaveError> {
 /// As `load_game`, from text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<LoadedGame, SaveError> {
     let (save, file_version) = parse(text, file)?;
+    crate::persist::peek::check_parsed(&save, text, file)?;
     verify(save, file_version, text, file)
 }
 
@@ -136,7 +138,9 @@ fn verify(
     text: &str,
     file: &str,
 ) -> Result<LoadedGame, SaveError> {
-    let at = |path: &str| locate(text, path);
+    // The text is indexed once, and only if a problem needs placing.
+    let spans = std::cell::OnceCell::new();
+    let at = |path: &str| spans.get_or_init(|| Spans::new(text)).find(path);
     let (scenario, embedded) = match &save.scenario {
         ScenarioRef::Builtin { name, hash } => {
             let Some((s, current)) = builtin_with_hash(name) else {
@@ -220,10 +224,11 @@ fn check_embedded(s: &Scenario, text: &str, file: &str) -> Result<(), SaveError>
     if found.is_empty() {
         return Ok(());
     }
+    let spans = Spans::new(text);
     let mut problems: Vec<Problem> = found
         .into_iter()
         .map(|(path, message)| {
-            let p = locate(text, &format!("scenario.scenario.{path}"));
+            let p = spans.find(&format!("scenario.scenario.{path}"));
             Problem {
                 line: p.line,
                 col: p.col,
@@ -265,7 +270,7 @@ fn ron_error(file: &str, text: &str, e: &ron::error::SpannedError) -> SaveError 
         file: file.into(),
         line,
         col,
-        message: e.code.to_string(),
+        message: scenario::ron_message(&e.code),
     }
 }
 

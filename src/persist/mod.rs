@@ -18,16 +18,22 @@ pub mod examples;
 pub mod format;
 mod list;
 mod load;
+pub mod names;
+mod peek;
+pub mod read;
 mod save;
+mod store;
 
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with};
 pub use clock::{utc_now, utc_stamp};
 pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir, save_dir};
-pub use error::{Difference, Differences, SaveError};
+pub use error::{Difference, Differences, ErrorKind, Place, SaveError};
 pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
-pub use list::{SaveEntry, SaveSummary, list_saves};
+pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str};
+pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
     scenario_ref, write_save,
 };
+pub use store::SaveStore;

@@ -7,6 +7,7 @@ use crate::persist::atomic::write_atomic;
 use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, ScenarioRef, game_id, to_text};
 use crate::persist::load::builtin_with_hash;
+use crate::persist::names;
 use crate::scenario::Scenario;
 
 /// What names a game across its saves. Create one when a game starts; keep the one a loaded
@@ -97,14 +98,15 @@ pub fn save_game(
     write_save(path, &save_of(game, info, saved_at))
 }
 
-/// The manual save file of a game: `<game id>.ron` (one per game, replaced on each save).
+/// The manual save file of a game: `<game id>.ron` (one per game, replaced on each save). The
+/// id goes through `names::slug`, so even an id no check has seen cannot leave `dir`.
 pub fn save_path(dir: &Path, info: &GameInfo) -> PathBuf {
-    dir.join(format!("{}.ron", info.id))
+    dir.join(names::id_file_name(&info.id))
 }
 
-/// The autosave file of a game: `autosave-<game id>.ron`.
+/// The autosave file of a game: `autosave-<game id>.ron`, the id slugged as in `save_path`.
 pub fn autosave_path(dir: &Path, info: &GameInfo) -> PathBuf {
-    dir.join(format!("autosave-{}.ron", info.id))
+    dir.join(names::autosave_file_name(&info.id))
 }
 
 /// The player's save (`s`): writes the game's save slot in `dir`; returns the path.

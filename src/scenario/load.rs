@@ -4,7 +4,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::engine::calendar::Date;
-use crate::scenario::span::{Position, locate};
+use crate::scenario::limits;
+use crate::scenario::span::{Position, Spans};
 use crate::scenario::{Condition, Effect, Scenario, builtin};
 
 /// One thing wrong with a file, at a place in it.
@@ -27,13 +28,20 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
 }
 
+/// How many problems an error lists; the rest are counted ("and N more").
+pub const MAX_SHOWN: usize = 20;
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
+        for (i, p) in self.problems.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, p.message)?;
+        }
+        if self.problems.len() > MAX_SHOWN {
+            let more = self.problems.len() - MAX_SHOWN;
+            write!(f, "\n{}: … and {more} more problems", self.file)?;
         }
         Ok(())
     }
@@ -60,8 +68,20 @@ impl LoadError {
             file,
             e.span.start.line,
             e.span.start.col,
-            e.code.to_string(),
+            ron_message(&e.code),
         )
+    }
+}
+
+/// RON's message, except where it gives a reader advice they cannot follow: the recursion
+/// limit says to change the parser's options, but the file is what is wrong.
+pub fn ron_message(e: &ron::Error) -> String {
+    match e {
+        ron::Error::ExceededRecursionLimit => "brackets nested too deeply (more than RON's limit \
+             of 128 levels): no Truce file nests like this, so the file is damaged or not a \
+             Truce file"
+            .into(),
+        other => other.to_string(),
     }
 }
 
@@ -72,10 +92,11 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     if problems.is_empty() {
         return Ok(scenario);
     }
+    let spans = Spans::new(text);
     let mut located: Vec<Problem> = problems
         .into_iter()
         .map(|(path, message)| {
-            let Position { line, col } = locate(text, &path);
+            let Position { line, col } = spans.find(&path);
             Problem { line, col, message }
         })
         .collect();
@@ -88,8 +109,9 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
 
 /// Reads, parses and validates a scenario file.
 pub fn from_path(path: &Path) -> Result<Scenario, LoadError> {
+    use crate::persist::read::{MAX_SCENARIO_BYTES, read_text};
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = read_text(path, MAX_SCENARIO_BYTES, "scenario")
         .map_err(|e| LoadError::at(&file, 1, 1, format!("cannot read the file: {e}")))?;
     from_str(&text, &file)
 }
@@ -119,7 +141,8 @@ pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
 type Found = Vec<(String, String)>;
 
 fn unit(found: &mut Found, path: String, what: &str, x: f64) {
-    if !(0.0..=1.0).contains(&x) || x.is_nan() {
+    // NaN and infinity are reported once, by `limits::non_finite`.
+    if x.is_finite() && !(0.0..=1.0).contains(&x) {
         found.push((path, format!("{what} must be between 0 and 1, not {x}")));
     }
 }
@@ -128,7 +151,12 @@ fn unit(found: &mut Found, path: String, what: &str, x: f64) {
 /// the path in `span::locate` form, so a caller holding the text (a save that embeds a scenario)
 /// can place each problem in its own file.
 pub fn validate(s: &Scenario) -> Found {
-    let mut found = Found::new();
+    let too_big = limits::sizes(s);
+    if !too_big.is_empty() {
+        return too_big;
+    }
+    let mut found = limits::non_finite(s);
+    found.extend(limits::ranges(s));
     let known = |id: &str| s.issue_index(id).is_some();
     let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
     let unknown = |id: &str| format!("unknown issue \"{id}\" (issues: {})", ids.join(", "));

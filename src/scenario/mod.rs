@@ -2,12 +2,16 @@
 
 mod builtin;
 pub(crate) mod index;
+mod limits;
 mod load;
 mod model;
 pub mod span;
 
 pub use builtin::{BUILTIN, builtin, builtin_names};
-pub use load::{LoadError, Problem, from_path, from_str, resolve, validate};
+pub use limits::{MAX_EVENTS, MAX_ISSUES, MAX_LEVELS, MAX_LIST, MAX_TEXT};
+pub use load::{
+    LoadError, MAX_SHOWN, Problem, from_path, from_str, resolve, ron_message, validate,
+};
 pub use model::*;
 
 use crate::engine::Package;

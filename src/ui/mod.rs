@@ -8,15 +8,17 @@ pub mod keymap;
 pub mod menu;
 pub mod saving;
 pub mod screens;
+mod signals;
 pub mod theme;
 pub mod widgets;
 
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{cursor, execute};
 
 pub use app::App;
@@ -40,8 +42,11 @@ pub struct Start {
 }
 
 /// Plays the game in the terminal until the player quits. The terminal is restored on every
-/// way out, including a panic (ratatui's hook, plus showing the cursor again). Everything that
-/// can fail on a file has been loaded by the caller before this touches the terminal.
+/// way out, including a panic (ratatui's hook, plus showing the cursor again) and the signals
+/// that end a program (SIGTERM, SIGHUP, SIGINT, SIGQUIT: the game is autosaved first, then the
+/// process exits with 128 + the signal). Ctrl-Z or SIGTSTP leaves the alternate screen before
+/// stopping; `fg` (SIGCONT) re-enters it and redraws. Everything that can fail on a file has been
+/// loaded by the caller before this touches the terminal.
 pub fn run(start: Start) -> io::Result<()> {
     let no_dir = start.save_dir.is_none();
     let mut app = App::new(start.scenarios, start.picked, start.seed, Theme::from_env())
@@ -55,34 +60,90 @@ pub fn run(start: Start) -> io::Result<()> {
             tone: app::Tone::Bad,
         });
     }
+    // Registered before the terminal changes, so no signal finds it raw with nobody to undo it.
+    let mut signals = signals::Signals::register()?;
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), cursor::Show);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &mut signals);
     // Show the cursor before leaving the alternate screen, so that leaving it is the last
     // thing written (the terminal would otherwise show it again when dropped).
     let _ = terminal.show_cursor();
     drop(terminal);
     ratatui::restore();
-    result
+    match result {
+        Ok(Some(signal)) => {
+            // The conventional status of a program ended by a signal, once the terminal is back.
+            std::process::exit(128 + signal)
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
-/// Blocks on input and redraws after every event; a turn-based game needs no ticks.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// How long the loop waits for a key before looking for signals again.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// Waits on input and redraws after every event; a turn-based game needs no ticks, but the
+/// wait wakes ten times a second to act on signals. Returns the signal that ended the game.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &mut signals::Signals,
+) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     loop {
         terminal.draw(|frame| app.draw(frame))?;
+        loop {
+            match signals.next() {
+                Some(signals::Caught::End(signal)) => {
+                    if app.game.is_some() {
+                        app.autosave();
+                    }
+                    return Ok(Some(signal));
+                }
+                Some(signals::Caught::Stop) => {
+                    signals::suspend(terminal)?;
+                    let size = terminal.size()?;
+                    app.resize(size.width, size.height);
+                    break;
+                }
+                Some(signals::Caught::Continue) => {
+                    signals::reenter(terminal)?;
+                    let size = terminal.size()?;
+                    app.resize(size.width, size.height);
+                    break;
+                }
+                None => {}
+            }
+            if event::poll(SIGNAL_CHECK)? {
+                break;
+            }
+        }
+        if !event::poll(Duration::ZERO)? {
+            continue;
+        }
         match event::read()? {
+            // Raw mode turns Ctrl-Z into a key: suspend as the shell would have.
+            Event::Key(key)
+                if key.kind == KeyEventKind::Press
+                    && key.code == KeyCode::Char('z')
+                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                signals::suspend(terminal)?;
+                let size = terminal.size()?;
+                app.resize(size.width, size.height);
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
             Event::Resize(width, height) => app.resize(width, height),
             _ => {}
         }
         if app.ui.quit {
-            return Ok(());
+            return Ok(None);
         }
     }
 }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::engine::Game;
+use crate::persist::names::escape;
+use crate::persist::read::io_words;
 use crate::persist::{self, GameInfo, LoadedGame, SaveError, SaveSummary};
 use crate::ui::app::{App, Confirm, Message, Overlay, Screen, Tone};
 
@@ -14,8 +16,6 @@ use crate::ui::app::{App, Confirm, Message, Overlay, Screen, Tone};
 const MAX_NAME: usize = 60;
 /// The longest folder the prompt takes, in characters.
 const MAX_FOLDER: usize = 400;
-/// The longest file stem a name becomes, in characters.
-const MAX_SLUG: usize = 60;
 
 /// Which field of the save prompt takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,45 +131,7 @@ impl SaveList {
     }
 }
 
-/// A file name made from a save's name: letters and digits kept (lower case), everything else
-/// a single `-`, so the name can never leave the folder or hide as a dot file; names that would
-/// collide with the autosave slots or with reserved device names get `save-` in front.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    let mut out: String = out.chars().take(MAX_SLUG).collect();
-    while out.ends_with('-') {
-        out.pop();
-    }
-    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
-    let device = RESERVED.contains(&out.as_str())
-        || ((out.starts_with("com") || out.starts_with("lpt"))
-            && out.len() == 4
-            && out.ends_with(|c: char| c.is_ascii_digit()));
-    if out.is_empty() {
-        "save".into()
-    } else if out.starts_with("autosave") || device {
-        format!("save-{out}")
-    } else {
-        out
-    }
-}
-
-/// The file a save of this name goes in.
-pub fn file_name(name: &str) -> String {
-    format!("{}.ron", slug(name.trim()))
-}
+pub use crate::persist::names::{expand, file_name, show_dir, slug};
 
 /// The name the prompt suggests: "Week 3 – Autumn 2025 – seed 7".
 pub fn default_name(game: &Game) -> String {
@@ -192,80 +154,34 @@ pub fn start_stamp() -> String {
     format!("{}.{nanos:09}-{}", persist::utc_now(), std::process::id())
 }
 
-fn home() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(PathBuf::from)
-}
-
-/// A folder as typed: a leading `~` is the home folder.
-pub fn expand(folder: &str) -> PathBuf {
-    if folder == "~" {
-        return home().unwrap_or_else(|| PathBuf::from(folder));
-    }
-    if let Some(rest) = folder.strip_prefix("~/")
-        && let Some(h) = home()
-    {
-        return h.join(rest);
-    }
-    PathBuf::from(folder)
-}
-
-/// A folder for display: the home folder shown as `~`.
-pub fn show_dir(dir: &Path) -> String {
-    if let Some(h) = home()
-        && let Ok(rest) = dir.strip_prefix(&h)
-    {
-        return if rest.as_os_str().is_empty() {
-            "~".into()
-        } else {
-            format!("~/{}", rest.display())
-        };
-    }
-    dir.display().to_string()
-}
-
 /// Why a save failed, without the file name (the screen already shows it), in words a player
-/// can act on for the usual causes.
+/// can act on for the usual causes. Built from the error's fields, never from its text.
 pub fn reason(e: &SaveError) -> String {
     use std::io::ErrorKind;
-    let text = match e {
-        SaveError::Write { source, .. } | SaveError::Read { source, .. } => match source.kind() {
+    match e {
+        SaveError::Write { source, .. } => match source.kind() {
             ErrorKind::PermissionDenied => "permission denied (you may not write there)".into(),
-            ErrorKind::NotADirectory => "part of that path is a file, not a folder".into(),
-            ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-            ErrorKind::StorageFull => "the disk is full".into(),
+            _ => io_words(source),
+        },
+        SaveError::Read { source, .. } => match source.io_kind() {
+            Some(ErrorKind::PermissionDenied) => "permission denied (you may not read it)".into(),
             _ => source.to_string(),
         },
-        other => other.to_string(),
-    };
-    // "Permission denied (os error 13)": the number means nothing to a player.
-    match text.find(" (os error ") {
-        Some(i) if text.ends_with(')') => text[..i].to_string(),
-        _ => text,
+        SaveError::Folder { source, .. } => match source.kind() {
+            ErrorKind::PermissionDenied => "permission denied (you may not read it)".into(),
+            ErrorKind::NotADirectory => "it is a file, not a folder".into(),
+            _ => io_words(source),
+        },
+        other => escape(other.detail().lines().next().unwrap_or_default()),
     }
 }
 
-/// A broken save's error on one line: "line 3, column 14: message" rather than the full path.
-pub fn one_line(e: &SaveError, path: &Path) -> String {
-    if matches!(e, SaveError::Read { .. } | SaveError::Write { .. }) {
-        return reason(e);
-    }
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or_default();
-    let file = path.display().to_string();
-    let rest = first
-        .strip_prefix(&file)
-        .and_then(|r| r.strip_prefix(':'))
-        .unwrap_or(first);
-    let mut parts = rest.splitn(3, ':');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(line), Some(col), Some(msg))
-            if line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok() =>
-        {
-            format!("line {line}, column {col}: {}", msg.trim_start())
-        }
-        _ => rest.trim_start().to_string(),
+/// A broken save's error on one line: "line 3, column 14: message", from the error's place.
+pub fn one_line(e: &SaveError, _path: &Path) -> String {
+    let place = e.place();
+    match (place.line, place.col) {
+        (Some(line), Some(col)) => format!("line {line}, column {col}: {}", reason(e)),
+        _ => reason(e),
     }
 }
 
@@ -582,31 +498,6 @@ fn other_save_at(path: &Path, info: &GameInfo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_stay_in_the_folder() {
-        assert_eq!(
-            slug("Week 3 – Autumn 2025 – seed 7"),
-            "week-3-autumn-2025-seed-7"
-        );
-        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("..\\..\\x"), "x");
-        assert_eq!(slug("  .hidden "), "hidden");
-        assert_eq!(slug(""), "save");
-        assert_eq!(slug("///"), "save");
-        assert_eq!(slug("Autosave-x"), "save-autosave-x");
-        assert_eq!(slug("NUL"), "save-nul");
-        assert_eq!(slug("com1"), "save-com1");
-        assert_eq!(slug("贸易 谈判"), "贸易-谈判");
-        assert_eq!(slug(&"a".repeat(200)).len(), MAX_SLUG);
-        for name in ["a/b", "..", "~/x", "C:\\y", "a\0b"] {
-            let s = slug(name);
-            assert!(
-                !s.contains(['/', '\\', '.', ':', '\0', '~']),
-                "{name} → {s}"
-            );
-        }
-    }
 
     #[test]
     fn a_located_error_reads_as_line_and_column() {

@@ -1,0 +1,101 @@
+//! Signals while the terminal is ours: the ones that end a program (the loop autosaves and
+//! restores the terminal before exiting), and stop/continue (leave the alternate screen before
+//! stopping, re-enter it and redraw after). Handlers only record the signal (signal-hook); the
+//! event loop acts on it between events, where doing real work is safe.
+
+use std::io;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+
+/// What a pending signal asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caught {
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (the number): autosave, restore, exit.
+    End(i32),
+    /// SIGTSTP: leave the terminal as found and stop.
+    Stop,
+    /// SIGCONT: take the terminal back and redraw.
+    Continue,
+}
+
+/// The registered handlers and the signals they caught, oldest first.
+pub struct Signals {
+    #[cfg(unix)]
+    inner: signal_hook::iterator::Signals,
+    queue: std::collections::VecDeque<Caught>,
+}
+
+#[cfg(unix)]
+impl Signals {
+    /// Installs the handlers.
+    pub fn register() -> io::Result<Signals> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        Ok(Signals {
+            inner: signal_hook::iterator::Signals::new([
+                SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
+            ])?,
+            queue: Default::default(),
+        })
+    }
+
+    /// The next caught signal, without waiting.
+    pub fn next(&mut self) -> Option<Caught> {
+        use signal_hook::consts::{SIGCONT, SIGTSTP};
+        for signal in self.inner.pending() {
+            self.queue.push_back(match signal {
+                SIGTSTP => Caught::Stop,
+                SIGCONT => Caught::Continue,
+                other => Caught::End(other),
+            });
+        }
+        // An ending signal wins over anything queued before it: the player wants out.
+        if let Some(end) = self.queue.iter().find(|c| matches!(c, Caught::End(_))) {
+            let end = *end;
+            self.queue.clear();
+            return Some(end);
+        }
+        self.queue.pop_front()
+    }
+}
+
+#[cfg(not(unix))]
+impl Signals {
+    /// No signals to handle off Unix.
+    pub fn register() -> io::Result<Signals> {
+        Ok(Signals {
+            queue: Default::default(),
+        })
+    }
+
+    /// Nothing is ever caught.
+    pub fn next(&mut self) -> Option<Caught> {
+        self.queue.pop_front()
+    }
+}
+
+/// Gives the terminal back as it was found (cursor shown, main screen, cooked mode), stops the
+/// process as SIGTSTP would have, and on continuing takes the terminal back.
+pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let _ = terminal.show_cursor();
+    ratatui::restore();
+    #[cfg(unix)]
+    {
+        // Stops here until SIGCONT (`fg`); our handler only queued the SIGTSTP.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    }
+    reenter(terminal)
+}
+
+/// Raw mode, the alternate screen and a hidden cursor again, and a full redraw: whatever the
+/// shell did to the terminal while the game was stopped is undone.
+pub fn reenter(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    // `resize` clears the screen and forgets what was drawn, so the next draw is whole; unlike
+    // `clear` it does not ask the terminal where its cursor is.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
+}
