@@ -16,8 +16,12 @@ mod dirs;
 mod error;
 pub mod examples;
 pub mod format;
+pub mod legacy;
 mod list;
 mod load;
+pub mod notice;
+pub mod record;
+mod replay;
 mod save;
 
 pub use atomic::{write_atomic, write_atomic_with};
@@ -26,7 +30,9 @@ pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir
 pub use error::{Difference, Differences, SaveError};
 pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
 pub use list::{SaveEntry, SaveSummary, list_saves};
-pub use load::{LoadedGame, builtin_with_hash, load_game, load_str};
+pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
+pub use notice::{Notice, Stopped};
+pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
     scenario_ref, write_save,
