@@ -150,7 +150,8 @@ fn summary(text: &str, actions: &[Action]) -> OldSummary {
 /// Beijing's answer to each action, from a 0.1.0 dispatch log. Every action wrote exactly one
 /// line of its own: a US line, or for `Sign` the clock's line about the signing. Beijing's
 /// answer is the next China line before the following action's line. Returns nothing when the
-/// lines and the actions do not pair up, rather than a record that might mislead.
+/// lines and the actions do not pair up, rather than a record that might mislead. The weeks
+/// are exact for answered moves; for agenda openings they may be a week early (see below).
 fn answers(log: &[OldDispatch], actions: &[Action]) -> Vec<TurnRecord> {
     let signing = |d: &OldDispatch| {
         d.source == OldSource::Clock
@@ -180,8 +181,14 @@ fn answers(log: &[OldDispatch], actions: &[Action]) -> Vec<TurnRecord> {
             Action::Sign => word::REFUSE_SIGN,
             _ => china.map_or(word::NONE, |d| china_word(&d.text)),
         };
+        // Opening an issue logs its line after the preparation days have passed, so that line
+        // can be a week late: the line before it is no later than the week the move was made.
+        let week = match action {
+            Action::Agenda { on: true, .. } if at > 0 => log[at - 1].week.min(line.week),
+            _ => line.week,
+        };
         out.push(TurnRecord {
-            week: line.week,
+            week,
             answer: answer.to_string(),
         });
     }

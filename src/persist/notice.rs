@@ -19,6 +19,8 @@ pub struct Stopped {
     pub reason: String,
     /// The week the loaded game stands in.
     pub week: u32,
+    /// Whether the replay had already ended the game before this move.
+    pub game_over: bool,
 }
 
 /// Why a save was replayed rather than verified, and what the replay changed.
@@ -82,24 +84,39 @@ impl fmt::Display for Notice {
         if let Some(name) = &self.scenario_changed {
             write!(f, "; scenario {name} has changed since")?;
         }
+        let replayed_none = self.stopped.as_ref().is_some_and(|s| s.number == 1);
         match (self.answers_differ_from, self.answers_known) {
             (Some(week), _) => write!(f, "; from week {week} Beijing answers differently")?,
             (None, true) if self.stopped.is_none() => {
                 write!(f, "; Beijing answers every move as before")?;
             }
-            (None, true) => write!(f, "; Beijing answers as before until then")?,
-            (None, false) => {}
+            (None, true) if !replayed_none => {
+                write!(f, "; Beijing answers as before until then")?;
+            }
+            (None, _) => {}
         }
         if self.replay_differs && self.answers_differ_from.is_none() {
             write!(f, "; the game runs differently from the save")?;
         }
-        if let Some(s) = &self.stopped {
-            write!(
+        match &self.stopped {
+            Some(s) if s.game_over => write!(
+                f,
+                "; the game now ends in week {}, before move {} of {} ({})",
+                s.week, s.number, s.of, s.label
+            )?,
+            Some(s) if s.number == 1 => write!(
+                f,
+                "; its first move ({}) is no longer allowed ({}), so the game is loaded from \
+                 the start",
+                s.label, s.reason
+            )?,
+            Some(s) => write!(
                 f,
                 "; move {} of {} ({}) is no longer allowed ({}), so the game is loaded up to \
                  week {}",
                 s.number, s.of, s.label, s.reason, s.week
-            )?;
+            )?,
+            None => {}
         }
         if let Some((was, now)) = &self.outcome_changed {
             write!(f, "; it ended in {was}, now {now}")?;
@@ -170,10 +187,26 @@ mod tests {
             label: "sign at the summit".into(),
             reason: "there is no summit this week to sign at".into(),
             week: 8,
+            game_over: false,
         });
         let text = n.to_string();
         assert!(text.starts_with("made with Truce 0.2.0 under rules 1, replayed under rules 2; scenario autumn-2025 has changed since; Beijing answers as before until then; move 9 of 10 (sign at the summit) is no longer allowed"), "{text}");
         assert!(text.ends_with("loaded up to week 8"), "{text}");
         assert_eq!(n.first_change(), Some(8));
+        let stop = n.stopped.as_mut().unwrap();
+        stop.number = 1;
+        let text = n.to_string();
+        assert!(!text.contains("as before"), "{text}");
+        assert!(text.ends_with("its first move (sign at the summit) is no longer allowed (there is no summit this week to sign at), so the game is loaded from the start"), "{text}");
+        let stop = n.stopped.as_mut().unwrap();
+        stop.game_over = true;
+        stop.number = 9;
+        let text = n.to_string();
+        assert!(
+            text.ends_with(
+                "; the game now ends in week 8, before move 9 of 10 (sign at the summit)"
+            ),
+            "{text}"
+        );
     }
 }

@@ -18,7 +18,7 @@ use crate::persist::format::{SaveFile, ScenarioRef, scenario_hash};
 use crate::persist::legacy::StrictState;
 use crate::persist::load::{LoadedGame, builtins_cached, check_embedded, unknown_scenario};
 use crate::persist::notice::{Notice, Stopped, first_difference};
-use crate::persist::record::{TurnRecord, game_record, outcome_key, state_digest};
+use crate::persist::record::{TurnRecord, game_record, outcome_key, state_digest, word};
 use crate::persist::save::GameInfo;
 use crate::scenario::Scenario;
 use crate::scenario::span::locate;
@@ -97,21 +97,28 @@ pub(crate) fn verify(
             (Arc::new((**scenario).clone()), true, None)
         }
     };
+    // The same release under the same rules must give back exactly what it saved; anything
+    // else (another release, most likely one that changed the game and forgot to bump
+    // `engine::RULES`) is loaded as replayed, with a notice.
+    let same_release = save.game_version == build.version;
     if scenario_changed.is_none() && save.rules == build.rules {
-        let game = replay_all(&save, scenario, file_version, text, file)?;
-        let Some(diffs) = compare(&save, &game, file_version, text, file) else {
-            return Ok(loaded(save, game, file_version, embedded, None));
-        };
-        if save.game_version == build.version {
-            return Err(SaveError::Mismatch {
-                actions: save.actions.len(),
-                diffs,
-            });
+        match replay_all(&save, Arc::clone(&scenario), file_version, text, file) {
+            Ok(game) => {
+                let Some(diffs) = compare(&save, &game, file_version, text, file) else {
+                    return Ok(loaded(save, game, file_version, embedded, None));
+                };
+                if same_release {
+                    return Err(SaveError::Mismatch {
+                        actions: save.actions.len(),
+                        diffs,
+                    });
+                }
+                let notice = notice_for(&save, &game, None, None, build, true);
+                return Ok(loaded(save, game, file_version, embedded, Some(notice)));
+            }
+            Err(refused) if same_release => return Err(refused),
+            Err(_) => {}
         }
-        // Same rules id from another release: most likely a release that changed the game
-        // and forgot to bump `engine::RULES`. Load what the replay gives, and say so.
-        let notice = notice_for(&save, &game, None, None, build, true);
-        return Ok(loaded(save, game, file_version, embedded, Some(notice)));
     }
     let (game, stopped) = replay_allowed(&save, scenario);
     let notice = notice_for(&save, &game, scenario_changed, stopped, build, false);
@@ -177,6 +184,7 @@ fn replay_allowed(save: &SaveFile, scenario: Arc<Scenario>) -> (Game, Option<Sto
                 label: action.label().into(),
                 reason: e.to_string(),
                 week: game.state.week(),
+                game_over: game.state.outcome.is_some(),
             };
             return (game, Some(stopped));
         }
@@ -209,7 +217,7 @@ fn compare(
         }
         None => {
             let saved = Checked::of_file(save);
-            let replayed = Checked::of_game(game, &saved);
+            let replayed = Checked::of_game(game, &saved, file_version);
             if saved == replayed {
                 return None;
             }
@@ -268,21 +276,40 @@ impl Checked {
             turns: header.then_some(save.turns),
             outcome: header.then(|| save.outcome.clone()),
             record: (!save.record.is_empty() || save.actions.is_empty())
-                .then(|| save.record.clone()),
+                .then(|| comparable(save.version, &save.record)),
             digest: (!save.digest.is_empty()).then(|| save.digest.clone()),
         }
     }
 
-    fn of_game(game: &Game, like: &Checked) -> Checked {
+    fn of_game(game: &Game, like: &Checked, file_version: u32) -> Checked {
         let state = &game.state;
         Checked {
             week: like.week.map(|_| state.week()),
             turns: like.turns.map(|_| state.turns),
             outcome: like.outcome.as_ref().map(|_| outcome_key(state)),
-            record: like.record.as_ref().map(|_| game_record(game)),
+            record: like
+                .record
+                .as_ref()
+                .map(|_| comparable(file_version, &game_record(game))),
             digest: like.digest.as_ref().map(|_| state_digest(state)),
         }
     }
+}
+
+/// A record as compared: in full from a file of format 3; from an older file the weeks of
+/// unanswered moves are left out, as its log does not always tell them exactly.
+fn comparable(file_version: u32, record: &[TurnRecord]) -> Vec<TurnRecord> {
+    record
+        .iter()
+        .map(|r| TurnRecord {
+            week: if file_version < 3 && r.answer == word::NONE {
+                0
+            } else {
+                r.week
+            },
+            answer: r.answer.clone(),
+        })
+        .collect()
 }
 
 /// The notice for a replayed save.
