@@ -268,8 +268,12 @@ fn validate_one(path: &Path) -> Result<String, String> {
         .map_err(|e| format!("{file}: cannot read the file: {e}"))?;
     if persist::looks_like_save(&text) {
         let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
+        let how = match &loaded.notice {
+            None => "replay to the saved state".to_string(),
+            Some(n) => format!("replayed under this build's rules: {n}"),
+        };
         Ok(format!(
-            "save of {}, week {}, {} actions replay to the saved state",
+            "save of {}, week {}, {} actions {how}",
             loaded.game.scenario.name,
             loaded.game.state.week(),
             loaded.game.history.len()
@@ -313,6 +317,9 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
             outcome,
             escape(&loaded.info.name)
         );
+        if let Some(notice) = &loaded.notice {
+            say!("{}: {notice}", path.display());
+        }
         return Ok(ExitCode::SUCCESS);
     }
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {

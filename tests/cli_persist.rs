@@ -92,7 +92,7 @@ fn validate_rejects_each_broken_save_with_a_located_message() {
             "format version 99, newer than this build",
         ),
         ("unknown-scenario.ron", "\"spring-2026\""),
-        ("edited-state.ron", "state.meters.trust: saved "),
+        ("edited-state.ron", "digest: saved \""),
         (
             "refused-action.ron",
             "action 1 (sign at the summit) is refused",
@@ -169,7 +169,7 @@ fn load_check_prints_a_summary_of_each_example() {
     let (code, _, err) =
         run(truce(home.path()).args(["load", "tests/fixtures/saves/edited-state.ron"]));
     assert_eq!(code, 1);
-    assert!(err.contains("state.meters.trust"), "{err}");
+    assert!(err.contains("digest: saved"), "{err}");
     let (code, _, err) = run(truce(home.path()).args(["load", "no-such-save.ron"]));
     assert_eq!(code, 1);
     assert!(err.contains("cannot read the save"), "{err}");
@@ -255,4 +255,46 @@ fn load_without_a_terminal_checks_the_save_then_says_it_needs_one() {
         "{err}"
     );
     assert!(!err.contains('\x1b'), "{err:?}");
+}
+
+#[test]
+fn load_check_resumes_a_save_made_under_other_rules_with_a_notice() {
+    let home = tempfile::tempdir().unwrap();
+    let good = fs::read_to_string(root().join("saves/finished-deal.ron")).unwrap();
+    let rules = format!("    rules: {},\n", truce::engine::RULES);
+    assert!(good.contains(&rules), "{good}");
+    // Made under an older rules id, with the built-in scenario as it was then.
+    let older = good
+        .replacen(&rules, "    rules: 0,\n", 1)
+        .replacen("hash: \"", "hash: \"00", 1);
+    let file = home.path().join("older.ron");
+    fs::write(&file, older).unwrap();
+    let (code, out, err) = run(truce(home.path()).args(["load", "--check"]).arg(&file));
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("autumn-2025, week "), "{out}");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        lines[1].contains(&format!(
+            "made with Truce {version} under rules 0, replayed under rules {}",
+            truce::engine::RULES
+        )),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("scenario autumn-2025 has changed since"),
+        "{out}"
+    );
+    let (code, out, err) = run(truce(home.path()).arg("validate").arg(&file));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("replayed under this build's rules: made with"),
+        "{out}"
+    );
+    // Not a save at all is still exit 1.
+    let (code, _, err) = run(truce(home.path())
+        .args(["load", "--check"])
+        .arg(root().join("assets/scenarios/autumn-2025.ron")));
+    assert_eq!(code, 1, "{err}");
 }

@@ -77,7 +77,7 @@ fn a_newer_version_asks_for_a_newer_truce() {
             err,
             SaveError::NewerVersion {
                 found: 99,
-                known: 2,
+                known: 3,
                 ..
             }
         ),
@@ -101,28 +101,37 @@ fn an_unknown_scenario_is_named() {
 }
 
 #[test]
-fn an_edited_state_names_the_field_that_differs() {
+fn an_edited_save_under_the_same_rules_is_refused_naming_what_differs() {
+    // The fixture's first proposal was changed by hand; the rest is as saved.
     let (err, msg) = refused("edited-state.ron");
     let SaveError::Mismatch { diffs, .. } = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(diffs.list.len(), 1, "{msg}");
-    let d = &diffs.list[0];
-    assert_eq!(d.path, "state.meters.trust");
-    let saved: f64 = d.saved.parse().unwrap();
-    let replayed: f64 = d.replayed.parse().unwrap();
-    assert_eq!(saved - replayed, 8.0);
+    let d = diffs
+        .list
+        .iter()
+        .find(|d| d.path == "digest")
+        .unwrap_or_else(|| panic!("the digest is not named: {msg}"));
+    assert_ne!(d.saved, d.replayed);
     let text = fs::read_to_string(fixture("edited-state.ron")).unwrap();
     let line = text.lines().nth(d.line - 1).unwrap();
-    assert!(line.trim_start().starts_with("trust:"), "{line}");
+    assert!(line.trim_start().starts_with("digest:"), "{line}");
     assert!(msg.contains("corrupt or was edited"), "{msg}");
     assert!(
         msg.contains(&format!(
-            "state.meters.trust: saved {}, replay gives {}",
+            "digest: saved {}, replay gives {}",
             d.saved, d.replayed
         )),
         "{msg}"
     );
+    // The fixture differs from the good save in one line only: the first proposal.
+    let good = fs::read_to_string(fixture("good.ron")).unwrap();
+    let changed = good
+        .lines()
+        .zip(text.lines())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(changed, 1, "the edited fixture should differ in one line");
 }
 
 #[test]

@@ -472,3 +472,24 @@ fn the_new_screens_draw_at_every_size_without_colour() {
         }
     }
 }
+
+#[test]
+fn a_save_made_under_other_rules_opens_with_a_notice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = fs::read_to_string("saves/midgame-restrictions.ron").unwrap();
+    let rules = format!("    rules: {},\n", truce::engine::RULES);
+    let older = good.replacen(&rules, "    rules: 0,\n", 1);
+    assert_ne!(older, good);
+    fs::write(tmp.path().join("older.ron"), older).unwrap();
+    let mut a = app_in(tmp.path());
+    press(&mut a, "o");
+    press(&mut a, ">");
+    assert_eq!(a.ui.screen, Screen::Negotiation);
+    let status = a.ui.message.clone().expect("a message");
+    assert!(
+        status.text.contains("under rules 0, replayed under rules"),
+        "{status:?}"
+    );
+    let shown = text(&screen(&mut a, 200, 60));
+    assert!(shown.contains("replayed under rules"), "{shown}");
+}

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use crate::engine::{Action, Game};
 use crate::persist::error::SaveError;
-use crate::persist::format::{SaveV1, to_text};
+use crate::persist::format::to_text;
+use crate::persist::legacy::SaveV1;
 use crate::persist::save::{GameInfo, save_game, save_of};
 use crate::scenario::Scenario;
 use crate::sim::{self, Strategy};
@@ -91,8 +92,9 @@ fn find(scenario: &Arc<Scenario>, wanted: &Wanted) -> Option<(Game, Strategy)> {
 }
 
 /// The broken and old saves the tests load, each derived from the opening example, as
-/// (file name, contents). Those that depend on the scenario's numbers (the edited state, the
-/// refused action, version 1) must be regenerated with the examples.
+/// (file name, contents). All hold this build's rules id and digest, so they are regenerated
+/// with the examples whenever the rules change (the frozen corpus of old releases lives in
+/// `tests/fixtures/compat/` instead).
 pub fn fixtures(scenario: &Arc<Scenario>) -> Result<Vec<(&'static str, String)>, String> {
     let (game, _) = find(scenario, &WANTED[0]).ok_or("no scripted game shows an opening")?;
     let info = GameInfo::new(scenario, game.seed, "fixture");
@@ -101,8 +103,15 @@ pub fn fixtures(scenario: &Arc<Scenario>) -> Result<Vec<(&'static str, String)>,
     let text = |s| to_text(s).map_err(|e| e.to_string());
     let good_text = text(&good)?;
 
+    // An edit a player might try: a better first offer, the rest of the file left as saved.
     let mut edited = good.clone();
-    edited.state.meters.trust += 8.0;
+    let first = edited.actions.iter_mut().find_map(|a| match a {
+        Action::Propose(p) => Some(p),
+        _ => None,
+    });
+    let first = first.ok_or("the opening example makes no proposal")?;
+    let levels = scenario.issues.first().map_or(1, |i| i.levels.len());
+    first.0[0] = (first.0[0] + 1) % levels.max(1);
     let mut refused = good.clone();
     refused.actions.insert(0, Action::Sign);
     let mut newer = good.clone();
@@ -117,7 +126,7 @@ pub fn fixtures(scenario: &Arc<Scenario>) -> Result<Vec<(&'static str, String)>,
         scenario: scenario.name.clone(),
         seed: good.seed,
         moves: good.actions.clone(),
-        state: good.state.clone(),
+        state: game.state.clone(),
     };
     let v1_text = ron::ser::to_string_pretty(&v1, ron::ser::PrettyConfig::new())
         .map_err(|e| e.to_string())?;

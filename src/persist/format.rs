@@ -1,17 +1,20 @@
 //! The save file format: one RON file per game, versioned, with the migration from older shapes.
 //!
 //! A save holds the scenario (by name and content hash when built-in, embedded whole otherwise),
-//! the seed and every action: the game is what replaying them gives. The state after the last
-//! action is kept as well, so loading can prove the replay reaches it (and a listing can show the
-//! week and outcome without guessing).
+//! the seed and every action: the game is what replaying them gives. It also names the release
+//! and the rules it was made under, a digest of the state the replay must reach under those
+//! rules, a per-turn record of Beijing's answers in a stable vocabulary (so a later build can say
+//! what its rules changed), and a header (week, turns, outcome) a list can show without replaying.
+//! Formats 1 and 2 (which kept the whole state instead) are read by `legacy`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Action, State};
+use crate::engine::Action;
+use crate::persist::record::TurnRecord;
 use crate::scenario::Scenario;
 
 /// The format version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The struct name a save file starts with; how `validate` tells a save from a scenario.
 pub const SAVE_TAG: &str = "TruceSave";
@@ -43,7 +46,11 @@ impl ScenarioRef {
     }
 }
 
-/// A save in the current format (version 2).
+/// A save in the current format (version 3).
+///
+/// The game is the scenario, the seed and the actions; everything else is a cache or a header.
+/// The header fields come first so a lister can read them without replaying (or even parsing
+/// the scenario); `record` and `digest` let a later build say what its rules changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "TruceSave", deny_unknown_fields)]
 pub struct SaveFile {
@@ -55,58 +62,38 @@ pub struct SaveFile {
     pub saved_at: String,
     /// Stable for one game across all its saves; names the autosave slot.
     pub game_id: String,
-    /// The scenario.
-    pub scenario: ScenarioRef,
+    /// The Truce release that wrote it (`CARGO_PKG_VERSION`; empty if unknown, as in format 1).
+    #[serde(default)]
+    pub game_version: String,
+    /// The rules id it was played under (`engine::RULES`).
+    #[serde(default)]
+    pub rules: u32,
+    /// The scenario's machine name, for lists (the same as in `scenario`).
+    #[serde(default)]
+    pub scenario_name: String,
     /// The seed the game started from.
     pub seed: u64,
+    /// The week the game stood in when saved (header only: loading recomputes it).
+    #[serde(default)]
+    pub week: u32,
+    /// Negotiating turns taken (header only).
+    #[serde(default)]
+    pub turns: u32,
+    /// How the game had ended, as an `Outcome::key` (header only: loading recomputes it).
+    #[serde(default)]
+    pub outcome: Option<String>,
+    /// The scenario.
+    pub scenario: ScenarioRef,
     /// Every accepted action, in order.
     pub actions: Vec<Action>,
-    /// The state after the last action.
-    pub state: State,
-}
-
-/// The first save format (version 1): no display name, no timestamp, no game id, and the
-/// scenario as a bare built-in name with no hash (so it could not hold an instructor's file).
-/// The actions were called `moves`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "TruceSave")]
-pub struct SaveV1 {
-    /// Always 1.
-    pub version: u32,
-    /// A built-in scenario name.
-    pub scenario: String,
-    /// The seed.
-    pub seed: u64,
-    /// Every accepted action.
-    pub moves: Vec<Action>,
-    /// The state after the last action.
-    pub state: State,
-}
-
-impl SaveV1 {
-    /// Migrates to version 2. `hash` is the hash of the built-in scenario of that name in this
-    /// build: version 1 recorded none, so the replay check is what catches a changed scenario.
-    pub fn migrate(self, hash: String) -> SaveFile {
-        let name = format!(
-            "{} · seed {} · week {}",
-            self.scenario,
-            self.seed,
-            self.state.week()
-        );
-        SaveFile {
-            version: CURRENT_VERSION,
-            name,
-            saved_at: String::new(),
-            game_id: game_id(&self.scenario, self.seed, "v1"),
-            scenario: ScenarioRef::Builtin {
-                name: self.scenario,
-                hash,
-            },
-            seed: self.seed,
-            actions: self.moves,
-            state: self.state,
-        }
-    }
+    /// One entry per action: its week and Beijing's answer, in the frozen vocabulary of
+    /// `record::word`. Empty when unknown (an old file whose log could not be read).
+    #[serde(default)]
+    pub record: Vec<TurnRecord>,
+    /// The digest of the state the actions replay to (`record::state_digest`); empty in files
+    /// migrated from formats 1 and 2, which are checked against their saved state instead.
+    #[serde(default)]
+    pub digest: String,
 }
 
 /// Just enough of any version to read its number.
@@ -158,16 +145,55 @@ pub fn slug(text: &str) -> String {
     if out.is_empty() { "game".into() } else { out }
 }
 
-/// The text of a save: a comment, the tag, then the pretty RON of the fields.
+/// The text of a save: a comment, the tag, then the pretty RON of the fields, with one action
+/// and one record entry per line.
 pub fn to_text(save: &SaveFile) -> Result<String, ron::Error> {
     // Struct names are written only at the top: inner type names are Rust details, and a rename
     // in the engine must not break old saves.
     let config = ron::ser::PrettyConfig::new().struct_names(false);
-    let body = ron::ser::to_string_pretty(save, config)?;
+    let shell = SaveFile {
+        actions: Vec::new(),
+        record: Vec::new(),
+        ..save.clone()
+    };
+    let mut body = ron::ser::to_string_pretty(&shell, config)?;
+    let line = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .compact_arrays(true)
+        .compact_structs(true);
+    for (field, items) in [
+        ("actions", one_per_line(&save.actions, &line)?),
+        ("record", one_per_line(&save.record, &line)?),
+    ] {
+        // The top-level fields are the only lines indented by exactly four spaces.
+        body = body.replacen(
+            &format!("\n    {field}: [],\n"),
+            &format!("\n    {field}: [{items}],\n"),
+            1,
+        );
+    }
     Ok(format!(
-        "// A saved game of Truce. The state is checked against a replay of the actions on load,\n\
-         // so an edited save is refused.\n{SAVE_TAG}{body}\n"
+        "// A saved game of Truce. Loading replays the actions: under the same rules the replay\n\
+         // must reach the digest (an edited save is refused); under newer rules it is replayed.\n\
+         {SAVE_TAG}{body}\n"
     ))
+}
+
+/// The items of a list, each on its own line, indented under a top-level field.
+fn one_per_line<T: Serialize>(
+    items: &[T],
+    config: &ron::ser::PrettyConfig,
+) -> Result<String, ron::Error> {
+    let mut out = String::new();
+    for item in items {
+        out.push_str("\n        ");
+        out.push_str(&ron::ser::to_string_pretty(item, config.clone())?);
+        out.push(',');
+    }
+    if !items.is_empty() {
+        out.push_str("\n    ");
+    }
+    Ok(out)
 }
 
 /// Whether RON text is a save (starts, after comments, with `TruceSave(`) rather than a scenario.

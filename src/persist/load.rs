@@ -1,66 +1,67 @@
-//! Loading a save: parse, check the version (migrating older ones), resolve the scenario, replay
-//! the actions from the seed and prove the replay reaches the saved state. Never writes.
+//! Loading a save: parse, check the version (reading older formats through `legacy`), then
+//! verify or replay it under this build's rules (`replay`). Never writes.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::engine::Game;
-use crate::persist::diff::differences;
-use crate::persist::error::{Difference, Differences, SaveError};
+use crate::persist::error::SaveError;
 use crate::persist::format::{
-    CURRENT_VERSION, Probe, SAVE_TAG, SaveFile, SaveV1, ScenarioRef, looks_like_save, scenario_hash,
+    CURRENT_VERSION, Probe, SAVE_TAG, SaveFile, looks_like_save, scenario_hash,
 };
+use crate::persist::legacy::{ReadV1, ReadV2, from_v1, from_v2};
+use crate::persist::notice::Notice;
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
+use crate::persist::replay::{Build, verify};
 use crate::persist::save::GameInfo;
 use crate::scenario::span::{Position, Spans, locate};
 use crate::scenario::{self, LoadError, Problem, Scenario};
 
-/// How many differing fields a mismatch lists.
-const MAX_DIFFERENCES: usize = 8;
-
-/// A save that loaded and replayed to exactly its saved state.
+/// A save that loaded: verified against its digest (or saved state), or replayed under this
+/// build's rules with a notice saying what changed.
 #[derive(Debug, Clone)]
 pub struct LoadedGame {
-    /// The game, rebuilt by replay: scenario, seed, state and full history of turns.
+    /// The game, rebuilt by replay: scenario, seed, state and full history of turns. Scores
+    /// and outcomes come from here, never from the file.
     pub game: Game,
     /// Its id and display name; keep it to save the game again in the same slots.
     pub info: GameInfo,
     /// When it was saved, as written in the file (empty for a migrated version-1 save).
     pub saved_at: String,
-    /// The format version the file was written in (older ones were migrated on load).
+    /// The format version the file was written in (older ones were read by `legacy`).
     pub file_version: u32,
     /// Whether the scenario was embedded in the save rather than a built-in.
     pub embedded_scenario: bool,
+    /// Set when the save was made under other rules or another version of its scenario and
+    /// was replayed under this build's: show it to the player. `None`: verified as saved.
+    pub notice: Option<Notice>,
 }
 
-/// A built-in scenario, parsed once, with its content hash.
-struct Builtin {
-    name: &'static str,
-    scenario: Option<(Arc<Scenario>, String)>,
-}
-
-fn builtins() -> &'static [Builtin] {
-    static CACHE: OnceLock<Vec<Builtin>> = OnceLock::new();
+/// The built-in scenarios, parsed once per process, with their content hashes.
+fn builtins() -> &'static [(Arc<Scenario>, String)] {
+    static CACHE: OnceLock<Vec<(Arc<Scenario>, String)>> = OnceLock::new();
     CACHE.get_or_init(|| {
         scenario::BUILTIN
             .iter()
-            .map(|(name, _)| Builtin {
-                name,
-                scenario: scenario::builtin(name).and_then(Result::ok).map(|s| {
-                    let hash = scenario_hash(&s);
-                    (Arc::new(s), hash)
-                }),
+            .filter_map(|(name, _)| scenario::builtin(name).and_then(Result::ok))
+            .map(|s| {
+                let hash = scenario_hash(&s);
+                (Arc::new(s), hash)
             })
             .collect()
     })
+}
+
+/// The built-in scenarios and hashes, for a `Build`.
+pub(crate) fn builtins_cached() -> Vec<(Arc<Scenario>, String)> {
+    builtins().to_vec()
 }
 
 /// The built-in scenario of this name and its hash (parsed once per process).
 pub fn builtin_with_hash(name: &str) -> Option<(Arc<Scenario>, &'static str)> {
     builtins()
         .iter()
-        .find(|b| b.name == name)
-        .and_then(|b| b.scenario.as_ref())
+        .find(|(s, _)| s.name == name)
         .map(|(s, h)| (Arc::clone(s), h.as_str()))
 }
 
@@ -76,13 +77,24 @@ pub fn load_game(path: &Path) -> Result<LoadedGame, SaveError> {
 
 /// As `load_game`, from text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<LoadedGame, SaveError> {
-    let (save, file_version) = parse(text, file)?;
-    crate::persist::peek::check_parsed(&save, text, file)?;
-    verify(save, file_version, text, file)
+    load_str_with(text, file, &Build::current())
 }
 
-/// Parses any known version into the current shape; returns it and the version found.
+/// As `load_str`, under the given build (its rules, release and built-in scenarios).
+pub fn load_str_with(text: &str, file: &str, build: &Build) -> Result<LoadedGame, SaveError> {
+    let (save, file_version) = parse_with(text, file, build)?;
+    crate::persist::peek::check_parsed(&save, text, file)?;
+    verify(save, file_version, text, file, build)
+}
+
+/// Parses any known version into the current shape, without replaying; returns it and the
+/// version found. Older formats get their header and record from their saved state, read
+/// loosely; a version-1 file gets the hash of this build's built-in of its name.
 pub fn parse(text: &str, file: &str) -> Result<(SaveFile, u32), SaveError> {
+    parse_with(text, file, &Build::current())
+}
+
+fn parse_with(text: &str, file: &str, build: &Build) -> Result<(SaveFile, u32), SaveError> {
     if !looks_like_save(text) {
         return Err(if cut_before_tag(text) {
             let end = end_of(text);
@@ -102,12 +114,17 @@ pub fn parse(text: &str, file: &str) -> Result<(SaveFile, u32), SaveError> {
             let save: SaveFile = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
             Ok((save, CURRENT_VERSION))
         }
+        2 => {
+            let old: ReadV2 = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
+            Ok((from_v2(old, text), 2))
+        }
         1 => {
-            let old: SaveV1 = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
-            let Some((_, hash)) = builtin_with_hash(&old.scenario) else {
+            let old: ReadV1 = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
+            let Some((_, hash)) = build.builtin(&old.scenario) else {
                 return Err(unknown_scenario(file, at("scenario"), &old.scenario));
             };
-            Ok((old.migrate(hash.to_string()), 1))
+            let hash = hash.to_string();
+            Ok((from_v1(old, hash, text), 1))
         }
         v if v > CURRENT_VERSION => {
             let p = at("version");
@@ -131,95 +148,8 @@ pub fn parse(text: &str, file: &str) -> Result<(SaveFile, u32), SaveError> {
     }
 }
 
-/// Resolves the scenario, replays the actions and compares the result with the saved state.
-fn verify(
-    save: SaveFile,
-    file_version: u32,
-    text: &str,
-    file: &str,
-) -> Result<LoadedGame, SaveError> {
-    // The text is indexed once, and only if a problem needs placing.
-    let spans = std::cell::OnceCell::new();
-    let at = |path: &str| spans.get_or_init(|| Spans::new(text)).find(path);
-    let (scenario, embedded) = match &save.scenario {
-        ScenarioRef::Builtin { name, hash } => {
-            let Some((s, current)) = builtin_with_hash(name) else {
-                return Err(unknown_scenario(file, at("scenario.name"), name));
-            };
-            if hash != current {
-                let p = at("scenario.hash");
-                return Err(SaveError::ScenarioChanged {
-                    file: file.into(),
-                    line: p.line,
-                    col: p.col,
-                    name: name.clone(),
-                    saved: hash.clone(),
-                    current: current.to_string(),
-                });
-            }
-            (s, false)
-        }
-        ScenarioRef::Embedded { scenario } => {
-            check_embedded(scenario, text, file)?;
-            (Arc::new((**scenario).clone()), true)
-        }
-    };
-    // Version 1 called the actions `moves`: point there when the file is version 1.
-    let actions_field = if file_version == 1 {
-        "moves"
-    } else {
-        "actions"
-    };
-    let game = Game::replay(scenario, save.seed, &save.actions).map_err(|(i, e)| {
-        let p = at(&format!("{actions_field}[{i}]"));
-        SaveError::Refused {
-            file: file.into(),
-            line: p.line,
-            col: p.col,
-            number: i + 1,
-            label: save.actions[i].label().into(),
-            reason: e.to_string(),
-        }
-    })?;
-    if game.state != save.state {
-        let (found, more) = differences("state", &save.state, &game.state, MAX_DIFFERENCES);
-        let mut list: Vec<Difference> = found
-            .into_iter()
-            .map(|(path, saved, replayed)| {
-                let p = at(&path);
-                Difference {
-                    path,
-                    saved,
-                    replayed,
-                    line: p.line,
-                    col: p.col,
-                }
-            })
-            .collect();
-        list.sort_by_key(|d| (d.line, d.col));
-        return Err(SaveError::Mismatch {
-            actions: save.actions.len(),
-            diffs: Differences {
-                file: file.into(),
-                list,
-                more,
-            },
-        });
-    }
-    Ok(LoadedGame {
-        game,
-        info: GameInfo {
-            id: save.game_id,
-            name: save.name,
-        },
-        saved_at: save.saved_at,
-        file_version,
-        embedded_scenario: embedded,
-    })
-}
-
 /// Validates an embedded scenario as a scenario file would be, placing problems in the save.
-fn check_embedded(s: &Scenario, text: &str, file: &str) -> Result<(), SaveError> {
+pub(crate) fn check_embedded(s: &Scenario, text: &str, file: &str) -> Result<(), SaveError> {
     let found = scenario::validate(s);
     if found.is_empty() {
         return Ok(());
@@ -243,7 +173,7 @@ fn check_embedded(s: &Scenario, text: &str, file: &str) -> Result<(), SaveError>
     }))
 }
 
-fn unknown_scenario(file: &str, p: Position, name: &str) -> SaveError {
+pub(crate) fn unknown_scenario(file: &str, p: Position, name: &str) -> SaveError {
     SaveError::UnknownScenario {
         file: file.into(),
         line: p.line,

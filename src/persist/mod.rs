@@ -16,11 +16,15 @@ mod dirs;
 mod error;
 pub mod examples;
 pub mod format;
+pub mod legacy;
 mod list;
 mod load;
 pub mod names;
+pub mod notice;
 mod peek;
 pub mod read;
+pub mod record;
+mod replay;
 mod save;
 mod store;
 
@@ -30,8 +34,10 @@ pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir
 pub use error::{Difference, Differences, ErrorKind, Place, SaveError};
 pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
 pub use list::{SaveEntry, list_saves};
-pub use load::{LoadedGame, builtin_with_hash, load_game, load_str};
+pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
+pub use notice::{Notice, Stopped};
 pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
+pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
     scenario_ref, write_save,

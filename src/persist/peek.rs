@@ -114,6 +114,27 @@ struct Header {
     state: PeekState,
 }
 
+/// Format 3 states week, turns and outcome in its header; its state is not saved.
+#[derive(Deserialize)]
+#[serde(rename = "TruceSave")]
+struct HeaderV3 {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    saved_at: String,
+    #[serde(default)]
+    game_id: String,
+    scenario: Ref,
+    #[serde(default)]
+    actions: Count,
+    #[serde(default)]
+    week: u32,
+    #[serde(default)]
+    turns: u32,
+    #[serde(default)]
+    outcome: Option<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
 struct HeaderV1 {
@@ -158,7 +179,31 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
                 h.state,
             )
         }
-        v if v >= 2 && v <= CURRENT_VERSION => {
+        v if v >= 3 && v <= CURRENT_VERSION => {
+            let h: HeaderV3 = ron::from_str(text).map_err(|_| full_error(text, file))?;
+            let scenario = match h.scenario {
+                Ref::Builtin { name } => name,
+                Ref::Embedded { scenario } => scenario.name,
+            };
+            if h.actions.0 > MAX_ACTIONS {
+                return Err(too_many(text, file, h.actions.0, "actions"));
+            }
+            check_id(&h.game_id).map_err(|why| bad_id(text, file, why))?;
+            let outcome = h
+                .outcome
+                .and_then(|k| Outcome::ALL.into_iter().find(|o| o.key() == k));
+            return Ok(SaveSummary {
+                name: h.name,
+                game_id: h.game_id,
+                scenario,
+                week: h.week.max(1),
+                turns: h.turns,
+                saved_at: h.saved_at,
+                outcome,
+                autosave,
+            });
+        }
+        2 => {
             let h: Header = ron::from_str(text).map_err(|_| full_error(text, file))?;
             let scenario = match h.scenario {
                 Ref::Builtin { name } => name,

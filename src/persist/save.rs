@@ -1,13 +1,15 @@
 //! Writing saves: the manual save slot, the autosave slot, and saves of headless games.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::engine::{Action, Game, State};
+use crate::engine::{Action, Game, RULES, State};
 use crate::persist::atomic::write_atomic;
 use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, ScenarioRef, game_id, to_text};
 use crate::persist::load::builtin_with_hash;
 use crate::persist::names;
+use crate::persist::record::{game_record, outcome_key, state_digest};
 use crate::scenario::Scenario;
 
 /// What names a game across its saves. Create one when a game starts; keep the one a loaded
@@ -47,17 +49,30 @@ pub fn scenario_ref(scenario: &Scenario) -> ScenarioRef {
 
 /// The save of a game in play.
 pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
-    save_of_parts(
-        &game.scenario,
-        game.seed,
-        game.actions(),
-        game.state.clone(),
-        info,
-        saved_at,
-    )
+    let state = &game.state;
+    SaveFile {
+        version: CURRENT_VERSION,
+        name: info.name.clone(),
+        saved_at: saved_at.to_string(),
+        game_id: info.id.clone(),
+        game_version: env!("CARGO_PKG_VERSION").to_string(),
+        rules: RULES,
+        scenario_name: game.scenario.name.clone(),
+        seed: game.seed,
+        week: state.week(),
+        turns: state.turns,
+        outcome: outcome_key(state),
+        scenario: scenario_ref(&game.scenario),
+        actions: game.actions(),
+        record: game_record(game),
+        digest: state_digest(state),
+    }
 }
 
-/// The save of a game given as its parts (a headless game from `sim::play`, say).
+/// The save of a game given as its parts (a headless game from `sim::play`, say). The actions
+/// are replayed to recover Beijing's answers for the record; should they not replay (they
+/// always do when they came from a game of this scenario and seed), the record is left empty
+/// and the digest is the given state's.
 pub fn save_of_parts(
     scenario: &Scenario,
     seed: u64,
@@ -66,15 +81,25 @@ pub fn save_of_parts(
     info: &GameInfo,
     saved_at: &str,
 ) -> SaveFile {
-    SaveFile {
-        version: CURRENT_VERSION,
-        name: info.name.clone(),
-        saved_at: saved_at.to_string(),
-        game_id: info.id.clone(),
-        scenario: scenario_ref(scenario),
-        seed,
-        actions,
-        state,
+    match Game::replay(Arc::new(scenario.clone()), seed, &actions) {
+        Ok(game) if game.state == state => save_of(&game, info, saved_at),
+        _ => SaveFile {
+            version: CURRENT_VERSION,
+            name: info.name.clone(),
+            saved_at: saved_at.to_string(),
+            game_id: info.id.clone(),
+            game_version: env!("CARGO_PKG_VERSION").to_string(),
+            rules: RULES,
+            scenario_name: scenario.name.clone(),
+            seed,
+            week: state.week(),
+            turns: state.turns,
+            outcome: outcome_key(&state),
+            scenario: scenario_ref(scenario),
+            actions,
+            record: Vec::new(),
+            digest: state_digest(&state),
+        },
     }
 }
 

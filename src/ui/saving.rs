@@ -422,7 +422,9 @@ impl App {
     /// Puts a loaded game on screen exactly where it was left: its state and dispatches are
     /// the save's; the package being built is its last proposal.
     pub(crate) fn resume(&mut self, loaded: LoadedGame) {
-        let LoadedGame { game, info, .. } = loaded;
+        let LoadedGame {
+            game, info, notice, ..
+        } = loaded;
         let st = &game.state;
         let mut package = st
             .proposal
@@ -449,13 +451,15 @@ impl App {
             Screen::Negotiation
         };
         self.ui.seed = game.seed;
-        self.say(
-            Tone::Info,
-            format!(
+        // A save replayed under newer rules says so: the game may differ from the one saved.
+        let text = match &notice {
+            None => format!(
                 "Loaded \"{}\" at week {week}: play on where it was left.",
                 info.name
             ),
-        );
+            Some(n) => format!("Loaded \"{}\" at week {week}: {n}.", info.name),
+        };
+        self.say(Tone::Info, text);
         self.game = Some(game);
         self.info = Some(info);
         self.unsaved = false;
