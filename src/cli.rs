@@ -75,6 +75,13 @@ pub enum Command {
         /// The seed: a class given the same seed plays the same game.
         #[arg(long)]
         seed: Option<u64>,
+        /// Class mode: no loading another save and no restarting mid-game; every game is
+        /// autosaved under the player's name.
+        #[arg(long)]
+        class: bool,
+        /// The player's name, stored in saves (else asked once and remembered).
+        #[arg(long, value_name = "NAME")]
+        player: Option<String>,
     },
     /// List the built-in scenarios.
     Scenarios,
@@ -116,6 +123,34 @@ pub enum Command {
     },
     /// List the saves in the save directory, newest first.
     Saves,
+    /// Write a Markdown after-action report of a save: every move, China's answers with their
+    /// reasons, the events, the meters, the outcome, the scores, the lessons and the deal
+    /// beside history.
+    Transcript {
+        /// The save file.
+        file: PathBuf,
+        /// Write the report here instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Class results: one row per save (folders: the .ron files directly inside) and a summary
+    /// per scenario and seed. Scores are recomputed by replay.
+    Report {
+        /// Save files and folders of saves.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// CSV for a spreadsheet instead of Markdown.
+        #[arg(long)]
+        csv: bool,
+        /// Write the report here instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Step through a saved game week by week, read-only (for the projector).
+    Review {
+        /// The save file (a name not found here is looked up in the save directory).
+        file: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -123,8 +158,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
     finish(match cli.command {
-        None => play(cli.scenario, cli.seed, save_dir),
-        Some(Command::Play { scenario, seed }) => play(scenario, seed, save_dir),
+        None => play(cli.scenario, cli.seed, save_dir, Class::default()),
+        Some(Command::Play {
+            scenario,
+            seed,
+            class,
+            player,
+        }) => play(scenario, seed, save_dir, Class { class, player }),
         Some(Command::Scenarios) => scenarios(),
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Simulate {
@@ -137,6 +177,9 @@ pub fn main() -> ExitCode {
         }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
+        Some(Command::Transcript { file, output }) => transcript(&file, output.as_deref()),
+        Some(Command::Report { paths, csv, output }) => report(&paths, csv, output.as_deref()),
+        Some(Command::Review { file }) => review(&file, save_dir),
     })
 }
 
@@ -170,6 +213,7 @@ fn play(
     scenario: Option<String>,
     seed: Option<u64>,
     save_dir: Option<&Path>,
+    class: Class,
 ) -> io::Result<ExitCode> {
     let mut scenarios = match builtins() {
         Ok(s) => s,
@@ -210,6 +254,7 @@ fn play(
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
         resume: None,
+        classroom: crate::ui::Classroom::for_play(class.class, class.player),
     })
 }
 
@@ -324,6 +369,112 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         seed: loaded.game.seed,
         save_dir: dir,
         resume: Some(loaded),
+        classroom: crate::ui::Classroom::default(),
+    })
+}
+
+/// `truce play`'s class-mode flags.
+#[derive(Debug, Default)]
+struct Class {
+    class: bool,
+    player: Option<String>,
+}
+
+/// A save named on the command line: the path, else the same name in the save directory.
+fn find_save(file: &Path, save_dir: Option<&Path>) -> PathBuf {
+    let dir = persist::save_dir(save_dir).map(|(d, _)| d);
+    match dir {
+        Some(dir) if !file.exists() && dir.join(file).exists() => dir.join(file),
+        _ => file.to_path_buf(),
+    }
+}
+
+/// Prints `text`, or writes it to `output` (saying where on stderr).
+fn emit(text: &str, output: Option<&Path>) -> io::Result<ExitCode> {
+    match output {
+        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                warn!("truce: wrote {}", path.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                warn!("truce: {}: cannot write the report: {e}", path.display());
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `truce transcript SAVE [-o FILE]`.
+fn transcript(file: &Path, output: Option<&Path>) -> io::Result<ExitCode> {
+    match persist::load_game(file) {
+        Ok(loaded) => {
+            let facts = crate::report::facts::of_loaded(&loaded);
+            emit(&crate::report::transcript::render(&facts), output)
+        }
+        Err(e) => {
+            warn!("{e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `truce report PATH... [--csv] [-o FILE]`: exit 0 when at least one game was read.
+fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io::Result<ExitCode> {
+    use crate::report::class;
+    let r = class::read(paths);
+    for (file, why) in &r.unreadable {
+        warn!(
+            "truce: {file}: not read: {}",
+            why.lines().next().unwrap_or("")
+        );
+    }
+    if r.games.is_empty() {
+        warn!("truce: no game could be read");
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = if csv {
+        class::to_csv(&r)
+    } else {
+        class::markdown(&r)
+    };
+    emit(&text, output)
+}
+
+/// `truce review SAVE`: the save is read and replayed before the terminal is touched.
+fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<ExitCode> {
+    let path = find_save(file, save_dir);
+    let loaded = match persist::load_game(&path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: {}: the save is good, but reviewing it needs a terminal (`truce transcript \
+             FILE` writes it out as text)",
+            path.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    run_ui(crate::ui::Start {
+        scenarios: vec![loaded.game.scenario.clone()],
+        picked: 0,
+        seed: loaded.game.seed,
+        save_dir: None,
+        resume: Some(loaded),
+        classroom: crate::ui::Classroom {
+            review: true,
+            ..crate::ui::Classroom::default()
+        },
     })
 }
 

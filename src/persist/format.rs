@@ -63,6 +63,20 @@ pub struct SaveFile {
     pub actions: Vec<Action>,
     /// The state after the last action.
     pub state: State,
+    /// Who played it (`--player` or the name asked once); older saves have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub player: Option<String>,
+    /// Whether it was played in class mode (`truce play --class`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub class: bool,
+    /// How many times it was loaded and resumed mid-game outside class mode.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reloads: u32,
+}
+
+/// For `skip_serializing_if`: a zero counter is left out, so saves without reloads read as before.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The first save format (version 1): no display name, no timestamp, no game id, and the
@@ -105,6 +119,9 @@ impl SaveV1 {
             seed: self.seed,
             actions: self.moves,
             state: self.state,
+            player: None,
+            class: false,
+            reloads: 0,
         }
     }
 }

@@ -207,6 +207,9 @@ fn verify(
         info: GameInfo {
             id: save.game_id,
             name: save.name,
+            player: save.player,
+            class: save.class,
+            reloads: save.reloads,
         },
         saved_at: save.saved_at,
         file_version,
