@@ -150,7 +150,13 @@ pub fn markdown(r: &ClassReport) -> String {
     if !r.unreadable.is_empty() {
         out.push_str("## Files not read\n\n");
         for (file, why) in &r.unreadable {
-            let _ = writeln!(out, "- `{file}`: {}", why.replace('\n', " "));
+            // Load errors already start with `file:line:column:`; others get the file named.
+            let why = why.replace('\n', " ");
+            if why.starts_with(file.as_str()) {
+                let _ = writeln!(out, "- {why}");
+            } else {
+                let _ = writeln!(out, "- {file}: {why}");
+            }
         }
         out.push('\n');
     }
@@ -177,12 +183,11 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
                 _ => Some(e),
             });
             let who = best.map_or(String::new(), |b| {
-                format!(
-                    "{} ({}, {})",
-                    player(&b.game),
-                    b.file,
-                    num(score(&b.game, name))
-                )
+                let value = num(score(&b.game, name));
+                match &b.game.player {
+                    Some(p) => format!("{p}: {} ({value})", b.file),
+                    None => format!("{} ({value})", b.file),
+                }
             });
             vec![name.to_string(), format!("{mean:.1}"), who]
         })
