@@ -38,11 +38,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(state) = review.state() else { return };
     let rows = u16::try_from(scenario.issues.len()).unwrap_or(10);
     if large {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(rest);
+        // The board needs about 70 columns; past that, the explanation gets the room.
+        let board_share = if area.width >= 160 { 50 } else { 60 };
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(board_share),
+            Constraint::Percentage(100 - board_share),
+        ])
+        .areas(rest);
         let [board_a, meters_a] =
-            Layout::vertical([Constraint::Length(rows + 4), Constraint::Min(0)]).areas(left);
+            Layout::vertical([Constraint::Length(rows + 5), Constraint::Min(0)]).areas(left);
         let block = panel_block(theme, " The table that week ");
         let inner = block.inner(board_a).inner(Margin::new(1, 1));
         frame.render_widget(block, board_a);
