@@ -127,7 +127,7 @@ pub enum Command {
     /// reasons, the events, the meters, the outcome, the scores, the lessons and the deal
     /// beside history.
     Transcript {
-        /// The save file.
+        /// The save file (a name not found here is looked up in the save directory).
         file: PathBuf,
         /// Write the report here instead of printing it.
         #[arg(short, long, value_name = "FILE")]
@@ -177,7 +177,9 @@ pub fn main() -> ExitCode {
         }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
-        Some(Command::Transcript { file, output }) => transcript(&file, output.as_deref()),
+        Some(Command::Transcript { file, output }) => {
+            transcript(&find_save(&file, save_dir), output.as_deref())
+        }
         Some(Command::Report { paths, csv, output }) => report(&paths, csv, output.as_deref()),
         Some(Command::Review { file }) => review(&file, save_dir),
     })

@@ -237,6 +237,30 @@ fn class_mode_names_files_after_the_player_and_forbids_loading() {
             Screen::Negotiation,
             "no loading mid-game either"
         );
+        // Quitting and starting the same scenario and seed again resumes the unfinished game.
+        let mut again = App::new(scenarios(), 0, 7, Theme::plain())
+            .with_save_dir(Some(saves.path().to_path_buf()))
+            .with_classroom(Classroom::for_play(true, Some("Zoë Park".into())));
+        for k in keys(">>") {
+            again.handle_key(k);
+        }
+        assert_eq!(again.ui.screen, Screen::Negotiation);
+        let turns = |app: &App| app.game.as_ref().map(|g| g.state.turns);
+        assert_eq!(turns(&again), Some(1), "the game goes on from week 2");
+        assert_eq!(turns(&again), turns(&a));
+        assert_eq!(
+            again.info.as_ref().map(|i| i.reloads),
+            Some(0),
+            "not a reload"
+        );
+        // Another player on the same machine starts afresh.
+        let mut other = App::new(scenarios(), 0, 7, Theme::plain())
+            .with_save_dir(Some(saves.path().to_path_buf()))
+            .with_classroom(Classroom::for_play(true, Some("Sam".into())));
+        for k in keys(">>") {
+            other.handle_key(k);
+        }
+        assert_eq!(turns(&other), Some(0));
         let loaded = persist::load_game(&saves.path().join(&names[0])).expect("loads");
         assert!(loaded.info.class);
         assert_eq!(loaded.info.reloads, 0);
@@ -263,5 +287,42 @@ fn class_mode_needs_a_name() {
         assert!(a.naming(), "Esc does not skip the name in class mode");
         press(&mut a, KeyCode::Enter);
         assert!(a.naming(), "an empty name is not taken");
+    });
+}
+
+#[test]
+fn no_key_is_bound_twice_in_review_the_load_list_or_the_name_prompt() {
+    use truce::ui::keymap::BINDINGS;
+    let clashes = |app: &App| -> Vec<String> {
+        let on: Vec<_> = BINDINGS.iter().filter(|b| (b.when)(app)).collect();
+        let mut out = Vec::new();
+        for (i, x) in on.iter().enumerate() {
+            for y in &on[i + 1..] {
+                for k in x.keys {
+                    if y.keys.contains(k) {
+                        out.push(format!("{} on {:?} and {:?}", k.name(), x.cmd, y.cmd));
+                    }
+                }
+            }
+        }
+        out
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("saves/opening.ron", tmp.path().join("opening.ron")).expect("copy");
+    let mut a = app().with_save_dir(Some(tmp.path().to_path_buf()));
+    let mut seen = 0;
+    for k in keys("or]]?<[<") {
+        a.handle_key(k);
+        seen += usize::from(a.ui.screen == Screen::Review);
+        assert!(clashes(&a).is_empty(), "{:?}", clashes(&a));
+    }
+    assert!(seen >= 4, "the script went through review");
+    with_config(|_| {
+        let mut b = App::new(scenarios(), 0, 7, Theme::plain())
+            .with_classroom(Classroom::for_play(false, None));
+        assert!(b.naming());
+        assert!(clashes(&b).is_empty(), "{:?}", clashes(&b));
+        b.handle_key(key(KeyCode::Char('x')));
+        assert!(clashes(&b).is_empty(), "{:?}", clashes(&b));
     });
 }

@@ -391,6 +391,9 @@ impl App {
     }
 
     fn start(&mut self) {
+        if self.resume_class_game() {
+            return;
+        }
         let Some(scenario) = self.scenarios.get(self.ui.picked).cloned() else {
             return;
         };

@@ -119,6 +119,57 @@ impl App {
         }
     }
 
+    /// In class mode, starting a scenario and seed the player has an unfinished game of resumes
+    /// that game instead: quitting and starting again is no way to undo moves. Returns whether
+    /// a game was resumed.
+    pub(crate) fn resume_class_game(&mut self) -> bool {
+        let (true, Some(player), Some(dir)) = (
+            self.classroom.class,
+            self.classroom.player.as_deref(),
+            self.save_dir.as_deref(),
+        ) else {
+            return false;
+        };
+        let Some(scenario) = self.scenarios.get(self.ui.picked) else {
+            return false;
+        };
+        let slug = crate::persist::format::slug;
+        let prefix = format!(
+            "autosave-{}-{}-{}-",
+            slug(player),
+            slug(&scenario.name),
+            self.ui.seed
+        );
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let mut best: Option<LoadedGame> = None;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(&prefix) || !name.ends_with(".ron") {
+                continue;
+            }
+            // A file that does not load is no game to resume; a new one starts.
+            let Ok(loaded) = crate::persist::load_game(&entry.path()) else {
+                continue;
+            };
+            let unfinished = loaded.game.state.outcome.is_none()
+                && loaded.info.class
+                && *loaded.game.scenario == **scenario;
+            if unfinished && best.as_ref().is_none_or(|b| loaded.saved_at > b.saved_at) {
+                best = Some(loaded);
+            }
+        }
+        let Some(loaded) = best else { return false };
+        let week = loaded.game.state.week();
+        self.resume(loaded);
+        self.say(
+            Tone::Info,
+            format!("Class mode: your unfinished game is back at week {week}, where you left it."),
+        );
+        true
+    }
+
     /// Whether loading another save is allowed now (never in class mode).
     pub fn may_load(&self) -> bool {
         !self.classroom.class
