@@ -676,15 +676,6 @@ pub static BINDINGS: &[Binding] = &[
         |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
     ),
     b(
-        Cmd::LoadBack,
-        &[Key::code(KeyCode::Esc)],
-        "back",
-        "In the list of saves: go back without opening one.",
-        Group::Saves,
-        true,
-        |a| on(a, Screen::Load),
-    ),
-    b(
         Cmd::LoadReview,
         &[Key::ch('r')],
         "review",
@@ -692,6 +683,15 @@ pub static BINDINGS: &[Binding] = &[
         Group::Saves,
         true,
         |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
+    ),
+    b(
+        Cmd::LoadBack,
+        &[Key::code(KeyCode::Esc)],
+        "back",
+        "In the list of saves: go back without opening one.",
+        Group::Saves,
+        true,
+        |a| on(a, Screen::Load),
     ),
     b(
         Cmd::ReviewPrev,
