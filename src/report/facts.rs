@@ -233,11 +233,16 @@ pub fn action_text(s: &Scenario, action: &Action, before: &State) -> String {
             format!("Propose: {}", s.describe_package(p, &before.agenda))
         }
         Action::Agenda { issue, on } => {
-            let name = s.issues.get(*issue).map_or("an issue", |i| i.name.as_str());
-            if *on {
-                format!("Open {name}")
-            } else {
-                format!("Take {name} off the table")
+            let found = s.issues.get(*issue);
+            let name = found.map_or("an issue", |i| i.name.as_str());
+            let fresh = !before.prepared.get(*issue).copied().unwrap_or(true);
+            match found {
+                // Opening an issue for the first time costs days: say how many.
+                Some(i) if *on && fresh && i.prep_days > 0 => {
+                    format!("Open {name} ({} days of preparation)", i.prep_days)
+                }
+                _ if *on => format!("Open {name}"),
+                _ => format!("Take {name} off the table"),
             }
         }
         other => capitalise(other.label()),

@@ -46,12 +46,22 @@ pub fn render(g: &GameFacts) -> String {
         out.push_str("No move was made.\n\n");
     }
     let mut week = None;
-    for m in &g.moves {
+    for (i, m) in g.moves.iter().enumerate() {
         if week != Some(m.week) {
             week = Some(m.week);
             let _ = writeln!(out, "### Week {} · {}\n", m.week, m.date);
         }
         one_move(&mut out, m);
+        // The meters once a week, after its last move: agenda moves change none of them.
+        let week_ends = g.moves.get(i + 1).is_none_or(|next| next.week != m.week);
+        if week_ends {
+            let meters: Vec<String> = m
+                .meters
+                .iter()
+                .map(|x| format!("{} {}", x.name.to_lowercase(), num(x.value)))
+                .collect();
+            let _ = writeln!(out, "*Meters after the week:* {}.\n", meters.join(" · "));
+        }
     }
 
     out.push_str("## Outcome\n\n");
@@ -147,12 +157,6 @@ fn one_move(out: &mut String, m: &Move) {
         }
         out.push('\n');
     }
-    let meters: Vec<String> = m
-        .meters
-        .iter()
-        .map(|x| format!("{} {}", x.name.to_lowercase(), num(x.value)))
-        .collect();
-    let _ = writeln!(out, "*After the move:* {}.\n", meters.join(" · "));
     if let Some(o) = &m.outcome {
         let _ = writeln!(out, "**The game ends: {o}.**\n");
     }
