@@ -65,11 +65,21 @@ pub fn render(g: &GameFacts) -> String {
     }
 
     out.push_str("## Outcome\n\n");
-    let _ = writeln!(
-        out,
-        "**{}** in week {} of {}, {}.\n",
-        g.outcome.title, g.outcome.week, g.outcome.weeks, g.outcome.date
-    );
+    let o = &g.outcome;
+    if o.key == "in_progress" {
+        let _ = writeln!(
+            out,
+            "The game is not finished: it stands at week {} of {}, {}. The scores below are \
+             where it stands now.\n",
+            o.week, o.weeks, o.date
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "**{}** in week {} of {}, {}.\n",
+            o.title, o.week, o.weeks, o.date
+        );
+    }
 
     out.push_str("## Scores\n\n");
     out.push_str("From 0 to 100, higher is better for the US; recomputed from the replay.\n\n");
