@@ -326,3 +326,25 @@ fn no_key_is_bound_twice_in_review_the_load_list_or_the_name_prompt() {
         assert!(clashes(&b).is_empty(), "{:?}", clashes(&b));
     });
 }
+
+#[test]
+fn a_game_with_no_moves_reviews_and_reports() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let game = truce::engine::Game::new(scenarios().remove(0), 5);
+    let info = persist::GameInfo::new(&game.scenario, 5, "2025-10-30T12:00:00Z");
+    let path = tmp.path().join("empty.ron");
+    persist::write_save(
+        &path,
+        &persist::save_of(&game, &info, "2025-10-30T12:00:00Z"),
+    )
+    .expect("write");
+    let mut a = reviewing(path.to_str().expect("utf-8"));
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.review.as_ref().map(|r| r.at), Some(0));
+    let shown = text(&draw(&mut a, 80, 24));
+    assert!(shown.contains("step 0 of 0"), "{shown}");
+    let loaded = persist::load_game(&path).expect("loads");
+    let t = truce::report::transcript::render(&truce::report::facts::of_loaded(&loaded));
+    assert!(t.contains("No move was made."), "{t}");
+}
