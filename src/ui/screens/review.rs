@@ -252,8 +252,10 @@ fn week_text(r: &Review, theme: Theme, large: bool) -> Text<'static> {
                 Span::styled(a.headline.clone(), theme.title()),
             ]));
             gap(&mut lines);
+            // Large terminals part paragraphs with a blank line; small ones mark each start.
+            let mark = if large { "" } else { "· " };
             for para in &a.why {
-                lines.push(Line::raw(format!("  {para}")));
+                lines.push(Line::raw(format!("{mark}{para}")));
                 gap(&mut lines);
             }
         }
