@@ -241,3 +241,17 @@ fn player_class_and_reloads_round_trip_and_old_saves_default() {
     assert!(!again.contains("player:") && !again.contains("reloads:"));
     assert!(!text.contains("player:"));
 }
+
+#[test]
+fn class_report_of_the_compat_corpus() {
+    // Every save of release 0.1.0 is read; each seed and scenario gets its summary.
+    let dir = PathBuf::from("tests/fixtures/compat/0.1.0");
+    let r = class::read(std::slice::from_ref(&dir));
+    let files = fs::read_dir(&dir).expect("the corpus").count();
+    assert_eq!(r.games.len(), files, "{:?}", r.unreadable);
+    assert!(r.unreadable.is_empty());
+    let md = class::markdown(&r);
+    assert!(md.contains("## classroom-variant, seed 11"), "{md}");
+    insta::assert_snapshot!("class_report_compat_markdown", md);
+    insta::assert_snapshot!("class_report_compat_csv", class::to_csv(&r));
+}
