@@ -60,15 +60,17 @@ fn review_steps_week_by_week_and_shows_the_board_as_it_was() {
     assert!(week2.contains("Rule:"), "the why is shown: {week2}");
     // The board is the state after week 2: a proposal and a counter, nothing agreed yet.
     let r = a.review.as_ref().expect("reviewing");
-    let st = r.state().expect("a state");
-    assert!(st.counter.is_some() && st.agreed.is_none() && st.signed.is_none());
+    let b = r.board().expect("a board");
+    assert!(b.rows.iter().any(|row| row.counter.is_some()));
+    assert!(b.rows.iter().all(|row| row.agreed.is_none()) && !b.signed);
     press(&mut a, KeyCode::End);
     let last = text(&draw(&mut a, 120, 40));
     assert!(last.contains("Signed"), "{last}");
     assert!(last.contains("The game ends"), "{last}");
     let r = a.review.as_ref().expect("reviewing");
     assert_eq!(r.at, r.last());
-    assert_eq!(r.state(), r.states.last());
+    assert_eq!(r.board(), r.boards.last());
+    assert!(r.board().is_some_and(|b| b.signed));
     press(&mut a, KeyCode::Right);
     assert_eq!(a.review.as_ref().map(|r| r.at), Some(r_last(&a)));
     press(&mut a, KeyCode::Home);

@@ -146,6 +146,78 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
     }
 }
 
+/// One level on the board: its label, and whether it is the issue's status quo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The level's label, e.g. "general licences".
+    pub label: String,
+    /// Whether it is the status quo (nothing moves on that issue).
+    pub status_quo: bool,
+}
+
+/// One issue on the board: whether it is on the table, and each side's package there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardRow {
+    /// The issue's short name.
+    pub issue: String,
+    /// Whether it is on the table.
+    pub on: bool,
+    /// The last US proposal's level.
+    pub proposal: Option<Level>,
+    /// China's standing counter-offer's level.
+    pub counter: Option<Level>,
+    /// The agreed (or signed) package's level.
+    pub agreed: Option<Level>,
+}
+
+/// The negotiating table at one moment: the packages issue by issue, and the meters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// One row per issue, in scenario order.
+    pub rows: Vec<BoardRow>,
+    /// Whether the agreed column is a signed deal.
+    pub signed: bool,
+    /// The meters.
+    pub meters: Vec<Meter>,
+}
+
+/// The board of a state.
+pub fn board(s: &Scenario, st: &State) -> Board {
+    let agreed = st.signed.as_ref().or(st.agreed.as_ref());
+    let level = |p: Option<&crate::engine::Package>, i: usize| -> Option<Level> {
+        let issue = s.issues.get(i)?;
+        let l = *p?.0.get(i)?;
+        issue.levels.get(l).map(|lv| Level {
+            label: lv.label.clone(),
+            status_quo: l == issue.status_quo,
+        })
+    };
+    Board {
+        rows: s
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| BoardRow {
+                issue: issue.short.clone(),
+                on: st.agenda.get(i).copied().unwrap_or(false),
+                proposal: level(st.proposal.as_ref(), i),
+                counter: level(st.counter.as_ref(), i),
+                agreed: level(agreed, i),
+            })
+            .collect(),
+        signed: st.signed.is_some(),
+        meters: meters(st),
+    }
+}
+
+/// The boards of a game after each of its first k moves, k = 0..=moves.
+pub fn boards(game: &Game) -> Vec<Board> {
+    states(game)
+        .iter()
+        .map(|st| board(&game.scenario, st))
+        .collect()
+}
+
 /// The score names of `Scorecard::named`, in display order: the columns of a class report,
 /// known before any game is read (a test checks they agree).
 pub const SCORE_NAMES: [&str; 7] = [

@@ -2,9 +2,8 @@
 //! projector. The board of each week is rebuilt by replaying the first moves; nothing here can
 //! change the game or write a file.
 
-use crate::engine::State;
 use crate::persist::LoadedGame;
-use crate::report::facts::{self, GameFacts, Move};
+use crate::report::facts::{self, Board, GameFacts, Move};
 use crate::ui::app::{App, Message, Screen, Tone};
 
 /// One step of the review: a week and the moves made in it.
@@ -19,12 +18,10 @@ pub struct Step {
 /// A game under review.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
-    /// The scenario the game was played in (a save may embed one the picker does not list).
-    pub scenario: std::sync::Arc<crate::scenario::Scenario>,
     /// The game's facts: every move with China's answer and its explanation.
     pub facts: GameFacts,
-    /// The state after k moves, for k = 0..=moves.
-    pub states: Vec<State>,
+    /// The board after k moves, for k = 0..=moves (rebuilt by replaying the first k).
+    pub boards: Vec<Board>,
     /// The weeks, in order; step 0 is the opening, before any move.
     pub steps: Vec<Step>,
     /// The step shown: 0 is the opening, i + 1 is `steps[i]`.
@@ -39,7 +36,7 @@ impl Review {
     /// A review of a loaded save, at the opening.
     pub fn new(loaded: &LoadedGame, back: Option<Screen>) -> Review {
         let facts = facts::of_loaded(loaded);
-        let states = facts::states(&loaded.game);
+        let boards = facts::boards(&loaded.game);
         let mut steps: Vec<Step> = Vec::new();
         for (i, m) in facts.moves.iter().enumerate() {
             match steps.last_mut() {
@@ -51,9 +48,8 @@ impl Review {
             }
         }
         Review {
-            scenario: loaded.game.scenario.clone(),
             facts,
-            states,
+            boards,
             steps,
             at: 0,
             scroll: 0,
@@ -88,13 +84,13 @@ impl Review {
         }
     }
 
-    /// The board after the step shown: the state after its last move.
-    pub fn state(&self) -> Option<&State> {
+    /// The board after the step shown: after its last move.
+    pub fn board(&self) -> Option<&Board> {
         let k = match self.at.checked_sub(1).and_then(|i| self.steps.get(i)) {
             Some(step) => step.moves.end,
             None => 0,
         };
-        self.states.get(k).or(self.states.last())
+        self.boards.get(k).or(self.boards.last())
     }
 }
 

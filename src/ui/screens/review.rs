@@ -8,9 +8,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::engine::{Package, State};
-use crate::report::facts;
-use crate::scenario::Scenario;
+use crate::report::facts::{Board, Level};
 use crate::ui::App;
 use crate::ui::review::Review;
 use crate::ui::screens::body_and_footer;
@@ -26,7 +24,6 @@ pub const LARGE: (u16, u16) = (120, 40);
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let Some(review) = &app.review else { return };
-    let scenario = &review.scenario;
     let (body, foot) = body_and_footer(area);
     let large = area.width >= LARGE.0 && area.height >= LARGE.1;
     let [head, rest] = Layout::vertical([
@@ -35,8 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(body);
     header(frame, head, review, theme, large);
-    let Some(state) = review.state() else { return };
-    let rows = u16::try_from(scenario.issues.len()).unwrap_or(10);
+    let Some(now) = review.board() else { return };
+    let rows = u16::try_from(now.rows.len()).unwrap_or(10);
     if large {
         // The board needs about 70 columns; past that, the explanation gets the room.
         let board_share = if area.width >= 160 { 50 } else { 60 };
@@ -50,11 +47,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block = panel_block(theme, " The table that week ");
         let inner = block.inner(board_a).inner(Margin::new(1, 1));
         frame.render_widget(block, board_a);
-        board(frame, inner, scenario, state, theme);
+        board(frame, inner, now, theme);
         let block = panel_block(theme, " Meters after the week ");
         let inner = block.inner(meters_a).inner(Margin::new(1, 1));
         frame.render_widget(block, meters_a);
-        meters_large(frame, inner, state, theme);
+        meters_large(frame, inner, now, theme);
         let block = panel_block(theme, " This week: moves, answers, why (↑↓ scroll) ");
         let inner = block.inner(right).inner(Margin::new(2, 1));
         frame.render_widget(block, right);
@@ -73,8 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Constraint::Min(3),
         ])
         .areas(rest.inner(Margin::new(1, 0)));
-        board(frame, board_a, scenario, state, theme);
-        meters_line(frame, meters_a, state, theme);
+        board(frame, board_a, now, theme);
+        meters_line(frame, meters_a, now, theme);
         let block = panel_block(theme, " This week (↑↓ scroll) ");
         let inner = block.inner(week_a).inner(Margin::new(1, 0));
         frame.render_widget(block, week_a);
@@ -124,42 +121,32 @@ fn header(frame: &mut Frame, area: Rect, r: &Review, theme: Theme, large: bool) 
 }
 
 /// The packages on the table that week, issue by issue; levels at the status quo are dimmed.
-fn board(frame: &mut Frame, area: Rect, s: &Scenario, st: &State, theme: Theme) {
-    let agreed = st.signed.as_ref().or(st.agreed.as_ref());
-    let agreed_title = if st.signed.is_some() {
-        "Signed"
-    } else {
-        "Agreed"
-    };
-    let cell = |p: Option<&Package>, i: usize, style| -> Cell<'static> {
-        let issue = &s.issues[i];
-        match p
-            .and_then(|p| p.0.get(i))
-            .and_then(|&l| issue.levels.get(l).map(|lv| (l, lv)))
-        {
-            Some((l, lv)) if l == issue.status_quo => {
-                Cell::from(Span::styled(format!("· {}", lv.label), theme.dim()))
+fn board(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
+    let agreed_title = if b.signed { "Signed" } else { "Agreed" };
+    let cell = |level: &Option<Level>, style| -> Cell<'static> {
+        match level {
+            Some(l) if l.status_quo => {
+                Cell::from(Span::styled(format!("· {}", l.label), theme.dim()))
             }
-            Some((_, lv)) => Cell::from(Span::styled(lv.label.clone(), style)),
+            Some(l) => Cell::from(Span::styled(l.label.clone(), style)),
             None => Cell::from(Span::styled("-", theme.dim())),
         }
     };
-    let rows: Vec<Row> = s
-        .issues
+    let rows: Vec<Row> = b
+        .rows
         .iter()
-        .enumerate()
-        .map(|(i, issue)| {
-            let on = if st.agenda.get(i).copied().unwrap_or(false) {
+        .map(|r| {
+            let on = if r.on {
                 Span::styled("on", theme.text())
             } else {
                 Span::styled("off", theme.dim())
             };
             Row::new(vec![
-                Cell::from(Span::styled(cut(&issue.short, 12), theme.key())),
+                Cell::from(Span::styled(cut(&r.issue, 12), theme.key())),
                 Cell::from(on),
-                cell(st.proposal.as_ref(), i, theme.us()),
-                cell(st.counter.as_ref(), i, theme.china()),
-                cell(agreed, i, theme.good()),
+                cell(&r.proposal, theme.us()),
+                cell(&r.counter, theme.china()),
+                cell(&r.agreed, theme.good()),
             ])
         })
         .collect();
@@ -187,8 +174,9 @@ fn board(frame: &mut Frame, area: Rect, s: &Scenario, st: &State, theme: Theme) 
 }
 
 /// The meters on one line (small terminals).
-fn meters_line(frame: &mut Frame, area: Rect, st: &State, theme: Theme) {
-    let parts: Vec<String> = facts::meters(st)
+fn meters_line(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
+    let parts: Vec<String> = b
+        .meters
         .iter()
         .map(|m| {
             let short = m.name.split(' ').next().unwrap_or(m.name);
@@ -202,9 +190,10 @@ fn meters_line(frame: &mut Frame, area: Rect, st: &State, theme: Theme) {
 }
 
 /// The meters as bars, one a line (large terminals).
-fn meters_large(frame: &mut Frame, area: Rect, st: &State, theme: Theme) {
+fn meters_large(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
     let width = usize::from(area.width.saturating_sub(26)).clamp(4, 40);
-    let lines: Vec<Line> = facts::meters(st)
+    let lines: Vec<Line> = b
+        .meters
         .iter()
         .map(|m| {
             // Trust runs from -100 to 100 and the rung from 0 to 4: both drawn on 0..=100.
