@@ -255,3 +255,24 @@ fn class_report_of_the_compat_corpus() {
     insta::assert_snapshot!("class_report_compat_markdown", md);
     insta::assert_snapshot!("class_report_compat_csv", class::to_csv(&r));
 }
+
+#[test]
+fn review_checks_the_save_before_needing_a_terminal() {
+    let (code, out, err) = run_truce(&["review", "saves/opening.ron"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "the terminal was touched: {out:?}");
+    assert!(err.contains("needs a terminal"), "{err}");
+    let (code, _, err) = run_truce(&["review", "tests/fixtures/saves/truncated.ron"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("tests/fixtures/saves/truncated.ron:"),
+        "{err}"
+    );
+    // A bare name is looked up in the save directory.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    fs::copy("saves/opening.ron", tmp.path().join("mine.ron")).expect("copy");
+    let dir = tmp.path().display().to_string();
+    let (code, out, err) = run_truce(&["--save-dir", &dir, "transcript", "mine.ron"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, transcript_of("saves/opening.ron"));
+}
