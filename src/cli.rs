@@ -26,12 +26,12 @@ macro_rules! say {
 /// Control characters are escaped: messages quote file names and contents, which may be hostile.
 macro_rules! warn {
     ($($arg:tt)*) => {{
-        let _ = writeln!(io::stderr().lock(), "{}", clean(&format!($($arg)*)));
+        let _ = writeln!(io::stderr().lock(), "{}", $crate::cli::clean(&format!($($arg)*)));
     }};
 }
 
 /// Text for the terminal: each line's control characters escaped (see `persist::names::escape`).
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
 }
 
@@ -39,6 +39,11 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
     out.write_fmt(args)?;
     out.write_all(b"\n")
 }
+
+// The classroom commands (transcript, report, review) live in `cli/classroom.rs`; declared
+// after the macros above so they can use them.
+mod classroom;
+use classroom::{Class, find_save, report, review, transcript};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -83,6 +88,13 @@ pub enum Command {
         /// The seed: a class given the same seed plays the same game.
         #[arg(long)]
         seed: Option<u64>,
+        /// Class mode: no loading another save and no restarting mid-game; every game is
+        /// autosaved under the player's name.
+        #[arg(long)]
+        class: bool,
+        /// The player's name, stored in saves (else asked once and remembered).
+        #[arg(long, value_name = "NAME")]
+        player: Option<String>,
     },
     /// List the built-in scenarios.
     Scenarios,
@@ -124,6 +136,34 @@ pub enum Command {
     },
     /// List the saves in the save directory, newest first.
     Saves,
+    /// Write a Markdown after-action report of a save: every move, China's answers with their
+    /// reasons, the events, the meters, the outcome, the scores, the lessons and the deal
+    /// beside history.
+    Transcript {
+        /// The save file (a name not found here is looked up in the save directory).
+        file: PathBuf,
+        /// Write the report here instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Class results: one row per save (folders: the .ron files directly inside) and a summary
+    /// per scenario and seed. Scores are recomputed by replay.
+    Report {
+        /// Save files and folders of saves.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// CSV for a spreadsheet instead of Markdown.
+        #[arg(long)]
+        csv: bool,
+        /// Write the report here instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Step through a saved game week by week, read-only (for the projector).
+    Review {
+        /// The save file (a name not found here is looked up in the save directory).
+        file: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -131,8 +171,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
     finish(match cli.command {
-        None => play(cli.scenario, cli.seed, save_dir),
-        Some(Command::Play { scenario, seed }) => play(scenario, seed, save_dir),
+        None => play(cli.scenario, cli.seed, save_dir, Class::default()),
+        Some(Command::Play {
+            scenario,
+            seed,
+            class,
+            player,
+        }) => play(scenario, seed, save_dir, Class { class, player }),
         Some(Command::Scenarios) => scenarios(),
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Simulate {
@@ -145,6 +190,11 @@ pub fn main() -> ExitCode {
         }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
+        Some(Command::Transcript { file, output }) => {
+            transcript(&find_save(&file, save_dir), output.as_deref())
+        }
+        Some(Command::Report { paths, csv, output }) => report(&paths, csv, output.as_deref()),
+        Some(Command::Review { file }) => review(&file, save_dir),
     })
 }
 
@@ -178,6 +228,7 @@ fn play(
     scenario: Option<String>,
     seed: Option<u64>,
     save_dir: Option<&Path>,
+    class: Class,
 ) -> io::Result<ExitCode> {
     let mut scenarios = match builtins() {
         Ok(s) => s,
@@ -218,6 +269,7 @@ fn play(
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
         resume: None,
+        classroom: crate::ui::Classroom::for_play(class.class, class.player),
     })
 }
 
@@ -343,6 +395,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         seed: loaded.game.seed,
         save_dir: dir,
         resume: Some(loaded),
+        classroom: crate::ui::Classroom::default(),
     })
 }
 

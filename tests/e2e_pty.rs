@@ -18,6 +18,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 struct Session {
     /// A temp home for sessions started without their own: no test writes into the real one.
     _home: Option<tempfile::TempDir>,
+    /// A config dir where the player's name is already remembered, so no name is asked.
+    _config: tempfile::TempDir,
     output: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -55,6 +57,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        let config = tempfile::tempdir().expect("temp dir");
+        std::fs::write(config.path().join("player.txt"), "Tester\n").expect("player name");
+        cmd.env("TRUCE_CONFIG_DIR", config.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -77,6 +82,7 @@ impl Session {
         std::mem::forget(pair.master);
         Session {
             _home: None,
+            _config: config,
             output,
             writer,
             child,
@@ -359,4 +365,51 @@ fn truce_load_of_a_broken_save_reports_before_touching_the_terminal() {
         "the alternate screen was entered"
     );
     assert!(!bytes.contains("\x1b[?25l"), "the cursor was hidden");
+}
+
+#[test]
+fn review_steps_through_a_save_with_the_arrow_keys() {
+    let mut s = Session::start(&["review", "saves/finished-deal.ron"]);
+    s.wait_for("REVIEW");
+    s.wait_for("Week 1 of 11 · the opening · step 0 of 10");
+    // → twice: week 1's agenda moves, then week 2's first proposal and Beijing's answer.
+    s.send("\x1b[C");
+    s.wait_for("step 1 of 10");
+    s.send("\x1b[C");
+    let week2 = s.wait_for("Week 2 of 11 · 1 Sep 2025 · step 2 of 10");
+    assert!(week2.contains("Beijing counters"), "{week2}");
+    s.send("\x1b[D");
+    s.wait_for("Week 1 of 11 · 25 Aug 2025 · step 1 of 10");
+    s.send("\x1b[F");
+    s.wait_for("step 10 of 10");
+    // Esc leaves review mode, and the program, cleanly.
+    s.send("\x1b");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let text = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert!(
+        text.ends_with("\x1b[?1049l"),
+        "the alternate screen was not left last"
+    );
+}
+
+#[test]
+fn the_name_is_asked_once_on_the_title_screen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let config = home.path().join("config");
+    let saves = home.path().join("saves");
+    let env = [
+        ("HOME", home.path()),
+        ("TRUCE_SAVE_DIR", saves.as_path()),
+        ("TRUCE_CONFIG_DIR", config.as_path()),
+    ];
+    let mut s = Session::start_with(&["play", "--class", "--seed", "7"], &env);
+    s.wait_for("Your name");
+    s.send("Ana");
+    s.wait_for("Name: Ana");
+    s.send("\r");
+    s.wait_for("playing as Ana  · class mode");
+    s.quit_cleanly();
+    let kept = std::fs::read_to_string(config.join("player.txt")).expect("remembered");
+    assert_eq!(kept.trim(), "Ana");
 }

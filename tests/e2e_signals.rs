@@ -45,6 +45,11 @@ impl Game {
         cmd.env("TRUCE_SAVE_DIR", &saves);
         cmd.env("HOME", home.path());
         cmd.env("XDG_DATA_HOME", home.path().join("xdg"));
+        // A remembered player name, so the title does not ask for one.
+        let config = home.path().join("config");
+        std::fs::create_dir_all(&config).expect("config dir");
+        std::fs::write(config.join("player.txt"), "Tester\n").expect("player name");
+        cmd.env("TRUCE_CONFIG_DIR", &config);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("spawn truce");
         drop(pair.slave);

@@ -79,6 +79,7 @@ fn class_1_a_game_id_cannot_lead_outside_the_folder() {
     let info = GameInfo {
         id: "x/../../victim/scenario".into(),
         name: "x".into(),
+        ..GameInfo::default()
     };
     let store = SaveStore::new(&dir);
     assert_eq!(store.autosave_path(&info).parent(), Some(dir.as_path()));

@@ -55,7 +55,7 @@ proptest! {
         let dir = root.path().join("saves");
         let store = SaveStore::new(&dir);
         stays_inside(&dir, &store.path_for_name(&input), &input)?;
-        let info = GameInfo { id: input.clone(), name: String::new() };
+        let info = GameInfo { id: input.clone(), name: String::new(), ..GameInfo::default() };
         stays_inside(&dir, &store.autosave_path(&info), &input)?;
         stays_inside(&dir, &store.save_path(&info), &input)?;
         // Nothing anywhere else under the temp root.

@@ -110,6 +110,7 @@ fn fill(dir: &Path) {
     let info = GameInfo {
         id: GameInfo::new(&scenario, 7, "2025-10-30T09:00:00Z").id,
         name: "Week 3 – Autumn 2025 – seed 7".into(),
+        ..GameInfo::default()
     };
     persist::save(dir, game(&a), &info, "2025-10-30T12:05:09Z").expect("save");
     persist::autosave(dir, game(&a), &info, "2025-10-30T12:04:00Z").expect("autosave");
@@ -117,6 +118,7 @@ fn fill(dir: &Path) {
     let done = GameInfo {
         id: GameInfo::new(&scenario, 7, "2025-10-29T17:00:00Z").id,
         name: "Walked out in week 2".into(),
+        ..GameInfo::default()
     };
     persist::save(dir, game(&b), &done, "2025-10-29T18:00:00Z").expect("save");
     fs::copy("tests/fixtures/saves/truncated.ron", dir.join("broken.ron")).expect("copy");

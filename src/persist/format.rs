@@ -94,6 +94,20 @@ pub struct SaveFile {
     /// migrated from formats 1 and 2, which are checked against their saved state instead.
     #[serde(default)]
     pub digest: String,
+    /// Who played it (`--player` or the name asked once); older saves have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub player: Option<String>,
+    /// Whether it was played in class mode (`truce play --class`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub class: bool,
+    /// How many times it was loaded and resumed mid-game outside class mode.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reloads: u32,
+}
+
+/// For `skip_serializing_if`: a zero counter is left out, so saves without reloads read as before.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Just enough of any version to read its number.

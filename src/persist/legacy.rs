@@ -233,6 +233,9 @@ pub(crate) fn from_v2(old: ReadV2, text: &str) -> SaveFile {
         actions: old.actions,
         record: s.record,
         digest: String::new(),
+        player: None,
+        class: false,
+        reloads: 0,
     }
 }
 
@@ -261,5 +264,8 @@ pub(crate) fn from_v1(old: ReadV1, hash: String, text: &str) -> SaveFile {
         actions: old.moves,
         record: s.record,
         digest: String::new(),
+        player: None,
+        class: false,
+        reloads: 0,
     }
 }

@@ -137,6 +137,9 @@ fn loaded(
         info: GameInfo {
             id: save.game_id,
             name: save.name,
+            player: save.player,
+            class: save.class,
+            reloads: save.reloads,
         },
         saved_at: save.saved_at,
         file_version,

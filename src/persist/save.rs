@@ -14,12 +14,18 @@ use crate::scenario::Scenario;
 
 /// What names a game across its saves. Create one when a game starts; keep the one a loaded
 /// game comes with, so its saves and autosaves go on landing in the same files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GameInfo {
     /// Stable id: scenario, seed and start stamp; names the save and autosave files.
     pub id: String,
     /// A display name for lists.
     pub name: String,
+    /// Who plays it, when known.
+    pub player: Option<String>,
+    /// Whether it is played in class mode.
+    pub class: bool,
+    /// How many times it was loaded and resumed mid-game outside class mode.
+    pub reloads: u32,
 }
 
 impl GameInfo {
@@ -29,6 +35,7 @@ impl GameInfo {
         GameInfo {
             id: game_id(&scenario.name, seed, started_at),
             name: format!("{} · seed {seed}", scenario.title),
+            ..GameInfo::default()
         }
     }
 }
@@ -66,6 +73,9 @@ pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
         actions: game.actions(),
         record: game_record(game),
         digest: state_digest(state),
+        player: info.player.clone(),
+        class: info.class,
+        reloads: info.reloads,
     }
 }
 
@@ -99,6 +109,9 @@ pub fn save_of_parts(
             actions,
             record: Vec::new(),
             digest: state_digest(&state),
+            player: info.player.clone(),
+            class: info.class,
+            reloads: info.reloads,
         },
     }
 }

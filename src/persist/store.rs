@@ -68,8 +68,8 @@ impl SaveStore {
     ) -> Result<PathBuf, SaveError> {
         let path = self.path_for_name(name);
         let named = GameInfo {
-            id: info.id.clone(),
             name: name.trim().to_string(),
+            ..info.clone()
         };
         save_game(&path, game, &named, saved_at)?;
         Ok(path)

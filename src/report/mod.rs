@@ -1,6 +1,14 @@
-//! Reports for people: plain-language explanations of China's answers (used by the terminal
-//! game's "why?" screen and, later, by transcripts and class reports).
+//! Reports for people: plain-language explanations of China's answers (the terminal game's
+//! "why?" screen), Markdown transcripts of a game, and class reports over many saves.
+//!
+//! `facts` is the one place that reads the engine; `transcript`, `class` and `csv` lay out
+//! what it gives.
 
+pub mod class;
+pub mod csv;
 pub mod explain;
+pub mod facts;
+pub mod markdown;
+pub mod transcript;
 
 pub use explain::{explain, reply_headline};

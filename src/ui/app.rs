@@ -37,6 +37,8 @@ pub enum Screen {
     End,
     /// The list of saved games.
     Load,
+    /// A saved game, read-only, week by week.
+    Review,
 }
 
 /// A window drawn over the screen.
@@ -52,6 +54,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The save prompt: a name and a folder.
     Save,
+    /// The player's name, asked once on the title screen.
+    Player,
 }
 
 /// What a yes/no question is about.
@@ -174,6 +178,10 @@ pub struct App {
     pub unsaved: bool,
     /// Whether the last autosave was written.
     pub autosaved: bool,
+    /// The player's name and class mode.
+    pub classroom: crate::ui::classroom::Classroom,
+    /// The game under review, while the review screen is up.
+    pub review: Option<crate::ui::review::Review>,
 }
 
 impl App {
@@ -210,6 +218,8 @@ impl App {
             save_dir: None,
             unsaved: false,
             autosaved: false,
+            classroom: crate::ui::classroom::Classroom::default(),
+            review: None,
         }
     }
 
@@ -259,6 +269,10 @@ impl App {
             self.update(cmd);
         } else if self.ui.overlay == Some(Overlay::Save) {
             self.type_key(&key);
+        } else if self.ui.overlay == Some(Overlay::Player)
+            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+        {
+            self.type_name(c);
         }
     }
 
@@ -275,6 +289,7 @@ impl App {
             Screen::Negotiation => screens::negotiation::draw(frame, area, self),
             Screen::End => screens::end::draw(frame, area, self),
             Screen::Load => screens::load::draw(frame, area, self),
+            Screen::Review => screens::review::draw(frame, area, self),
         }
         match self.ui.overlay {
             Some(Overlay::Help) => screens::help::draw(frame, area, self),
@@ -282,6 +297,7 @@ impl App {
             Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
+            Some(Overlay::Player) => screens::player::draw(frame, area, self),
             None => {}
         }
     }
@@ -360,19 +376,30 @@ impl App {
             Cmd::LoadDown => self.move_list(1),
             Cmd::LoadOpen => self.open_selected(false),
             Cmd::LoadBack => self.close_list(),
+            Cmd::LoadReview => self.review_selected(),
+            Cmd::ReviewPrev => self.review_step(|at, _| at.saturating_sub(1)),
+            Cmd::ReviewNext => self.review_step(|at, last| (at + 1).min(last)),
+            Cmd::ReviewFirst => self.review_step(|_, _| 0),
+            Cmd::ReviewLast => self.review_step(|_, last| last),
+            Cmd::ReviewUp => self.review_scroll(-1),
+            Cmd::ReviewDown => self.review_scroll(1),
+            Cmd::ReviewBack => self.review_back(),
+            Cmd::NameAccept => self.accept_name(),
+            Cmd::NameErase => self.erase_name(),
+            Cmd::NameSkip => self.skip_name(),
         }
     }
 
     fn start(&mut self) {
+        if self.resume_class_game() {
+            return;
+        }
         let Some(scenario) = self.scenarios.get(self.ui.picked).cloned() else {
             return;
         };
         self.ui.package = scenario.status_quo().0;
-        self.info = Some(GameInfo::new(
-            &scenario,
-            self.ui.seed,
-            &crate::ui::saving::start_stamp(),
-        ));
+        let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
+        self.info = Some(self.new_info(base));
         self.game = Some(Game::new(scenario, self.ui.seed));
         self.unsaved = false;
         self.autosaved = false;

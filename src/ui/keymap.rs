@@ -145,6 +145,28 @@ pub enum Cmd {
     LoadOpen,
     /// Leave the list of saves.
     LoadBack,
+    /// Review the selected save, read-only.
+    LoadReview,
+    /// Review: the week before.
+    ReviewPrev,
+    /// Review: the week after.
+    ReviewNext,
+    /// Review: the opening.
+    ReviewFirst,
+    /// Review: the last week.
+    ReviewLast,
+    /// Review: scroll the week's text up.
+    ReviewUp,
+    /// Review: scroll the week's text down.
+    ReviewDown,
+    /// Leave the review.
+    ReviewBack,
+    /// Keep the name typed.
+    NameAccept,
+    /// Delete the last character of the name.
+    NameErase,
+    /// Play without a name.
+    NameSkip,
     /// Previous menu item.
     MenuUp,
     /// Next menu item.
@@ -176,17 +198,20 @@ pub enum Group {
     Saves,
     /// Questions that need an answer.
     Confirm,
+    /// Review mode.
+    Review,
 }
 
 impl Group {
     /// Every group, in help order.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::General,
         Group::Title,
         Group::Table,
         Group::Menu,
         Group::Reading,
         Group::Saves,
+        Group::Review,
         Group::Confirm,
     ];
 
@@ -200,6 +225,7 @@ impl Group {
             Group::Reading => "Reading screens (briefing, why, help, debrief)",
             Group::Saves => "Saving (s) and loading (o)",
             Group::Confirm => "Questions",
+            Group::Review => "Review mode (r on a save, or truce review SAVE)",
         }
     }
 }
@@ -234,8 +260,21 @@ fn confirming(a: &App) -> bool {
     matches!(a.ui.overlay, Some(Overlay::Confirm(_)))
 }
 
+/// Keys are text: the save prompt or the name prompt.
 fn typing(a: &App) -> bool {
+    matches!(a.ui.overlay, Some(Overlay::Save | Overlay::Player))
+}
+
+fn save_prompt(a: &App) -> bool {
     a.ui.overlay == Some(Overlay::Save)
+}
+
+fn naming(a: &App) -> bool {
+    a.ui.overlay == Some(Overlay::Player)
+}
+
+fn reviewing(a: &App) -> bool {
+    on(a, Screen::Review)
 }
 
 /// Saving works on a game at the table or at its debrief, with nothing on top.
@@ -247,7 +286,7 @@ fn can_save(a: &App) -> bool {
 
 /// The list of saves opens from the title, the briefing, the table and the debrief.
 fn can_load(a: &App) -> bool {
-    a.ui.overlay.is_none() && a.ui.screen != Screen::Load
+    a.ui.overlay.is_none() && !matches!(a.ui.screen, Screen::Load | Screen::Review) && a.may_load()
 }
 
 fn on(a: &App, screen: Screen) -> bool {
@@ -553,7 +592,7 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: save under the name typed.",
         Group::Saves,
         true,
-        typing,
+        save_prompt,
     ),
     b(
         Cmd::PromptSwitch,
@@ -562,7 +601,7 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: switch between the name and the folder.",
         Group::Saves,
         true,
-        typing,
+        save_prompt,
     ),
     b(
         Cmd::PromptErase,
@@ -571,7 +610,7 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: delete the last character.",
         Group::Saves,
         true,
-        typing,
+        save_prompt,
     ),
     b(
         Cmd::PromptCancel,
@@ -580,7 +619,34 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: go back to the game without saving.",
         Group::Saves,
         true,
-        typing,
+        save_prompt,
+    ),
+    b(
+        Cmd::NameAccept,
+        &[Key::code(KeyCode::Enter)],
+        "keep name",
+        "In the name prompt: keep the name typed (remembered for the next games).",
+        Group::Title,
+        true,
+        naming,
+    ),
+    b(
+        Cmd::NameErase,
+        &[Key::code(KeyCode::Backspace)],
+        "erase",
+        "In the name prompt: delete the last character.",
+        Group::Title,
+        true,
+        naming,
+    ),
+    b(
+        Cmd::NameSkip,
+        &[Key::code(KeyCode::Esc)],
+        "no name",
+        "In the name prompt: play without a name (not in class mode).",
+        Group::Title,
+        true,
+        |a| naming(a) && !a.classroom.class,
     ),
     b(
         Cmd::LoadUp,
@@ -610,6 +676,15 @@ pub static BINDINGS: &[Binding] = &[
         |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
     ),
     b(
+        Cmd::LoadReview,
+        &[Key::ch('r')],
+        "review",
+        "In the list of saves: step through the selected game week by week, read-only.",
+        Group::Saves,
+        true,
+        |a| on(a, Screen::Load) && !a.ui.saves.rows.is_empty(),
+    ),
+    b(
         Cmd::LoadBack,
         &[Key::code(KeyCode::Esc)],
         "back",
@@ -617,6 +692,69 @@ pub static BINDINGS: &[Binding] = &[
         Group::Saves,
         true,
         |a| on(a, Screen::Load),
+    ),
+    b(
+        Cmd::ReviewPrev,
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        "week",
+        "The week before.",
+        Group::Review,
+        false,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewNext,
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        "week",
+        "The week after.",
+        Group::Review,
+        true,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewFirst,
+        &[Key::code(KeyCode::Home)],
+        "first/last",
+        "The opening, before any move.",
+        Group::Review,
+        true,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewLast,
+        &[Key::code(KeyCode::End)],
+        "first/last",
+        "The last week.",
+        Group::Review,
+        true,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewUp,
+        &[Key::code(KeyCode::Up), Key::ch('k')],
+        "scroll",
+        "Scroll the week's moves and answers up.",
+        Group::Review,
+        false,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewDown,
+        &[Key::code(KeyCode::Down), Key::ch('j')],
+        "scroll",
+        "Scroll the week's moves and answers down.",
+        Group::Review,
+        true,
+        reviewing,
+    ),
+    b(
+        Cmd::ReviewBack,
+        &[Key::code(KeyCode::Esc)],
+        "back",
+        "Leave the review (back to the list of saves, or out of `truce review`).",
+        Group::Review,
+        true,
+        reviewing,
     ),
     b(
         Cmd::ScrollUp,

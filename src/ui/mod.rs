@@ -4,8 +4,10 @@
 //! the screens draw from `&App`.
 
 pub mod app;
+pub mod classroom;
 pub mod keymap;
 pub mod menu;
+pub mod review;
 pub mod saving;
 pub mod screens;
 mod signals;
@@ -22,6 +24,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use ratatui::crossterm::{cursor, execute};
 
 pub use app::App;
+pub use classroom::Classroom;
 pub use theme::Theme;
 
 use crate::persist::LoadedGame;
@@ -39,6 +42,8 @@ pub struct Start {
     pub save_dir: Option<PathBuf>,
     /// A loaded save to resume at once instead of the title screen.
     pub resume: Option<LoadedGame>,
+    /// The player's name, class mode, and whether `resume` is opened for review only.
+    pub classroom: Classroom,
 }
 
 /// Plays the game in the terminal until the player quits. The terminal is restored on every
@@ -51,10 +56,16 @@ pub fn run(start: Start) -> io::Result<()> {
     let no_dir = start.save_dir.is_none();
     let mut app = App::new(start.scenarios, start.picked, start.seed, Theme::from_env())
         .with_save_dir(start.save_dir);
+    let review = start.classroom.review;
+    app = app.with_classroom(start.classroom);
     if let Some(loaded) = start.resume {
-        app = app.resuming(loaded);
+        app = if review {
+            app.reviewing(&loaded)
+        } else {
+            app.resuming(loaded)
+        };
     }
-    if no_dir {
+    if no_dir && !review {
         app.ui.status = Some(app::Message {
             text: "No save folder: autosave is off (start with --save-dir DIR)".into(),
             tone: app::Tone::Bad,

@@ -300,8 +300,8 @@ impl App {
             return;
         }
         let named = GameInfo {
-            id: info.id.clone(),
             name: name.clone(),
+            ..info.clone()
         };
         match persist::save_game(&path, game, &named, &persist::utc_now()) {
             Err(e) => {
@@ -422,6 +422,8 @@ impl App {
     /// Puts a loaded game on screen exactly where it was left: its state and dispatches are
     /// the save's; the package being built is its last proposal.
     pub(crate) fn resume(&mut self, loaded: LoadedGame) {
+        let mut loaded = loaded;
+        self.count_reload(&mut loaded);
         let LoadedGame {
             game, info, notice, ..
         } = loaded;

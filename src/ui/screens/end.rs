@@ -112,6 +112,16 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
     Text::from(lines)
 }
 
+/// The debrief's text with the player's name under the outcome, when known.
+fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
+    if let Some(player) = app.info.as_ref().and_then(|i| i.player.as_deref()) {
+        let at = text.lines.len().min(2);
+        text.lines
+            .insert(at, Line::raw(format!("Played by {player}.")));
+    }
+    text
+}
+
 /// Draws the debrief.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
@@ -124,7 +134,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block = panel_block(theme, " Debrief ");
         let inner = block.inner(left).inner(Margin::new(1, 0));
         frame.render_widget(block, left);
-        let max = scroll::draw(frame, inner, result_text(game, theme), app.ui.scroll, theme);
+        let max = scroll::draw(
+            frame,
+            inner,
+            with_player(app, result_text(game, theme)),
+            app.ui.scroll,
+            theme,
+        );
         app.ui.scroll_max.set(max);
         let block = panel_block(theme, " Beside history ");
         let inner = block.inner(right).inner(Margin::new(1, 0));
@@ -135,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
         let inner = block.inner(body).inner(Margin::new(1, 0));
         frame.render_widget(block, body);
-        let mut text = result_text(game, theme);
+        let mut text = with_player(app, result_text(game, theme));
         text.lines.push(Line::raw(""));
         text.lines
             .extend(history_text(game, theme, inner.width).lines);

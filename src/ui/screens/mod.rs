@@ -7,6 +7,8 @@ pub mod help;
 pub mod load;
 pub mod menu;
 pub mod negotiation;
+pub mod player;
+pub mod review;
 pub mod save;
 pub mod title;
 pub mod why;

@@ -73,6 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(vec![
             Span::styled("Seed ", theme.title()),
             Span::styled(seed.to_string(), theme.key()),
+            Span::styled(player_note(app), theme.dim()),
         ]),
         Line::raw(format!(
             "The same scenario and seed give the same game: a class can all play `truce play --seed {seed}`."
@@ -84,4 +85,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         seed_a,
     );
     footer::draw(frame, foot, app);
+}
+
+/// Who plays, and whether in class mode, after the seed: "  · Ana · class mode".
+fn player_note(app: &App) -> String {
+    let mut note = String::new();
+    if let Some(p) = &app.classroom.player {
+        note.push_str(&format!("  · playing as {p}"));
+    }
+    if app.classroom.class {
+        note.push_str("  · class mode");
+    }
+    note
 }

@@ -1,0 +1,114 @@
+//! The classroom commands: `transcript`, `report` and `review`, and `play`'s class-mode flags.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::persist;
+
+use super::run_ui;
+
+/// `truce play`'s class-mode flags.
+#[derive(Debug, Default)]
+pub(super) struct Class {
+    pub(super) class: bool,
+    pub(super) player: Option<String>,
+}
+
+/// A save named on the command line: the path, else the same name in the save directory.
+pub(super) fn find_save(file: &Path, save_dir: Option<&Path>) -> PathBuf {
+    let dir = persist::save_dir(save_dir).map(|(d, _)| d);
+    match dir {
+        Some(dir) if !file.exists() && dir.join(file).exists() => dir.join(file),
+        _ => file.to_path_buf(),
+    }
+}
+
+/// Prints `text`, or writes it to `output` (saying where on stderr).
+fn emit(text: &str, output: Option<&Path>) -> io::Result<ExitCode> {
+    match output {
+        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                warn!("truce: wrote {}", path.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                warn!("truce: {}: cannot write the report: {e}", path.display());
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `truce transcript SAVE [-o FILE]`.
+pub(super) fn transcript(file: &Path, output: Option<&Path>) -> io::Result<ExitCode> {
+    match persist::load_game(file) {
+        Ok(loaded) => {
+            let facts = crate::report::facts::of_loaded(&loaded);
+            emit(&crate::report::transcript::render(&facts), output)
+        }
+        Err(e) => {
+            warn!("{e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `truce report PATH... [--csv] [-o FILE]`: exit 0 when at least one game was read.
+pub(super) fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io::Result<ExitCode> {
+    use crate::report::class;
+    let r = class::read(paths);
+    for (file, why) in &r.unreadable {
+        warn!(
+            "truce: {file}: not read: {}",
+            why.lines().next().unwrap_or("")
+        );
+    }
+    if r.games.is_empty() {
+        warn!("truce: no game could be read");
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = if csv {
+        class::to_csv(&r)
+    } else {
+        class::markdown(&r)
+    };
+    emit(&text, output)
+}
+
+/// `truce review SAVE`: the save is read and replayed before the terminal is touched.
+pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<ExitCode> {
+    let path = find_save(file, save_dir);
+    let loaded = match persist::load_game(&path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: {}: the save is good, but reviewing it needs a terminal (`truce transcript \
+             FILE` writes it out as text)",
+            path.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    run_ui(crate::ui::Start {
+        scenarios: vec![loaded.game.scenario.clone()],
+        picked: 0,
+        seed: loaded.game.seed,
+        save_dir: None,
+        resume: Some(loaded),
+        classroom: crate::ui::Classroom {
+            review: true,
+            ..crate::ui::Classroom::default()
+        },
+    })
+}

@@ -1,0 +1,447 @@
+//! The facts of one saved game, as plain strings and numbers: the one place where transcripts,
+//! class reports and the review screen read the engine. When the model changes shape (answers
+//! and events as structured data, new meters, an epilogue), only this file needs to follow;
+//! the Markdown, CSV and screen layouts read these structs and nothing else.
+
+use crate::engine::{Action, Game, Source, State, Turn, scorecard};
+use crate::persist::LoadedGame;
+use crate::report::{explain, reply_headline};
+use crate::scenario::Scenario;
+
+/// One accepted US move and what followed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    /// 1-based position of the move in the game.
+    pub number: usize,
+    /// The week it was taken in (1-based).
+    pub week: u32,
+    /// The calendar date when it was taken, e.g. `25 Aug 2025`.
+    pub date: String,
+    /// The US move in words.
+    pub action: String,
+    /// China's answer, when China answered.
+    pub answer: Option<AnswerFacts>,
+    /// The dispatches this move produced, oldest first, each with who it is about.
+    pub news: Vec<(&'static str, String)>,
+    /// The meters after the move.
+    pub meters: Vec<Meter>,
+    /// How the game ended on this move, if it did.
+    pub outcome: Option<String>,
+}
+
+/// China's answer to a move, with its full explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerFacts {
+    /// One line naming what Beijing did.
+    pub headline: String,
+    /// The explanation, one paragraph per entry (the same text as the game's `w` screen).
+    pub why: Vec<String>,
+}
+
+/// One meter's value at some point of the game.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meter {
+    /// Its name, e.g. "Magnet supply".
+    pub name: &'static str,
+    /// Its value.
+    pub value: f64,
+}
+
+/// One score with its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreFacts {
+    /// Display name, e.g. "US value".
+    pub name: &'static str,
+    /// 0..=100.
+    pub value: f64,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// One issue of the deal beside history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealRow {
+    /// The issue's short name.
+    pub issue: String,
+    /// The level signed in this game, and its value to the US; `None` when nothing was signed.
+    pub yours: Option<(String, f64)>,
+    /// The level of the historical outcome, and its value to the US.
+    pub history: (String, f64),
+}
+
+/// How a game stands, or how it ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeFacts {
+    /// A title: "Framework deal", or "in progress".
+    pub title: String,
+    /// A stable key for grouping: the outcome's snake_case key, or `in_progress`.
+    pub key: String,
+    /// The week the game ended in (or stands at), capped at the scenario's last week.
+    pub week: u32,
+    /// The scenario's number of weeks.
+    pub weeks: u32,
+    /// The calendar date it ended on (or stands at).
+    pub date: String,
+}
+
+/// Everything a report says about one game.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GameFacts {
+    /// The scenario's machine name.
+    pub scenario: String,
+    /// The scenario's title.
+    pub title: String,
+    /// The seed.
+    pub seed: u64,
+    /// The save's display name.
+    pub name: String,
+    /// Who played, when the save says.
+    pub player: Option<String>,
+    /// Whether it was played in class mode.
+    pub class: bool,
+    /// How many times it was loaded and resumed mid-game outside class mode.
+    pub reloads: u32,
+    /// Every move, in order.
+    pub moves: Vec<Move>,
+    /// The outcome.
+    pub outcome: OutcomeFacts,
+    /// The scores, recomputed from the replayed state (never read from the file).
+    pub scores: Vec<ScoreFacts>,
+    /// The lessons this game illustrates, in words.
+    pub lessons: Vec<String>,
+    /// What really happened, in a paragraph.
+    pub history: String,
+    /// The deal beside history, issue by issue.
+    pub deal: Vec<DealRow>,
+}
+
+/// The facts of a loaded save: replays it move by move to see what each move produced.
+pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
+    let game = &loaded.game;
+    let info = &loaded.info;
+    let s = &game.scenario;
+    let card = scorecard(s, &game.state);
+    GameFacts {
+        scenario: s.name.clone(),
+        title: s.title.clone(),
+        seed: game.seed,
+        name: info.name.clone(),
+        player: info.player.clone(),
+        class: info.class,
+        reloads: info.reloads,
+        moves: moves(game),
+        outcome: outcome(s, &game.state),
+        scores: card
+            .named()
+            .iter()
+            .map(|(name, sc)| ScoreFacts {
+                name,
+                value: sc.value,
+                reason: sc.reason.clone(),
+            })
+            .collect(),
+        lessons: card.lessons.iter().map(|l| l.text().to_string()).collect(),
+        history: s.historical.summary.clone(),
+        deal: deal(s, &game.state),
+    }
+}
+
+/// One level on the board: its label, and whether it is the issue's status quo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The level's label, e.g. "general licences".
+    pub label: String,
+    /// Whether it is the status quo (nothing moves on that issue).
+    pub status_quo: bool,
+}
+
+/// One issue on the board: whether it is on the table, and each side's package there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardRow {
+    /// The issue's short name.
+    pub issue: String,
+    /// Whether it is on the table.
+    pub on: bool,
+    /// The last US proposal's level.
+    pub proposal: Option<Level>,
+    /// China's standing counter-offer's level.
+    pub counter: Option<Level>,
+    /// The agreed (or signed) package's level.
+    pub agreed: Option<Level>,
+}
+
+/// The negotiating table at one moment: the packages issue by issue, and the meters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// One row per issue, in scenario order.
+    pub rows: Vec<BoardRow>,
+    /// Whether the agreed column is a signed deal.
+    pub signed: bool,
+    /// The meters.
+    pub meters: Vec<Meter>,
+}
+
+/// The board of a state.
+pub fn board(s: &Scenario, st: &State) -> Board {
+    let agreed = st.signed.as_ref().or(st.agreed.as_ref());
+    let level = |p: Option<&crate::engine::Package>, i: usize| -> Option<Level> {
+        let issue = s.issues.get(i)?;
+        let l = *p?.0.get(i)?;
+        issue.levels.get(l).map(|lv| Level {
+            label: lv.label.clone(),
+            status_quo: l == issue.status_quo,
+        })
+    };
+    Board {
+        rows: s
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| BoardRow {
+                issue: issue.short.clone(),
+                on: st.agenda.get(i).copied().unwrap_or(false),
+                proposal: level(st.proposal.as_ref(), i),
+                counter: level(st.counter.as_ref(), i),
+                agreed: level(agreed, i),
+            })
+            .collect(),
+        signed: st.signed.is_some(),
+        meters: meters(st),
+    }
+}
+
+/// The boards of a game after each of its first k moves, k = 0..=moves.
+pub fn boards(game: &Game) -> Vec<Board> {
+    states(game)
+        .iter()
+        .map(|st| board(&game.scenario, st))
+        .collect()
+}
+
+/// The score names of `Scorecard::named`, in display order: the columns of a class report,
+/// known before any game is read (a test checks they agree).
+pub const SCORE_NAMES: [&str; 7] = [
+    "US value",
+    "Durability",
+    "Balance",
+    "Headline",
+    "Security",
+    "Damage avoided",
+    "Overall",
+];
+
+/// The states of a game after each of its first k moves, for k = 0..=moves (the review screen's
+/// "board as it was"); `states[k]` is the state after k moves.
+pub fn states(game: &Game) -> Vec<State> {
+    let mut replay = Game::new(game.scenario.clone(), game.seed);
+    let mut out = Vec::with_capacity(game.history.len() + 1);
+    out.push(replay.state.clone());
+    for turn in &game.history {
+        // The game replayed to this history when it was loaded, so every move is legal again.
+        if replay.apply(turn.action.clone()).is_err() {
+            break;
+        }
+        out.push(replay.state.clone());
+    }
+    out
+}
+
+/// Every move with what it produced, from a replay that tracks the dispatch log.
+pub fn moves(game: &Game) -> Vec<Move> {
+    let s = &game.scenario;
+    let states = states(game);
+    game.history
+        .iter()
+        .zip(states.windows(2))
+        .enumerate()
+        .map(|(i, (turn, pair))| {
+            let (before, after) = (&pair[0], &pair[1]);
+            one_move(s, i + 1, turn, before, after)
+        })
+        .collect()
+}
+
+fn one_move(s: &Scenario, number: usize, turn: &Turn, before: &State, after: &State) -> Move {
+    let news = after
+        .log
+        .iter()
+        .skip(before.log.len())
+        .map(|d| (source_name(d.source), d.text.clone()))
+        .collect();
+    Move {
+        number,
+        week: turn.week,
+        date: s.date_of_day(before.day).long(),
+        action: action_text(s, &turn.action, before),
+        answer: turn.answer.as_ref().map(|a| {
+            let headline = reply_headline(s, a);
+            // The explanation opens with the headline; it is kept apart, so not repeated.
+            let first = format!("{headline}.");
+            AnswerFacts {
+                why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+                headline,
+            }
+        }),
+        news,
+        meters: meters(after),
+        outcome: turn.outcome.map(|o| o.title().to_string()),
+    }
+}
+
+/// Who a dispatch is about, as a word.
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::Us => "US",
+        Source::China => "China",
+        Source::Event => "Event",
+        Source::Clock => "Clock",
+    }
+}
+
+/// A US move in words, with the package or issue it names.
+pub fn action_text(s: &Scenario, action: &Action, before: &State) -> String {
+    match action {
+        Action::Propose(p) if p.0.len() == s.issues.len() => {
+            format!("Propose: {}", s.describe_package(p, &before.agenda))
+        }
+        Action::Agenda { issue, on } => {
+            let found = s.issues.get(*issue);
+            let name = found.map_or("an issue", |i| i.name.as_str());
+            let fresh = !before.prepared.get(*issue).copied().unwrap_or(true);
+            match found {
+                // Opening an issue for the first time costs days: say how many.
+                Some(i) if *on && fresh && i.prep_days > 0 => {
+                    format!("Open {name} ({} days of preparation)", i.prep_days)
+                }
+                _ if *on => format!("Open {name}"),
+                _ => format!("Take {name} off the table"),
+            }
+        }
+        other => capitalise(other.label()),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The meters of a state, in display order, the restriction rung last.
+pub fn meters(state: &State) -> Vec<Meter> {
+    let m = &state.meters;
+    vec![
+        Meter {
+            name: "Magnet supply",
+            value: m.magnet_supply,
+        },
+        Meter {
+            name: "Farm stress",
+            value: m.farm_stress,
+        },
+        Meter {
+            name: "Market confidence",
+            value: m.market_confidence,
+        },
+        Meter {
+            name: "Hawk alarm",
+            value: m.hawk_alarm,
+        },
+        Meter {
+            name: "Trust",
+            value: m.trust,
+        },
+        Meter {
+            name: "Restriction rung",
+            value: f64::from(state.rung),
+        },
+    ]
+}
+
+/// The outcome of a state, or where an unfinished game stands.
+pub fn outcome(s: &Scenario, state: &State) -> OutcomeFacts {
+    let (title, key) = match state.outcome {
+        Some(o) => (o.title().to_string(), o.key().to_string()),
+        None => ("In progress".to_string(), "in_progress".to_string()),
+    };
+    OutcomeFacts {
+        title,
+        key,
+        week: state.week().min(s.total_weeks()),
+        weeks: s.total_weeks(),
+        date: s.date_of_day(state.day).long(),
+    }
+}
+
+/// The signed package (if any) beside the historical one, issue by issue.
+pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
+    let mut historical = s.status_quo();
+    for (id, level) in &s.historical.package {
+        if let Some(i) = s.issue_index(id)
+            && *level < s.issues[i].levels.len()
+        {
+            historical.0[i] = *level;
+        }
+    }
+    s.issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let at = |l: usize| {
+                issue
+                    .levels
+                    .get(l)
+                    .map_or(("?".to_string(), 0.0), |lv| (lv.label.clone(), lv.us))
+            };
+            DealRow {
+                issue: issue.short.clone(),
+                yours: state
+                    .signed
+                    .as_ref()
+                    .and_then(|p| p.0.get(i))
+                    .map(|&l| at(l)),
+                history: at(historical.0[i]),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn score_names_follow_the_scorecard() {
+        let s = Arc::new(crate::scenario::resolve("autumn-2025").expect("built-in"));
+        let g = Game::new(s.clone(), 1);
+        let card = scorecard(&s, &g.state);
+        let names: Vec<&str> = card.named().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, SCORE_NAMES);
+    }
+
+    #[test]
+    fn moves_carry_their_own_news_and_states_rebuild_each_week() {
+        let s = Arc::new(crate::scenario::resolve("autumn-2025").expect("built-in"));
+        let mut g = Game::new(s.clone(), 3);
+        g.apply(Action::Threaten).expect("legal");
+        g.apply(Action::Goodwill).expect("legal");
+        let ms = moves(&g);
+        assert_eq!(ms.len(), 2);
+        assert_eq!(ms[0].action, "Threaten snap-back");
+        assert!(ms[0].answer.is_some());
+        // Each move's news is only what it added to the log, so no line is told twice.
+        let told: usize = ms.iter().map(|m| m.news.len()).sum();
+        assert_eq!(
+            told + 1,
+            g.state.log.len(),
+            "the opening line is nobody's move"
+        );
+        let st = states(&g);
+        assert_eq!(st.len(), 3);
+        assert_eq!(st[2], g.state);
+        assert_eq!(st[0].turns, 0);
+    }
+}

@@ -1,0 +1,173 @@
+//! The after-action report of one game, in Markdown: readable as a printed handout, and as
+//! plain text. It lays out `facts::GameFacts` and reads nothing else.
+
+use std::fmt::Write;
+
+use crate::report::facts::{GameFacts, Move};
+use crate::report::markdown::{cell, num, table};
+
+/// The transcript of a game as a Markdown document.
+pub fn render(g: &GameFacts) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail: the results below are ignored for that reason.
+    let _ = writeln!(out, "# After-action report: {}\n", g.title);
+    let player = g.player.as_deref().unwrap_or("(not recorded)");
+    let mut facts = vec![
+        vec![
+            "Scenario".to_string(),
+            format!("{} (`{}`)", g.title, g.scenario),
+        ],
+        vec!["Seed".to_string(), g.seed.to_string()],
+        vec!["Player".to_string(), player.to_string()],
+        vec!["Save".to_string(), g.name.clone()],
+        vec![
+            "Outcome".to_string(),
+            format!(
+                "{}, week {} of {} ({})",
+                g.outcome.title, g.outcome.week, g.outcome.weeks, g.outcome.date
+            ),
+        ],
+        vec!["Moves".to_string(), g.moves.len().to_string()],
+    ];
+    if g.class {
+        facts.push(vec!["Mode".to_string(), "class mode".to_string()]);
+    }
+    if g.reloads > 0 {
+        facts.push(vec![
+            "Reloaded".to_string(),
+            format!("{} time(s) mid-game, outside class mode", g.reloads),
+        ]);
+    }
+    out.push_str(&table(&["", ""], &[], &facts));
+    out.push('\n');
+
+    out.push_str("## The game, week by week\n\n");
+    if g.moves.is_empty() {
+        out.push_str("No move was made.\n\n");
+    }
+    let mut week = None;
+    for (i, m) in g.moves.iter().enumerate() {
+        if week != Some(m.week) {
+            week = Some(m.week);
+            let _ = writeln!(out, "### Week {} · {}\n", m.week, m.date);
+        }
+        one_move(&mut out, m);
+        // The meters once a week, after its last move: agenda moves change none of them.
+        let week_ends = g.moves.get(i + 1).is_none_or(|next| next.week != m.week);
+        if week_ends {
+            let meters: Vec<String> = m
+                .meters
+                .iter()
+                .map(|x| format!("{} {}", x.name.to_lowercase(), num(x.value)))
+                .collect();
+            let _ = writeln!(out, "*Meters after the week:* {}.\n", meters.join(" · "));
+        }
+    }
+
+    out.push_str("## Outcome\n\n");
+    let o = &g.outcome;
+    if o.key == "in_progress" {
+        let _ = writeln!(
+            out,
+            "The game is not finished: it stands at week {} of {}, {}. The scores below are \
+             where it stands now.\n",
+            o.week, o.weeks, o.date
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "**{}** in week {} of {}, {}.\n",
+            o.title, o.week, o.weeks, o.date
+        );
+    }
+
+    out.push_str("## Scores\n\n");
+    out.push_str("From 0 to 100, higher is better for the US; recomputed from the replay.\n\n");
+    let rows: Vec<Vec<String>> = g
+        .scores
+        .iter()
+        .map(|s| vec![s.name.to_string(), num(s.value), s.reason.clone()])
+        .collect();
+    out.push_str(&table(
+        &["Score", "Value", "Why"],
+        &[false, true, false],
+        &rows,
+    ));
+    out.push('\n');
+
+    if !g.lessons.is_empty() {
+        out.push_str("## Lessons from the talks\n\n");
+        for l in &g.lessons {
+            let _ = writeln!(out, "- {l}");
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## The deal beside history\n\n");
+    let _ = writeln!(out, "{}\n", g.history);
+    let signed = g.deal.iter().any(|d| d.yours.is_some());
+    if signed {
+        let rows: Vec<Vec<String>> = g
+            .deal
+            .iter()
+            .map(|d| {
+                let yours = d.yours.as_ref().map_or("", |y| y.0.as_str());
+                let same = if d.yours.as_ref().map(|y| &y.0) == Some(&d.history.0) {
+                    "="
+                } else {
+                    ""
+                };
+                vec![
+                    d.issue.clone(),
+                    yours.to_string(),
+                    d.history.0.clone(),
+                    same.into(),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["Issue", "This game's deal", "History", "Same"],
+            &[],
+            &rows,
+        ));
+    } else {
+        out.push_str("No deal was signed in this game. History's package:\n\n");
+        let rows: Vec<Vec<String>> = g
+            .deal
+            .iter()
+            .map(|d| vec![d.issue.clone(), d.history.0.clone()])
+            .collect();
+        out.push_str(&table(&["Issue", "History"], &[], &rows));
+    }
+    out
+}
+
+fn one_move(out: &mut String, m: &Move) {
+    let _ = writeln!(out, "**Move {}. US:** {}\n", m.number, cell(&m.action));
+    if let Some(a) = &m.answer {
+        let _ = writeln!(out, "**China:** {}.\n", a.headline);
+        // The explanation as a block quote: the handout sets it apart from the moves.
+        for (i, para) in a.why.iter().enumerate() {
+            if i > 0 {
+                out.push_str(">\n");
+            }
+            let _ = writeln!(out, "> {para}");
+        }
+        out.push('\n');
+    }
+    let news: Vec<&(&str, String)> = m
+        .news
+        .iter()
+        .filter(|(who, _)| *who == "Event" || *who == "Clock")
+        .collect();
+    if !news.is_empty() {
+        out.push_str("**News:**\n\n");
+        for (who, text) in news {
+            let _ = writeln!(out, "- {who}: {text}");
+        }
+        out.push('\n');
+    }
+    if let Some(o) = &m.outcome {
+        let _ = writeln!(out, "**The game ends: {o}.**\n");
+    }
+}

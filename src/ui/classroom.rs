@@ -1,0 +1,182 @@
+//! The classroom side of the terminal game: the player's name (asked once on the title screen,
+//! then remembered), class mode (no loading, no restarting mid-game, every game autosaved
+//! under the player's name) and the reload counter a report marks.
+
+use crate::persist::{GameInfo, LoadedGame};
+use crate::ui::app::{App, Overlay, Screen, Tone};
+
+/// How the classroom features are set for this run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Classroom {
+    /// Class mode: no loading another save, no restarting mid-game.
+    pub class: bool,
+    /// The player's name, once known.
+    pub player: Option<String>,
+    /// Open the resumed save in review mode (read-only) instead of playing it.
+    pub review: bool,
+    /// The name typed so far in the name prompt.
+    pub typed: String,
+}
+
+impl Classroom {
+    /// The setting for `truce play`: the name from `--player`, else the remembered one.
+    pub fn for_play(class: bool, player: Option<String>) -> Classroom {
+        let player = player
+            .as_deref()
+            .and_then(crate::config::clean_name)
+            .or_else(crate::config::load_player);
+        Classroom {
+            class,
+            player,
+            ..Classroom::default()
+        }
+    }
+}
+
+impl App {
+    /// The same app with these classroom settings. With no player name known, the title screen
+    /// asks for one first.
+    pub fn with_classroom(mut self, classroom: Classroom) -> App {
+        self.classroom = classroom;
+        if self.classroom.player.is_none() && !self.classroom.review {
+            self.ui.overlay = Some(Overlay::Player);
+        }
+        self
+    }
+
+    /// The info of a new game: in class mode its files are named after the player, so each
+    /// student's autosave is theirs (`autosave-<player>-<scenario>-<seed>-<stamp>.ron`).
+    pub(crate) fn new_info(&self, base: GameInfo) -> GameInfo {
+        let player = self.classroom.player.clone();
+        let id = match (&player, self.classroom.class) {
+            (Some(p), true) => format!("{}-{}", crate::persist::format::slug(p), base.id),
+            _ => base.id.clone(),
+        };
+        let name = match &player {
+            Some(p) => format!("{p} · {}", base.name),
+            None => base.name.clone(),
+        };
+        GameInfo {
+            id,
+            name,
+            player,
+            class: self.classroom.class,
+            ..base
+        }
+    }
+
+    /// A loaded save about to be resumed: resuming an unfinished game outside class mode is
+    /// counted, so a class report can mark games replayed from a save.
+    pub(crate) fn count_reload(&self, loaded: &mut LoadedGame) {
+        if !self.classroom.class && loaded.game.state.outcome.is_none() {
+            loaded.info.reloads += 1;
+        }
+        if loaded.info.player.is_none() {
+            loaded.info.player = self.classroom.player.clone();
+        }
+    }
+
+    /// A key typed into the name prompt.
+    pub(crate) fn type_name(&mut self, c: char) {
+        if self.classroom.typed.chars().count() < crate::config::MAX_NAME && !c.is_control() {
+            self.classroom.typed.push(c);
+        }
+    }
+
+    /// Backspace in the name prompt.
+    pub(crate) fn erase_name(&mut self) {
+        self.classroom.typed.pop();
+    }
+
+    /// Enter in the name prompt: keep the name, for this game and the next ones.
+    pub(crate) fn accept_name(&mut self) {
+        let Some(name) = crate::config::clean_name(&self.classroom.typed) else {
+            self.say(Tone::Error, "Type your name, then press Enter.");
+            return;
+        };
+        if let Err(e) = crate::config::save_player(&name) {
+            self.say(
+                Tone::Bad,
+                format!("Hello, {name}. (Your name could not be remembered: {e}.)"),
+            );
+        } else {
+            self.say(Tone::Good, format!("Hello, {name}."));
+        }
+        self.classroom.player = Some(name);
+        self.classroom.typed.clear();
+        self.ui.overlay = None;
+    }
+
+    /// Esc in the name prompt: play without a name (not in class mode, where it is needed).
+    pub(crate) fn skip_name(&mut self) {
+        if self.classroom.class {
+            self.say(
+                Tone::Error,
+                "Class mode needs your name: type it, then press Enter.",
+            );
+        } else {
+            self.ui.overlay = None;
+        }
+    }
+
+    /// In class mode, starting a scenario and seed the player has an unfinished game of resumes
+    /// that game instead: quitting and starting again is no way to undo moves. Returns whether
+    /// a game was resumed.
+    pub(crate) fn resume_class_game(&mut self) -> bool {
+        let (true, Some(player), Some(dir)) = (
+            self.classroom.class,
+            self.classroom.player.as_deref(),
+            self.save_dir.as_deref(),
+        ) else {
+            return false;
+        };
+        let Some(scenario) = self.scenarios.get(self.ui.picked) else {
+            return false;
+        };
+        let slug = crate::persist::format::slug;
+        let prefix = format!(
+            "autosave-{}-{}-{}-",
+            slug(player),
+            slug(&scenario.name),
+            self.ui.seed
+        );
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let mut best: Option<LoadedGame> = None;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(&prefix) || !name.ends_with(".ron") {
+                continue;
+            }
+            // A file that does not load is no game to resume; a new one starts.
+            let Ok(loaded) = crate::persist::load_game(&entry.path()) else {
+                continue;
+            };
+            let unfinished = loaded.game.state.outcome.is_none()
+                && loaded.info.class
+                && *loaded.game.scenario == **scenario;
+            if unfinished && best.as_ref().is_none_or(|b| loaded.saved_at > b.saved_at) {
+                best = Some(loaded);
+            }
+        }
+        let Some(loaded) = best else { return false };
+        let week = loaded.game.state.week();
+        self.resume(loaded);
+        self.say(
+            Tone::Info,
+            format!("Class mode: your unfinished game is back at week {week}, where you left it."),
+        );
+        true
+    }
+
+    /// Whether loading another save is allowed now (never in class mode).
+    pub fn may_load(&self) -> bool {
+        !self.classroom.class
+    }
+
+    /// Whether the name prompt is up.
+    pub fn naming(&self) -> bool {
+        self.ui.overlay == Some(Overlay::Player) && self.ui.screen == Screen::Title
+    }
+}

@@ -1,0 +1,162 @@
+//! Review mode: a saved game opened read-only and stepped through week by week, for the
+//! projector. The board of each week is rebuilt by replaying the first moves; nothing here can
+//! change the game or write a file.
+
+use crate::persist::LoadedGame;
+use crate::report::facts::{self, Board, GameFacts, Move};
+use crate::ui::app::{App, Message, Screen, Tone};
+
+/// One step of the review: a week and the moves made in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The week (1-based).
+    pub week: u32,
+    /// The moves of that week, as indices into `Review::facts.moves`.
+    pub moves: std::ops::Range<usize>,
+}
+
+/// A game under review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// The game's facts: every move with China's answer and its explanation.
+    pub facts: GameFacts,
+    /// The board after k moves, for k = 0..=moves (rebuilt by replaying the first k).
+    pub boards: Vec<Board>,
+    /// The weeks, in order; step 0 is the opening, before any move.
+    pub steps: Vec<Step>,
+    /// The step shown: 0 is the opening, i + 1 is `steps[i]`.
+    pub at: usize,
+    /// Scroll of the explanation panel.
+    pub scroll: u16,
+    /// The screen Esc goes back to (`None`: Esc ends the program, as for `truce review`).
+    pub back: Option<Screen>,
+}
+
+impl Review {
+    /// A review of a loaded save, at the opening.
+    pub fn new(loaded: &LoadedGame, back: Option<Screen>) -> Review {
+        let facts = facts::of_loaded(loaded);
+        let boards = facts::boards(&loaded.game);
+        let mut steps: Vec<Step> = Vec::new();
+        for (i, m) in facts.moves.iter().enumerate() {
+            match steps.last_mut() {
+                Some(last) if last.week == m.week => last.moves.end = i + 1,
+                _ => steps.push(Step {
+                    week: m.week,
+                    moves: i..i + 1,
+                }),
+            }
+        }
+        Review {
+            facts,
+            boards,
+            steps,
+            at: 0,
+            scroll: 0,
+            back,
+        }
+    }
+
+    /// The last step.
+    pub fn last(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// Moves to step `at` (clamped), scrolling the explanation back to its top.
+    pub fn go(&mut self, at: usize) {
+        self.at = at.min(self.last());
+        self.scroll = 0;
+    }
+
+    /// The week shown.
+    pub fn week(&self) -> u32 {
+        match self.at.checked_sub(1).and_then(|i| self.steps.get(i)) {
+            Some(step) => step.week,
+            None => 1,
+        }
+    }
+
+    /// The moves of the step shown (none at the opening).
+    pub fn moves(&self) -> &[Move] {
+        match self.at.checked_sub(1).and_then(|i| self.steps.get(i)) {
+            Some(step) => self.facts.moves.get(step.moves.clone()).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The board after the step shown: after its last move.
+    pub fn board(&self) -> Option<&Board> {
+        let k = match self.at.checked_sub(1).and_then(|i| self.steps.get(i)) {
+            Some(step) => step.moves.end,
+            None => 0,
+        };
+        self.boards.get(k).or(self.boards.last())
+    }
+}
+
+impl App {
+    /// The same app, reviewing a loaded save (as `truce review` does): Esc leaves the program.
+    pub fn reviewing(mut self, loaded: &LoadedGame) -> App {
+        self.review = Some(Review::new(loaded, None));
+        self.ui.screen = Screen::Review;
+        self
+    }
+
+    /// `r` on the list of saves: reviews the selected save; Esc comes back to the list. The
+    /// game in play, if any, is left as it was.
+    pub(crate) fn review_selected(&mut self) {
+        let list = &mut self.ui.saves;
+        let Some(row) = list.rows.get(list.selected) else {
+            return;
+        };
+        if row.save.is_err() {
+            list.note = Some(Message {
+                text: format!("{} cannot be opened (why above).", row.file),
+                tone: Tone::Error,
+            });
+            return;
+        }
+        match crate::persist::load_game(&row.path) {
+            Ok(loaded) => {
+                self.review = Some(Review::new(&loaded, Some(Screen::Load)));
+                self.ui.screen = Screen::Review;
+            }
+            Err(e) => {
+                let text = e.to_string();
+                list.note = Some(Message {
+                    text: text
+                        .lines()
+                        .next()
+                        .unwrap_or("cannot be opened")
+                        .to_string(),
+                    tone: Tone::Error,
+                });
+            }
+        }
+    }
+
+    /// Steps the review: `to` is the new step, given the current one and the last.
+    pub(crate) fn review_step(&mut self, to: fn(usize, usize) -> usize) {
+        if let Some(r) = self.review.as_mut() {
+            let at = to(r.at, r.last());
+            r.go(at);
+        }
+    }
+
+    /// Scrolls the review's explanation.
+    pub(crate) fn review_scroll(&mut self, by: i32) {
+        let max = self.ui.scroll_max.get();
+        if let Some(r) = self.review.as_mut() {
+            let next = (i32::from(r.scroll) + by).clamp(0, i32::from(max));
+            r.scroll = u16::try_from(next).unwrap_or(0);
+        }
+    }
+
+    /// Esc in review: back where it was opened from, or out of the program.
+    pub(crate) fn review_back(&mut self) {
+        match self.review.take().and_then(|r| r.back) {
+            Some(screen) => self.ui.screen = screen,
+            None => self.ui.quit = true,
+        }
+    }
+}
