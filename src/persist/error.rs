@@ -148,25 +148,6 @@ pub enum SaveError {
         /// The built-in names.
         known: String,
     },
-    /// The built-in scenario has changed since the game was saved.
-    #[error(
-        "{file}:{line}:{col}: built-in scenario \"{name}\" has changed since this game was saved \
-         (saved hash {saved}, this build {current}), so the game cannot be replayed"
-    )]
-    ScenarioChanged {
-        /// The file.
-        file: String,
-        /// Line of the hash.
-        line: usize,
-        /// Column.
-        col: usize,
-        /// The scenario name.
-        name: String,
-        /// Hash in the save.
-        saved: String,
-        /// Hash of this build's scenario.
-        current: String,
-    },
     /// The embedded scenario fails validation (positions are in the save file).
     #[error("{0}")]
     Scenario(LoadError),
@@ -189,10 +170,11 @@ pub enum SaveError {
         /// Why the engine refused it.
         reason: String,
     },
-    /// The replay does not reach the saved state.
+    /// Under the rules the save was made with, the replay does not reach its digest (or, in an
+    /// older format, its saved state).
     #[error(
-        "{}: the saved state does not match a replay of its {actions} actions: the save is \
-         corrupt or was edited{diffs}",
+        "{}: the save does not match a replay of its {actions} actions under the rules it was \
+         made with: the save is corrupt or was edited{diffs}",
         diffs.first_place()
     )]
     Mismatch {
