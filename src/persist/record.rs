@@ -42,7 +42,8 @@ pub mod word {
     pub const NONE: &str = "none";
 }
 
-/// The word for a reply.
+/// The word for a reply. A new kind of reply gets a new word in `word`; an existing word is
+/// never renamed or reused for something else, or old records would compare wrongly.
 pub fn reply_word(reply: &Reply) -> &'static str {
     match reply {
         Reply::Accept => word::ACCEPT,
