@@ -143,21 +143,6 @@ pub enum SaveError {
         /// The built-in names.
         known: String,
     },
-    /// The built-in scenario has changed since the game was saved.
-    ScenarioChanged {
-        /// The file.
-        file: String,
-        /// Line of the hash.
-        line: usize,
-        /// Column.
-        col: usize,
-        /// The scenario name.
-        name: String,
-        /// Hash in the save.
-        saved: String,
-        /// Hash of this build's scenario.
-        current: String,
-    },
     /// The embedded scenario fails validation (positions are in the save file).
     Scenario(LoadError),
     /// More of something than any honest save holds (actions, say).
@@ -201,7 +186,8 @@ pub enum SaveError {
         /// Why the engine refused it.
         reason: String,
     },
-    /// The replay does not reach the saved state.
+    /// Under the rules the save was made with, the replay does not reach its digest (or, in an
+    /// older format, its saved state).
     Mismatch {
         /// Actions replayed.
         actions: usize,
@@ -293,9 +279,6 @@ impl SaveError {
             } => at(file, *line, *col, ErrorKind::Version),
             E::UnknownScenario {
                 file, line, col, ..
-            }
-            | E::ScenarioChanged {
-                file, line, col, ..
             } => at(file, *line, *col, ErrorKind::Scenario),
             E::Scenario(e) => match e.problems.first() {
                 Some(p) => at(&e.file, p.line, p.col, ErrorKind::Scenario),
@@ -349,15 +332,6 @@ impl SaveError {
                 "the game was played in built-in scenario \"{name}\", which this build does not \
                  have (built-in: {known})"
             ),
-            E::ScenarioChanged {
-                name,
-                saved,
-                current,
-                ..
-            } => format!(
-                "built-in scenario \"{name}\" has changed since this game was saved (saved hash \
-                 {saved}, this build {current}), so the game cannot be replayed"
-            ),
             E::Scenario(e) => {
                 let text = e.to_string();
                 // Each problem line starts with its own place; the first one's is `place()`.
@@ -383,8 +357,8 @@ impl SaveError {
                  was edited"
             ),
             E::Mismatch { actions, diffs } => format!(
-                "the saved state does not match a replay of its {actions} actions: the save is \
-                 corrupt or was edited{diffs}"
+                "the save does not match a replay of its {actions} actions under the rules it was \
+                 made with: the save is corrupt or was edited{diffs}"
             ),
             E::Serialise { message, .. } => format!("cannot serialise the save: {message}"),
         }

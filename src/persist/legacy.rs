@@ -269,3 +269,83 @@ pub(crate) fn from_v1(old: ReadV1, hash: String, text: &str) -> SaveFile {
         reloads: 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Package;
+
+    fn line(week: u32, source: OldSource, text: &str) -> OldDispatch {
+        OldDispatch {
+            week,
+            source,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn pairs_each_move_with_its_answer_or_gives_up() {
+        use OldSource::{China, Clock, Event, Us};
+        let log = vec![
+            line(1, Clock, "Talks open on 25 Aug 2025."),
+            line(2, Us, "Excess capacity opened: 4 days of preparation."),
+            line(2, Us, "US proposes: Tariffs 20%."),
+            line(2, China, "Beijing counters: Tariffs 10%."),
+            line(3, Event, "Beijing tells firms to pause H20 orders: ..."),
+            line(
+                3,
+                Us,
+                "The US accepts Beijing's counter-offer as the agreement in principle.",
+            ),
+            line(
+                3,
+                China,
+                "Beijing steps down the restriction ladder as a sign of good faith.",
+            ),
+            line(4, Us, "US threatens: tariff snap-back."),
+            line(
+                4,
+                China,
+                "Beijing protests the threat but does not escalate this week.",
+            ),
+            line(5, Clock, "The leaders sign the agreement."),
+            line(5, Clock, "Game over: Framework deal."),
+        ];
+        let actions = vec![
+            Action::Agenda { issue: 6, on: true },
+            Action::Propose(Package(vec![2])),
+            Action::AcceptCounter,
+            Action::Threaten,
+            Action::Sign,
+        ];
+        let got: Vec<(u32, String)> = answers(&log, &actions)
+            .into_iter()
+            .map(|r| (r.week, r.answer))
+            .collect();
+        let want = [
+            (1, "none"),
+            (2, "counter"),
+            (3, "accept"),
+            (4, "noted"),
+            (5, "sign"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(w, a)| (w, a.to_string())).to_vec(),
+            "the opening is dated by the line before it"
+        );
+        // One move too many for the log: no record rather than a misleading one.
+        let mut more = actions.clone();
+        more.push(Action::Goodwill);
+        assert!(answers(&log, &more).is_empty());
+        assert_eq!(
+            china_word("Beijing answers with mineral restrictions, rung 2: x."),
+            word::RESTRICT
+        );
+        assert_eq!(
+            china_word("Beijing refuses: trust is too low to extend the truce."),
+            word::REFUSE_EXTENSION
+        );
+        assert_eq!(china_word("Something else"), word::NONE);
+    }
+}

@@ -61,6 +61,42 @@ impl Notice {
     }
 }
 
+impl Notice {
+    /// The gist in a few words, for a one-line message: where it was replayed and the first
+    /// thing that changed in play, e.g. "Replayed under Truce 0.2.0: from week 4 Beijing
+    /// answers differently".
+    pub fn short(&self) -> String {
+        let head = if self.made_with == self.replayed_under {
+            format!("Replayed under rules {}", self.rules)
+        } else {
+            format!("Replayed under Truce {}", self.replayed_under)
+        };
+        let mut parts = Vec::new();
+        if let Some(week) = self.answers_differ_from {
+            parts.push(format!("from week {week} Beijing answers differently"));
+        }
+        match &self.stopped {
+            Some(s) if s.game_over => parts.push(format!("the game now ends in week {}", s.week)),
+            Some(s) if s.number == 1 => parts.push("its first move is no longer allowed".into()),
+            Some(s) => parts.push(format!(
+                "move {} is no longer allowed, so it stops in week {}",
+                s.number, s.week
+            )),
+            None => {}
+        }
+        if parts.is_empty() {
+            parts.push(if self.replay_differs {
+                "the game runs differently from the save".into()
+            } else if self.answers_known {
+                "Beijing answers every move as before".into()
+            } else {
+                "the old answers were not recorded".into()
+            });
+        }
+        format!("{head}: {}", parts.join("; "))
+    }
+}
+
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let made = if self.made_with.is_empty() {
@@ -168,6 +204,37 @@ mod tests {
         assert_eq!(first_difference(&a, &b), Some(4));
         assert_eq!(first_difference(&a, &a), None);
         assert_eq!(first_difference(&[], &b), None);
+    }
+
+    #[test]
+    fn has_a_short_form_for_the_message_line() {
+        let mut n = notice();
+        assert_eq!(
+            n.short(),
+            "Replayed under Truce 0.2.0: Beijing answers every move as before"
+        );
+        n.answers_differ_from = Some(4);
+        n.stopped = Some(Stopped {
+            number: 7,
+            of: 9,
+            label: "sign at the summit".into(),
+            reason: "no summit".into(),
+            week: 6,
+            game_over: false,
+        });
+        assert_eq!(
+            n.short(),
+            "Replayed under Truce 0.2.0: from week 4 Beijing answers differently; move 7 is no \
+             longer allowed, so it stops in week 6"
+        );
+        n.made_with = "0.2.0".into();
+        n.answers_differ_from = None;
+        n.stopped = None;
+        n.answers_known = false;
+        assert_eq!(
+            n.short(),
+            "Replayed under rules 2: the old answers were not recorded"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ai::Reply;
-use crate::engine::{Action, Game, State, Turn};
+use crate::engine::{Action, Game, Outcome, State, Turn};
 use crate::persist::format::fnv1a64;
 
 /// One accepted action as the record keeps it: the week it was taken in and Beijing's answer.
@@ -42,7 +42,8 @@ pub mod word {
     pub const NONE: &str = "none";
 }
 
-/// The word for a reply.
+/// The word for a reply. A new kind of reply gets a new word in `word`; an existing word is
+/// never renamed or reused for something else, or old records would compare wrongly.
 pub fn reply_word(reply: &Reply) -> &'static str {
     match reply {
         Reply::Accept => word::ACCEPT,
@@ -88,6 +89,11 @@ pub fn outcome_key(state: &State) -> Option<String> {
     state.outcome.map(|o| o.key().to_string())
 }
 
+/// The outcome a header's key names, if this build still has it.
+pub fn outcome_of_key(key: &str) -> Option<Outcome> {
+    Outcome::ALL.into_iter().find(|o| o.key() == key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +125,9 @@ mod tests {
         assert_eq!(record[0].week, 1);
         assert_ne!(state_digest(&game.state), before);
         assert_eq!(state_digest(&game.state), state_digest(&game.state.clone()));
+        for o in Outcome::ALL {
+            assert_eq!(outcome_of_key(o.key()), Some(o));
+        }
+        assert_eq!(outcome_of_key("lost"), None);
     }
 }

@@ -11,14 +11,16 @@
 
 use std::sync::Arc;
 
-use crate::engine::{self, Game, Outcome, State};
+use crate::engine::{self, Game, State};
 use crate::persist::diff::differences;
 use crate::persist::error::{Difference, Differences, SaveError};
 use crate::persist::format::{SaveFile, ScenarioRef, scenario_hash};
 use crate::persist::legacy::StrictState;
 use crate::persist::load::{LoadedGame, builtins_cached, check_embedded, unknown_scenario};
 use crate::persist::notice::{Notice, Stopped, first_difference};
-use crate::persist::record::{TurnRecord, game_record, outcome_key, state_digest, word};
+use crate::persist::record::{
+    TurnRecord, game_record, outcome_key, outcome_of_key, state_digest, word,
+};
 use crate::persist::save::GameInfo;
 use crate::scenario::Scenario;
 use crate::scenario::span::{Spans, locate};
@@ -355,9 +357,6 @@ fn title(state: &State) -> String {
 fn outcome_title(key: Option<&str>) -> String {
     match key {
         None => "in progress".into(),
-        Some(k) => Outcome::ALL
-            .iter()
-            .find(|o| o.key() == k)
-            .map_or_else(|| k.to_string(), |o| o.title().to_string()),
+        Some(k) => outcome_of_key(k).map_or_else(|| k.to_string(), |o| o.title().to_string()),
     }
 }

@@ -459,7 +459,8 @@ impl App {
                 "Loaded \"{}\" at week {week}: play on where it was left.",
                 info.name
             ),
-            Some(n) => format!("Loaded \"{}\" at week {week}: {n}.", info.name),
+            // The gist first: the message line drops later sentences when it runs short.
+            Some(n) => format!("{}. Loaded \"{}\" at week {week}.", n.short(), info.name),
         };
         self.say(Tone::Info, text);
         self.game = Some(game);
