@@ -12,6 +12,7 @@ pub mod saving;
 pub mod screens;
 mod signals;
 pub mod theme;
+mod tty;
 pub mod widgets;
 
 use std::io;
@@ -95,6 +96,24 @@ pub fn run(start: Start) -> io::Result<()> {
     }
 }
 
+/// A signal ends the game: autosave first; returns the signal for the exit status.
+fn end(app: &mut App, signal: i32) -> i32 {
+    if app.game.is_some() {
+        app.autosave();
+    }
+    signal
+}
+
+/// The terminal went away (a closed window, a killed tmux pane): end as a hang-up would, since
+/// nobody is left to play.
+fn hang_up(app: &mut App) -> i32 {
+    #[cfg(unix)]
+    let signal = libc::SIGHUP;
+    #[cfg(not(unix))]
+    let signal = 1;
+    end(app, signal)
+}
+
 /// How long the loop waits for a key before looking for signals again.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
@@ -111,12 +130,7 @@ fn event_loop(
         terminal.draw(|frame| app.draw(frame))?;
         loop {
             match signals.next() {
-                Some(signals::Caught::End(signal)) => {
-                    if app.game.is_some() {
-                        app.autosave();
-                    }
-                    return Ok(Some(signal));
-                }
+                Some(signals::Caught::End(signal)) => return Ok(Some(end(app, signal))),
                 Some(signals::Caught::Stop) => {
                     signals::suspend(terminal)?;
                     let size = terminal.size()?;
@@ -131,9 +145,18 @@ fn event_loop(
                 }
                 None => {}
             }
-            if event::poll(SIGNAL_CHECK)? {
-                break;
+            // The kernel is asked before crossterm, which never returns once the tty is gone.
+            match tty::wait(Duration::ZERO) {
+                tty::Input::Gone => return Ok(Some(hang_up(app))),
+                _ if event::poll(Duration::ZERO)? => break,
+                _ => {}
             }
+            if tty::wait(SIGNAL_CHECK) == tty::Input::Gone {
+                return Ok(Some(hang_up(app)));
+            }
+        }
+        if tty::wait(Duration::ZERO) == tty::Input::Gone {
+            return Ok(Some(hang_up(app)));
         }
         if !event::poll(Duration::ZERO)? {
             continue;
