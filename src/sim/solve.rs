@@ -18,7 +18,7 @@ use crate::sim::Strategy;
 use crate::sim::moves::moves;
 
 /// Playouts run in parallel between two updates of the tree.
-const BATCH: usize = 32;
+const BATCH: usize = 64;
 /// A rollout never plays more moves than this (a guard against a policy that loops).
 const MAX_MOVES: usize = 200;
 /// Exploration constant of UCT, for rewards in 0..=1.
@@ -66,9 +66,11 @@ pub fn solve(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
             .map(|(k, job)| tree.play(job, rng_for(seed, (done + k) as u64)))
             .collect();
         for (job, played) in jobs.iter().zip(results) {
-            if let Some((reward, line)) = tree.record(job, played)
+            if let Some((leaf, reward, rollout)) = tree.record(job, played)
                 && best.as_ref().is_none_or(|(b, _)| reward > *b)
             {
+                let mut line = tree.path(leaf);
+                line.extend(rollout);
                 best = Some((reward, line));
             }
         }
@@ -104,8 +106,9 @@ struct Node {
     /// The move from the parent to here.
     action: Option<Action>,
     children: Vec<usize>,
-    /// Moves not yet expanded, the next one last.
-    untried: Vec<Action>,
+    /// Moves not yet expanded, the next one last; generated when the node is first revisited,
+    /// since most leaves never are.
+    untried: Option<Vec<Action>>,
     /// The state here; dropped once every move from it has been expanded.
     state: Option<Box<State>>,
     visits: f64,
@@ -125,7 +128,7 @@ impl Node {
             parent,
             action,
             children: Vec::new(),
-            untried: Vec::new(),
+            untried: None,
             state: None,
             visits: 0.0,
             total: 0.0,
@@ -152,7 +155,6 @@ enum Played {
     /// The new node's state, its moves, its score when over, and the rollout.
     Expanded {
         state: Box<State>,
-        untried: Vec<Action>,
         terminal: Option<f64>,
         reward: f64,
         rollout: Vec<Action>,
@@ -169,7 +171,6 @@ struct Tree<'a> {
 impl<'a> Tree<'a> {
     fn new(scenario: &'a Scenario, root: State) -> Tree<'a> {
         let mut node = Node::new(None, None);
-        node.untried = next_first(moves(scenario, &root));
         node.state = Some(Box::new(root));
         node.ready = true;
         Tree {
@@ -189,9 +190,13 @@ impl<'a> Tree<'a> {
             if node.terminal.is_some() {
                 break Job::Terminal { node: n };
             }
-            if node.state.is_some()
-                && let Some(action) = self.nodes[n].untried.pop()
+            if node.untried.is_none()
+                && let Some(state) = &node.state
             {
+                let fresh = next_first(moves(self.scenario, state));
+                self.nodes[n].untried = Some(fresh);
+            }
+            if let Some(action) = self.nodes[n].untried.as_mut().and_then(Vec::pop) {
                 let child = self.nodes.len();
                 self.nodes.push(Node::new(Some(n), Some(action)));
                 self.nodes[n].children.push(child);
@@ -245,32 +250,31 @@ impl<'a> Tree<'a> {
         if step(self.scenario, &mut state, action.clone()).is_err() {
             return Played::Refused;
         }
+        // The dispatches are words for the player; nothing in the rules reads them back.
+        state.log = Vec::new();
         if state.outcome.is_some() {
             let r = reward(self.scenario, &state);
             return Played::Expanded {
                 state,
-                untried: Vec::new(),
                 terminal: Some(r),
                 reward: r,
                 rollout: Vec::new(),
             };
         }
-        let untried = next_first(moves(self.scenario, &state));
         let mut end = (*state).clone();
         let mut rollout = Vec::new();
         let reward = roll_out(self.scenario, &mut end, &mut rng, &mut rollout);
         Played::Expanded {
             state,
-            untried,
             terminal: None,
             reward,
             rollout,
         }
     }
 
-    /// Puts a playout into the tree and backs its reward up; returns the reward and the whole
-    /// line when there is one.
-    fn record(&mut self, job: &Job, played: Played) -> Option<(f64, Vec<Action>)> {
+    /// Puts a playout into the tree and backs its reward up; returns the node it ended at, the
+    /// reward and the rollout's moves when there is one.
+    fn record(&mut self, job: &Job, played: Played) -> Option<(usize, f64, Vec<Action>)> {
         let leaf = match *job {
             Job::Expand { child, .. } => child,
             Job::Terminal { node } => node,
@@ -286,23 +290,19 @@ impl<'a> Tree<'a> {
             Played::Scored(r) => (r, Vec::new()),
             Played::Expanded {
                 state,
-                untried,
                 terminal,
                 reward,
                 rollout,
             } => {
                 let node = &mut self.nodes[leaf];
                 node.state = terminal.is_none().then_some(state);
-                node.untried = untried;
                 node.terminal = terminal;
                 node.ready = true;
                 (reward, rollout)
             }
         };
         self.unwind(leaf, Some(reward));
-        let mut line = self.path(leaf);
-        line.extend(rollout);
-        Some((reward, line))
+        Some((leaf, reward, rollout))
     }
 
     /// Removes the virtual loss from `leaf` up to the root and adds the reward, if any.
@@ -335,7 +335,10 @@ impl<'a> Tree<'a> {
     fn release(&mut self, jobs: &[Job]) {
         for job in jobs {
             if let Job::Expand { parent, .. } = *job
-                && self.nodes[parent].untried.is_empty()
+                && self.nodes[parent]
+                    .untried
+                    .as_ref()
+                    .is_some_and(Vec::is_empty)
             {
                 self.nodes[parent].state = None;
             }
