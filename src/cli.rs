@@ -115,8 +115,8 @@ pub enum Command {
         #[arg(long)]
         seed: u64,
         /// Playouts to search; the same seed and playouts give the same line on any machine.
-        #[arg(long, default_value_t = 20_000)]
-        playouts: usize,
+        #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
+        playouts: u64,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -156,7 +156,12 @@ pub fn main() -> ExitCode {
             seed,
             playouts,
             json,
-        }) => solve(&scenario, seed, playouts, json),
+        }) => solve(
+            &scenario,
+            seed,
+            usize::try_from(playouts).unwrap_or(usize::MAX),
+            json,
+        ),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
     })

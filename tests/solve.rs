@@ -199,3 +199,41 @@ fn every_generated_move_is_legal_and_the_branching_is_bounded() {
     }
     assert!(checked > 500, "only {checked} moves checked");
 }
+
+#[test]
+fn the_generator_offers_the_closing_moves_when_they_exist() {
+    let s = common::shared();
+    let (mut saw_counter, mut saw_sign) = (false, false);
+    for seed in 1..=6 {
+        let mut game = Game::new(Arc::clone(&s), seed);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        while game.state.outcome.is_none() {
+            let all = truce::sim::legal_moves(&game);
+            if let Some(counter) = &game.state.counter {
+                saw_counter = true;
+                assert!(all.contains(&truce::engine::Action::AcceptCounter));
+                let propose = truce::engine::Action::Propose(counter.clone());
+                assert!(
+                    all.contains(&propose),
+                    "China's counter can be proposed back"
+                );
+            }
+            if game.state.can_sign(&s) {
+                saw_sign = true;
+                assert_eq!(
+                    all.first(),
+                    Some(&truce::engine::Action::Sign),
+                    "sign comes first"
+                );
+            }
+            let next = Strategy::Structural.next_action(&s, &game.state, &mut rng);
+            if game.apply(next).is_err() {
+                break;
+            }
+        }
+    }
+    assert!(
+        saw_counter && saw_sign,
+        "the games never met a counter or a summit"
+    );
+}
