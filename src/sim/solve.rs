@@ -74,7 +74,6 @@ pub fn solve(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
                 best = Some((reward, line));
             }
         }
-        tree.release(&jobs);
         done += jobs.len();
     }
     let (overall, line) = best.unwrap_or_default();
@@ -109,7 +108,8 @@ struct Node {
     /// Moves not yet expanded, the next one last; generated when the node is first revisited,
     /// since most leaves never are.
     untried: Option<Vec<Action>>,
-    /// The state here; dropped once every move from it has been expanded.
+    /// The state here, kept only once the node is revisited (most leaves never are), so the
+    /// tree holds one state per inner node.
     state: Option<Box<State>>,
     visits: f64,
     total: f64,
@@ -152,9 +152,8 @@ enum Job {
 enum Played {
     /// The move was refused (the generator should never offer one).
     Refused,
-    /// The new node's state, its moves, its score when over, and the rollout.
+    /// The new node's score when the game is over there, and the rollout.
     Expanded {
-        state: Box<State>,
         terminal: Option<f64>,
         reward: f64,
         rollout: Vec<Action>,
@@ -190,11 +189,8 @@ impl<'a> Tree<'a> {
             if node.terminal.is_some() {
                 break Job::Terminal { node: n };
             }
-            if node.untried.is_none()
-                && let Some(state) = &node.state
-            {
-                let fresh = next_first(moves(self.scenario, state));
-                self.nodes[n].untried = Some(fresh);
+            if node.untried.is_none() {
+                self.open(n);
             }
             if let Some(action) = self.nodes[n].untried.as_mut().and_then(Vec::pop) {
                 let child = self.nodes.len();
@@ -250,22 +246,17 @@ impl<'a> Tree<'a> {
         if step(self.scenario, &mut state, action.clone()).is_err() {
             return Played::Refused;
         }
-        // The dispatches are words for the player; nothing in the rules reads them back.
-        state.log = Vec::new();
         if state.outcome.is_some() {
             let r = reward(self.scenario, &state);
             return Played::Expanded {
-                state,
                 terminal: Some(r),
                 reward: r,
                 rollout: Vec::new(),
             };
         }
-        let mut end = (*state).clone();
         let mut rollout = Vec::new();
-        let reward = roll_out(self.scenario, &mut end, &mut rng, &mut rollout);
+        let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
         Played::Expanded {
-            state,
             terminal: None,
             reward,
             rollout,
@@ -289,13 +280,11 @@ impl<'a> Tree<'a> {
             }
             Played::Scored(r) => (r, Vec::new()),
             Played::Expanded {
-                state,
                 terminal,
                 reward,
                 rollout,
             } => {
                 let node = &mut self.nodes[leaf];
-                node.state = terminal.is_none().then_some(state);
                 node.terminal = terminal;
                 node.ready = true;
                 (reward, rollout)
@@ -331,17 +320,33 @@ impl<'a> Tree<'a> {
         line
     }
 
-    /// Frees the states of nodes whose every move has now been expanded.
-    fn release(&mut self, jobs: &[Job]) {
-        for job in jobs {
-            if let Job::Expand { parent, .. } = *job
-                && self.nodes[parent]
-                    .untried
-                    .as_ref()
-                    .is_some_and(Vec::is_empty)
-            {
-                self.nodes[parent].state = None;
-            }
+    /// Readies a revisited node for expansion: its state, rebuilt from its parent's (the same
+    /// move from the same state gives the same state), and its list of moves.
+    fn open(&mut self, n: usize) {
+        if self.nodes[n].state.is_none() {
+            let parent = self.nodes[n].parent.unwrap_or(0);
+            let rebuilt = match (&self.nodes[parent].state, &self.nodes[n].action) {
+                (Some(from), Some(action)) => {
+                    let mut state = from.clone();
+                    step(self.scenario, &mut state, action.clone())
+                        .is_ok()
+                        .then_some(state)
+                }
+                _ => None,
+            };
+            let Some(mut state) = rebuilt else {
+                // Cannot happen (the playout that made the node took this step): leave the
+                // node with no moves, so the search goes on around it.
+                self.nodes[n].untried = Some(Vec::new());
+                return;
+            };
+            // The dispatches are words for the player; nothing in the rules reads them back.
+            state.log = Vec::new();
+            self.nodes[n].state = Some(state);
+        }
+        if let Some(state) = &self.nodes[n].state {
+            let fresh = next_first(moves(self.scenario, state));
+            self.nodes[n].untried = Some(fresh);
         }
     }
 }
