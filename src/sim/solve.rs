@@ -21,11 +21,11 @@ use crate::sim::moves::moves;
 const BATCH: usize = 64;
 /// A rollout never plays more moves than this (a guard against a policy that loops).
 const MAX_MOVES: usize = 200;
-/// Exploration constant of UCT, for rewards in 0..=1.
+/// Exploration constant, for rewards in 0..=1.
 const EXPLORE: f64 = 0.25;
 /// Weight of a node's best reward against its mean: the game is deterministic, so a line that
 /// scored well once can be played again.
-const MAX_WEIGHT: f64 = 0.5;
+const MAX_WEIGHT: f64 = 0.8;
 /// In a rollout, the share of moves drawn at random from the legal moves instead of the
 /// rollout's scripted strategy.
 const EPSILON: f64 = 0.15;
@@ -211,7 +211,10 @@ impl<'a> Tree<'a> {
     /// The ready child with the highest UCT value (pending playouts count as losses).
     fn best_child(&self, n: usize) -> Option<usize> {
         let parent = &self.nodes[n];
-        let log_n = (parent.visits + parent.pending).max(1.0).ln();
+        // sqrt(N) / (1 + n) rather than UCB1's sqrt(ln N / n): `sqrt` is exact in IEEE-754 on
+        // every machine, `ln` comes from the platform's maths library, and a last-bit
+        // difference could change a tie and so the line.
+        let root_n = (parent.visits + parent.pending).sqrt();
         let mut pick: Option<(usize, f64)> = None;
         for &c in &parent.children {
             let child = &self.nodes[c];
@@ -222,7 +225,7 @@ impl<'a> Tree<'a> {
             let mean = child.total / seen.max(1.0);
             let value = (1.0 - MAX_WEIGHT) * mean
                 + MAX_WEIGHT * child.best
-                + EXPLORE * (log_n / seen.max(1.0)).sqrt();
+                + EXPLORE * root_n / (1.0 + seen);
             if pick.is_none_or(|(_, v)| value > v) {
                 pick = Some((c, value));
             }
