@@ -237,3 +237,25 @@ fn the_generator_offers_the_closing_moves_when_they_exist() {
         "the games never met a counter or a summit"
     );
 }
+
+/// Fingerprint of the lines `solve` finds for seeds 1 and 2 with 1,500 playouts each.
+///
+/// The same seed and playouts must give the same line on every machine. If a deliberate change
+/// to the rules, the scenario, the move generator or the search moves this fingerprint,
+/// update the constant in the same commit and say so (as for tests/determinism.rs).
+const GOLDEN_LINES: u64 = 0x4006_9d1a_11f6_c85a;
+
+#[test]
+fn solve_lines_match_the_golden_fingerprint() {
+    let mut all = String::new();
+    for seed in [1, 2] {
+        let found = solve_with(2, seed, 1500);
+        all.push_str(&serde_json::to_string(&found.line).expect("actions serialise"));
+        all.push_str(&format!("{:?}", found.overall.to_bits()));
+    }
+    let fingerprint = truce::persist::format::fnv1a64(all.as_bytes());
+    assert_eq!(
+        fingerprint, GOLDEN_LINES,
+        "the lines changed: fingerprint {fingerprint:#x} (see the comment on GOLDEN_LINES)"
+    );
+}
