@@ -58,7 +58,7 @@ pub fn solve(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
         let want = BATCH.min(playouts - done);
         let jobs: Vec<Job> = (0..want).map_while(|_| tree.select()).collect();
         if jobs.is_empty() {
-            break; // every line has been played to its end
+            break; // nothing is selectable: the tree holds no open line
         }
         let results: Vec<Played> = jobs
             .par_iter()
