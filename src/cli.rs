@@ -125,6 +125,22 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         save_to: Option<PathBuf>,
     },
+    /// Search the US's moves for the best line in one seeded game (Monte Carlo tree search) and
+    /// print it week by week with China's answers and the scores.
+    Solve {
+        /// A built-in scenario name or a path to a scenario file.
+        #[arg(long, default_value = "autumn-2025")]
+        scenario: String,
+        /// The game's seed: the same game as `truce play --seed N`.
+        #[arg(long)]
+        seed: u64,
+        /// Playouts to search; the same seed and playouts give the same line on any machine.
+        #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
+        playouts: u64,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Resume a saved game in the terminal, after checking it replays (a name not found here is
     /// looked up in the save directory).
     Load {
@@ -188,6 +204,17 @@ pub fn main() -> ExitCode {
             json,
             save_to,
         }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
+        Some(Command::Solve {
+            scenario,
+            seed,
+            playouts,
+            json,
+        }) => solve(
+            &scenario,
+            seed,
+            usize::try_from(playouts).unwrap_or(usize::MAX),
+            json,
+        ),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => saves(save_dir),
         Some(Command::Transcript { file, output }) => {
@@ -513,6 +540,40 @@ fn simulate(
         writeln!(out, "{value}")?;
     } else {
         write_table(&mut out, &summary, per_second)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `truce solve`: searches, then replays the best line from the seed to print it, so what is
+/// printed is what the game gives.
+fn solve(scenario: &str, seed: u64, playouts: usize, json: bool) -> io::Result<ExitCode> {
+    let scenario = match scenario::resolve(scenario) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            warn!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let found = sim::solve(&scenario, seed, playouts);
+    let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
+        Ok(r) => r,
+        Err((i, e)) => {
+            warn!("truce: the line found does not replay: move {}: {e}", i + 1);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut out = io::stdout().lock();
+    if json {
+        match serde_json::to_string(&report) {
+            Ok(text) => writeln!(out, "{text}")?,
+            Err(e) => {
+                warn!("truce: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    } else {
+        sim::write_text(&mut out, &report)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

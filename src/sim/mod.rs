@@ -1,7 +1,15 @@
-//! The headless simulator: scripted US strategies and many-game summaries.
+//! The headless simulator: scripted US strategies, many-game summaries, and a search for the
+//! best US line in one game.
 
+mod line;
+pub mod moves;
+pub mod par;
 mod run;
+mod solve;
 mod strategy;
 
+pub use line::{LineReport, LineScores, LineStep, replay_line, write_text};
+pub use moves::legal_moves;
 pub use run::{GameResult, StrategySummary, Summary, play, simulate};
+pub use solve::{Solution, solve};
 pub use strategy::Strategy;

@@ -128,9 +128,7 @@ pub fn simulate(
                 .collect();
             let (mut restricted, mut turns) = (0usize, 0u64);
             let mut sums = MeanScores::default();
-            for g in 0..games {
-                let game_seed = seed.wrapping_add(g as u64);
-                let result = play(scenario, strategy, game_seed);
+            for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
                 let s = &result.state;
                 if let Some(o) = s.outcome {
                     *outcomes.entry(o.key().to_string()).or_default() += 1;

@@ -1,0 +1,195 @@
+//! A line of US moves replayed from its seed into a week-by-week account: each move, China's
+//! answer, the rule that decided it and why, and the final scores. `truce solve` prints it.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::ai::{Answer, Reply, Rule};
+use crate::engine::{Action, ActionError, Game, Scorecard, State, scorecard};
+use crate::report::explain::{reply_headline, rule_text};
+use crate::scenario::Scenario;
+
+/// One move of a line with what followed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineStep {
+    /// Week the move was made in.
+    pub week: u32,
+    /// The move in words.
+    pub action: String,
+    /// China's answer in words, when China answered.
+    pub answer: Option<String>,
+    /// The rule that decided the answer.
+    pub rule: Option<Rule>,
+    /// The rule in a sentence, with the numbers behind it when a package was judged.
+    pub reason: Option<String>,
+}
+
+/// The final scores of a line, 0..=100 each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineScores {
+    /// Value of the outcome to the US.
+    pub us_value: f64,
+    /// How much survives implementation.
+    pub durability: f64,
+    /// China's satisfaction.
+    pub balance: f64,
+    /// The headline price tag.
+    pub headline: f64,
+    /// National security.
+    pub security: f64,
+    /// Damage avoided.
+    pub damage: f64,
+    /// The weighted whole.
+    pub overall: f64,
+}
+
+impl From<&Scorecard> for LineScores {
+    fn from(s: &Scorecard) -> Self {
+        LineScores {
+            us_value: s.us_value.value,
+            durability: s.durability.value,
+            balance: s.balance.value,
+            headline: s.headline.value,
+            security: s.security.value,
+            damage: s.damage.value,
+            overall: s.overall.value,
+        }
+    }
+}
+
+/// A whole line, replayed: what `truce solve --json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineReport {
+    /// The game's seed.
+    pub seed: u64,
+    /// Scenario name.
+    pub scenario: String,
+    /// Playouts the search ran.
+    pub playouts: usize,
+    /// The moves week by week.
+    pub line: Vec<LineStep>,
+    /// How the game ended (snake_case key), if it did.
+    pub outcome: Option<String>,
+    /// The final scores.
+    pub scores: LineScores,
+}
+
+/// Replays `actions` from `seed` and describes every move; fails at the first refused move with
+/// its index.
+pub fn replay_line(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    playouts: usize,
+    actions: &[Action],
+) -> Result<LineReport, (usize, ActionError)> {
+    let mut game = Game::new(Arc::clone(&scenario), seed);
+    let mut line = Vec::with_capacity(actions.len());
+    for (i, action) in actions.iter().enumerate() {
+        let words = describe_action(&scenario, &game.state, action);
+        let agenda = game.state.agenda.clone();
+        let turn = game.apply(action.clone()).map_err(|e| (i, e))?;
+        let answer = turn.answer.as_ref();
+        line.push(LineStep {
+            week: turn.week,
+            action: words,
+            answer: answer.map(|a| describe_answer(&scenario, &agenda, a)),
+            rule: answer.map(|a| a.why.rule),
+            reason: answer.map(reason),
+        });
+    }
+    let scores = scorecard(&scenario, &game.state);
+    Ok(LineReport {
+        seed,
+        scenario: scenario.name.clone(),
+        playouts,
+        line,
+        outcome: game.state.outcome.map(|o| o.key().to_string()),
+        scores: LineScores::from(&scores),
+    })
+}
+
+/// A move in words, with the package when it is a proposal.
+fn describe_action(scenario: &Scenario, state: &State, action: &Action) -> String {
+    match action {
+        Action::Propose(p) => format!("propose {}", scenario.describe_package(p, &state.agenda)),
+        Action::Agenda { issue, on } => {
+            let name = scenario.issues.get(*issue).map_or("?", |i| i.name.as_str());
+            format!("{} {name}", if *on { "open" } else { "close" })
+        }
+        other => other.label().to_string(),
+    }
+}
+
+/// China's answer in words, with its counter-offer spelled out.
+fn describe_answer(scenario: &Scenario, agenda: &[bool], answer: &Answer) -> String {
+    let headline = reply_headline(scenario, answer);
+    match &answer.reply {
+        Reply::Counter(p) if p.0.len() == scenario.issues.len() => {
+            format!("{headline}: {}", scenario.describe_package(p, agenda))
+        }
+        _ => headline,
+    }
+}
+
+/// The rule in a sentence, and the numbers that decided it.
+fn reason(answer: &Answer) -> String {
+    let why = &answer.why;
+    let mut text = rule_text(why.rule).to_string();
+    if let Some(u) = why.utility {
+        text.push_str(&format!(
+            " (worth {u:.2} to Beijing against a demand of {:.2}",
+            why.aspiration
+        ));
+        if let Some(r) = why.ratio {
+            text.push_str(&format!(
+                "; the US gains {r:.1} times China's gain, {:.1} allowed",
+                why.allowed_ratio
+            ));
+        }
+        text.push(')');
+    }
+    if let Some((chance, roll)) = why.roll {
+        text.push_str(&format!(
+            " (chance of retaliation {:.0}%, roll {:.0}%)",
+            100.0 * chance,
+            100.0 * roll
+        ));
+    }
+    if let Some(hit) = &why.red_line {
+        text.push_str(&format!(" Red line: {}", hit.reason));
+    }
+    text
+}
+
+/// The line as text, week by week, then the outcome and the scores.
+pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "Best line found for {} · seed {} · {} playouts",
+        report.scenario, report.seed, report.playouts
+    )?;
+    for step in &report.line {
+        writeln!(out)?;
+        writeln!(out, "Week {:>2}  US: {}", step.week, step.action)?;
+        if let Some(answer) = &step.answer {
+            writeln!(out, "         China: {answer}")?;
+        }
+        if let (Some(rule), Some(reason)) = (step.rule, &step.reason) {
+            writeln!(out, "         Rule {rule:?}: {reason}")?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Outcome: {}",
+        report.outcome.as_deref().unwrap_or("game not finished")
+    )?;
+    let s = &report.scores;
+    writeln!(
+        out,
+        "Scores: US value {:.1} · durability {:.1} · balance {:.1} · headline {:.1} · security {:.1} · damage avoided {:.1} · overall {:.1}",
+        s.us_value, s.durability, s.balance, s.headline, s.security, s.damage, s.overall
+    )
+}
