@@ -95,13 +95,8 @@ struct PeekState {
 
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
-struct Version {
-    version: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "TruceSave")]
 struct Header {
+    version: u32,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -117,6 +112,7 @@ struct Header {
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
 struct HeaderV1 {
+    version: u32,
     scenario: String,
     seed: u64,
     #[serde(default)]
@@ -144,41 +140,41 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
         // The full parser words a truncated or foreign file best.
         return Err(full_error(text, file));
     }
-    let version: Version = ron::from_str(text).map_err(|_| full_error(text, file))?;
-    let (name, saved_at, game_id, scenario, actions, state) = match version.version {
-        1 => {
-            let h: HeaderV1 = ron::from_str(text).map_err(|_| full_error(text, file))?;
-            let name = format!("{} · seed {}", h.scenario, h.seed);
-            (
-                name,
-                String::new(),
-                String::new(),
-                h.scenario,
-                (h.moves.0, "moves"),
-                h.state,
-            )
-        }
-        v if v >= 2 && v <= CURRENT_VERSION => {
-            let h: Header = ron::from_str(text).map_err(|_| full_error(text, file))?;
-            let scenario = match h.scenario {
-                Ref::Builtin { name } => name,
-                Ref::Embedded { scenario } => scenario.name,
-            };
-            (
-                h.name,
-                h.saved_at,
-                h.game_id,
-                scenario,
-                (h.actions.0, "actions"),
-                h.state,
-            )
-        }
-        _ => return Err(full_error(text, file)),
-    };
+    // One parse for a current save; the version is checked after, and only a file that does
+    // not read as a current header is parsed again (as version 1, or for the full error).
+    let (version, name, saved_at, game_id, scenario, actions, state) =
+        match ron::from_str::<Header>(text) {
+            Ok(h) if (2..=CURRENT_VERSION).contains(&h.version) => {
+                let scenario = match h.scenario {
+                    Ref::Builtin { name } => name,
+                    Ref::Embedded { scenario } => scenario.name,
+                };
+                let actions = (h.actions.0, "actions");
+                (
+                    h.version, h.name, h.saved_at, h.game_id, scenario, actions, h.state,
+                )
+            }
+            _ => match ron::from_str::<HeaderV1>(text) {
+                Ok(h) if h.version == 1 => {
+                    let name = format!("{} · seed {}", h.scenario, h.seed);
+                    let moves = (h.moves.0, "moves");
+                    (
+                        1,
+                        name,
+                        String::new(),
+                        String::new(),
+                        h.scenario,
+                        moves,
+                        h.state,
+                    )
+                }
+                _ => return Err(full_error(text, file)),
+            },
+        };
     if actions.0 > MAX_ACTIONS {
         return Err(too_many(text, file, actions.0, actions.1));
     }
-    if version.version >= 2 {
+    if version >= 2 {
         check_id(&game_id).map_err(|why| bad_id(text, file, why))?;
     }
     Ok(SaveSummary {
