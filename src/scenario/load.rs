@@ -141,7 +141,7 @@ pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
 type Found = Vec<(String, String)>;
 
 fn unit(found: &mut Found, path: String, what: &str, x: f64) {
-    // NaN and infinity are reported once, by `limits::non_finite`.
+    // NaN and infinity are reported once, by `limits::values`.
     if x.is_finite() && !(0.0..=1.0).contains(&x) {
         found.push((path, format!("{what} must be between 0 and 1, not {x}")));
     }
@@ -155,7 +155,7 @@ pub fn validate(s: &Scenario) -> Found {
     if !too_big.is_empty() {
         return too_big;
     }
-    let mut found = limits::non_finite(s);
+    let mut found = limits::values(s);
     found.extend(limits::ranges(s));
     let known = |id: &str| s.issue_index(id).is_some();
     let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
