@@ -103,7 +103,10 @@ pub fn parse(text: &str, file: &str) -> Result<(SaveFile, u32), SaveError> {
             Ok((save, CURRENT_VERSION))
         }
         1 => {
-            let old: SaveV1 = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
+            let old: SaveV1 = ron::from_str(text).map_err(|e| {
+                crate::persist::peek::edited_version(text, file)
+                    .unwrap_or_else(|| ron_error(file, text, &e))
+            })?;
             let Some((_, hash)) = builtin_with_hash(&old.scenario) else {
                 return Err(unknown_scenario(file, at("scenario"), &old.scenario));
             };

@@ -262,3 +262,28 @@ pub fn check_parsed(save: &SaveFile, text: &str, file: &str) -> Result<(), SaveE
         }
     })
 }
+
+/// A version-1 save that does not parse as one but has the fields of a later version: its
+/// version number was edited down. Says so at the version, rather than RON's "Expected string"
+/// at whichever field first differs.
+pub fn edited_version(text: &str, file: &str) -> Option<SaveError> {
+    let spans = Spans::new(text);
+    let later: Vec<&str> = ["game_id", "actions", "saved_at"]
+        .into_iter()
+        .filter(|k| spans.has(k))
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
+    let p = spans.find("version");
+    Some(SaveError::Parse {
+        file: file.into(),
+        line: p.line,
+        col: p.col,
+        message: format!(
+            "the file says format version 1 but has fields version 1 never had ({}): the \
+             version number was edited; a save of this build says version {CURRENT_VERSION}",
+            later.join(", ")
+        ),
+    })
+}
