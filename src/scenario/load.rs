@@ -1,6 +1,5 @@
 //! Parsing and validating scenario files, with every error naming its file, line and column.
 
-use std::fmt;
 use std::path::Path;
 
 use crate::engine::calendar::Date;
@@ -20,7 +19,8 @@ pub struct Problem {
 }
 
 /// A file that could not be loaded, with every problem found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", render(.file, .problems))]
 pub struct LoadError {
     /// The file as the user named it.
     pub file: String,
@@ -31,23 +31,22 @@ pub struct LoadError {
 /// How many problems an error lists; the rest are counted ("and N more").
 pub const MAX_SHOWN: usize = 20;
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().take(MAX_SHOWN).enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, p.message)?;
+/// One `file:line:column: message` line per problem, the first `MAX_SHOWN` of them, then how
+/// many more there are.
+fn render(file: &str, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().take(MAX_SHOWN).enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        if self.problems.len() > MAX_SHOWN {
-            let more = self.problems.len() - MAX_SHOWN;
-            write!(f, "\n{}: … and {more} more problems", self.file)?;
-        }
-        Ok(())
+        out.push_str(&format!("{file}:{}:{}: {}", p.line, p.col, p.message));
     }
+    if problems.len() > MAX_SHOWN {
+        let more = problems.len() - MAX_SHOWN;
+        out.push_str(&format!("\n{file}: … and {more} more problems"));
+    }
+    out
 }
-
-impl std::error::Error for LoadError {}
 
 impl LoadError {
     /// An error at one place.
