@@ -45,7 +45,7 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
         }
     };
     remove_stale_temps(dir, SystemTime::now());
-    let mut entries = Vec::new();
+    let mut files = Vec::new();
     for item in read {
         // A directory entry that cannot be read is skipped: there is no file to show.
         let Ok(item) = item else { continue };
@@ -55,13 +55,9 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             continue;
         }
         let modified = item.metadata().and_then(|m| m.modified()).ok();
-        let save = peek(&path);
-        entries.push(SaveEntry {
-            path,
-            modified,
-            save,
-        });
+        files.push((path, modified));
     }
+    let mut entries = peek_all(files);
     entries.sort_by(|a, b| {
         let stamp = |e: &SaveEntry| {
             e.save
@@ -75,4 +71,37 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             .then(a.path.cmp(&b.path))
     });
     Ok(entries)
+}
+
+/// Reads the headers, on as many threads as there are cores (each file is independent and a
+/// big folder is mostly parsing).
+fn peek_all(files: Vec<(PathBuf, Option<SystemTime>)>) -> Vec<SaveEntry> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let read = |chunk: &[(PathBuf, Option<SystemTime>)]| -> Vec<SaveEntry> {
+        chunk
+            .iter()
+            .map(|(path, modified)| SaveEntry {
+                save: peek(path),
+                path: path.clone(),
+                modified: *modified,
+            })
+            .collect()
+    };
+    if threads < 2 || files.len() < 16 {
+        return read(&files);
+    }
+    let size = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(size)
+            .map(|chunk| scope.spawn(move || read(chunk)))
+            .collect();
+        let mut out = Vec::with_capacity(files.len());
+        for (handle, chunk) in handles.into_iter().zip(files.chunks(size)) {
+            // A thread that panicked (it should not: `peek` returns errors) is read again here,
+            // so the listing is complete either way.
+            out.extend(handle.join().unwrap_or_else(|_| read(chunk)));
+        }
+        out
+    })
 }

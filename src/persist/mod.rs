@@ -1,13 +1,18 @@
 //! Saved games: the versioned RON format and its migrations, loading with a replay check,
-//! atomic writes, the save directory, listings and the autosave slot.
+//! atomic writes, and the save store (the folder, file naming, the autosave slot, listings by
+//! header). Every file is read as untrusted: regular files only, size-capped, never blocking.
 //!
 //! For the terminal game:
 //! - new game: `GameInfo::new(&scenario, seed, &utc_now())`, kept beside the `Game`;
-//! - `s`: `save(&dir, &game, &info, &utc_now())`;
+//! - `s`: `SaveStore::save_named(name, &game, &info, &utc_now())`;
 //! - after every turn: `autosave(&dir, &game, &info, &utc_now())`;
-//! - the Load screen: `list_saves(&dir)`, then `load_game(&entry.path)`;
+//! - the Load screen: `list_saves(&dir)` (headers through `peek`, nothing replayed), then
+//!   `load_game(&entry.path)` for the one opened;
 //! - `truce load FILE`: `load_game(path)`, resuming `loaded.game` with `loaded.info`;
-//! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default).
+//! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default);
+//! - every file name: `names` (`slug`, `file_name`, `autosave_file_name`); text from a file
+//!   shown on a terminal: `names::escape`;
+//! - an error's place for a screen: `SaveError::place()` and `detail()`, never its text.
 
 mod atomic;
 mod clock;
