@@ -175,7 +175,7 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
         return Err(too_many(text, file, actions.0, actions.1));
     }
     if version >= 2 {
-        check_id(&game_id).map_err(|why| bad_id(text, file, why))?;
+        check_id(&game_id).map_err(|why| bad_id(text, file, &game_id, &why))?;
     }
     Ok(SaveSummary {
         name,
@@ -216,24 +216,15 @@ fn too_many(text: &str, file: &str, count: usize, field: &str) -> SaveError {
     }
 }
 
-fn bad_id(text: &str, file: &str, why: String) -> SaveError {
+/// A refused game id, placed at the `game_id` field and quoted escaped and shortened.
+fn bad_id(text: &str, file: &str, id: &str, why: &str) -> SaveError {
     let p = Spans::new(text).find("game_id");
     SaveError::BadId {
         file: file.into(),
         line: p.line,
         col: p.col,
-        why: format!("\"{}\" {why}", escape(&shorten(text_id(text), 40))),
+        why: format!("\"{}\" {why}", escape(&shorten(id.to_string(), 40))),
     }
-}
-
-/// The id as written, for the message (the parsed one is not at hand here).
-fn text_id(text: &str) -> String {
-    let spans = Spans::new(text);
-    spans
-        .atoms()
-        .into_iter()
-        .find(|(p, _)| p == "game_id")
-        .map_or_else(String::new, |(_, a)| a.trim_matches('"').to_string())
 }
 
 fn shorten(s: String, max: usize) -> String {
@@ -252,15 +243,7 @@ pub fn check_parsed(save: &SaveFile, text: &str, file: &str) -> Result<(), SaveE
     if save.actions.len() > MAX_ACTIONS {
         return Err(too_many(text, file, save.actions.len(), "actions"));
     }
-    check_id(&save.game_id).map_err(|why| {
-        let p = Spans::new(text).find("game_id");
-        SaveError::BadId {
-            file: file.into(),
-            line: p.line,
-            col: p.col,
-            why: format!("\"{}\" {why}", escape(&shorten(save.game_id.clone(), 40))),
-        }
-    })
+    check_id(&save.game_id).map_err(|why| bad_id(text, file, &save.game_id, &why))
 }
 
 /// A version-1 save that does not parse as one but has the fields of a later version: its
