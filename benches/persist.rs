@@ -90,6 +90,9 @@ fn hostile(c: &mut Criterion) {
         let body = generate::text(&one);
         std::fs::write(dir.path().join(format!("game-{i}.ron")), body).expect("write");
     }
+    c.bench_function("peek one whole-game save (header, no replay)", |b| {
+        b.iter(|| persist::peek_str(black_box(&text), "one.ron", false).expect("peeks"))
+    });
     eprintln!(
         "listing: 1,000 saves of {} bytes ({} actions)",
         text.len(),

@@ -57,7 +57,14 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
         let modified = item.metadata().and_then(|m| m.modified()).ok();
         files.push((path, modified));
     }
-    let mut entries = peek_all(files);
+    let mut entries: Vec<SaveEntry> = files
+        .into_iter()
+        .map(|(path, modified)| SaveEntry {
+            save: peek(&path),
+            path,
+            modified,
+        })
+        .collect();
     entries.sort_by(|a, b| {
         let stamp = |e: &SaveEntry| {
             e.save
@@ -71,37 +78,4 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             .then(a.path.cmp(&b.path))
     });
     Ok(entries)
-}
-
-/// Reads the headers, on as many threads as there are cores (each file is independent and a
-/// big folder is mostly parsing).
-fn peek_all(files: Vec<(PathBuf, Option<SystemTime>)>) -> Vec<SaveEntry> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let read = |chunk: &[(PathBuf, Option<SystemTime>)]| -> Vec<SaveEntry> {
-        chunk
-            .iter()
-            .map(|(path, modified)| SaveEntry {
-                save: peek(path),
-                path: path.clone(),
-                modified: *modified,
-            })
-            .collect()
-    };
-    if threads < 2 || files.len() < 16 {
-        return read(&files);
-    }
-    let size = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(size)
-            .map(|chunk| scope.spawn(move || read(chunk)))
-            .collect();
-        let mut out = Vec::with_capacity(files.len());
-        for (handle, chunk) in handles.into_iter().zip(files.chunks(size)) {
-            // A thread that panicked (it should not: `peek` returns errors) is read again here,
-            // so the listing is complete either way.
-            out.extend(handle.join().unwrap_or_else(|_| read(chunk)));
-        }
-        out
-    })
 }

@@ -27,6 +27,7 @@ pub mod names;
 mod peek;
 pub mod read;
 mod save;
+mod scan;
 mod store;
 
 pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with};

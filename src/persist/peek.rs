@@ -16,6 +16,7 @@ use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, looks_like_save};
 use crate::persist::names::{check_id, escape, is_autosave};
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
+use crate::persist::scan::{Scanned, scan};
 use crate::scenario::span::Spans;
 
 /// The most actions a save may hold: a whole game takes a few dozen, so ten thousand is no
@@ -105,6 +106,8 @@ struct Header {
     game_id: String,
     scenario: Ref,
     #[serde(default)]
+    seed: u64,
+    #[serde(default)]
     actions: Count,
     state: PeekState,
 }
@@ -140,54 +143,72 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
         // The full parser words a truncated or foreign file best.
         return Err(full_error(text, file));
     }
-    // One parse for a current save; the version is checked after, and only a file that does
-    // not read as a current header is parsed again (as version 1, or for the full error).
-    let (version, name, saved_at, game_id, scenario, actions, state) =
-        match ron::from_str::<Header>(text) {
-            Ok(h) if (2..=CURRENT_VERSION).contains(&h.version) => {
-                let scenario = match h.scenario {
-                    Ref::Builtin { name } => name,
-                    Ref::Embedded { scenario } => scenario.name,
-                };
-                let actions = (h.actions.0, "actions");
-                (
-                    h.version, h.name, h.saved_at, h.game_id, scenario, actions, h.state,
-                )
-            }
-            _ => match ron::from_str::<HeaderV1>(text) {
-                Ok(h) if h.version == 1 => {
-                    let name = format!("{} · seed {}", h.scenario, h.seed);
-                    let moves = (h.moves.0, "moves");
-                    (
-                        1,
-                        name,
-                        String::new(),
-                        String::new(),
-                        h.scenario,
-                        moves,
-                        h.state,
-                    )
-                }
-                _ => return Err(full_error(text, file)),
-            },
-        };
-    if actions.0 > MAX_ACTIONS {
-        return Err(too_many(text, file, actions.0, actions.1));
+    let h = match scan(text) {
+        Some(h) if (1..=CURRENT_VERSION).contains(&h.version) => h,
+        _ => parse_header(text).ok_or_else(|| full_error(text, file))?,
+    };
+    if h.actions > MAX_ACTIONS {
+        return Err(too_many(text, file, h.actions, h.actions_field));
     }
-    if version >= 2 {
-        check_id(&game_id).map_err(|why| bad_id(text, file, &game_id, &why))?;
+    if h.version >= 2 {
+        check_id(&h.game_id).map_err(|why| bad_id(text, file, &h.game_id, &why))?;
     }
+    let name = if h.version == 1 {
+        format!("{} · seed {}", h.scenario, h.seed)
+    } else {
+        h.name
+    };
     Ok(SaveSummary {
         name,
-        game_id,
-        scenario,
+        game_id: h.game_id,
+        scenario: h.scenario,
         // As `State::week`: the week of the day, never past the truce's last.
-        week: state.day.min(state.horizon.saturating_sub(1)) / 7 + 1,
-        turns: state.turns,
-        saved_at,
-        outcome: state.outcome,
+        week: h.day.min(h.horizon.saturating_sub(1)) / 7 + 1,
+        turns: h.turns,
+        saved_at: h.saved_at,
+        outcome: h.outcome,
         autosave,
     })
+}
+
+/// The header through RON, for a file the fast scan could not take (odd spacing, say).
+fn parse_header(text: &str) -> Option<Scanned> {
+    match ron::from_str::<Header>(text) {
+        Ok(h) if (2..=CURRENT_VERSION).contains(&h.version) => Some(Scanned {
+            version: h.version,
+            name: h.name,
+            saved_at: h.saved_at,
+            game_id: h.game_id,
+            scenario: match h.scenario {
+                Ref::Builtin { name } => name,
+                Ref::Embedded { scenario } => scenario.name,
+            },
+            seed: h.seed,
+            actions: h.actions.0,
+            actions_field: "actions",
+            day: h.state.day,
+            horizon: h.state.horizon,
+            turns: h.state.turns,
+            outcome: h.state.outcome,
+        }),
+        _ => match ron::from_str::<HeaderV1>(text) {
+            Ok(h) if h.version == 1 => Some(Scanned {
+                version: 1,
+                name: String::new(),
+                saved_at: String::new(),
+                game_id: String::new(),
+                scenario: h.scenario,
+                seed: h.seed,
+                actions: h.moves.0,
+                actions_field: "moves",
+                day: h.state.day,
+                horizon: h.state.horizon,
+                turns: h.state.turns,
+                outcome: h.state.outcome,
+            }),
+            _ => None,
+        },
+    }
 }
 
 /// The error full loading gives for a file the header reader cannot take.
@@ -269,4 +290,40 @@ pub fn edited_version(text: &str, file: &str) -> Option<SaveError> {
             later.join(", ")
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every save shipped or frozen: the fast scan reads exactly what RON reads.
+    #[test]
+    fn the_scan_agrees_with_ron_on_every_known_save() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("saves"), root.join("tests/fixtures/saves")];
+        let compat = root.join("tests/fixtures/compat");
+        for e in std::fs::read_dir(&compat).unwrap().flatten() {
+            if e.path().is_dir() {
+                dirs.push(e.path());
+            }
+        }
+        let mut checked = 0;
+        for dir in dirs {
+            for e in std::fs::read_dir(&dir).unwrap().flatten() {
+                if e.path().extension().is_none_or(|x| x != "ron") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                match (scan(&text), parse_header(&text)) {
+                    (Some(fast), Some(slow)) => {
+                        assert_eq!(fast, slow, "{}", e.path().display());
+                        checked += 1;
+                    }
+                    (None, Some(_)) => panic!("the scan missed {}", e.path().display()),
+                    _ => {}
+                }
+            }
+        }
+        assert!(checked >= 20, "only {checked} saves compared");
+    }
 }
