@@ -86,11 +86,16 @@ enum Ref {
     Embedded { scenario: Named },
 }
 
-#[derive(Deserialize)]
+/// The little of the state a listing shows; missing fields default (see `scan`).
+#[derive(Deserialize, Default)]
 struct PeekState {
+    #[serde(default)]
     day: u32,
+    #[serde(default)]
     horizon: u32,
+    #[serde(default)]
     turns: u32,
+    #[serde(default)]
     outcome: Option<Outcome>,
 }
 
@@ -109,6 +114,7 @@ struct Header {
     seed: u64,
     #[serde(default)]
     actions: Count,
+    #[serde(default)]
     state: PeekState,
 }
 
@@ -120,6 +126,7 @@ struct HeaderV1 {
     seed: u64,
     #[serde(default)]
     moves: Count,
+    #[serde(default)]
     state: PeekState,
 }
 

@@ -47,15 +47,28 @@ pub fn scan(text: &str) -> Option<Scanned> {
     let slice = |r: Range<usize>| text.get(r);
     let version: u32 = slice(get("version")?)?.trim().parse().ok()?;
     let seed: u64 = slice(get("seed")?)?.trim().parse().ok()?;
-    let state = fields(b, skip_ws(b, get("state")?.start)?)?;
+    // The state is a cache the format may drop or reshape: what is missing or unknown there
+    // shows as week 1, in progress, rather than marking a loadable save as broken.
+    let state = match get("state") {
+        Some(r) => fields(b, skip_ws(b, r.start)?)?,
+        None => Vec::new(),
+    };
     let sget = |key: &str| {
         state
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, r)| r.clone())
     };
-    let number = |key: &str| -> Option<u32> { slice(sget(key)?)?.trim().parse().ok() };
-    let outcome: Option<Outcome> = ron::from_str(slice(sget("outcome")?)?).ok()?;
+    let number = |key: &str| -> u32 {
+        sget(key)
+            .and_then(&slice)
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let outcome: Option<Outcome> = sget("outcome")
+        .and_then(&slice)
+        .and_then(|t| ron::from_str(t).ok())
+        .flatten();
     let string = |key: &str| -> Option<String> { ron::from_str(slice(get(key)?)?).ok() };
     let (name, saved_at, game_id, scenario, list, actions_field) = if version == 1 {
         let scenario = string("scenario")?;
@@ -75,9 +88,9 @@ pub fn scan(text: &str) -> Option<Scanned> {
         seed,
         actions: count(b, list.start)?,
         actions_field,
-        day: number("day")?,
-        horizon: number("horizon")?,
-        turns: number("turns")?,
+        day: number("day"),
+        horizon: number("horizon"),
+        turns: number("turns"),
         outcome,
     })
 }
