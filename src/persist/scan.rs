@@ -327,6 +327,17 @@ mod tests {
     }
 
     #[test]
+    fn a_save_without_its_state_cache_still_has_a_header() {
+        let text = "TruceSave(version: 2, name: \"n\", saved_at: \"s\", game_id: \"g\", \
+                    scenario: Builtin(name: \"x\", hash: \"h\"), seed: 1, actions: [])";
+        let s = scan(text).expect("scans");
+        assert_eq!(
+            (s.scenario.as_str(), s.actions, s.day, s.outcome),
+            ("x", 0, 0, None)
+        );
+    }
+
+    #[test]
     fn anything_unexpected_is_none() {
         assert_eq!(scan("TruceSave(version: 2, name: \"x"), None);
         assert_eq!(scan("(version: 2)"), None);
