@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
 }
 
 fn hostile(c: &mut Criterion) {
-    // 32 extra issues × 32 levels × 3 values out of range: 3,072 problems.
+    // 32 extra issues × 32 levels × 3 values out of range: 3,072 problems in about 400 KB.
     let text = generate::many_problems(32);
     let problems = match persist::load_str(&text, "many.ron") {
         Err(persist::SaveError::Scenario(e)) => e.problems.len(),
@@ -80,7 +80,7 @@ fn hostile(c: &mut Criterion) {
     });
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let save = generate::honest_save();
+    let save = generate::whole_game_save();
     let text = generate::text(&save);
     for i in 0..1000 {
         let mut one = save.clone();
@@ -90,7 +90,14 @@ fn hostile(c: &mut Criterion) {
         let body = generate::text(&one);
         std::fs::write(dir.path().join(format!("game-{i}.ron")), body).expect("write");
     }
-    eprintln!("listing: 1,000 saves of {} bytes", text.len());
+    c.bench_function("peek one whole-game save (header, no replay)", |b| {
+        b.iter(|| persist::peek_str(black_box(&text), "one.ron", false).expect("peeks"))
+    });
+    eprintln!(
+        "listing: 1,000 saves of {} bytes ({} actions)",
+        text.len(),
+        save.actions.len()
+    );
     let mut group = c.benchmark_group("listing");
     group.sample_size(10);
     group.bench_function("list a folder of 1,000 saves (headers, no replay)", |b| {

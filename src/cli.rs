@@ -344,7 +344,7 @@ fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
 fn validate_one(path: &Path) -> Result<String, String> {
     let file = path.display().to_string();
     let text = read_text(path, MAX_SAVE_BYTES, "save")
-        .map_err(|e| format!("{file}: cannot read the file: {e}"))?;
+        .map_err(|e| format!("{file}:1:1: cannot read the file: {e}"))?;
     if persist::looks_like_save(&text) {
         let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
         let how = match &loaded.notice {

@@ -121,12 +121,19 @@ impl Session {
     }
 
     /// Waits until the screen shows `text`, or fails with the screen as it is.
+    /// Waits until the screen shows `text` and has stopped changing: a frame is written in
+    /// several chunks, and a screen read mid-frame would hold half of it.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(60));
+                let again = self.screen();
+                if again == screen {
+                    return screen;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < TIMEOUT,

@@ -127,7 +127,7 @@ impl Game {
     }
 
     /// From the title through the briefing to week 1's table.
-    fn reach_the_table(&mut self) {
+    fn open_the_table(&mut self) {
         self.wait_for("Choose a scenario");
         self.send("\r");
         self.wait_for("Briefing");
@@ -186,7 +186,7 @@ fn assert_restored(bytes: &[u8]) {
 
 fn ended_by(signal: i32) {
     let mut g = Game::start();
-    g.reach_the_table();
+    g.open_the_table();
     assert!(g.raw(), "the game should have the terminal in raw mode");
     // No move yet, so no autosave: whatever appears is the signal's doing.
     assert!(g.autosaves().is_empty(), "{:?}", g.autosaves());
@@ -214,7 +214,7 @@ fn sighup_restores_the_terminal_and_autosaves() {
 #[test]
 fn stop_and_continue_leave_and_redraw_the_screen() {
     let mut g = Game::start();
-    g.reach_the_table();
+    g.open_the_table();
     let before = g.bytes().len();
     g.signal(libc::SIGTSTP);
     // Stopped: the alternate screen was left and raw mode is off for the shell.

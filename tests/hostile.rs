@@ -310,6 +310,11 @@ fn class_10_messages_say_what_happened() {
     let text = generate::text(&honest).replacen("seed:", "cheat: 1,\n    seed:", 1);
     let e = persist::load_str(&text, "u.ron").unwrap_err();
     assert!(e.to_string().contains("cheat"), "{e}");
+    // A version edited down says so, not "Expected string".
+    let text = generate::text(&honest).replacen("version: 3", "version: 1", 1);
+    let e = persist::load_str(&text, "v.ron").unwrap_err();
+    assert!(e.to_string().contains("version number was edited"), "{e}");
+    assert!(!e.to_string().contains("Expected"), "{e}");
     // NaN in a saved state (format 2 kept one; format 3 keeps a digest) is shown as NaN, not
     // None.
     let text = fs::read_to_string(

@@ -85,7 +85,7 @@ fn a_missing_file_is_an_error_not_a_panic() {
     let (code, _, err) = validate(&["tests/fixtures/scenarios/no-such-file.ron"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no-such-file.ron: cannot read the file"),
+        err.contains("no-such-file.ron:1:1: cannot read the file"),
         "{err}"
     );
 }

@@ -218,7 +218,8 @@ pub enum ErrorKind {
     Version,
     /// The scenario is unknown, changed or invalid.
     Scenario,
-    /// Past a limit no honest file reaches, or an id that cannot name a file.
+    /// Past a limit no honest file reaches, an id that cannot name a file, or not a regular
+    /// text file at all.
     Hostile,
     /// The history or state does not replay: corrupt or edited.
     Replay,
@@ -264,7 +265,13 @@ impl SaveError {
             kind,
         };
         match self {
-            E::Read { file, .. } | E::Folder { file, .. } => whole(file, ErrorKind::Read),
+            E::Read {
+                file,
+                source: ReadError::Io(_),
+            }
+            | E::Folder { file, .. } => whole(file, ErrorKind::Read),
+            // Not a regular file, too big, not text: not what an honest save folder holds.
+            E::Read { file, .. } => whole(file, ErrorKind::Hostile),
             E::Write { file, .. } | E::Serialise { file, .. } => whole(file, ErrorKind::Write),
             E::NotASave { file } => at(file, 1, 1, ErrorKind::Syntax),
             E::Truncated { file, line, col } => at(file, *line, *col, ErrorKind::Truncated),

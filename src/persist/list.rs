@@ -45,7 +45,7 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
         }
     };
     remove_stale_temps(dir, SystemTime::now());
-    let mut entries = Vec::new();
+    let mut files = Vec::new();
     for item in read {
         // A directory entry that cannot be read is skipped: there is no file to show.
         let Ok(item) = item else { continue };
@@ -55,13 +55,16 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             continue;
         }
         let modified = item.metadata().and_then(|m| m.modified()).ok();
-        let save = peek(&path);
-        entries.push(SaveEntry {
+        files.push((path, modified));
+    }
+    let mut entries: Vec<SaveEntry> = files
+        .into_iter()
+        .map(|(path, modified)| SaveEntry {
+            save: peek(&path),
             path,
             modified,
-            save,
-        });
-    }
+        })
+        .collect();
     entries.sort_by(|a, b| {
         let stamp = |e: &SaveEntry| {
             e.save

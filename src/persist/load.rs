@@ -119,7 +119,10 @@ fn parse_with(text: &str, file: &str, build: &Build) -> Result<(SaveFile, u32), 
             Ok((from_v2(old, text), 2))
         }
         1 => {
-            let old: ReadV1 = ron::from_str(text).map_err(|e| ron_error(file, text, &e))?;
+            let old: ReadV1 = ron::from_str(text).map_err(|e| {
+                crate::persist::peek::edited_version(text, file)
+                    .unwrap_or_else(|| ron_error(file, text, &e))
+            })?;
             let Some((_, hash)) = build.builtin(&old.scenario) else {
                 return Err(unknown_scenario(file, at("scenario"), &old.scenario));
             };

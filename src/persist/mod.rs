@@ -1,15 +1,20 @@
 //! Saved games: the versioned RON format and the older formats it reads, loading with a replay
-//! check (or, for a save made under other rules, a replay with a `Notice`), atomic writes, the
-//! save directory, listings and the autosave slot.
+//! check (or, for a save made under other rules, a replay with a `Notice`), atomic writes, and
+//! the save store (the folder, file naming, the autosave slot, listings by header). Every file
+//! is read as untrusted: regular files only, size-capped, never blocking.
 //!
 //! For the terminal game:
 //! - new game: `GameInfo::new(&scenario, seed, &utc_now())`, kept beside the `Game`;
-//! - `s`: `save(&dir, &game, &info, &utc_now())`;
+//! - `s`: `SaveStore::save_named(name, &game, &info, &utc_now())`;
 //! - after every turn: `autosave(&dir, &game, &info, &utc_now())`;
-//! - the Load screen: `list_saves(&dir)`, then `load_game(&entry.path)`;
+//! - the Load screen: `list_saves(&dir)` (headers through `peek`, nothing replayed), then
+//!   `load_game(&entry.path)` for the one opened;
 //! - `truce load FILE`: `load_game(path)`, resuming `loaded.game` with `loaded.info`, and
 //!   showing `loaded.notice` when there is one (the game was replayed under newer rules);
-//! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default).
+//! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default);
+//! - every file name: `names` (`slug`, `file_name`, `autosave_file_name`); text from a file
+//!   shown on a terminal: `names::escape`;
+//! - an error's place for a screen: `SaveError::place()` and `detail()`, never its text.
 
 mod atomic;
 mod clock;
@@ -28,6 +33,7 @@ pub mod read;
 pub mod record;
 mod replay;
 mod save;
+mod scan;
 mod store;
 
 pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with};

@@ -16,6 +16,7 @@ use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, looks_like_save};
 use crate::persist::names::{check_id, escape, is_autosave};
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
+use crate::persist::scan::{Scanned, outcome_of, scan, week_of};
 use crate::scenario::span::Spans;
 
 /// The most actions a save may hold: a whole game takes a few dozen, so ten thousand is no
@@ -85,23 +86,23 @@ enum Ref {
     Embedded { scenario: Named },
 }
 
-#[derive(Deserialize)]
+/// The little of the state a listing shows; missing fields default (see `scan`).
+#[derive(Deserialize, Default)]
 struct PeekState {
+    #[serde(default)]
     day: u32,
+    #[serde(default)]
     horizon: u32,
+    #[serde(default)]
     turns: u32,
+    #[serde(default)]
     outcome: Option<Outcome>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
-struct Version {
-    version: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "TruceSave")]
 struct Header {
+    version: u32,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -110,27 +111,16 @@ struct Header {
     game_id: String,
     scenario: Ref,
     #[serde(default)]
+    seed: u64,
+    #[serde(default)]
     actions: Count,
+    #[serde(default)]
     state: PeekState,
-}
-
-/// Format 3 states week, turns and outcome in its header; its state is not saved.
-#[derive(Deserialize)]
-#[serde(rename = "TruceSave")]
-struct HeaderV3 {
+    /// Format 3's header fields (older formats keep them in the state).
     #[serde(default)]
-    name: String,
+    week: Option<u32>,
     #[serde(default)]
-    saved_at: String,
-    #[serde(default)]
-    game_id: String,
-    scenario: Ref,
-    #[serde(default)]
-    actions: Count,
-    #[serde(default)]
-    week: u32,
-    #[serde(default)]
-    turns: u32,
+    turns: Option<u32>,
     #[serde(default)]
     outcome: Option<String>,
 }
@@ -138,10 +128,12 @@ struct HeaderV3 {
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
 struct HeaderV1 {
+    version: u32,
     scenario: String,
     seed: u64,
     #[serde(default)]
     moves: Count,
+    #[serde(default)]
     state: PeekState,
 }
 
@@ -165,78 +157,76 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
         // The full parser words a truncated or foreign file best.
         return Err(full_error(text, file));
     }
-    let version: Version = ron::from_str(text).map_err(|_| full_error(text, file))?;
-    let (name, saved_at, game_id, scenario, actions, state) = match version.version {
-        1 => {
-            let h: HeaderV1 = ron::from_str(text).map_err(|_| full_error(text, file))?;
-            let name = format!("{} · seed {}", h.scenario, h.seed);
-            (
-                name,
-                String::new(),
-                String::new(),
-                h.scenario,
-                (h.moves.0, "moves"),
-                h.state,
-            )
-        }
-        v if v >= 3 && v <= CURRENT_VERSION => {
-            let h: HeaderV3 = ron::from_str(text).map_err(|_| full_error(text, file))?;
-            let scenario = match h.scenario {
-                Ref::Builtin { name } => name,
-                Ref::Embedded { scenario } => scenario.name,
-            };
-            if h.actions.0 > MAX_ACTIONS {
-                return Err(too_many(text, file, h.actions.0, "actions"));
-            }
-            check_id(&h.game_id).map_err(|why| bad_id(text, file, why))?;
-            let outcome = h
-                .outcome
-                .and_then(|k| Outcome::ALL.into_iter().find(|o| o.key() == k));
-            return Ok(SaveSummary {
-                name: h.name,
-                game_id: h.game_id,
-                scenario,
-                week: h.week.max(1),
-                turns: h.turns,
-                saved_at: h.saved_at,
-                outcome,
-                autosave,
-            });
-        }
-        2 => {
-            let h: Header = ron::from_str(text).map_err(|_| full_error(text, file))?;
-            let scenario = match h.scenario {
-                Ref::Builtin { name } => name,
-                Ref::Embedded { scenario } => scenario.name,
-            };
-            (
-                h.name,
-                h.saved_at,
-                h.game_id,
-                scenario,
-                (h.actions.0, "actions"),
-                h.state,
-            )
-        }
-        _ => return Err(full_error(text, file)),
+    let h = match scan(text) {
+        Some(h) if (1..=CURRENT_VERSION).contains(&h.version) => h,
+        _ => parse_header(text).ok_or_else(|| full_error(text, file))?,
     };
-    if actions.0 > MAX_ACTIONS {
-        return Err(too_many(text, file, actions.0, actions.1));
+    if h.actions > MAX_ACTIONS {
+        return Err(too_many(text, file, h.actions, h.actions_field));
     }
-    if version.version >= 2 {
-        check_id(&game_id).map_err(|why| bad_id(text, file, why))?;
+    if h.version >= 2 {
+        check_id(&h.game_id).map_err(|why| bad_id(text, file, &h.game_id, &why))?;
     }
+    let name = if h.version == 1 {
+        format!("{} · seed {}", h.scenario, h.seed)
+    } else {
+        h.name
+    };
     Ok(SaveSummary {
         name,
-        game_id,
-        scenario,
+        game_id: h.game_id,
+        scenario: h.scenario,
         // As `State::week`: the week of the day, never past the truce's last.
-        week: state.day.min(state.horizon.saturating_sub(1)) / 7 + 1,
-        turns: state.turns,
-        saved_at,
-        outcome: state.outcome,
+        week: h.week,
+        turns: h.turns,
+        saved_at: h.saved_at,
+        outcome: h.outcome,
         autosave,
     })
+}
+
+/// The header through RON, for a file the fast scan could not take (odd spacing, say).
+fn parse_header(text: &str) -> Option<Scanned> {
+    match ron::from_str::<Header>(text) {
+        Ok(h) if (2..=CURRENT_VERSION).contains(&h.version) => Some(Scanned {
+            version: h.version,
+            name: h.name,
+            saved_at: h.saved_at,
+            game_id: h.game_id,
+            scenario: match h.scenario {
+                Ref::Builtin { name } => name,
+                Ref::Embedded { scenario } => scenario.name,
+            },
+            seed: h.seed,
+            actions: h.actions.0,
+            actions_field: "actions",
+            week: h
+                .week
+                .unwrap_or_else(|| week_of(h.state.day, h.state.horizon))
+                .max(1),
+            turns: h.turns.unwrap_or(h.state.turns),
+            outcome: match h.outcome {
+                Some(k) => outcome_of(&k),
+                None => h.state.outcome,
+            },
+        }),
+        _ => match ron::from_str::<HeaderV1>(text) {
+            Ok(h) if h.version == 1 => Some(Scanned {
+                version: 1,
+                name: String::new(),
+                saved_at: String::new(),
+                game_id: String::new(),
+                scenario: h.scenario,
+                seed: h.seed,
+                actions: h.moves.0,
+                actions_field: "moves",
+                week: week_of(h.state.day, h.state.horizon),
+                turns: h.state.turns,
+                outcome: h.state.outcome,
+            }),
+            _ => None,
+        },
+    }
 }
 
 /// The error full loading gives for a file the header reader cannot take.
@@ -265,24 +255,15 @@ fn too_many(text: &str, file: &str, count: usize, field: &str) -> SaveError {
     }
 }
 
-fn bad_id(text: &str, file: &str, why: String) -> SaveError {
+/// A refused game id, placed at the `game_id` field and quoted escaped and shortened.
+fn bad_id(text: &str, file: &str, id: &str, why: &str) -> SaveError {
     let p = Spans::new(text).find("game_id");
     SaveError::BadId {
         file: file.into(),
         line: p.line,
         col: p.col,
-        why: format!("\"{}\" {why}", escape(&shorten(text_id(text), 40))),
+        why: format!("\"{}\" {why}", escape(&shorten(id.to_string(), 40))),
     }
-}
-
-/// The id as written, for the message (the parsed one is not at hand here).
-fn text_id(text: &str) -> String {
-    let spans = Spans::new(text);
-    spans
-        .atoms()
-        .into_iter()
-        .find(|(p, _)| p == "game_id")
-        .map_or_else(String::new, |(_, a)| a.trim_matches('"').to_string())
 }
 
 fn shorten(s: String, max: usize) -> String {
@@ -301,13 +282,66 @@ pub fn check_parsed(save: &SaveFile, text: &str, file: &str) -> Result<(), SaveE
     if save.actions.len() > MAX_ACTIONS {
         return Err(too_many(text, file, save.actions.len(), "actions"));
     }
-    check_id(&save.game_id).map_err(|why| {
-        let p = Spans::new(text).find("game_id");
-        SaveError::BadId {
-            file: file.into(),
-            line: p.line,
-            col: p.col,
-            why: format!("\"{}\" {why}", escape(&shorten(save.game_id.clone(), 40))),
-        }
+    check_id(&save.game_id).map_err(|why| bad_id(text, file, &save.game_id, &why))
+}
+
+/// A version-1 save that does not parse as one but has the fields of a later version: its
+/// version number was edited down. Says so at the version, rather than RON's "Expected string"
+/// at whichever field first differs.
+pub fn edited_version(text: &str, file: &str) -> Option<SaveError> {
+    let spans = Spans::new(text);
+    let later: Vec<&str> = ["game_id", "actions", "saved_at"]
+        .into_iter()
+        .filter(|k| spans.has(k))
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
+    let p = spans.find("version");
+    Some(SaveError::Parse {
+        file: file.into(),
+        line: p.line,
+        col: p.col,
+        message: format!(
+            "the file says format version 1 but has fields version 1 never had ({}): the \
+             version number was edited; a save of this build says version {CURRENT_VERSION}",
+            later.join(", ")
+        ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every save shipped or frozen: the fast scan reads exactly what RON reads.
+    #[test]
+    fn the_scan_agrees_with_ron_on_every_known_save() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("saves"), root.join("tests/fixtures/saves")];
+        let compat = root.join("tests/fixtures/compat");
+        for e in std::fs::read_dir(&compat).unwrap().flatten() {
+            if e.path().is_dir() {
+                dirs.push(e.path());
+            }
+        }
+        let mut checked = 0;
+        for dir in dirs {
+            for e in std::fs::read_dir(&dir).unwrap().flatten() {
+                if e.path().extension().is_none_or(|x| x != "ron") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                match (scan(&text), parse_header(&text)) {
+                    (Some(fast), Some(slow)) => {
+                        assert_eq!(fast, slow, "{}", e.path().display());
+                        checked += 1;
+                    }
+                    (None, Some(_)) => panic!("the scan missed {}", e.path().display()),
+                    _ => {}
+                }
+            }
+        }
+        assert!(checked >= 20, "only {checked} saves compared");
+    }
 }

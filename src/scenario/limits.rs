@@ -83,40 +83,22 @@ pub fn sizes(s: &Scenario) -> Found {
             "conditions",
         );
     }
-    if found.is_empty() {
-        long_texts(s, &mut found);
-    }
     found
 }
 
-/// Every string field longer than `MAX_TEXT`, found through the scenario's RON form so that a
-/// field added to the model is covered without listing it here.
-fn long_texts(s: &Scenario, found: &mut Found) {
-    let Ok(text) = ron::to_string(s) else { return };
-    if text.len() < MAX_TEXT {
-        return;
-    }
-    for (path, atom) in Spans::new(&text).atoms() {
-        if atom.starts_with('"') && atom.len() > MAX_TEXT + 2 {
-            found.push((
-                path,
-                format!(
-                    "a text of {} bytes: a scenario's texts may have at most {MAX_TEXT}",
-                    atom.len() - 2
-                ),
-            ));
-        }
-    }
-}
-
-/// Every number that is NaN or infinite, by path. Found through the scenario's RON form, so a
-/// number added to the model is covered without listing it here.
-pub fn non_finite(s: &Scenario) -> Found {
+/// Every number that is NaN or infinite, every text longer than `MAX_TEXT` and every text
+/// holding a control character (other than a line break), by path. Found in one walk of the
+/// scenario's RON form, so a field added to the model is covered without listing it here.
+pub fn values(s: &Scenario) -> Found {
     let Ok(text) = ron::to_string(s) else {
         return Found::new();
     };
     let mut found = Found::new();
     for (path, atom) in Spans::new(&text).atoms() {
+        if atom.starts_with('"') {
+            check_text(&path, atom, &mut found);
+            continue;
+        }
         let bare = atom.trim_start_matches(['-', '+']);
         if bare == "NaN" || bare == "inf" {
             let what = if bare == "NaN" {
@@ -131,6 +113,33 @@ pub fn non_finite(s: &Scenario) -> Found {
         }
     }
     found
+}
+
+fn check_text(path: &str, atom: &str, found: &mut Found) {
+    if atom.len() > MAX_TEXT + 2 {
+        found.push((
+            path.to_string(),
+            format!(
+                "{path} is a text of {} bytes: a scenario's texts may have at most {MAX_TEXT}",
+                atom.len() - 2
+            ),
+        ));
+        return;
+    }
+    // RON writes control characters as escapes; only a string with a backslash can hold one.
+    if atom.contains('\\')
+        && let Ok(value) = ron::from_str::<String>(atom)
+        && let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n')
+    {
+        found.push((
+            path.to_string(),
+            format!(
+                "{path} holds the control character {}: texts are shown on a terminal, which \
+                 would obey it",
+                crate::persist::names::escape(&c.to_string())
+            ),
+        ));
+    }
 }
 
 /// The last name in a path: `issues[2].levels[1].us` → `us`, for messages.
@@ -303,7 +312,7 @@ mod tests {
     fn the_builtin_is_within_every_limit() {
         let s = builtin();
         assert_eq!(sizes(&s), Found::new());
-        assert_eq!(non_finite(&s), Found::new());
+        assert_eq!(values(&s), Found::new());
         assert_eq!(ranges(&s), Found::new());
     }
 
@@ -313,11 +322,13 @@ mod tests {
         s.issues[1].levels[2].us = f64::NAN;
         s.ai.reservation = f64::INFINITY;
         s.us.start.trust = f64::NEG_INFINITY;
-        let found = non_finite(&s);
+        s.briefing[0] = "a \u{1b}]0;title\u{7} b".into();
+        let found = values(&s);
         let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
         assert!(paths.contains(&"issues[1].levels[2].us"), "{found:?}");
         assert!(paths.contains(&"ai.reservation"), "{found:?}");
         assert!(paths.contains(&"us.start.trust"), "{found:?}");
-        assert!(found[0].1.contains("finite"), "{found:?}");
+        assert!(paths.contains(&"briefing[0]"), "{found:?}");
+        assert!(found.iter().any(|(_, m)| m.contains("finite")), "{found:?}");
     }
 }

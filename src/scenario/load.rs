@@ -1,6 +1,5 @@
 //! Parsing and validating scenario files, with every error naming its file, line and column.
 
-use std::fmt;
 use std::path::Path;
 
 use crate::engine::calendar::Date;
@@ -20,7 +19,8 @@ pub struct Problem {
 }
 
 /// A file that could not be loaded, with every problem found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", render(.file, .problems))]
 pub struct LoadError {
     /// The file as the user named it.
     pub file: String,
@@ -31,23 +31,22 @@ pub struct LoadError {
 /// How many problems an error lists; the rest are counted ("and N more").
 pub const MAX_SHOWN: usize = 20;
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().take(MAX_SHOWN).enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, p.message)?;
+/// One `file:line:column: message` line per problem, the first `MAX_SHOWN` of them, then how
+/// many more there are.
+fn render(file: &str, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().take(MAX_SHOWN).enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        if self.problems.len() > MAX_SHOWN {
-            let more = self.problems.len() - MAX_SHOWN;
-            write!(f, "\n{}: … and {more} more problems", self.file)?;
-        }
-        Ok(())
+        out.push_str(&format!("{file}:{}:{}: {}", p.line, p.col, p.message));
     }
+    if problems.len() > MAX_SHOWN {
+        let more = problems.len() - MAX_SHOWN;
+        out.push_str(&format!("\n{file}: … and {more} more problems"));
+    }
+    out
 }
-
-impl std::error::Error for LoadError {}
 
 impl LoadError {
     /// An error at one place.
@@ -141,7 +140,7 @@ pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
 type Found = Vec<(String, String)>;
 
 fn unit(found: &mut Found, path: String, what: &str, x: f64) {
-    // NaN and infinity are reported once, by `limits::non_finite`.
+    // NaN and infinity are reported once, by `limits::values`.
     if x.is_finite() && !(0.0..=1.0).contains(&x) {
         found.push((path, format!("{what} must be between 0 and 1, not {x}")));
     }
@@ -155,7 +154,7 @@ pub fn validate(s: &Scenario) -> Found {
     if !too_big.is_empty() {
         return too_big;
     }
-    let mut found = limits::non_finite(s);
+    let mut found = limits::values(s);
     found.extend(limits::ranges(s));
     let known = |id: &str| s.issue_index(id).is_some();
     let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();

@@ -323,6 +323,18 @@ impl<'t> Spans<'t> {
         node
     }
 
+    /// Whether a value exists at exactly `path`.
+    pub fn has(&self, path: &str) -> bool {
+        let mut node = 0;
+        for seg in segments(path) {
+            match self.children.get(&(node, seg)) {
+                Some(&next) => node = next,
+                None => return false,
+            }
+        }
+        !self.nodes.is_empty()
+    }
+
     /// Where the value at `path` starts; falls back to the nearest enclosing value that exists.
     pub fn find(&self, path: &str) -> Position {
         match self.node(path) {

@@ -120,7 +120,8 @@ impl SaveList {
                     .into_iter()
                     .map(|e| SaveRow {
                         file: e.file_name(),
-                        save: e.save.map_err(|err| one_line(&err, &e.path)),
+                        // What a file says about itself is shown escaped: it may be hostile.
+                        save: e.save.map(shown).map_err(|err| one_line(&err, &e.path)),
                         path: e.path,
                     })
                     .collect();
@@ -132,6 +133,15 @@ impl SaveList {
 }
 
 pub use crate::persist::names::{expand, file_name, show_dir, slug};
+
+/// A summary with every text from the file escaped for the terminal.
+fn shown(mut s: SaveSummary) -> SaveSummary {
+    s.name = escape(&s.name);
+    s.scenario = escape(&s.scenario);
+    s.saved_at = escape(&s.saved_at);
+    s.game_id = escape(&s.game_id);
+    s
+}
 
 /// The name the prompt suggests: "Week 3 – Autumn 2025 – seed 7".
 pub fn default_name(game: &Game) -> String {
@@ -457,7 +467,7 @@ impl App {
         let text = match &notice {
             None => format!(
                 "Loaded \"{}\" at week {week}: play on where it was left.",
-                info.name
+                escape(&info.name)
             ),
             // The gist first: the message line drops later sentences when it runs short.
             Some(n) => format!("{}. Loaded \"{}\" at week {week}.", n.short(), info.name),
@@ -493,7 +503,7 @@ fn other_save_at(path: &Path, info: &GameInfo) -> Option<String> {
         Ok(l) if l.info.id == info.id => None,
         Ok(l) => Some(format!(
             "\"{}\", another game ({}, week {}, saved {})",
-            l.info.name,
+            escape(&l.info.name),
             l.game.scenario.name,
             l.game.state.week(),
             stamp(&l.saved_at)

@@ -1,7 +1,8 @@
 //! Signals while the terminal is ours: the ones that end a program (the loop autosaves and
 //! restores the terminal before exiting), and stop/continue (leave the alternate screen before
 //! stopping, re-enter it and redraw after). Handlers only record the signal (signal-hook); the
-//! event loop acts on it between events, where doing real work is safe.
+//! event loop acts on it between events, where doing real work is safe. A second ending signal
+//! exits at once, in case the loop is stuck.
 
 use std::io;
 
@@ -33,6 +34,17 @@ impl Signals {
     /// Installs the handlers.
     pub fn register() -> io::Result<Signals> {
         use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        // A second ending signal exits at once, even if the loop is stuck (a terminal that
+        // stopped reading, say): whoever sends it twice wants the process gone now.
+        let asked = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal_hook::flag::register_conditional_shutdown(
+                signal,
+                128 + signal,
+                std::sync::Arc::clone(&asked),
+            )?;
+            signal_hook::flag::register(signal, std::sync::Arc::clone(&asked))?;
+        }
         Ok(Signals {
             inner: signal_hook::iterator::Signals::new([
                 SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
