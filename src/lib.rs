@@ -5,6 +5,7 @@
 
 pub mod ai;
 pub mod cli;
+pub mod core;
 pub mod engine;
 pub mod persist;
 pub mod report;

@@ -2,7 +2,7 @@
 //! costs China least.
 
 use crate::ai::Valuation;
-use crate::engine::action::Package;
+use crate::core::Package;
 use crate::scenario::Scenario;
 
 /// China's counter to `proposal`: the nearest package that clears `aspiration`, the balance rule

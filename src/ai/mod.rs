@@ -1,12 +1,11 @@
 //! The Chinese negotiator: additive utility, a Boulware aspiration, the balance rule, red lines,
 //! log-rolling counter-offers and mineral restrictions, each answer with its explanation.
 
-mod answer;
 mod counter;
 mod negotiator;
 mod valuation;
 
-pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
+pub use crate::core::{Answer, Explanation, RedLineHit, Reply, Rule};
 pub use counter::counter_offer;
 pub use negotiator::{
     answer_extension, answer_proposal, answer_signing, answer_threat, judgement, noted,

@@ -3,8 +3,8 @@
 use rand::RngExt;
 
 use crate::ai::{Answer, Explanation, Reply, Rule, Valuation, aspiration, counter_offer};
-use crate::engine::State;
-use crate::engine::action::Package;
+use crate::core::Package;
+use crate::core::State;
 use crate::scenario::Scenario;
 
 /// The explanation of an answer that judged no package: the rule and the state of play.

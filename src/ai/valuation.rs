@@ -1,7 +1,7 @@
 //! How each side values a package, and how China's demands fall over time.
 
 use crate::ai::RedLineHit;
-use crate::engine::State;
+use crate::core::State;
 use crate::scenario::Scenario;
 
 /// China's and the US's view of packages, for one state of the game.
@@ -113,7 +113,7 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
     let ai = &scenario.ai;
     let total = scenario.total_days().max(1) as f64;
     let t = (f64::from(state.day) / total).clamp(0.0, 1.0);
-    let curve = 1.0 - crate::engine::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
+    let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
     let base = ai.reservation + (ai.opening_aspiration - ai.reservation) * curve;
     let trust = state.meters.trust.max(0.0) / 100.0;
     let value = base + ai.threat_stiffening * state.threat_pressure - ai.trust_softening * trust

@@ -2,16 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One level index per agenda issue, in scenario order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Package(pub Vec<usize>);
-
-impl Package {
-    /// Level chosen on issue `i`.
-    pub fn level(&self, i: usize) -> usize {
-        self.0[i]
-    }
-}
+pub use crate::core::Package;
 
 /// Everything the US team can do. Saving, loading, help and quitting are not actions: they take no game time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,14 +2,12 @@
 //! No terminal, no files, no clock, no global RNG.
 
 pub mod action;
-pub mod calendar;
-pub(crate) mod detmath;
 mod events;
 mod game;
-pub mod outcome;
 pub mod score;
-pub mod state;
 mod step;
+
+pub use crate::core::{calendar, outcome, state};
 
 pub use action::{Action, ActionError, Package};
 pub use game::Game;

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::engine::calendar::Date;
+use crate::core::calendar::Date;
 use crate::scenario::Scenario;
 
 /// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::Path;
 
-use crate::engine::calendar::Date;
+use crate::core::calendar::Date;
 use crate::scenario::span::{Position, locate};
 use crate::scenario::{Condition, Effect, Scenario, builtin};
 

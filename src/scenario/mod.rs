@@ -10,8 +10,8 @@ pub use builtin::{BUILTIN, builtin, builtin_names};
 pub use load::{LoadError, Problem, from_path, from_str, resolve, validate};
 pub use model::*;
 
-use crate::engine::Package;
-use crate::engine::calendar::Date;
+use crate::core::Package;
+use crate::core::calendar::Date;
 
 impl Scenario {
     /// Index of the issue with this id.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::action::Package;
+use crate::core::Package;
 
 /// What China said.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,9 +3,9 @@
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::ai::Answer;
-use crate::engine::action::Package;
-use crate::engine::outcome::Outcome;
+use crate::core::Answer;
+use crate::core::Outcome;
+use crate::core::Package;
 
 /// The US home-front meters and the relationship with Beijing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
