@@ -7,7 +7,9 @@ mod valuation;
 
 pub use crate::core::{Answer, Explanation, RedLineHit, Reply, Rule};
 pub use counter::counter_offer;
+pub use counter::step_towards_china;
 pub use negotiator::{
-    answer_extension, answer_proposal, answer_signing, answer_threat, judgement, noted,
+    answer_extension, answer_proposal, answer_signing, answer_threat, heed_chance, is_insult,
+    judgement, last_ask, noted, still_agreed,
 };
-pub use valuation::{Valuation, aspiration};
+pub use valuation::{Valuation, aspiration, suspends, us_pressure};

@@ -5,11 +5,13 @@
 pub mod answer;
 pub mod calendar;
 pub mod detmath;
+pub mod epilogue;
 pub mod outcome;
 pub mod package;
 pub mod state;
 
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
+pub use epilogue::{Epilogue, Month, Note};
 pub use outcome::Outcome;
 pub use package::Package;
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};

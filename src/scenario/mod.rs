@@ -4,11 +4,13 @@ mod builtin;
 pub(crate) mod index;
 mod load;
 mod model;
+mod world;
 pub mod span;
 
 pub use builtin::{BUILTIN, builtin, builtin_names};
 pub use load::{LoadError, Problem, from_path, from_str, resolve, validate};
 pub use model::*;
+pub use world::*;
 
 use crate::core::Package;
 use crate::core::calendar::Date;
