@@ -1,7 +1,7 @@
 //! How each side values a package, what no deal is worth to China, and how its demand falls.
 
 use crate::core::{RedLineHit, State};
-use crate::scenario::{Scenario, Side};
+use crate::scenario::{Pressure, Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
 pub struct Valuation<'a> {
@@ -29,7 +29,10 @@ impl<'a> Valuation<'a> {
             us_max: 0.0,
         };
         for (i, issue) in scenario.issues.iter().enumerate() {
-            let (c, u) = (v.china_at(i, issue.status_quo), v.us_at(i, issue.status_quo));
+            let (c, u) = (
+                v.china_at(i, issue.status_quo),
+                v.us_at(i, issue.status_quo),
+            );
             v.china_sq += c;
             v.us_sq += u;
             if state.agenda.get(i).copied().unwrap_or(false) {
@@ -103,19 +106,23 @@ impl<'a> Valuation<'a> {
     /// Each side's gain as a share of its own possible gain on the table: (US, China).
     pub fn shares(&self, levels: &[usize]) -> (f64, f64) {
         let us = (self.us(levels) - self.us_sq) / (self.us_max - self.us_sq).max(1e-6);
-        let china = (self.china(levels) - self.china_sq) / (self.china_max - self.china_sq).max(1e-6);
+        let china =
+            (self.china(levels) - self.china_sq) / (self.china_max - self.china_sq).max(1e-6);
         (us, china)
     }
 
-    /// Whether the balance rule holds: the US's gain is not more than the scenario's ratio
-    /// times China's, and on the common scale its share does not run ahead of China's by more
-    /// than the scenario's gap.
+    /// Whether the balance rule holds. On the common scale (0.2.0 scenarios set a gap): the
+    /// US's share of its possible gain does not run ahead of China's by more than the gap. A
+    /// 0.1.0 scenario (no gap) keeps its rule: the US gains at most the ratio times China's gain.
     pub fn balanced(&self, levels: &[usize]) -> bool {
+        let gap = self.scenario.world.pressure.balance_gap;
+        if gap < Pressure::default().balance_gap {
+            let (us, china) = self.shares(levels);
+            return us - china <= gap + 1e-9;
+        }
         let cg = self.china(levels) - self.china_sq;
         let ug = self.us(levels) - self.us_sq;
-        let ratio_ok = ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg;
-        let (us, china) = self.shares(levels);
-        ratio_ok && us - china <= self.scenario.world.pressure.balance_gap + 1e-9
+        ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
     }
 
     /// The first red line the package crosses, if any.
@@ -176,7 +183,11 @@ pub fn suspends(s: &Scenario, k: usize, levels: &[usize]) -> bool {
 /// Whether `level` on issue `j` goes at least as far as `min` in the same direction from status quo.
 fn at_least(s: &Scenario, j: usize, level: usize, min: usize) -> bool {
     let sq = s.issues[j].status_quo;
-    if min >= sq { level >= min } else { level <= min }
+    if min >= sq {
+        level >= min
+    } else {
+        level <= min
+    }
 }
 
 /// The US's pain as China reads it (utility): farm stress, market confidence and magnets
@@ -217,8 +228,13 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
     } else {
         lowest
     };
-    let total = scenario.total_days().max(1) as f64;
-    let t = (f64::from(state.day) / total).clamp(0.0, 1.0);
+    // China concedes towards its deadline: the summit when one is on the calendar (Busan was
+    // set by APEC, and both sides worked to it), else the truce's expiry.
+    let deadline = match state.summit {
+        crate::core::SummitStatus::Scheduled { day } if day > 0 => day,
+        _ => scenario.total_days(),
+    };
+    let t = (f64::from(state.day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
     let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
     let base = floor + (ai.opening_aspiration - floor).max(0.0) * curve;
     let trust = state.meters.trust.max(0.0) / 100.0;

@@ -67,9 +67,7 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
                 }
                 f64::from(month) / f64::from(months)
             };
-            if share >= 1.0 {
-                notes.push(Note::Delivered { issue: i, share });
-            } else if kind == Kind::Commercial {
+            if share >= 1.0 || kind == Kind::Commercial {
                 notes.push(Note::Delivered { issue: i, share });
             }
             promised += gain;
@@ -77,13 +75,14 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
             us_gain += gain * share;
             announced += level.headline_bn;
             net_bn += (level.headline_bn - level.baseline_bn).max(0.0) * share;
-            if Some(i) == scenario.index().farm && share >= 0.5 {
+            if Some(i) == scenario.index().farm && share >= 0.3 {
                 farm_flowing = true;
             }
         }
         // China's cards the deal suspends count as delivered US gains, at the structural rate.
         for (k, card) in scenario.world.cards.iter().enumerate() {
-            if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0) {
+            if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0)
+            {
                 promised += card.value;
                 kept += card.value * hold_structural;
                 us_gain += card.value * hold_structural;

@@ -6,8 +6,8 @@ use crate::engine::{Source, State, SummitStatus};
 use crate::scenario::{Condition, Scenario};
 
 /// Rolls every eligible event once, in table order, and applies those that fire.
-/// A dated event fires in the week its date falls in (after `before`, up to today), whatever
-/// its chance and without a draw.
+/// A dated event fires as the week its date falls in begins (so the player can answer it that
+/// week), whatever its chance and without a draw.
 pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<String> {
     let mut fired = Vec::new();
     let week = state.week();
@@ -16,9 +16,10 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<S
             continue;
         }
         if let Some(date) = &event.date {
+            let dpt = scenario.clock.days_per_turn;
             let due = scenario
                 .day_of(date)
-                .is_some_and(|d| d >= before && d < state.day);
+                .is_some_and(|d| d >= before + dpt && d < state.day + dpt);
             if !due || !event.when.iter().all(|c| holds(scenario, state, c)) {
                 continue;
             }

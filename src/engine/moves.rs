@@ -96,7 +96,10 @@ pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result
 pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
     let card = &scenario.world.cards[k];
     state.cards[k] = true;
-    state.log(Source::Us, format!("The US plays {}: {}", card.name, card.text));
+    state.log(
+        Source::Us,
+        format!("The US plays {}: {}", card.name, card.text),
+    );
     for e in &card.on_play {
         state.apply_effect(scenario, e);
     }

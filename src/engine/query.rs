@@ -24,11 +24,22 @@ pub fn normalise(scenario: &Scenario, state: &State, p: &Package) -> Package {
 }
 
 /// Whether `level` on issue `i` crosses a red line (given the rest of `p`).
-pub fn red_line_at(scenario: &Scenario, state: &State, p: &Package, i: usize, level: usize) -> bool {
+pub fn red_line_at(
+    scenario: &Scenario,
+    state: &State,
+    p: &Package,
+    i: usize,
+    level: usize,
+) -> bool {
     let mut l = p.0.clone();
     l[i] = level;
     let val = Valuation::new(scenario, state);
     val.red_lines(&l).iter().any(|h| h.issue == i)
+}
+
+/// Whether the package crosses any red line.
+pub fn red_line_anywhere(scenario: &Scenario, state: &State, p: &Package) -> bool {
+    Valuation::new(scenario, state).crosses(&p.0)
 }
 
 /// How China feels about a level.
@@ -85,7 +96,10 @@ pub fn legal_actions(scenario: &Scenario, state: &State) -> Vec<Action> {
         Action::WalkAway,
     ];
     for issue in 0..scenario.issues.len() {
-        out.push(Action::Agenda { issue, on: !state.agenda[issue] });
+        out.push(Action::Agenda {
+            issue,
+            on: !state.agenda[issue],
+        });
     }
     for (card, c) in scenario.world.cards.iter().enumerate() {
         if c.side == Side::Us {

@@ -127,28 +127,35 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
     let us_value = match outcome {
         Some(o) if o.is_deal() => score(
-            50.0 + 150.0 * gain,
+            50.0 + 100.0 * gain,
             format!(
                 "After a year the deal is worth {:+.0} points to the US against no deal (50 = no deal){}.",
-                150.0 * gain,
+                100.0 * gain,
                 gestures(state.concessions)
             ),
         ),
         Some(Outcome::UsWalkedAway) => score(
-            50.0 + 150.0 * gain,
+            50.0 + 100.0 * gain,
             "No deal: the US walked away; the status quo stands and the epilogue's damage counts under Damage.".into(),
         ),
         Some(Outcome::Escalation) => score(
-            40.0 + 150.0 * gain,
+            40.0 + 100.0 * gain,
             "The truce collapsed: the status quo, worsened by escalation.".into(),
         ),
         _ => score(
-            50.0 + 150.0 * gain,
+            50.0 + 100.0 * gain,
             "No deal: the status quo stands.".into(),
         ),
     };
 
-    let (durability, commercial_share) = durability(scenario, &val, deal, outcome, epi);
+    let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi);
+    // Below the US walk-away point a deal is a loss: what lasts of it is nothing to score.
+    if deal.is_some() && gain < 0.0 {
+        durability = score(
+            0.0,
+            "The deal is worth less to the US than no deal: below the walk-away point, its durability only locks in a loss.".into(),
+        );
+    }
     if let Some(p) = deal {
         if commercial_share > 0.5 {
             lessons.push(Lesson::CommercialDecay);
@@ -273,7 +280,10 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>) -> Score {
     let restrictions = if state.max_rung == 0 {
         "No mineral restrictions during the talks".to_string()
     } else {
-        format!("{weeks} under mineral restrictions (peak rung {})", state.max_rung)
+        format!(
+            "{weeks} under mineral restrictions (peak rung {})",
+            state.max_rung
+        )
     };
     score(
         value,
@@ -350,9 +360,10 @@ fn durability(
     let kept_share = epi.map_or(0.0, |e| e.delivered);
     let structural_share = structural / promised;
     let value = 100.0 * (0.7 * kept_share + 0.3 * structural_share);
-    let enforcement = scenario.index().enforcement.map_or("none", |e| {
-        scenario.issues[e].levels[p.0[e]].label.as_str()
-    });
+    let enforcement = scenario
+        .index()
+        .enforcement
+        .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
     let reason = format!(
         "After a year, {:.0}% of the US gains were delivered; {:.0}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
         100.0 * kept_share,

@@ -348,7 +348,8 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
                 state.meters.trust -= scenario.ai.retaliation.insult_trust_cost;
                 state.log(
                     Source::China,
-                    "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into(),
+                    "Beijing calls the offer an insult: it anchors nothing, and trust falls."
+                        .into(),
                 );
             }
             let text = format!(
@@ -471,7 +472,7 @@ fn sign(scenario: &Scenario, state: &mut State) {
             .collect();
         for &k in &suspended {
             let name = &scenario.world.cards[k].name;
-            state.log(Source::Clock, format!("{name} is suspended under the deal."));
+            state.log(Source::Clock, format!("Suspended under the deal: {name}."));
         }
         let outcome = classify(scenario, &agreed);
         state.signed = Some(agreed);
@@ -539,4 +540,3 @@ pub(crate) fn snapshot(state: &mut State) {
         rung: state.rung,
     });
 }
-

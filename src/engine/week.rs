@@ -68,7 +68,9 @@ pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String
     let trust_before = state.meters.trust;
     threat_due(scenario, state);
     summit(scenario, state, &mut fired);
-    if state.meters.trust < scenario.ai.signing_min_trust && trust_before >= scenario.ai.signing_min_trust {
+    if state.meters.trust < scenario.ai.signing_min_trust
+        && trust_before >= scenario.ai.signing_min_trust
+    {
         reopen_if_needed(scenario, state, "trust falling");
     }
     if usize::from(state.rung) >= scenario.ai.ladder.len() {

@@ -50,7 +50,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The package is worth less to Beijing than it demands this week (its aspiration), so it counters, asking for more where that costs the US least."
         }
         Rule::Unbalanced => {
-            "The package would be worth enough to Beijing, but the US would gain far more than China: after phase one, Beijing rejects lopsided deals and counters."
+            "The US would gain far more than China, each measured as a share of what it could gain on the table: after phase one, Beijing rejects lopsided deals and counters, whatever else the package is worth."
         }
         Rule::RedLine => {
             "The package crosses one of Beijing's red lines, so it counters with a package that stays clear of it."
@@ -125,7 +125,10 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
         } else {
             "not below the chance, so Beijing held back"
         };
-        if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered) && why.allowed_gap > 0.0 && why.credibility > 0.0 {
+        if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
+            && why.allowed_gap > 0.0
+            && why.credibility > 0.0
+        {
             out.push(format!(
                 "Priced threat: with US credibility at {:.0}% and the pressure on China, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {}.",
                 100.0 * why.credibility,
@@ -274,6 +277,7 @@ mod tests {
         g.apply(Action::Threaten).expect("legal");
         let answer = g.state.last_answer.clone().expect("answered");
         let text = explain(&g.scenario, &answer).join("\n");
-        assert!(text.contains("Threat roll"), "{text}");
+        assert!(text.contains("Priced threat"), "{text}");
+        assert!(text.contains("credibility"), "{text}");
     }
 }

@@ -4,8 +4,8 @@ mod builtin;
 pub(crate) mod index;
 mod load;
 mod model;
-mod world;
 pub mod span;
+mod world;
 
 pub use builtin::{BUILTIN, builtin, builtin_names};
 pub use load::{LoadError, Problem, from_path, from_str, resolve, validate};

@@ -1,6 +1,7 @@
 //! The headless simulator: scripted US strategies and many-game summaries.
 
 mod run;
+mod scripted;
 mod strategy;
 
 pub use run::{GameResult, StrategySummary, Summary, play, simulate};
