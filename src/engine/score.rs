@@ -279,6 +279,16 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>) -> Score {
     };
     let restrictions = if state.max_rung == 0 {
         "No mineral restrictions during the talks".to_string()
+    } else if state.restricted_weeks == 0 && state.rung > 0 {
+        format!(
+            "Restrictions reached rung {} as the talks ended",
+            state.max_rung
+        )
+    } else if state.restricted_weeks == 0 {
+        format!(
+            "Restrictions reached rung {} but were lifted within the week",
+            state.max_rung
+        )
     } else {
         format!(
             "{weeks} under mineral restrictions (peak rung {})",

@@ -293,7 +293,7 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
     state.agenda[i] = on;
     if on {
         if state.prepared[i] {
-            state.log(Source::Us, format!("{} is back on the table.", issue.name));
+            state.log(Source::Us, format!("Back on the table: {}.", issue.name));
         } else {
             state.prepared[i] = true;
             state.day += issue.prep_days;
