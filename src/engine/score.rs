@@ -38,6 +38,30 @@ pub enum Lesson {
 }
 
 impl Lesson {
+    /// The key a scenario uses to reword this lesson (`balance`, `toolbox`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Lesson::Balance => "balance",
+            Lesson::Toolbox => "toolbox",
+            Lesson::CommercialDecay => "commercial_decay",
+            Lesson::StructuralLasts => "structural_lasts",
+            Lesson::SecurityCost => "security_cost",
+            Lesson::NotHungry => "not_hungry",
+            Lesson::WalkAway => "walk_away",
+            Lesson::Time => "time",
+        }
+    }
+
+    /// The lesson in the scenario's words when it gives them, else the built-in text.
+    pub fn text_in(self, scenario: &Scenario) -> &str {
+        scenario
+            .world
+            .lessons
+            .iter()
+            .find(|(k, _)| k == self.key())
+            .map_or(self.text(), |(_, t)| t.as_str())
+    }
+
     /// The lesson in words, tied to the source text.
     pub fn text(self) -> &'static str {
         match self {

@@ -75,7 +75,7 @@ pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Lessons from the talks", theme.title()));
         for l in &card.lessons {
-            lines.push(Line::raw(format!("• {}", l.text())));
+            lines.push(Line::raw(format!("• {}", l.text_in(s))));
         }
     }
     Text::from(lines)
