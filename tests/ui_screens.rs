@@ -74,7 +74,8 @@ fn rung_names_are_whole_or_shortened_at_a_word() {
 /// Help says what the "China's view" column means, and what it does not.
 #[test]
 fn help_explains_chinas_view() {
-    let script = format!(">>?{}", "v".repeat(200));
+    // To the end of help, then back up to the start of the glossary.
+    let script = format!(">>?{}{}", "v".repeat(200), "^".repeat(28));
     let (_, terminal) = play(&script, 120, 40);
     let text: String = format!("{}", terminal.backend())
         .lines()
