@@ -47,7 +47,7 @@ fn any_actions_keep_the_state_sound_and_replayable() {
     let result = runner.run(&strategy, |(seed, actions)| {
         let mut state = new_state(&s, seed);
         let mut accepted = Vec::new();
-        let mut tally = |k: &str| *counts.borrow_mut().entry(k.to_string()).or_default() += 1;
+        let tally = |k: &str| *counts.borrow_mut().entry(k.to_string()).or_default() += 1;
         for mut a in actions {
             if let Action::Propose(p) = &a {
                 // Fit the package to the scenario and the agenda.
