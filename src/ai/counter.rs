@@ -29,11 +29,32 @@ pub fn counter_offer(
             }
         })
         .collect();
-    let ok = |l: &[usize]| val.china(l) >= aspiration - 1e-9 && val.balanced(l) && !val.crosses(l);
+    // Per-issue values once; totals updated by difference (cards are few and re-checked).
+    let china_at: Vec<Vec<f64>> = (0..levels.len())
+        .map(|i| {
+            (0..scenario.issues[i].levels.len())
+                .map(|l| val.china_at(i, l))
+                .collect()
+        })
+        .collect();
+    let us_at: Vec<Vec<f64>> = (0..levels.len())
+        .map(|i| {
+            (0..scenario.issues[i].levels.len())
+                .map(|l| val.us_at(i, l))
+                .collect()
+        })
+        .collect();
+    let mut base_c: f64 = levels
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| china_at[i][l])
+        .sum();
+    let mut base_u: f64 = levels.iter().enumerate().map(|(i, &l)| us_at[i][l]).sum();
+    let (mut cards_c, mut cards_u) = val.card_gains(&levels);
     // Give back: the move that raises US utility most per unit of China's utility lost, while
-    // every rule still holds.
+    // China's demand, the balance rule and the red lines all still hold.
     loop {
-        let mut best: Option<(f64, usize, usize)> = None;
+        let mut best: Option<(f64, usize, usize, f64, f64)> = None;
         for (i, &on) in agenda.iter().enumerate() {
             if !on {
                 continue;
@@ -42,19 +63,26 @@ pub fn counter_offer(
                 continue;
             };
             let prev = levels[i];
-            let before = (val.us(&levels), val.china(&levels));
             levels[i] = next;
-            let gain = val.us(&levels) - before.0;
-            let loss = (before.1 - val.china(&levels)).max(1e-4);
-            let fine = ok(&levels);
+            let (cc, cu) = val.card_gains(&levels);
+            let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
+            let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
+            let fine = c >= aspiration - 1e-9 && val.balanced_at(u, c) && !val.crosses(&levels);
             levels[i] = prev;
+            let gain = u - (base_u + cards_u);
+            let loss = ((base_c + cards_c) - c).max(1e-4);
             let score = gain / loss;
-            if fine && gain > 1e-12 && best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, i, next));
+            if fine && gain > 1e-12 && best.is_none_or(|(b, ..)| score > b) {
+                best = Some((score, i, next, cc, cu));
             }
         }
         match best {
-            Some((_, i, next)) => levels[i] = next,
+            Some((_, i, next, cc, cu)) => {
+                base_c += china_at[i][next] - china_at[i][levels[i]];
+                base_u += us_at[i][next] - us_at[i][levels[i]];
+                levels[i] = next;
+                (cards_c, cards_u) = (cc, cu);
+            }
             None => break,
         }
     }

@@ -120,7 +120,7 @@ pub fn is_insult(scenario: &Scenario, state: &State, p: &Package) -> bool {
 /// scenario's thresholds. `None` when the scenario's threat names no card (0.1.0 rules).
 pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
     let t = &scenario.world.threat;
-    let k = scenario.world.card_index(t.card.as_deref()?)?;
+    let k = scenario.index().threat_card?;
     let card = &scenario.world.cards[k];
     if state.cards.get(k).copied().unwrap_or(false) {
         return Some(0.0);

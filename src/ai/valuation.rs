@@ -115,14 +115,27 @@ impl<'a> Valuation<'a> {
     /// US's share of its possible gain does not run ahead of China's by more than the gap. A
     /// 0.1.0 scenario (no gap) keeps its rule: the US gains at most the ratio times China's gain.
     pub fn balanced(&self, levels: &[usize]) -> bool {
+        self.balanced_at(self.us(levels), self.china(levels))
+    }
+
+    /// The balance rule for a package whose US and Chinese utilities are already known.
+    pub fn balanced_at(&self, us: f64, china: f64) -> bool {
         let gap = self.scenario.world.pressure.balance_gap;
+        let (ug, cg) = (us - self.us_sq, china - self.china_sq);
         if gap < Pressure::default().balance_gap {
-            let (us, china) = self.shares(levels);
-            return us - china <= gap + 1e-9;
+            let us_share = ug / (self.us_max - self.us_sq).max(1e-6);
+            let cn_share = cg / (self.china_max - self.china_sq).max(1e-6);
+            return us_share - cn_share <= gap + 1e-9;
         }
-        let cg = self.china(levels) - self.china_sq;
-        let ug = self.us(levels) - self.us_sq;
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
+    }
+
+    /// What the package's suspensions are worth: (to China, of US cards; to the US, of China's).
+    pub fn card_gains(&self, levels: &[usize]) -> (f64, f64) {
+        (
+            self.cards_value(Side::Us, Some(levels)),
+            self.cards_value(Side::China, Some(levels)),
+        )
     }
 
     /// The first red line the package crosses, if any.
@@ -172,11 +185,10 @@ impl<'a> Valuation<'a> {
 
 /// Whether card `k` is suspended by a package with these levels.
 pub fn suspends(s: &Scenario, k: usize, levels: &[usize]) -> bool {
-    match &s.world.cards[k].suspended_by {
-        None => true,
-        Some(r) => s
-            .issue_index(&r.issue)
-            .is_some_and(|j| at_least(s, j, levels[j], r.level)),
+    match s.index().suspend.get(k) {
+        Some(None) => true,
+        Some(Some(Some((j, min)))) => at_least(s, *j, levels[*j], *min),
+        _ => false,
     }
 }
 

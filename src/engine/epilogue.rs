@@ -38,7 +38,7 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
             .or(rules.structural_hold.last())
             .copied()
             .unwrap_or(0.5);
-        let minerals = scenario.issue_index("rare_earths");
+        let minerals = scenario.index().minerals;
         for (i, issue) in scenario.issues.iter().enumerate() {
             let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
             let level = &issue.levels[p.0[i]];

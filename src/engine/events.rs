@@ -15,10 +15,9 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<S
         if (state.fired[i] && !event.repeats) || week < event.from_week {
             continue;
         }
-        if let Some(date) = &event.date {
+        if event.date.is_some() {
             let dpt = scenario.clock.days_per_turn;
-            let due = scenario
-                .day_of(date)
+            let due = scenario.index().event_day[i]
                 .is_some_and(|d| d >= before + dpt && d < state.day + dpt);
             if !due || !event.when.iter().all(|c| holds(scenario, state, c)) {
                 continue;

@@ -33,10 +33,9 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
         }
         _ if answer.why.rule == Rule::ThreatHeeded => {
             let t = &scenario.world.threat;
-            let value = t
-                .card
-                .as_deref()
-                .and_then(|id| scenario.world.card_index(id))
+            let value = scenario
+                .index()
+                .threat_card
                 .map_or(0.0, |k| scenario.world.cards[k].value);
             let cut = t.concession * value * state.credibility;
             state.demand_cut += cut;
@@ -81,11 +80,7 @@ pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result
     if state.cards.get(k).copied().unwrap_or(false) {
         return refuse("it is already in force");
     }
-    let from = card
-        .available
-        .as_deref()
-        .and_then(|d| scenario.day_of(d))
-        .unwrap_or(0);
+    let from = scenario.index().card_from.get(k).copied().unwrap_or(0);
     if state.day + scenario.clock.days_per_turn <= from {
         return refuse("it is not ready yet");
     }
@@ -103,7 +98,7 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
     for e in &card.on_play {
         state.apply_effect(scenario, e);
     }
-    let is_threat = scenario.world.threat.card.as_deref() == Some(card.id.as_str());
+    let is_threat = scenario.index().threat_card == Some(k);
     if is_threat && state.threat_deadline.take().is_some() {
         state.credibility = (state.credibility + scenario.world.threat.carry_gain).min(1.0);
         state.log(

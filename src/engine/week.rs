@@ -35,11 +35,7 @@ pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String
             .farm
             .is_some_and(|f| pk.0[f] != scenario.issues[f].status_quo)
     });
-    let harvest = p
-        .harvest_from
-        .as_deref()
-        .and_then(|d| scenario.day_of(d))
-        .is_none_or(|d| state.day > d);
+    let harvest = scenario.index().harvest_day.is_none_or(|d| state.day > d);
     if buying {
         m.farm_stress -= w.farm_drift;
     } else if harvest {
