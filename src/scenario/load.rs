@@ -395,6 +395,7 @@ pub fn validate(s: &Scenario) -> Found {
         let p = format!("historical.package[{k}]");
         check_level(s, &mut found, &p, &p, id, *level);
     }
+    found.extend(crate::scenario::check_world::validate(s));
     found
 }
 

@@ -1,6 +1,7 @@
 //! Scenarios: the data model, loading with validation, and the built-in files.
 
 mod builtin;
+mod check_world;
 pub(crate) mod index;
 mod load;
 mod model;
