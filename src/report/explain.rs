@@ -177,7 +177,7 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
         why.trust
     ));
     out.push(
-        "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve); threats raise it for a while, trust lowers it.".into(),
+        "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve), towards the summit, down to what no deal is worth to it plus a margin: pressure on China lowers that floor, the US's visible pain raises it. Threats it mirrors raise its demand for a while, threats it heeds lower it, trust lowers it. Its counter starts from its own side and gives the US what costs China least.".into(),
     );
     out
 }
@@ -208,7 +208,13 @@ fn numbers(why: &Explanation) -> Vec<String> {
             why.aspiration, why.status_quo
         )),
     }
-    if let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
+    let common_scale = why.allowed_gap < 2.0 && why.us_share.is_some();
+    if common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
+        out.push(format!(
+            "Gains over the status quo: US {us:+.2}, China {cn:+.2} (each on its own 0-to-1 scale)."
+        ));
+    }
+    if !common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
         let balance = match why.ratio {
             Some(r) => {
                 let verdict = if r <= why.allowed_ratio + 1e-9 {
@@ -228,7 +234,7 @@ fn numbers(why: &Explanation) -> Vec<String> {
             "Balance: US gain {us:+.2}, China's gain {cn:+.2} over the status quo; {balance}."
         ));
     }
-    if let (Some(us), Some(cn)) = (why.us_share, why.china_share) {
+    if common_scale && let (Some(us), Some(cn)) = (why.us_share, why.china_share) {
         let verdict = if us - cn <= why.allowed_gap + 1e-9 {
             "within"
         } else {
