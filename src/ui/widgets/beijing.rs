@@ -115,11 +115,15 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
             c if c < 0.6 => "fair",
             _ => "strong",
         };
-        let text = format!("China's pressure (est.): {band}; US threats: {cred}");
-        out.push(Row::Text(
-            0,
-            vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.text())],
-        ));
+        for text in [
+            format!("Pressure on China: {band} (est.)"),
+            format!("US threats believed: {cred}"),
+        ] {
+            out.push(Row::Text(
+                0,
+                vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.text())],
+            ));
+        }
     }
     let title = format!(
         "Mineral restrictions: rung {} of {}",
