@@ -77,3 +77,31 @@ fn an_agreement_is_kept_and_signed_at_the_summit() {
     let epi = st.epilogue.as_ref().expect("epilogue");
     assert_eq!(epi.months.len(), 12);
 }
+
+#[test]
+fn a_scenario_defines_its_start_rung_and_events_open_issues() {
+    let mut s = tiny();
+    s.world.start_rung = 1;
+    s.issues[1].on_table = false;
+    s.events.push(truce::scenario::Event {
+        id: "open".into(),
+        title: "Minerals join the talks".into(),
+        text: "Both sides agree to talk minerals.".into(),
+        chance: 1.0,
+        date: Some("2025-09-08".into()),
+        from_week: 1,
+        repeats: false,
+        when: vec![],
+        effects: vec![truce::scenario::Effect::OpenIssue("minerals".into())],
+    });
+    assert!(
+        truce::scenario::validate(&s).is_empty(),
+        "{:?}",
+        truce::scenario::validate(&s)
+    );
+    let mut st = new_state(&s, 1);
+    assert_eq!((st.rung, st.max_rung), (1, 1));
+    assert!(!st.agenda[1]);
+    step(&s, &mut st, Action::Hold).expect("hold");
+    assert!(st.agenda[1], "the dated event opened the issue");
+}

@@ -48,7 +48,10 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         agenda: scenario.issues.iter().map(|i| i.on_table).collect(),
         prepared: scenario.issues.iter().map(|i| i.on_table).collect(),
         meters: meters.clone(),
-        rung: 0,
+        rung: scenario
+            .world
+            .start_rung
+            .min(u8::try_from(scenario.ai.ladder.len()).unwrap_or(u8::MAX)),
         summit,
         proposal: None,
         counter: None,
@@ -83,6 +86,11 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         summit_held: false,
         epilogue: None,
     };
+    // A scenario may open mid-escalation.
+    state.max_rung = state.rung;
+    if let Some(first) = state.trace.first_mut() {
+        first.rung = state.rung;
+    }
     let text = format!(
         "Talks open on {}. The truce runs to {}.",
         scenario.start_date().long(),
@@ -168,6 +176,16 @@ impl State {
             }
             // Reopening needs China's judgement: the engine does it after the event.
             Effect::Reopen(_) => {}
+            Effect::OpenIssue(id) => {
+                if let Some(i) = scenario.issue_index(id)
+                    && !self.agenda[i]
+                {
+                    self.agenda[i] = true;
+                    self.prepared[i] = true;
+                    let text = format!("Now on the table: {}.", scenario.issues[i].name);
+                    self.log(Source::Event, text);
+                }
+            }
         }
         self.meters.clamp();
     }

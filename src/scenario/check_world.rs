@@ -61,6 +61,12 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             }
         }
     }
+    if usize::from(w.start_rung) > s.ai.ladder.len() {
+        found.push((
+            "world.start_rung".into(),
+            format!("the ladder has only {} rungs", s.ai.ladder.len()),
+        ));
+    }
     let t = &w.threat;
     if let Some(id) = &t.card
         && !w

@@ -312,6 +312,8 @@ pub enum Effect {
     Reopen(String),
     /// Add to China's pressure (utility, 0..1 scale).
     ChinaPressure(f64),
+    /// Put an issue on the table, prepared (issue id).
+    OpenIssue(String),
 }
 
 /// A random event from the scenario's table.

@@ -253,6 +253,8 @@ pub struct World {
     pub lessons: Vec<(String, String)>,
     /// Glossary entries for the help screen: (term, meaning).
     pub glossary: Vec<(String, String)>,
+    /// The restriction rung standing when the game starts (a scenario may open mid-escalation).
+    pub start_rung: u8,
 }
 
 impl World {
