@@ -17,7 +17,12 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<S
         }
         if event.date.is_some() {
             let dpt = scenario.clock.days_per_turn;
-            let due = scenario.index().event_day[i]
+            let due = scenario
+                .index()
+                .event_day
+                .get(i)
+                .copied()
+                .flatten()
                 .is_some_and(|d| d >= before + dpt && d < state.day + dpt);
             if !due || !event.when.iter().all(|c| holds(scenario, state, c)) {
                 continue;
