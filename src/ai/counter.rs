@@ -51,6 +51,16 @@ pub fn counter_offer(
         .sum();
     let mut base_u: f64 = levels.iter().enumerate().map(|(i, &l)| us_at[i][l]).sum();
     let (mut cards_c, mut cards_u) = val.card_gains(&levels);
+    // Only issues that suspend a card in force can change what the cards are worth.
+    let mut moves_cards = vec![false; levels.len()];
+    for (k, how) in scenario.index().suspend.iter().enumerate() {
+        if let Some(Some((j, _))) = how
+            && val.in_force(k)
+            && let Some(m) = moves_cards.get_mut(*j)
+        {
+            *m = true;
+        }
+    }
     // Give back: the move that raises US utility most per unit of China's utility lost, while
     // China's demand, the balance rule and the red lines all still hold.
     loop {
@@ -64,7 +74,11 @@ pub fn counter_offer(
             };
             let prev = levels[i];
             levels[i] = next;
-            let (cc, cu) = val.card_gains(&levels);
+            let (cc, cu) = if moves_cards[i] {
+                val.card_gains(&levels)
+            } else {
+                (cards_c, cards_u)
+            };
             let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
             let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
             let fine = c >= aspiration - 1e-9 && val.balanced_at(u, c) && !val.crosses(&levels);

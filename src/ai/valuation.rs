@@ -130,6 +130,11 @@ impl<'a> Valuation<'a> {
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
     }
 
+    /// Whether card `k` is in force.
+    pub fn in_force(&self, k: usize) -> bool {
+        self.state.cards.get(k).copied().unwrap_or(false)
+    }
+
     /// What the package's suspensions are worth: (to China, of US cards; to the US, of China's).
     pub fn card_gains(&self, levels: &[usize]) -> (f64, f64) {
         (
