@@ -220,7 +220,8 @@ pub fn answer_signing(scenario: &Scenario, state: &State, agreed: &Package) -> A
 }
 
 /// China's last ask at the summit: one step its way on the issue on the table where the step
-/// costs the US least for what it gives China, if any.
+/// costs the US least for what it gives China, if any, never one that adds a security cost
+/// (hawks at home would block it).
 pub fn last_ask(scenario: &Scenario, state: &State, agreed: &Package) -> Option<(usize, usize)> {
     let val = Valuation::new(scenario, state);
     let mut best: Option<(f64, usize, usize)> = None;
@@ -231,6 +232,11 @@ pub fn last_ask(scenario: &Scenario, state: &State, agreed: &Package) -> Option<
         let Some(next) = step_towards_china(scenario, i, agreed.0[i]) else {
             continue;
         };
+        // The US's domestic win-set: no last-minute ask adds a security cost hawks would block.
+        let levels = &scenario.issues[i].levels;
+        if levels[next].security_cost > levels[agreed.0[i]].security_cost {
+            continue;
+        }
         let gain = val.china_at(i, next) - val.china_at(i, agreed.0[i]);
         let loss = (val.us_at(i, agreed.0[i]) - val.us_at(i, next)).max(1e-4);
         let mut l = agreed.0.clone();

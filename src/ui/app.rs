@@ -508,7 +508,7 @@ impl App {
                         Some(a) => {
                             let hint = match a.reply {
                                 Reply::Counter(_) => ": see the Counter column (w: why)",
-                                Reply::Accept => ": now sign it at a summit (a)",
+                                Reply::Accept => ": sign it at the summit (a)",
                                 _ => " (w says why)",
                             };
                             format!("{}{hint}.", reply_headline(&game.scenario, a))
