@@ -26,15 +26,17 @@ fn main() {
             {
                 let w = &ans.why;
                 println!(
-                    "  week {} {:?}: rule {:?} u={:?} asp={:.3} sq={:.3} ratio={:?} trust={:.0}",
+                    "  week {} {:?}: rule {:?} u={:?} asp={:.3} nd={:.3} shares={:?}/{:?} trust={:.0} cred={:.2}",
                     t.week,
                     a.label(),
                     w.rule,
                     w.utility.map(|u| (u * 1000.0).round() / 1000.0),
                     w.aspiration,
-                    w.status_quo,
-                    w.ratio.map(|r| (r * 100.0).round() / 100.0),
-                    w.trust
+                    w.no_deal,
+                    w.us_share.map(|r| (r * 100.0).round() / 100.0),
+                    w.china_share.map(|r| (r * 100.0).round() / 100.0),
+                    w.trust,
+                    w.credibility
                 );
             }
         }

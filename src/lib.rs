@@ -6,6 +6,7 @@
 pub mod ai;
 pub mod cli;
 pub mod config;
+pub mod core;
 pub mod engine;
 pub mod persist;
 pub mod report;

@@ -5,7 +5,7 @@ mod common;
 use common::{ix, open_state, package, scenario};
 use truce::ai::{
     Reply, Rule, Valuation, answer_extension, answer_proposal, answer_signing, answer_threat,
-    aspiration,
+    aspiration, heed_chance,
 };
 
 #[test]
@@ -33,24 +33,40 @@ fn utility_is_the_weighted_sum_of_level_values() {
 }
 
 #[test]
-fn aspiration_falls_late_from_opening_to_reservation() {
+fn demand_falls_late_from_opening_to_the_no_deal_floor_at_the_summit() {
     let s = scenario();
     let mut st = open_state(&s, 1);
     let open = aspiration(&s, &st);
     assert!((open - s.ai.opening_aspiration).abs() < 1e-12);
-    let total = s.total_days();
+    let summit = s
+        .clock
+        .summit
+        .as_ref()
+        .and_then(|x| s.day_of(&x.date))
+        .expect("the scenario sets the summit");
     let mut last = open;
-    for day in (0..=total).step_by(7) {
+    for day in (0..=summit).step_by(7) {
         st.day = day;
         let a = aspiration(&s, &st);
-        assert!(a <= last + 1e-12, "aspiration never rises with time alone");
+        assert!(a <= last + 1e-12, "demand never rises with time alone");
         last = a;
     }
-    st.day = total;
-    assert!((aspiration(&s, &st) - s.ai.reservation).abs() < 1e-12);
+    // At the summit China is down to its floor: its no-deal value plus its margin (no US pain yet).
+    st.day = summit;
+    let v = Valuation::new(&s, &st);
+    let floor = v.no_deal() + s.world.pressure.margin;
+    assert!((aspiration(&s, &st) - floor).abs() < 1e-9);
+    // Pressure lowers the floor by as much as it lowers China's no-deal value.
+    st.china_pressure = 0.05;
+    assert!((aspiration(&s, &st) - (floor - 0.05)).abs() < 1e-9);
+    // ... and the US's visible pain raises it.
+    st.meters.farm_stress += 20.0;
+    assert!(aspiration(&s, &st) > floor - 0.05);
     // Boulware: at half time China has given up less than half of the way.
-    st.day = total / 2;
-    let mid = (s.ai.opening_aspiration + s.ai.reservation) / 2.0;
+    st = open_state(&s, 1);
+    st.day = summit / 2;
+    let v = Valuation::new(&s, &st);
+    let mid = (s.ai.opening_aspiration + v.no_deal() + s.world.pressure.margin) / 2.0;
     assert!(aspiration(&s, &st) > mid);
 }
 
@@ -90,7 +106,7 @@ fn a_package_that_clears_every_rule_is_accepted() {
 #[test]
 fn the_balance_rule_rejects_lopsided_gains_even_above_aspiration() {
     let mut s = scenario();
-    s.ai.balance_ratio = 0.3;
+    s.world.pressure.balance_gap = -0.5;
     let mut st = open_state(&s, 1);
     st.day = s.total_days();
     let p = package(
@@ -105,7 +121,11 @@ fn the_balance_rule_rejects_lopsided_gains_even_above_aspiration() {
     let a = answer_proposal(&s, &st, &p);
     assert_eq!(a.why.rule, Rule::Unbalanced, "{:?}", a.why);
     assert!(a.why.utility.is_some_and(|u| u >= a.why.aspiration));
-    assert!(a.why.ratio.is_some_and(|r| r > 0.3));
+    let (us, cn) = (
+        a.why.us_share.unwrap_or(0.0),
+        a.why.china_share.unwrap_or(0.0),
+    );
+    assert!(us - cn > -0.5, "{us} {cn}");
     let Reply::Counter(c) = a.reply else {
         panic!("an unbalanced package is countered");
     };
@@ -183,10 +203,10 @@ fn counters_log_roll_within_the_agenda_and_clear_the_rules() {
 }
 
 #[test]
-fn an_insulting_package_climbs_the_restriction_ladder() {
+fn an_insulting_package_anchors_nothing() {
     let s = scenario();
     let st = open_state(&s, 1);
-    let p = package(
+    let extreme = package(
         &s,
         &[
             ("tariffs", 0),
@@ -195,9 +215,32 @@ fn an_insulting_package_climbs_the_restriction_ladder() {
             ("excess_capacity", 4),
         ],
     );
-    let a = answer_proposal(&s, &st, &p);
-    assert_eq!(a.reply, Reply::Restrict(1));
+    let a = answer_proposal(&s, &st, &extreme);
     assert_eq!(a.why.rule, Rule::Insult);
+    let Reply::Counter(from_extreme) = a.reply else {
+        panic!("an insult draws a counter: {:?}", a.reply)
+    };
+    // The counter is built from China's side: a modest opening draws the same counter.
+    let modest = package(&s, &[("rare_earths", 2)]);
+    let Reply::Counter(from_modest) = answer_proposal(&s, &st, &modest).reply else {
+        panic!("a modest opening is countered in week 1")
+    };
+    assert_eq!(from_extreme, from_modest);
+}
+
+#[test]
+fn a_counter_meets_demand_balance_and_red_lines() {
+    let s = scenario();
+    let st = open_state(&s, 1);
+    let Reply::Counter(c) = answer_proposal(&s, &st, &s.status_quo()).reply else {
+        panic!("the status quo is countered in week 1")
+    };
+    let v = Valuation::new(&s, &st);
+    assert!(v.china(&c.0) >= aspiration(&s, &st) - 1e-9);
+    assert!(v.balanced(&c.0));
+    assert!(v.red_line(&c.0).is_none());
+    // China accepts its own counter.
+    assert_eq!(answer_proposal(&s, &st, &c).reply, Reply::Accept);
 }
 
 #[test]
@@ -212,20 +255,62 @@ fn collapsed_trust_brings_restrictions_whatever_the_offer() {
 }
 
 #[test]
-fn threats_are_answered_by_chance_that_grows_with_distrust() {
+fn a_credible_threat_against_a_pressed_china_is_heeded_and_a_bluff_is_mirrored() {
     let s = scenario();
+    let mut st = open_state(&s, 1);
+    st.credibility = 1.0;
+    st.china_pressure = s.world.pressure.china_max;
+    assert_eq!(heed_chance(&s, &st), Some(1.0));
+    let a = answer_threat(&s, &mut st);
+    assert_eq!(a.reply, Reply::Noted);
+    assert_eq!(a.why.rule, Rule::ThreatHeeded);
+    let mut st = open_state(&s, 1);
+    st.credibility = 0.0;
+    assert_eq!(heed_chance(&s, &st), Some(0.0));
+    let a = answer_threat(&s, &mut st);
+    assert_eq!(a.reply, Reply::Restrict(1), "no credibility: China mirrors");
+    assert_eq!(a.why.rule, Rule::ThreatAnswered);
+}
+
+#[test]
+fn without_a_threat_card_threats_follow_the_old_chance_rule() {
+    let mut s = scenario();
+    s.world.threat.card = None;
     let mut st = open_state(&s, 1);
     st.meters.trust = -100.0;
     let a = answer_threat(&s, &mut st);
     assert_eq!(a.reply, Reply::Restrict(1), "certain at full distrust");
-    assert_eq!(a.why.rule, Rule::ThreatAnswered);
-    let mut calm = scenario();
+    let mut calm = s.clone();
     calm.ai.retaliation.threat_chance = 0.0;
     let mut st = open_state(&calm, 1);
     let a = answer_threat(&calm, &mut st);
     assert_eq!(a.reply, Reply::Noted);
     assert_eq!(a.why.rule, Rule::ThreatAbsorbed);
-    assert!(a.why.roll.is_some());
+}
+
+#[test]
+fn the_balance_rule_compares_shares_on_a_common_scale() {
+    let s = scenario();
+    let st = open_state(&s, 1);
+    let v = Valuation::new(&s, &st);
+    // All the US could want on minerals, enforcement and capacity, for nothing: unbalanced.
+    let lopsided = package(
+        &s,
+        &[
+            ("rare_earths", 4),
+            ("enforcement", 1),
+            ("excess_capacity", 2),
+        ],
+    );
+    let (us, cn) = v.shares(&lopsided.0);
+    assert!(us - cn > s.world.pressure.balance_gap, "{us} {cn}");
+    assert!(!v.balanced(&lopsided.0));
+    let a = answer_proposal(&s, &st, &lopsided);
+    assert!(
+        matches!(a.why.rule, Rule::Unbalanced | Rule::Insult),
+        "{:?}",
+        a.why.rule
+    );
 }
 
 #[test]

@@ -34,7 +34,11 @@ fn simulate_json_has_the_documented_shape() {
             "structural",
             "appeaser",
             "stall",
-            "random"
+            "random",
+            "first-counter",
+            "historical",
+            "patient",
+            "bluff"
         ]
     );
     for s in strategies {
@@ -56,6 +60,12 @@ fn simulate_json_has_the_documented_shape() {
                 .is_some_and(|r| (0.0..=1.0).contains(&r))
         );
         assert!(s["mean_turns"].as_f64().is_some_and(|t| t > 0.0));
+        assert!(
+            s["summit_rate"]
+                .as_f64()
+                .is_some_and(|r| (0.0..=1.0).contains(&r))
+        );
+        assert!(s["rules"].as_object().is_some_and(|r| !r.is_empty()));
         for k in [
             "us_value",
             "durability",

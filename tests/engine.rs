@@ -216,33 +216,47 @@ fn scores_are_in_range_with_reasons_and_lessons() {
 }
 
 #[test]
-fn walking_away_from_a_bad_counter_scores_better_than_from_a_good_one() {
+fn a_deal_below_the_walk_away_point_scores_below_no_deal() {
     let s = shared();
-    let mut bad = Game::new(s.clone(), 1);
-    let counter = package(&s, &[("tariffs", 4), ("export_controls", 4)]);
-    let v = truce::ai::Valuation::new(&s, &bad.state);
+    let bad = package(&s, &[("tariffs", 4), ("export_controls", 4)]);
+    let fresh = Game::new(s.clone(), 1);
+    let v = truce::ai::Valuation::new(&s, &fresh.state);
     assert!(
-        v.us(&counter.0) < v.us_sq,
-        "this counter is worse than the status quo"
+        v.us(&bad.0) < v.us_sq,
+        "this package is worse than the status quo"
     );
-    bad.state.counter = Some(counter);
-    bad.apply(Action::WalkAway).expect("walk");
-    let mut blank = Game::new(s.clone(), 1);
-    blank.apply(Action::WalkAway).expect("walk");
-    let (b, n) = (scorecard(&s, &bad.state), scorecard(&s, &blank.state));
-    assert!(b.us_value.value > n.us_value.value);
-    assert!(
-        b.us_value.reason.contains("below the status quo"),
-        "{}",
-        b.us_value.reason
-    );
-    assert!(b.lessons.contains(&truce::engine::Lesson::WalkAway));
+    // Sign it at the summit (set up by hand), and compare with walking away.
+    let mut signed = Game::new(s.clone(), 1);
+    signed.state.agreed = Some(bad);
+    let day = s
+        .clock
+        .summit
+        .as_ref()
+        .and_then(|x| s.day_of(&x.date))
+        .expect("summit");
+    signed.state.day = day;
+    signed.apply(Action::Sign).expect("sign");
+    assert!(signed.state.outcome.is_some_and(|o| o.is_deal()));
+    let mut walked = Game::new(s.clone(), 1);
+    walked.apply(Action::WalkAway).expect("walk");
+    let (b, w) = (scorecard(&s, &signed.state), scorecard(&s, &walked.state));
+    assert!(b.us_value.value < w.us_value.value);
+    assert_eq!(b.durability.value, 0.0, "{}", b.durability.reason);
+    assert!(w.lessons.contains(&truce::engine::Lesson::WalkAway));
+    // The walk-out's consequences play out: tariffs snap back and restrictions bite for a year.
+    let epi = walked
+        .state
+        .epilogue
+        .as_ref()
+        .expect("an epilogue after every ending");
+    assert_eq!(epi.months.len(), 12);
+    assert!(epi.rung_months > 0);
 }
 
 #[test]
 fn a_balance_refusal_teaches_the_phase_one_lesson() {
     let mut s = scenario();
-    s.ai.balance_ratio = 0.3;
+    s.world.pressure.balance_gap = -0.5;
     let mut st = common::open_state(&s, 1);
     st.day = s.total_days() - 7;
     let p = package(

@@ -66,7 +66,7 @@ fn review_steps_week_by_week_and_shows_the_board_as_it_was() {
     press(&mut a, KeyCode::End);
     let last = text(&draw(&mut a, 120, 40));
     assert!(last.contains("Signed"), "{last}");
-    assert!(last.contains("The game ends"), "{last}");
+    assert!(last.contains("ended: Comprehensive deal"), "{last}");
     let r = a.review.as_ref().expect("reviewing");
     assert_eq!(r.at, r.last());
     assert_eq!(r.board(), r.boards.last());
@@ -201,7 +201,7 @@ fn the_name_is_asked_once_then_remembered_and_stored_in_saves() {
         let loaded = persist::load_game(&autosave.path()).expect("loads");
         assert_eq!(loaded.info.player.as_deref(), Some("Ana"));
         assert!(!loaded.info.class);
-        for k in keys("avvvvv>y") {
+        for k in keys("avvvvvvvvvv>y") {
             a.handle_key(k);
         }
         assert_eq!(a.ui.screen, Screen::End);

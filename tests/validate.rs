@@ -89,3 +89,22 @@ fn a_missing_file_is_an_error_not_a_panic() {
         "{err}"
     );
 }
+
+#[test]
+fn a_card_mirror_must_name_a_chinese_card() {
+    broken("bad-mirror.ron", "303:25:", "names a Chinese card");
+}
+
+#[test]
+fn a_0_1_0_scenario_file_still_loads_and_plays() {
+    let (code, out, err) = validate(&["tests/fixtures/scenarios/autumn-2025-0.1.0.ron"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ok"), "{out}");
+    let text = include_str!("fixtures/scenarios/autumn-2025-0.1.0.ron");
+    let s = truce::scenario::from_str(text, "old.ron").expect("the 0.1.0 file parses");
+    assert!(s.world.cards.is_empty(), "no cards: the simpler game");
+    for strategy in truce::sim::Strategy::ALL {
+        let r = truce::sim::play(&s, strategy, 3);
+        assert!(r.state.outcome.is_some(), "{strategy:?} finishes");
+    }
+}

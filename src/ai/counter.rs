@@ -1,95 +1,106 @@
-//! Log-rolling counter-offers: ask for more where it costs the US least, give back where it
-//! costs China least.
+//! Counter-offers built from China's side: start from China's ideal on the issues on the table,
+//! then give back to the US where it costs China least, only as far as China's demand, the
+//! balance rule and the red lines allow. The US proposal does not anchor the counter.
 
 use crate::ai::Valuation;
-use crate::engine::action::Package;
+use crate::core::Package;
 use crate::scenario::Scenario;
 
-/// China's counter to `proposal`: the nearest package that clears `aspiration`, the balance rule
-/// and the red lines, changing only issues on the agenda. Deterministic: no chance involved.
+/// China's counter this week: deterministic, independent of what the US proposed except for
+/// the issues it keeps off the table (they stay at the status quo).
 pub fn counter_offer(
     scenario: &Scenario,
     val: &Valuation,
     agenda: &[bool],
-    proposal: &Package,
+    _proposal: &Package,
     aspiration: f64,
 ) -> Package {
-    let mut levels = proposal.0.clone();
-    // Red lines first: step each offending issue towards China until it is clear.
-    let mut guard = 0;
-    while let Some(hit) = val.red_line(&levels) {
-        match step_towards_china(scenario, hit.issue, levels[hit.issue]) {
-            Some(next) => levels[hit.issue] = next,
-            None => break,
-        }
-        guard += 1;
-        if guard > 64 {
-            break;
+    let mut levels: Vec<usize> = scenario
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            if agenda[i] {
+                (0..issue.levels.len())
+                    .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                    .unwrap_or(issue.status_quo)
+            } else {
+                issue.status_quo
+            }
+        })
+        .collect();
+    // Per-issue values once; totals updated by difference (cards are few and re-checked).
+    let china_at: Vec<Vec<f64>> = (0..levels.len())
+        .map(|i| {
+            (0..scenario.issues[i].levels.len())
+                .map(|l| val.china_at(i, l))
+                .collect()
+        })
+        .collect();
+    let us_at: Vec<Vec<f64>> = (0..levels.len())
+        .map(|i| {
+            (0..scenario.issues[i].levels.len())
+                .map(|l| val.us_at(i, l))
+                .collect()
+        })
+        .collect();
+    let mut base_c: f64 = levels
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| china_at[i][l])
+        .sum();
+    let mut base_u: f64 = levels.iter().enumerate().map(|(i, &l)| us_at[i][l]).sum();
+    let (mut cards_c, mut cards_u) = val.card_gains(&levels);
+    // Only issues that suspend a card in force can change what the cards are worth.
+    let mut moves_cards = vec![false; levels.len()];
+    for (k, how) in scenario.index().suspend.iter().enumerate() {
+        if let Some(Some((j, _))) = how
+            && val.in_force(k)
+            && let Some(m) = moves_cards.get_mut(*j)
+        {
+            *m = true;
         }
     }
-    let ok = |l: &[usize]| val.china(l) >= aspiration - 1e-9 && val.balanced(l);
-    // Ask for more: the move that raises China's utility most per unit of US utility lost.
-    while !ok(&levels) {
-        let mut best: Option<(f64, usize, usize)> = None;
+    // Give back: the move that raises US utility most per unit of China's utility lost, while
+    // China's demand, the balance rule and the red lines all still hold.
+    loop {
+        let mut best: Option<(f64, usize, usize, f64, f64)> = None;
         for (i, &on) in agenda.iter().enumerate() {
             if !on {
                 continue;
             }
-            let Some(next) = step_towards_china(scenario, i, levels[i]) else {
+            let Some(next) = step_towards_us(scenario, i, levels[i]) else {
                 continue;
             };
-            let gain = val.china_at(i, next) - val.china_at(i, levels[i]);
-            let loss = (val.us_at(i, levels[i]) - val.us_at(i, next)).max(1e-4);
+            let prev = levels[i];
+            levels[i] = next;
+            let (cc, cu) = if moves_cards[i] {
+                val.card_gains(&levels)
+            } else {
+                (cards_c, cards_u)
+            };
+            let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
+            let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
+            let fine = c >= aspiration - 1e-9 && val.balanced_at(u, c) && !val.crosses(&levels);
+            levels[i] = prev;
+            let gain = u - (base_u + cards_u);
+            let loss = ((base_c + cards_c) - c).max(1e-4);
             let score = gain / loss;
-            if gain > 1e-12 && best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, i, next));
+            if fine && gain > 1e-12 && best.is_none_or(|(b, ..)| score > b) {
+                best = Some((score, i, next, cc, cu));
             }
         }
         match best {
-            Some((_, i, next)) => levels[i] = next,
+            Some((_, i, next, cc, cu)) => {
+                base_c += china_at[i][next] - china_at[i][levels[i]];
+                base_u += us_at[i][next] - us_at[i][levels[i]];
+                levels[i] = next;
+                (cards_c, cards_u) = (cc, cu);
+            }
             None => break,
         }
     }
-    // Give back: the move that raises US utility most per unit of China's utility lost, while
-    // every rule still holds.
-    if ok(&levels) {
-        loop {
-            let mut best: Option<(f64, usize, usize)> = None;
-            for (i, &on) in agenda.iter().enumerate() {
-                if !on {
-                    continue;
-                }
-                let Some(next) = step_towards_us(scenario, i, levels[i]) else {
-                    continue;
-                };
-                let gain = val.us_at(i, next) - val.us_at(i, levels[i]);
-                let loss = (val.china_at(i, levels[i]) - val.china_at(i, next)).max(1e-4);
-                let score = gain / loss;
-                let prev = levels[i];
-                levels[i] = next;
-                let fine = ok(&levels) && val.red_line(&levels).is_none();
-                levels[i] = prev;
-                if fine && gain > 1e-12 && best.is_none_or(|(b, _, _)| score > b) {
-                    best = Some((score, i, next));
-                }
-            }
-            match best {
-                Some((_, i, next)) => levels[i] = next,
-                None => break,
-            }
-        }
-    }
     Package(levels)
-}
-
-/// The neighbouring level China values more, if any.
-fn step_towards_china(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
-    let levels = &scenario.issues[i].levels;
-    [level.checked_sub(1), Some(level + 1)]
-        .into_iter()
-        .flatten()
-        .filter(|&l| l < levels.len() && levels[l].china > levels[level].china)
-        .max_by(|&a, &b| levels[a].china.total_cmp(&levels[b].china))
 }
 
 /// The neighbouring level the US values more, if any.
@@ -100,4 +111,14 @@ fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize>
         .flatten()
         .filter(|&l| l < levels.len() && levels[l].us > levels[level].us)
         .max_by(|&a, &b| levels[a].us.total_cmp(&levels[b].us))
+}
+
+/// The neighbouring level China values more, if any.
+pub fn step_towards_china(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
+    let levels = &scenario.issues[i].levels;
+    [level.checked_sub(1), Some(level + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&l| l < levels.len() && levels[l].china > levels[level].china)
+        .max_by(|&a, &b| levels[a].china.total_cmp(&levels[b].china))
 }

@@ -1,14 +1,15 @@
 //! The Chinese negotiator: additive utility, a Boulware aspiration, the balance rule, red lines,
 //! log-rolling counter-offers and mineral restrictions, each answer with its explanation.
 
-mod answer;
 mod counter;
 mod negotiator;
 mod valuation;
 
-pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
+pub use crate::core::{Answer, Explanation, RedLineHit, Reply, Rule};
 pub use counter::counter_offer;
+pub use counter::step_towards_china;
 pub use negotiator::{
-    answer_extension, answer_proposal, answer_signing, answer_threat, judgement, noted,
+    answer_extension, answer_proposal, answer_signing, answer_threat, heed_chance, is_insult,
+    judgement, last_ask, noted, still_agreed,
 };
-pub use valuation::{Valuation, aspiration};
+pub use valuation::{Valuation, aspiration, suspends, us_pressure};

@@ -2,9 +2,10 @@
 
 use rand::RngExt;
 
+use crate::ai::counter::step_towards_china;
+use crate::ai::valuation::us_pressure;
 use crate::ai::{Answer, Explanation, Reply, Rule, Valuation, aspiration, counter_offer};
-use crate::engine::State;
-use crate::engine::action::Package;
+use crate::core::{Package, State};
 use crate::scenario::Scenario;
 
 /// The explanation of an answer that judged no package: the rule and the state of play.
@@ -12,7 +13,7 @@ pub fn noted(scenario: &Scenario, state: &State, rule: Rule) -> Explanation {
     base(scenario, state, &Valuation::new(scenario, state), rule)
 }
 
-/// The explanation of a judged package under `rule`: utilities, gains, ratio and red line.
+/// The explanation of a judged package under `rule`: utilities, gains, shares and red lines.
 pub fn judgement(scenario: &Scenario, state: &State, p: &Package, rule: Rule) -> Explanation {
     let mut why = judged(scenario, state, &Valuation::new(scenario, state), p);
     why.rule = rule;
@@ -34,6 +35,15 @@ fn base(scenario: &Scenario, state: &State, val: &Valuation, rule: Rule) -> Expl
         trust: state.meters.trust,
         roll: None,
         counter_utility: None,
+        no_deal: val.no_deal(),
+        china_pressure: state.china_pressure,
+        us_pressure: us_pressure(scenario, state),
+        credibility: state.credibility,
+        us_share: None,
+        china_share: None,
+        allowed_gap: scenario.world.pressure.balance_gap,
+        reason: None,
+        red_lines: Vec::new(),
     }
 }
 
@@ -45,12 +55,17 @@ fn judged(scenario: &Scenario, state: &State, val: &Valuation, p: &Package) -> E
     why.china_gain = Some(u - val.china_sq);
     why.us_gain = Some(val.us(&p.0) - val.us_sq);
     why.ratio = val.ratio(&p.0);
-    why.red_line = val.red_line(&p.0);
+    let (us, china) = val.shares(&p.0);
+    why.us_share = Some(us);
+    why.china_share = Some(china);
+    why.red_lines = val.red_lines(&p.0);
+    why.red_line = why.red_lines.first().cloned();
     why
 }
 
-/// China's answer to a proposed package: restrict on an insult or collapsed trust, accept when
-/// every rule clears, otherwise counter.
+/// China's answer to a proposed package. In order: collapsed trust climbs a rung; the package
+/// agreed in principle is kept; a red line, an insult (trust falls), an unbalanced package or
+/// one below China's demand draws a counter built from China's side; otherwise it accepts.
 pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answer {
     let val = Valuation::new(scenario, state);
     let mut why = judged(scenario, state, &val, p);
@@ -63,10 +78,10 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
             why,
         };
     }
-    if can_climb && u < val.china_sq - scenario.ai.retaliation.insult_margin {
-        why.rule = Rule::Insult;
+    if state.agreed.as_ref() == Some(p) {
+        why.rule = Rule::Kept;
         return Answer {
-            reply: Reply::Restrict(state.rung + 1),
+            reply: Reply::Accept,
             why,
         };
     }
@@ -79,10 +94,12 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
     }
     why.rule = if why.red_line.is_some() {
         Rule::RedLine
-    } else if u < why.aspiration {
-        Rule::BelowAspiration
-    } else {
+    } else if u < val.no_deal().min(val.china_sq) - scenario.ai.retaliation.insult_margin {
+        Rule::Insult
+    } else if !balanced {
         Rule::Unbalanced
+    } else {
+        Rule::BelowAspiration
     };
     let counter = counter_offer(scenario, &val, &state.agenda, p, why.aspiration);
     why.counter_utility = Some(val.china(&counter.0));
@@ -92,17 +109,60 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
     }
 }
 
-/// China's answer to a threat: a rung of restrictions with a chance that grows with distrust.
+/// Whether a package insults China (the engine charges trust for it).
+pub fn is_insult(scenario: &Scenario, state: &State, p: &Package) -> bool {
+    let val = Valuation::new(scenario, state);
+    val.china(&p.0) < val.no_deal().min(val.china_sq) - scenario.ai.retaliation.insult_margin
+}
+
+/// The chance that China gives way to a threat of the scenario's threat card now: the
+/// expected bite (credibility × (its pressure + what the card would cost it)) against the
+/// scenario's thresholds. `None` when the scenario's threat names no card (0.1.0 rules).
+pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
+    let t = &scenario.world.threat;
+    let k = scenario.index().threat_card?;
+    let card = &scenario.world.cards[k];
+    if state.cards.get(k).copied().unwrap_or(false) {
+        return Some(0.0);
+    }
+    let bite = state.credibility * (state.china_pressure + card.value);
+    let span = (t.heed_sure - t.heed_from).max(1e-6);
+    Some(((bite - t.heed_from) / span).clamp(0.0, 1.0))
+}
+
+/// China's answer to a threat. Under 0.2.0 rules it is priced: China gives way (and lowers its
+/// demand) with a chance set by the expected bite, otherwise it mirrors with a rung. Under
+/// 0.1.0 rules a rung follows with a chance that grows with distrust.
 pub fn answer_threat(scenario: &Scenario, state: &mut State) -> Answer {
+    let val_rung = usize::from(state.rung) < scenario.ai.ladder.len();
+    if let Some(heed) = heed_chance(scenario, state) {
+        let roll: f64 = state.rng.random();
+        let val = Valuation::new(scenario, state);
+        let mut why = base(scenario, state, &val, Rule::ThreatHeeded);
+        why.roll = Some((heed, roll));
+        if roll < heed {
+            return Answer {
+                reply: Reply::Noted,
+                why,
+            };
+        }
+        why.rule = Rule::ThreatAnswered;
+        let reply = if val_rung {
+            Reply::Restrict(state.rung + 1)
+        } else {
+            why.rule = Rule::ThreatAbsorbed;
+            Reply::Noted
+        };
+        return Answer { reply, why };
+    }
     let r = &scenario.ai.retaliation;
     let distrust = (-state.meters.trust).max(0.0);
     let chance = (r.threat_chance + r.distrust_chance_per_point * distrust).clamp(0.0, 1.0);
     let roll: f64 = state.rng.random();
     let val = Valuation::new(scenario, state);
-    let can_climb = usize::from(state.rung) < scenario.ai.ladder.len();
     let mut why = base(scenario, state, &val, Rule::ThreatAbsorbed);
     why.roll = Some((chance, roll));
-    if can_climb && roll < chance {
+    if val_rung && roll < chance {
         why.rule = Rule::ThreatAnswered;
         Answer {
             reply: Reply::Restrict(state.rung + 1),
@@ -133,20 +193,68 @@ pub fn answer_extension(scenario: &Scenario, state: &State) -> Answer {
 }
 
 /// China's answer at the summit: its leader signs the agreed package if it still clears the red
-/// lines and the balance rule and trust holds. Aspiration no longer binds: the package was agreed.
+/// lines and the balance rule and trust holds; when its last ask was refused, the package must
+/// also come within the scenario's slack of its demand.
 pub fn answer_signing(scenario: &Scenario, state: &State, agreed: &Package) -> Answer {
     let val = Valuation::new(scenario, state);
     let mut why = judged(scenario, state, &val, agreed);
+    let slack_ok = state.summit_ask.is_none()
+        || why.utility.unwrap_or_default()
+            >= why.aspiration - scenario.world.summit.refuse_slack - 1e-9;
     let ok = why.red_line.is_none()
         && val.balanced(&agreed.0)
-        && state.meters.trust >= scenario.ai.signing_min_trust;
+        && state.meters.trust >= scenario.ai.signing_min_trust
+        && slack_ok;
     why.rule = if ok {
         Rule::SummitSigned
     } else {
         Rule::SummitRefused
     };
+    if !slack_ok {
+        why.reason = Some("the US refused Beijing's last ask".into());
+    }
     Answer {
         reply: if ok { Reply::Sign } else { Reply::RefuseSign },
         why,
     }
+}
+
+/// China's last ask at the summit: one step its way on the issue on the table where the step
+/// costs the US least for what it gives China, if any, never one that adds a security cost
+/// (hawks at home would block it).
+pub fn last_ask(scenario: &Scenario, state: &State, agreed: &Package) -> Option<(usize, usize)> {
+    let val = Valuation::new(scenario, state);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (i, &on) in state.agenda.iter().enumerate() {
+        if !on {
+            continue;
+        }
+        let Some(next) = step_towards_china(scenario, i, agreed.0[i]) else {
+            continue;
+        };
+        // The US's domestic win-set: no last-minute ask adds a security cost hawks would block.
+        let levels = &scenario.issues[i].levels;
+        if levels[next].security_cost > levels[agreed.0[i]].security_cost {
+            continue;
+        }
+        let gain = val.china_at(i, next) - val.china_at(i, agreed.0[i]);
+        let loss = (val.us_at(i, agreed.0[i]) - val.us_at(i, next)).max(1e-4);
+        let mut l = agreed.0.clone();
+        l[i] = next;
+        if val.crosses(&l) {
+            continue;
+        }
+        let score = gain / loss;
+        if gain > 1e-12 && best.is_none_or(|(b, _, _)| score > b) {
+            best = Some((score, i, next));
+        }
+    }
+    best.map(|(_, i, l)| (i, l))
+}
+
+/// Whether China still stands by the agreed package: it meets China's demand and the balance
+/// rule. Used when something China names (a threat, an event, trust falling) may reopen it.
+pub fn still_agreed(scenario: &Scenario, state: &State, agreed: &Package) -> bool {
+    let val = Valuation::new(scenario, state);
+    val.china(&agreed.0) >= aspiration(scenario, state) - 1e-9 && val.balanced(&agreed.0)
 }

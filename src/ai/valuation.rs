@@ -1,17 +1,20 @@
-//! How each side values a package, and how China's demands fall over time.
+//! How each side values a package, what no deal is worth to China, and how its demand falls.
 
-use crate::ai::RedLineHit;
-use crate::engine::State;
-use crate::scenario::Scenario;
+use crate::core::{RedLineHit, State};
+use crate::scenario::{Pressure, Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
 pub struct Valuation<'a> {
     scenario: &'a Scenario,
-    shift: &'a [f64],
+    state: &'a State,
     /// China's utility for the status quo.
     pub china_sq: f64,
     /// The US utility for the status quo.
     pub us_sq: f64,
+    /// China's best possible utility on the issues on the table (cards lifted included).
+    pub china_max: f64,
+    /// The US's best possible utility on the issues on the table (cards lifted included).
+    pub us_max: f64,
 }
 
 impl<'a> Valuation<'a> {
@@ -19,22 +22,38 @@ impl<'a> Valuation<'a> {
     pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
         let mut v = Valuation {
             scenario,
-            shift: &state.weight_shift,
+            state,
             china_sq: 0.0,
             us_sq: 0.0,
+            china_max: 0.0,
+            us_max: 0.0,
         };
         for (i, issue) in scenario.issues.iter().enumerate() {
-            v.china_sq += v.china_at(i, issue.status_quo);
-            v.us_sq += v.us_at(i, issue.status_quo);
+            let (c, u) = (
+                v.china_at(i, issue.status_quo),
+                v.us_at(i, issue.status_quo),
+            );
+            v.china_sq += c;
+            v.us_sq += u;
+            if state.agenda.get(i).copied().unwrap_or(false) {
+                let levels = 0..issue.levels.len();
+                v.china_max += levels.clone().map(|l| v.china_at(i, l)).fold(0.0, f64::max);
+                v.us_max += levels.map(|l| v.us_at(i, l)).fold(0.0, f64::max);
+            } else {
+                v.china_max += c;
+                v.us_max += u;
+            }
         }
+        v.china_max += v.cards_value(Side::Us, None);
+        v.us_max += v.cards_value(Side::China, None);
         v
     }
 
     /// China's weighted value of level `level` on issue `i`.
     pub fn china_at(&self, i: usize, level: usize) -> f64 {
         let issue = &self.scenario.issues[i];
-        let weight = (issue.china_weight + self.shift.get(i).copied().unwrap_or(0.0)).max(0.0);
-        weight * issue.levels[level].china
+        let shift = self.state.weight_shift.get(i).copied().unwrap_or(0.0);
+        (issue.china_weight + shift).max(0.0) * issue.levels[level].china
     }
 
     /// The US's weighted value of level `level` on issue `i`.
@@ -43,22 +62,38 @@ impl<'a> Valuation<'a> {
         issue.us_weight * issue.levels[level].us
     }
 
-    /// China's utility for a package (0..=1).
-    pub fn china(&self, levels: &[usize]) -> f64 {
-        levels
+    /// What the package suspends of `side`'s cards in force, valued by the other side; with no
+    /// package, every card in force that a deal could suspend.
+    fn cards_value(&self, side: Side, levels: Option<&[usize]>) -> f64 {
+        let s = self.scenario;
+        s.world
+            .cards
             .iter()
             .enumerate()
-            .map(|(i, &l)| self.china_at(i, l))
+            .filter(|&(k, c)| c.side == side && self.state.cards.get(k).copied().unwrap_or(false))
+            .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
+            .map(|(_, c)| c.value)
             .sum()
     }
 
-    /// The US utility for a package (0..=1).
+    /// China's utility for a package: its levels plus the US cards in force it suspends.
+    pub fn china(&self, levels: &[usize]) -> f64 {
+        let base: f64 = levels
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| self.china_at(i, l))
+            .sum();
+        base + self.cards_value(Side::Us, Some(levels))
+    }
+
+    /// The US utility for a package: its levels plus the Chinese cards in force it suspends.
     pub fn us(&self, levels: &[usize]) -> f64 {
-        levels
+        let base: f64 = levels
             .iter()
             .enumerate()
             .map(|(i, &l)| self.us_at(i, l))
-            .sum()
+            .sum();
+        base + self.cards_value(Side::China, Some(levels))
     }
 
     /// US gain over China's gain, when China gains anything; `None` when China gains nothing.
@@ -68,55 +103,160 @@ impl<'a> Valuation<'a> {
         (cg > 1e-9).then(|| ug / cg)
     }
 
-    /// Whether the balance rule holds: the US does not gain more than `allowed` times what China gains.
+    /// Each side's gain as a share of its own possible gain on the table: (US, China).
+    pub fn shares(&self, levels: &[usize]) -> (f64, f64) {
+        let us = (self.us(levels) - self.us_sq) / (self.us_max - self.us_sq).max(1e-6);
+        let china =
+            (self.china(levels) - self.china_sq) / (self.china_max - self.china_sq).max(1e-6);
+        (us, china)
+    }
+
+    /// Whether the balance rule holds. On the common scale (0.2.0 scenarios set a gap): the
+    /// US's share of its possible gain does not run ahead of China's by more than the gap. A
+    /// 0.1.0 scenario (no gap) keeps its rule: the US gains at most the ratio times China's gain.
     pub fn balanced(&self, levels: &[usize]) -> bool {
-        let cg = self.china(levels) - self.china_sq;
-        let ug = self.us(levels) - self.us_sq;
+        self.balanced_at(self.us(levels), self.china(levels))
+    }
+
+    /// The balance rule for a package whose US and Chinese utilities are already known.
+    pub fn balanced_at(&self, us: f64, china: f64) -> bool {
+        let gap = self.scenario.world.pressure.balance_gap;
+        let (ug, cg) = (us - self.us_sq, china - self.china_sq);
+        if gap < Pressure::default().balance_gap {
+            let us_share = ug / (self.us_max - self.us_sq).max(1e-6);
+            let cn_share = cg / (self.china_max - self.china_sq).max(1e-6);
+            return us_share - cn_share <= gap + 1e-9;
+        }
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
+    }
+
+    /// Whether card `k` is in force.
+    pub fn in_force(&self, k: usize) -> bool {
+        self.state.cards.get(k).copied().unwrap_or(false)
+    }
+
+    /// What the package's suspensions are worth: (to China, of US cards; to the US, of China's).
+    pub fn card_gains(&self, levels: &[usize]) -> (f64, f64) {
+        (
+            self.cards_value(Side::Us, Some(levels)),
+            self.cards_value(Side::China, Some(levels)),
+        )
     }
 
     /// The first red line the package crosses, if any.
     pub fn red_line(&self, levels: &[usize]) -> Option<RedLineHit> {
+        self.red_lines(levels).into_iter().next()
+    }
+
+    /// Every red line the package crosses.
+    pub fn red_lines(&self, levels: &[usize]) -> Vec<RedLineHit> {
         let s = self.scenario;
         s.index()
             .red_lines
             .iter()
             .zip(&s.ai.red_lines)
-            .find_map(|(&(i, line, unless), rl)| {
+            .filter_map(|(&(i, line, unless), rl)| {
                 let issue = &s.issues[i];
                 let level = levels[i];
                 let crossed = issue.levels[level].china <= issue.levels[line].china
                     && level != issue.status_quo;
-                let lifted = unless.is_some_and(|(j, min)| Self::at_least(s, j, levels[j], min));
+                let lifted = unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min));
                 (crossed && !lifted).then(|| RedLineHit {
                     issue: i,
                     level,
                     reason: rl.reason.clone(),
                 })
             })
+            .collect()
     }
 
-    /// Whether `level` on issue `j` goes at least as far as `min` in the same direction from status quo.
-    fn at_least(s: &Scenario, j: usize, level: usize, min: usize) -> bool {
-        let sq = s.issues[j].status_quo;
-        if min >= sq {
-            level >= min
-        } else {
-            level <= min
-        }
+    /// Whether `levels` crosses a red line (cheaper than listing them).
+    pub fn crosses(&self, levels: &[usize]) -> bool {
+        let s = self.scenario;
+        s.index().red_lines.iter().any(|&(i, line, unless)| {
+            let issue = &s.issues[i];
+            let level = levels[i];
+            issue.levels[level].china <= issue.levels[line].china
+                && level != issue.status_quo
+                && !unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min))
+        })
+    }
+
+    /// China's no-deal value this week: the status quo minus the pressure it is under.
+    pub fn no_deal(&self) -> f64 {
+        self.china_sq - self.state.china_pressure
     }
 }
 
-/// China's aspiration this week: a Boulware curve from opening to reservation, stiffened by
-/// threats and softened by trust.
+/// Whether card `k` is suspended by a package with these levels.
+pub fn suspends(s: &Scenario, k: usize, levels: &[usize]) -> bool {
+    match s.index().suspend.get(k) {
+        Some(None) => true,
+        Some(Some(Some((j, min)))) => at_least(s, *j, levels[*j], *min),
+        _ => false,
+    }
+}
+
+/// Whether `level` on issue `j` goes at least as far as `min` in the same direction from status quo.
+fn at_least(s: &Scenario, j: usize, level: usize, min: usize) -> bool {
+    let sq = s.issues[j].status_quo;
+    if min >= sq {
+        level >= min
+    } else {
+        level <= min
+    }
+}
+
+/// The US's pain as China reads it (utility): farm stress, market confidence and magnets
+/// against where they started.
+pub fn us_pressure(scenario: &Scenario, state: &State) -> f64 {
+    let p = &scenario.world.pressure;
+    let start = &scenario.us.start;
+    let m = &state.meters;
+    p.us_per_farm * (m.farm_stress - start.farm_stress).max(0.0)
+        + p.us_per_market * (start.market_confidence - m.market_confidence).max(0.0)
+        + p.us_per_magnet * (start.magnet_supply - m.magnet_supply).max(0.0)
+}
+
+/// China's demand this week: a Boulware curve from its opening down to a floor set by its
+/// no-deal value (which falls as pressure builds) and the US's visible pain; stiffened by
+/// recent threats it mirrored, softened by trust and by threats it heeded.
 pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
     let ai = &scenario.ai;
-    let total = scenario.total_days().max(1) as f64;
-    let t = (f64::from(state.day) / total).clamp(0.0, 1.0);
-    let curve = 1.0 - crate::engine::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
-    let base = ai.reservation + (ai.opening_aspiration - ai.reservation) * curve;
+    let p = &scenario.world.pressure;
+    let val_sq: f64 = scenario
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
+            (issue.china_weight + shift).max(0.0) * issue.levels[issue.status_quo].china
+        })
+        .sum();
+    let no_deal = val_sq - state.china_pressure;
+    let active = p.margin > 0.0 || p.china_reads_us > 0.0;
+    let lowest = if active {
+        no_deal.max(ai.reservation)
+    } else {
+        ai.reservation
+    };
+    let floor = if active {
+        lowest + p.margin + p.china_reads_us * us_pressure(scenario, state)
+    } else {
+        lowest
+    };
+    // China concedes towards its deadline: the summit when one is on the calendar (Busan was
+    // set by APEC, and both sides worked to it), else the truce's expiry.
+    let deadline = match state.summit {
+        crate::core::SummitStatus::Scheduled { day } if day > 0 => day,
+        _ => scenario.total_days(),
+    };
+    let t = (f64::from(state.day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
+    let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
+    let base = floor + (ai.opening_aspiration - floor).max(0.0) * curve;
     let trust = state.meters.trust.max(0.0) / 100.0;
     let value = base + ai.threat_stiffening * state.threat_pressure - ai.trust_softening * trust
-        + state.aspiration_shift;
-    value.clamp(ai.reservation, 1.0)
+        + state.aspiration_shift
+        - state.demand_cut;
+    value.max(lowest).min(1.0)
 }

@@ -2,16 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One level index per agenda issue, in scenario order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Package(pub Vec<usize>);
-
-impl Package {
-    /// Level chosen on issue `i`.
-    pub fn level(&self, i: usize) -> usize {
-        self.0[i]
-    }
-}
+pub use crate::core::Package;
 
 /// Everything the US team can do. Saving, loading, help and quitting are not actions: they take no game time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +28,16 @@ pub enum Action {
     Sign,
     /// Leave the table.
     WalkAway,
+    /// Working-level talks: the week passes, nothing is proposed and nothing is lost.
+    Hold,
+    /// Put a US card in force (by index into the scenario's cards): an escalation to trade later.
+    Play {
+        /// Card index.
+        card: usize,
+    },
+    /// Grant China's last ask at the summit: the agreed package moves one step its way. Takes
+    /// no time.
+    GrantAsk,
 }
 
 impl Action {
@@ -52,6 +53,9 @@ impl Action {
             Action::RequestExtension => "request a truce extension",
             Action::Sign => "sign at the summit",
             Action::WalkAway => "walk away",
+            Action::Hold => "hold: working-level talks",
+            Action::Play { .. } => "play a card",
+            Action::GrantAsk => "grant Beijing's last ask",
         }
     }
 }
@@ -104,6 +108,20 @@ pub enum ActionError {
     /// Signing needs an agreed package.
     #[error("nothing is agreed yet: get China to accept a package, or accept its counter, first")]
     NothingAgreed,
+    /// No such card.
+    #[error("there is no card {0}")]
+    NoSuchCard(usize),
+    /// The card cannot be played now.
+    #[error("{card} cannot be played: {why}")]
+    CardNotPlayable {
+        /// Card name.
+        card: String,
+        /// Why not.
+        why: &'static str,
+    },
+    /// There is no last ask to grant.
+    #[error("Beijing has made no last ask to grant")]
+    NoAsk,
     /// Opening the issue would run past the truce's expiry.
     #[error("opening {issue} takes {days} days; only {left} remain")]
     NoTime {

@@ -6,19 +6,35 @@ use crate::engine::{Source, State, SummitStatus};
 use crate::scenario::{Condition, Scenario};
 
 /// Rolls every eligible event once, in table order, and applies those that fire.
-pub(crate) fn roll(scenario: &Scenario, state: &mut State) -> Vec<String> {
+/// A dated event fires as the week its date falls in begins (so the player can answer it that
+/// week), whatever its chance and without a draw.
+pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<String> {
     let mut fired = Vec::new();
     let week = state.week();
     for (i, event) in scenario.events.iter().enumerate() {
         if (state.fired[i] && !event.repeats) || week < event.from_week {
             continue;
         }
-        if !event.when.iter().all(|c| holds(scenario, state, c)) {
-            continue;
-        }
-        let roll: f64 = state.rng.random();
-        if roll >= event.chance {
-            continue;
+        if event.date.is_some() {
+            let dpt = scenario.clock.days_per_turn;
+            let due = scenario
+                .index()
+                .event_day
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|d| d >= before + dpt && d < state.day + dpt);
+            if !due || !event.when.iter().all(|c| holds(scenario, state, c)) {
+                continue;
+            }
+        } else {
+            if !event.when.iter().all(|c| holds(scenario, state, c)) {
+                continue;
+            }
+            let roll: f64 = state.rng.random();
+            if roll >= event.chance {
+                continue;
+            }
         }
         state.fired[i] = true;
         for effect in &event.effects {
@@ -26,6 +42,11 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State) -> Vec<String> {
         }
         state.log(Source::Event, format!("{}: {}", event.title, event.text));
         fired.push(event.id.clone());
+        for effect in &event.effects {
+            if let crate::scenario::Effect::Reopen(reason) = effect {
+                crate::engine::moves::reopen_if_needed(scenario, state, reason);
+            }
+        }
     }
     fired
 }
@@ -41,6 +62,11 @@ fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {
         Condition::MarketAtMost(x) => m.market_confidence <= *x,
         Condition::HawkAlarmAtLeast(x) => m.hawk_alarm >= *x,
         Condition::NoSummit => state.summit == SummitStatus::NotScheduled,
+        Condition::CardInForce(id) => scenario
+            .world
+            .card_index(id)
+            .is_some_and(|k| state.cards.get(k).copied().unwrap_or(false)),
+        Condition::NoDeal => state.agreed.is_none(),
         Condition::ProposedAtLeast(id, level) => scenario
             .issue_index(id)
             .is_some_and(|i| state.proposal.as_ref().is_some_and(|p| p.0[i] >= *level)),

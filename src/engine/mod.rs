@@ -2,25 +2,27 @@
 //! No terminal, no files, no clock, no global RNG.
 
 pub mod action;
-pub mod calendar;
-pub(crate) mod detmath;
+mod epilogue;
 mod events;
 mod game;
-pub mod outcome;
+mod moves;
+pub mod query;
 pub mod score;
-pub mod state;
 mod step;
+mod week;
+
+pub use crate::core::{calendar, outcome, state};
 
 pub use action::{Action, ActionError, Package};
 pub use game::Game;
 pub use outcome::Outcome;
 pub use score::{Lesson, Score, Scorecard, scorecard};
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};
-pub use step::{Turn, classify, new_state, step};
+pub use step::{Turn, check, classify, new_state, step};
 
 /// The rules id a save records. Bump it by hand whenever the same actions from the same seed
 /// could give a different game: a rule, a number in the engine or AI, a dispatch's wording or
 /// the shape of `State`. A save made under another id is replayed under the current rules and
 /// loads with a notice saying what changed; one made under this id must reach its recorded
-/// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0.
-pub const RULES: u32 = 1;
+/// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of 0.2.0.
+pub const RULES: u32 = 2;

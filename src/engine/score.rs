@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ai::Valuation;
+use crate::core::Epilogue;
 use crate::engine::{Outcome, Package, State};
 use crate::scenario::{Kind, Scenario};
 
@@ -37,6 +38,30 @@ pub enum Lesson {
 }
 
 impl Lesson {
+    /// The key a scenario uses to reword this lesson (`balance`, `toolbox`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Lesson::Balance => "balance",
+            Lesson::Toolbox => "toolbox",
+            Lesson::CommercialDecay => "commercial_decay",
+            Lesson::StructuralLasts => "structural_lasts",
+            Lesson::SecurityCost => "security_cost",
+            Lesson::NotHungry => "not_hungry",
+            Lesson::WalkAway => "walk_away",
+            Lesson::Time => "time",
+        }
+    }
+
+    /// The lesson in the scenario's words when it gives them, else the built-in text.
+    pub fn text_in(self, scenario: &Scenario) -> &str {
+        scenario
+            .world
+            .lessons
+            .iter()
+            .find(|(k, _)| k == self.key())
+            .map_or(self.text(), |(_, t)| t.as_str())
+    }
+
     /// The lesson in words, tied to the source text.
     pub fn text(self) -> &'static str {
         match self {
@@ -53,7 +78,7 @@ impl Lesson {
                 "Structural, rule-based commitments with real enforcement are what make a deal last."
             }
             Lesson::SecurityCost => {
-                "Export controls were on the table for the first time; every easing traded security for access."
+                "Export controls were on the table (London in June had already traded some); every easing trades security for access."
             }
             Lesson::NotHungry => {
                 "Beijing is not as hungry for a deal: the truce could be extended again regardless."
@@ -111,55 +136,50 @@ fn score(value: f64, reason: String) -> Score {
     }
 }
 
-/// Scores the game as it stands: the signed package if there is one, else the status quo.
+/// Scores the game: the epilogue's year after the table (what was delivered, what kept biting),
+/// read against the US's no-deal value. Unfinished games score the status quo.
 pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     let val = Valuation::new(scenario, state);
-    let sq = scenario.status_quo();
     let outcome = state.outcome;
     let deal = state.signed.as_ref();
-    let final_levels: &[usize] = deal.map_or(&sq.0, |p| &p.0);
+    let epi = state.epilogue.as_ref();
     let mut lessons = Vec::new();
 
-    // Unilateral gestures are value given away whatever the outcome.
-    let us_u = val.us(final_levels) - state.concessions / 100.0;
-    // What the table offered when the game ended: China's counter, else the agreement in principle.
-    let table_value = state
-        .counter
-        .as_ref()
-        .or(state.agreed.as_ref())
-        .map(|p| val.us(&p.0));
+    // US value: the delivered gain over the status quo (US concessions count in full, Chinese
+    // commitments only as delivered), minus gestures given away. 50 is no deal: a deal below the
+    // US walk-away point scores below it.
+    let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
     let us_value = match outcome {
         Some(o) if o.is_deal() => score(
-            100.0 * us_u,
+            50.0 + 100.0 * gain,
             format!(
-                "The signed package is worth {:.0}/100 to the US (status quo {:.0}){}.",
-                100.0 * us_u,
-                100.0 * val.us_sq,
+                "After a year the deal is worth {:+.0} points to the US against no deal (50 = no deal){}.",
+                100.0 * gain,
                 gestures(state.concessions)
             ),
         ),
-        Some(Outcome::UsWalkedAway) => match table_value {
-            Some(offer) if offer < val.us_sq => score(
-                100.0 * us_u + 5.0,
-                format!(
-                    "Walking away refused a counter worth {:.0} to the US, below the status quo's {:.0}.",
-                    100.0 * offer,
-                    100.0 * val.us_sq
-                ),
-            ),
-            _ => score(
-                100.0 * us_u - 5.0,
-                "No deal: the status quo stands, minus the cost of snap-back.".into(),
-            ),
-        },
+        Some(Outcome::UsWalkedAway) => score(
+            50.0 + 100.0 * gain,
+            "No deal: the US walked away; the status quo stands and the epilogue's damage counts under Damage.".into(),
+        ),
         Some(Outcome::Escalation) => score(
-            100.0 * us_u - 15.0,
+            40.0 + 100.0 * gain,
             "The truce collapsed: the status quo, worsened by escalation.".into(),
         ),
-        _ => score(100.0 * us_u, "No deal yet: the status quo stands.".into()),
+        _ => score(
+            50.0 + 100.0 * gain,
+            "No deal: the status quo stands.".into(),
+        ),
     };
 
-    let (durability, commercial_share) = durability(scenario, &val, deal, outcome);
+    let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi);
+    // Below the US walk-away point a deal is a loss: what lasts of it is nothing to score.
+    if deal.is_some() && gain < 0.0 {
+        durability = score(
+            0.0,
+            "The deal is worth less to the US than no deal: below the walk-away point, its durability only locks in a loss.".into(),
+        );
+    }
     if let Some(p) = deal {
         if commercial_share > 0.5 {
             lessons.push(Lesson::CommercialDecay);
@@ -167,26 +187,20 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         if outcome == Some(Outcome::ComprehensiveDeal) {
             lessons.push(Lesson::StructuralLasts);
         }
-        let sec = security_cost(scenario, p);
-        if sec > 0.0 {
+        if security_cost(scenario, p) > 0.0 {
             lessons.push(Lesson::SecurityCost);
         }
     }
 
-    let china_u = val.china(final_levels);
-    let span = (scenario.ai.opening_aspiration - val.china_sq).max(1e-6);
+    let final_levels = deal.map_or_else(|| scenario.status_quo().0, |p| p.0.clone());
     let balance = if deal.is_some() {
-        let sat = (china_u - val.china_sq) / span;
-        let ratio = val
-            .ratio(final_levels)
-            .map_or("China gains nothing".into(), |r| {
-                format!("US gain is {r:.2}× China's")
-            });
+        let (us, cn) = val.shares(&final_levels);
         score(
-            100.0 * sat,
+            100.0 - 100.0 * (us - cn).abs(),
             format!(
-                "Beijing's utility {:.2} against its opening demand {:.2}; {ratio}.",
-                china_u, scenario.ai.opening_aspiration
+                "The US gets {:.0}% of what it could gain, China {:.0}%: the closer, the longer it holds.",
+                100.0 * us,
+                100.0 * cn
             ),
         )
     } else {
@@ -199,10 +213,13 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         )
     };
 
-    let bn: f64 = deal.map_or(0.0, |p| headline_bn(scenario, p));
+    let announced: f64 = deal.map_or(0.0, |p| headline_bn(scenario, p));
+    let net = epi.map_or(0.0, |e| e.net_headline_bn);
     let headline = score(
-        100.0 * bn / scenario.deal.full_headline_bn.max(1.0),
-        format!("${bn:.0}bn of purchases and investment announced."),
+        100.0 * net / scenario.deal.full_headline_bn.max(1.0),
+        format!(
+            "${announced:.0}bn announced; ${net:.0}bn delivered over what China would have bought anyway."
+        ),
     );
 
     let sec = deal.map_or(0.0, |p| security_cost(scenario, p));
@@ -215,19 +232,7 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         ),
     );
 
-    let magnet_loss = (scenario.us.start.magnet_supply - state.meters.magnet_supply).max(0.0);
-    let escalation_cost = if outcome == Some(Outcome::Escalation) {
-        20.0
-    } else {
-        0.0
-    };
-    let damage = score(
-        100.0 - 4.0 * f64::from(state.rung_weeks) - 0.4 * magnet_loss - escalation_cost,
-        format!(
-            "{} weeks under mineral restrictions (peak rung {}); magnet supply {:.0}.",
-            state.restricted_weeks, state.max_rung, state.meters.magnet_supply
-        ),
-    );
+    let damage = damage(scenario, state, epi);
     if state.max_rung > 0 {
         lessons.push(Lesson::Toolbox);
     }
@@ -241,16 +246,24 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         _ => {}
     }
 
-    let overall_value = 0.25 * us_value.value
-        + 0.30 * durability.value
-        + 0.10 * balance.value
-        + 0.05 * headline.value
-        + 0.15 * security.value
-        + 0.15 * damage.value;
+    let w = &scenario.world.weights;
+    let overall_value = w.us_value * us_value.value
+        + w.durability * durability.value
+        + w.balance * balance.value
+        + w.headline * headline.value
+        + w.security * security.value
+        + w.damage * damage.value;
     let overall = score(
         overall_value,
-        "Durability 30%, US value 25%, security and damage 15% each, balance 10%, headline 5%."
-            .into(),
+        format!(
+            "US value {:.0}%, durability {:.0}%, balance {:.0}%, headline {:.0}%, security {:.0}%, damage avoided {:.0}%.",
+            100.0 * w.us_value,
+            100.0 * w.durability,
+            100.0 * w.balance,
+            100.0 * w.headline,
+            100.0 * w.security,
+            100.0 * w.damage
+        ),
     );
     Scorecard {
         us_value,
@@ -262,6 +275,56 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         overall,
         lessons,
     }
+}
+
+/// Damage avoided over the talks and the epilogue's year: restrictions, magnet shortages, farm
+/// stress and market confidence all count.
+fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>) -> Score {
+    let start = &scenario.us.start;
+    let (rung_months, farm, market, magnets) = epi.map_or(
+        (
+            0,
+            state.meters.farm_stress,
+            state.meters.market_confidence,
+            state.meters.magnet_supply,
+        ),
+        |e| (e.rung_months, e.mean_farm, e.mean_market, e.min_magnets),
+    );
+    let magnet_loss = (start.magnet_supply - magnets).max(0.0);
+    let value = 100.0
+        - 1.5 * f64::from(state.rung_weeks)
+        - 2.0 * f64::from(rung_months)
+        - 0.4 * magnet_loss
+        - 0.5 * (farm - start.farm_stress).max(0.0)
+        - 0.6 * (start.market_confidence - market).max(0.0);
+    let weeks = match state.restricted_weeks {
+        1 => "1 week".to_string(),
+        n => format!("{n} weeks"),
+    };
+    let restrictions = if state.max_rung == 0 {
+        "No mineral restrictions during the talks".to_string()
+    } else if state.restricted_weeks == 0 && state.rung > 0 {
+        format!(
+            "Restrictions reached rung {} as the talks ended",
+            state.max_rung
+        )
+    } else if state.restricted_weeks == 0 {
+        format!(
+            "Restrictions reached rung {} but were lifted within the week",
+            state.max_rung
+        )
+    } else {
+        format!(
+            "{weeks} under mineral restrictions (peak rung {})",
+            state.max_rung
+        )
+    };
+    score(
+        value,
+        format!(
+            "{restrictions}; over the next year {rung_months} rung-months, farm stress {farm:.0} and market confidence {market:.0} on average, magnets as low as {magnets:.0}."
+        ),
+    )
 }
 
 /// The clause naming what goodwill gestures cost, if any.
@@ -289,51 +352,34 @@ pub fn security_cost(scenario: &Scenario, p: &Package) -> f64 {
         .sum()
 }
 
-/// Durability from a one-year epilogue: commercial commitments delivered at the scenario's
-/// rate, structural ones held by enforcement, political ones by goodwill. Returns the score and
-/// the commercial share of the US gains.
+/// Durability from the epilogue: the share of the promised US gains delivered after a year,
+/// and how much of the deal is structural. Returns the score and the commercial share.
 fn durability(
     scenario: &Scenario,
     val: &Valuation,
     deal: Option<&Package>,
     outcome: Option<Outcome>,
+    epi: Option<&Epilogue>,
 ) -> (Score, f64) {
     let Some(p) = deal else {
         let (v, why) = match outcome {
             Some(Outcome::TruceExtended) => {
-                (35.0, "No deal: the truce rolls on, nothing is locked in.")
+                (25.0, "No deal: the truce rolls on, nothing is locked in.")
             }
-            Some(Outcome::UsWalkedAway) => (20.0, "No deal: the US walked away."),
+            Some(Outcome::UsWalkedAway) => (10.0, "No deal: the US walked away."),
             Some(Outcome::Escalation) => (0.0, "No deal: the truce collapsed."),
             _ => (0.0, "No deal signed yet."),
         };
         return (score(v, why.into()), 0.0);
     };
-    let rules = &scenario.deal;
-    let enforcement = scenario
-        .issue_index(&rules.enforcement_issue)
-        .map_or(0, |e| p.0[e]);
-    let hold_structural = rules
-        .structural_hold
-        .get(enforcement)
-        .or(rules.structural_hold.last())
-        .copied()
-        .unwrap_or(0.5);
-    let (mut promised, mut kept, mut structural, mut commercial) = (0.0, 0.0, 0.0, 0.0);
+    let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
         let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
         if gain <= 0.0 {
             continue;
         }
-        let kind = issue.levels[p.0[i]].kind;
-        let hold = match kind {
-            Kind::Structural => hold_structural,
-            Kind::Commercial => rules.commercial_delivery,
-            Kind::Political => rules.political_hold,
-        };
         promised += gain;
-        kept += gain * hold;
-        match kind {
+        match issue.levels[p.0[i]].kind {
             Kind::Structural => structural += gain,
             Kind::Commercial => commercial += gain,
             Kind::Political => {}
@@ -345,18 +391,17 @@ fn durability(
             0.0,
         );
     }
-    let kept_share = kept / promised;
+    let kept_share = epi.map_or(0.0, |e| e.delivered);
     let structural_share = structural / promised;
     let value = 100.0 * (0.7 * kept_share + 0.3 * structural_share);
+    let enforcement = scenario
+        .index()
+        .enforcement
+        .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
     let reason = format!(
-        "After a year, {:.0}% of the US gains are delivered; {:.0}% of them are structural (enforcement: {}).",
+        "After a year, {:.0}% of the US gains were delivered; {:.0}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
         100.0 * kept_share,
         100.0 * structural_share,
-        scenario
-            .issue_index(&rules.enforcement_issue)
-            .map_or("none", |e| scenario.issues[e].levels[enforcement]
-                .label
-                .as_str())
     );
     (score(value, reason), commercial / promised)
 }

@@ -5,7 +5,6 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Answer, Reply, Rule};
-use crate::engine::events;
 use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
 use crate::engine::{Meters, SummitStatus};
 use crate::scenario::{Effect, Kind, Scenario};
@@ -49,7 +48,10 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         agenda: scenario.issues.iter().map(|i| i.on_table).collect(),
         prepared: scenario.issues.iter().map(|i| i.on_table).collect(),
         meters: meters.clone(),
-        rung: 0,
+        rung: scenario
+            .world
+            .start_rung
+            .min(u8::try_from(scenario.ai.ladder.len()).unwrap_or(u8::MAX)),
         summit,
         proposal: None,
         counter: None,
@@ -73,7 +75,22 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         signed: None,
         outcome: None,
         rng: ChaCha8Rng::seed_from_u64(seed),
+        china_pressure: 0.0,
+        diversification: 0.0,
+        credibility: scenario.world.threat.credibility,
+        cards: scenario.world.cards.iter().map(|c| c.in_force).collect(),
+        threat_deadline: None,
+        demand_cut: 0.0,
+        bluffs_called: 0,
+        summit_ask: None,
+        summit_held: false,
+        epilogue: None,
     };
+    // A scenario may open mid-escalation.
+    state.max_rung = state.rung;
+    if let Some(first) = state.trace.first_mut() {
+        first.rung = state.rung;
+    }
     let text = format!(
         "Talks open on {}. The truce runs to {}.",
         scenario.start_date().long(),
@@ -99,7 +116,7 @@ impl State {
     pub fn summit_this_turn(&self, scenario: &Scenario) -> bool {
         match self.summit {
             SummitStatus::Scheduled { day } => {
-                self.day.abs_diff(day) < scenario.clock.days_per_turn
+                self.day <= day && day < self.day + scenario.clock.days_per_turn
             }
             _ => false,
         }
@@ -142,18 +159,45 @@ impl State {
                     self.weight_shift[i] += d;
                 }
             }
+            Effect::Credibility(d) => self.credibility = (self.credibility + d).clamp(0.0, 1.0),
+            Effect::ChinaPressure(d) => self.china_pressure += d,
+            Effect::Card(id) => {
+                if let Some(k) = scenario.world.card_index(id)
+                    && !self.cards[k]
+                {
+                    self.cards[k] = true;
+                    let card = &scenario.world.cards[k];
+                    let text = format!("{} is now in force: {}", card.name, card.text);
+                    self.log(Source::Event, text);
+                    for e in &card.on_play {
+                        self.apply_effect(scenario, e);
+                    }
+                }
+            }
+            // Reopening needs China's judgement: the engine does it after the event.
+            Effect::Reopen(_) => {}
+            Effect::OpenIssue(id) => {
+                if let Some(i) = scenario.issue_index(id)
+                    && !self.agenda[i]
+                {
+                    self.agenda[i] = true;
+                    self.prepared[i] = true;
+                    let text = format!("Now on the table: {}.", scenario.issues[i].name);
+                    self.log(Source::Event, text);
+                }
+            }
         }
         self.meters.clamp();
     }
 
-    fn set_rung(&mut self, rung: u8) {
+    pub(crate) fn set_rung(&mut self, rung: u8) {
         self.rung = rung;
         self.max_rung = self.max_rung.max(rung);
     }
 }
 
 /// Checks an action against the state without changing anything.
-fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), ActionError> {
+pub fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), ActionError> {
     if state.outcome.is_some() {
         return Err(ActionError::GameOver);
     }
@@ -183,6 +227,10 @@ fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), Acti
         }
         Action::Sign if !state.summit_this_turn(scenario) => Err(ActionError::NoSummit),
         Action::Sign if state.agreed.is_none() => Err(ActionError::NothingAgreed),
+        Action::Play { card } => crate::engine::moves::check_play(scenario, state, *card),
+        Action::GrantAsk if state.summit_ask.is_none() || !state.summit_this_turn(scenario) => {
+            Err(ActionError::NoAsk)
+        }
         _ => Ok(()),
     }
 }
@@ -229,14 +277,20 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
         Action::Agenda { issue, on } => {
             set_agenda(scenario, state, issue, on);
             if state.days_left(scenario) == 0 {
-                end(state, Outcome::Escalation);
+                end(scenario, state, Outcome::Escalation);
             }
             turn.outcome = state.outcome;
             return Ok(turn);
         }
+        Action::GrantAsk => {
+            crate::engine::moves::grant_ask(scenario, state);
+            return Ok(turn);
+        }
+        Action::Hold => crate::engine::moves::hold(state),
+        Action::Play { card } => crate::engine::moves::play(scenario, state, card),
         Action::Propose(p) => propose(scenario, state, p),
         Action::AcceptCounter => accept_counter(scenario, state),
-        Action::Threaten => threaten(scenario, state),
+        Action::Threaten => crate::engine::moves::threaten(scenario, state),
         Action::Goodwill => goodwill(scenario, state),
         Action::RequestExtension => request_extension(scenario, state),
         Action::Sign => sign(scenario, state),
@@ -244,7 +298,7 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
     }
     turn.answer = state.last_answer.clone();
     if state.outcome.is_none() {
-        turn.events = advance_week(scenario, state);
+        turn.events = crate::engine::week::advance_week(scenario, state);
     } else {
         snapshot(state);
     }
@@ -257,7 +311,7 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
     state.agenda[i] = on;
     if on {
         if state.prepared[i] {
-            state.log(Source::Us, format!("{} is back on the table.", issue.name));
+            state.log(Source::Us, format!("Back on the table: {}.", issue.name));
         } else {
             state.prepared[i] = true;
             state.day += issue.prep_days;
@@ -294,6 +348,12 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
     );
     let answer = ai::answer_proposal(scenario, state, &p);
     match &answer.reply {
+        Reply::Accept if answer.why.rule == Rule::Kept => {
+            state.log(
+                Source::China,
+                "Beijing stands by the package agreed in principle.".into(),
+            );
+        }
         Reply::Accept => {
             state.log(
                 Source::China,
@@ -302,6 +362,14 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
             agree(scenario, state, p.clone());
         }
         Reply::Counter(c) => {
+            if answer.why.rule == Rule::Insult {
+                state.meters.trust -= scenario.ai.retaliation.insult_trust_cost;
+                state.log(
+                    Source::China,
+                    "Beijing calls the offer an insult: it anchors nothing, and trust falls."
+                        .into(),
+                );
+            }
             let text = format!(
                 "Beijing counters: {}.",
                 scenario.describe_package(c, &state.agenda)
@@ -342,7 +410,7 @@ fn agree(scenario: &Scenario, state: &mut State, p: Package) {
     }
 }
 
-fn restrict(scenario: &Scenario, state: &mut State, rung: u8) {
+pub(crate) fn restrict(scenario: &Scenario, state: &mut State, rung: u8) {
     state.set_rung(rung);
     let name = scenario.ai.ladder[usize::from(rung) - 1].name.clone();
     state.log(
@@ -361,32 +429,16 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
         Source::Us,
         "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
     );
+    state.log(
+        Source::China,
+        "Beijing confirms its own counter as the agreement in principle.".into(),
+    );
     agree(scenario, state, counter);
     state.last_answer = Some(Answer {
         reply: Reply::Accept,
         why,
     });
     state.meters.clamp();
-}
-
-fn threaten(scenario: &Scenario, state: &mut State) {
-    let threat = &scenario.us.threat;
-    state.log(Source::Us, format!("US threatens: {}.", threat.description));
-    for e in &threat.effects {
-        state.apply_effect(scenario, e);
-    }
-    state.meters.trust -= scenario.ai.retaliation.threat_trust_cost;
-    state.threat_pressure += 1.0;
-    state.meters.clamp();
-    let answer = ai::answer_threat(scenario, state);
-    match answer.reply {
-        Reply::Restrict(r) => restrict(scenario, state, r),
-        _ => state.log(
-            Source::China,
-            "Beijing protests the threat but does not escalate this week.".into(),
-        ),
-    }
-    state.last_answer = Some(answer);
 }
 
 fn goodwill(scenario: &Scenario, state: &mut State) {
@@ -412,7 +464,7 @@ fn request_extension(scenario: &Scenario, state: &mut State) {
     if answer.reply == Reply::GrantExtension {
         state.log(Source::China, "Beijing agrees to extend the truce.".into());
         state.last_answer = Some(answer);
-        end(state, Outcome::TruceExtended);
+        end(scenario, state, Outcome::TruceExtended);
     } else {
         state.log(
             Source::China,
@@ -432,9 +484,21 @@ fn sign(scenario: &Scenario, state: &mut State) {
     state.summit = SummitStatus::Passed;
     if signed {
         state.log(Source::Clock, "The leaders sign the agreement.".into());
+        state.summit_ask = None;
+        let suspended: Vec<usize> = (0..scenario.world.cards.len())
+            .filter(|&k| state.cards[k] && ai::suspends(scenario, k, &agreed.0))
+            .collect();
+        for &k in &suspended {
+            let name = &scenario.world.cards[k].name;
+            state.log(Source::Clock, format!("Suspended under the deal: {name}."));
+        }
         let outcome = classify(scenario, &agreed);
         state.signed = Some(agreed);
-        end(state, outcome);
+        // The epilogue reads the cards in force at signing; they are suspended after it.
+        end(scenario, state, outcome);
+        for k in suspended {
+            state.cards[k] = false;
+        }
     } else {
         state.log(
             Source::Clock,
@@ -476,74 +540,21 @@ fn walk_away(scenario: &Scenario, state: &mut State) {
         state.apply_effect(scenario, e);
     }
     state.last_answer = None;
-    end(state, Outcome::UsWalkedAway);
+    end(scenario, state, Outcome::UsWalkedAway);
 }
 
-fn end(state: &mut State, outcome: Outcome) {
+pub(crate) fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {
     state.outcome = Some(outcome);
     state.log(Source::Clock, format!("Game over: {}.", outcome.title()));
+    let epilogue = crate::engine::epilogue::play(scenario, state);
+    state.epilogue = Some(epilogue);
 }
 
-fn snapshot(state: &mut State) {
+pub(crate) fn snapshot(state: &mut State) {
     let week = state.turns;
     state.trace.push(Snapshot {
         week,
         meters: state.meters.clone(),
         rung: state.rung,
     });
-}
-
-/// Moves the world one turn: meters, restriction damage, events, the summit and the clock.
-fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
-    let w = &scenario.us.weekly;
-    state.turns += 1;
-    state.day += scenario.clock.days_per_turn;
-    let m = &mut state.meters;
-    if state.rung > 0 {
-        let rung = &scenario.ai.ladder[usize::from(state.rung) - 1];
-        m.magnet_supply -= rung.magnet_loss;
-        m.market_confidence -= rung.market_loss;
-        state.restricted_weeks += 1;
-        state.rung_weeks += u32::from(state.rung);
-    } else {
-        m.magnet_supply += w.magnet_recovery;
-        if m.market_confidence < 60.0 {
-            m.market_confidence = (m.market_confidence + w.market_recovery).min(60.0);
-        }
-    }
-    let buying = state.agreed.as_ref().is_some_and(|p| {
-        scenario
-            .index()
-            .farm
-            .is_some_and(|f| p.0[f] != scenario.issues[f].status_quo)
-    });
-    m.farm_stress += if buying { -w.farm_drift } else { w.farm_drift };
-    m.hawk_alarm -= w.hawk_decay;
-    state.threat_pressure *= 0.5;
-    state.meters.clamp();
-    let fired = events::roll(scenario, state);
-    if let SummitStatus::Scheduled { day } = state.summit
-        && state.day >= day + scenario.clock.days_per_turn
-    {
-        state.summit = SummitStatus::Passed;
-        state.log(
-            Source::Clock,
-            "The summit came and went without a signing.".into(),
-        );
-    }
-    if usize::from(state.rung) >= scenario.ai.ladder.len() {
-        state.log(
-            Source::Clock,
-            "The restriction ladder has topped out: the truce collapses.".into(),
-        );
-        end(state, Outcome::Escalation);
-    } else if state.days_left(scenario) == 0 {
-        state.log(
-            Source::Clock,
-            "The truce lapses with no deal and no extension: tariffs snap back.".into(),
-        );
-        end(state, Outcome::Escalation);
-    }
-    snapshot(state);
-    fired
 }

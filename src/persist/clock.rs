@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::engine::calendar::Date;
+use crate::core::calendar::Date;
 
 /// Now, in UTC, as `YYYY-MM-DDTHH:MM:SSZ` (sorts as text in time order).
 pub fn utc_now() -> String {

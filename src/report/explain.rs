@@ -7,7 +7,13 @@ use crate::scenario::Scenario;
 /// One line naming what Beijing did, e.g. "Beijing counters with its own package".
 pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
     match &answer.reply {
+        Reply::Accept if answer.why.rule == Rule::Kept => {
+            "Beijing stands by the package agreed in principle".into()
+        }
         Reply::Accept => "Beijing accepts the package in principle".into(),
+        Reply::Counter(_) if answer.why.rule == Rule::Reopened => {
+            "Beijing reopens the agreement and puts a new counter on the table".into()
+        }
         Reply::Counter(_) => "Beijing counters with a package of its own".into(),
         Reply::Restrict(r) => {
             let name = rung_name(scenario, *r);
@@ -15,6 +21,8 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
         }
         Reply::Noted => match answer.why.rule {
             Rule::ThreatAbsorbed => "Beijing notes the threat without escalating".into(),
+            Rule::ThreatHeeded => "Beijing gives way to the threat and lowers its demand".into(),
+            Rule::Mirrored => "Beijing mirrors the US measure with one of its own".into(),
             _ => "Beijing notes the move".into(),
         },
         Reply::GrantExtension => "Beijing grants an extension of the truce".into(),
@@ -42,16 +50,16 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The package is worth less to Beijing than it demands this week (its aspiration), so it counters, asking for more where that costs the US least."
         }
         Rule::Unbalanced => {
-            "The package would be worth enough to Beijing, but the US would gain far more than China: after phase one, Beijing rejects lopsided deals and counters."
+            "The US would gain far more than China, each measured as a share of what it could gain on the table: after phase one, Beijing rejects lopsided deals and counters, whatever else the package is worth."
         }
         Rule::RedLine => {
             "The package crosses one of Beijing's red lines, so it counters with a package that stays clear of it."
         }
         Rule::Insult => {
-            "The package leaves China clearly worse off than today's status quo. Beijing treats it as an insult and answers with mineral restrictions."
+            "The package leaves China clearly worse off than no deal at all. Beijing treats it as an insult: trust falls, and its counter starts from its own side, so the extreme opening anchors nothing."
         }
         Rule::ThreatAnswered => {
-            "The US threatened. Beijing rolled the dice on retaliation and answered with mineral restrictions."
+            "The US threatened. The threat did not bite hard enough (too little credibility, or too little pressure on China), so Beijing mirrored it with a step up its restriction ladder, as it mirrored US moves in 2025."
         }
         Rule::ThreatAbsorbed => {
             "The US threatened. Beijing chose not to escalate this time, but threats make it demand more for a while."
@@ -70,7 +78,19 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: its leader signs."
         }
         Rule::SummitRefused => {
-            "At the summit the agreed package no longer clears Beijing's red lines or balance rule, or trust is too low: its leader does not sign."
+            "At the summit the agreed package no longer clears Beijing's red lines or balance rule, trust is too low, or its last ask was refused with too little in the package: its leader does not sign."
+        }
+        Rule::Kept => {
+            "Beijing keeps a package it agreed in principle: nothing it names (an event, a threat, trust falling) has changed its mind."
+        }
+        Rule::Reopened => {
+            "Something Beijing names has changed, and the agreed package no longer meets its demand or its balance rule: it reopens the agreement and counters."
+        }
+        Rule::ThreatHeeded => {
+            "The US threat is credible and China is under pressure: the expected cost of defying it is higher than the cost of moving, so Beijing lowers its demand."
+        }
+        Rule::Mirrored => {
+            "A US measure came into force. Beijing mirrors it with a measure of its own; both stay in force until a deal suspends them."
         }
     }
 }
@@ -83,7 +103,12 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
         format!("Rule: {}", rule_text(why.rule)),
     ];
     out.extend(numbers(why));
-    if let Some(hit) = &why.red_line {
+    let hits = if why.red_lines.is_empty() {
+        why.red_line.iter().cloned().collect()
+    } else {
+        why.red_lines.clone()
+    };
+    for hit in &hits {
         let issue = scenario.issues.get(hit.issue);
         let name = issue.map_or("an issue", |i| i.name.as_str());
         let level = issue
@@ -100,10 +125,36 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
         } else {
             "not below the chance, so Beijing held back"
         };
+        if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
+            && why.allowed_gap > 0.0
+            && why.credibility > 0.0
+        {
+            out.push(format!(
+                "Priced threat: with US credibility at {:.0}% and the pressure on China, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {}.",
+                100.0 * why.credibility,
+                100.0 * chance,
+                100.0 * roll,
+                if roll < chance { "gave way" } else { "mirrored the threat" }
+            ));
+        } else {
+            out.push(format!(
+                "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the draw came up {:.0}%, {verdict}.",
+                100.0 * chance,
+                100.0 * roll
+            ));
+        }
+    }
+    if let Some(reason) = &why.reason {
+        out.push(format!("What Beijing names: {reason}."));
+    }
+    if why.china_pressure > 0.0 || why.us_pressure > 0.0 {
         out.push(format!(
-            "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the dice came up {:.0}%, {verdict}.",
-            100.0 * chance,
-            100.0 * roll
+            "Pressure: no deal is now worth {:.3} to Beijing (status quo {:.3}, minus {:.3} of pressure: export orders lost, US measures in force, sales lost to its own restrictions). The US's own pain, as Beijing reads it (farm stress, markets, magnets), is {:.3}; it asks for more when the US hurts. US threat credibility: {:.0}%.",
+            why.no_deal,
+            why.status_quo,
+            why.china_pressure,
+            why.us_pressure,
+            100.0 * why.credibility
         ));
     }
     if let Reply::Counter(p) = &answer.reply {
@@ -126,7 +177,7 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
         why.trust
     ));
     out.push(
-        "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve); threats raise it for a while, trust lowers it.".into(),
+        "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve), towards the summit, down to what no deal is worth to it plus a margin: pressure on China lowers that floor, the US's visible pain raises it. Threats it mirrors raise its demand for a while, threats it heeds lower it, trust lowers it. Its counter starts from its own side and gives the US what costs China least.".into(),
     );
     out
 }
@@ -141,9 +192,15 @@ fn numbers(why: &Explanation) -> Vec<String> {
             } else {
                 "not enough"
             };
+            // Two decimals can show a shortfall as equal ("0.74 … 0.74"): use three when close.
+            let (uu, aa) = if (u - why.aspiration).abs() < 0.01 {
+                (format!("{u:.3}"), format!("{:.3}", why.aspiration))
+            } else {
+                (format!("{u:.2}"), format!("{:.2}", why.aspiration))
+            };
             out.push(format!(
-                "Value to Beijing: {u:.2} on a 0-to-1 scale. This week it demands at least {:.2} (its aspiration): {verdict}. Today's status quo is worth {:.2} to it.",
-                why.aspiration, why.status_quo
+                "Value to Beijing: {uu} on a 0-to-1 scale. This week it demands at least {aa} (its aspiration): {verdict}. Today's status quo is worth {:.2} to it.",
+                why.status_quo
             ));
         }
         None => out.push(format!(
@@ -151,7 +208,13 @@ fn numbers(why: &Explanation) -> Vec<String> {
             why.aspiration, why.status_quo
         )),
     }
-    if let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
+    let common_scale = why.allowed_gap < 2.0 && why.us_share.is_some();
+    if common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
+        out.push(format!(
+            "Gains over the status quo: US {us:+.2}, China {cn:+.2} (each on its own 0-to-1 scale)."
+        ));
+    }
+    if !common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
         let balance = match why.ratio {
             Some(r) => {
                 let verdict = if r <= why.allowed_ratio + 1e-9 {
@@ -169,6 +232,20 @@ fn numbers(why: &Explanation) -> Vec<String> {
         };
         out.push(format!(
             "Balance: US gain {us:+.2}, China's gain {cn:+.2} over the status quo; {balance}."
+        ));
+    }
+    if common_scale && let (Some(us), Some(cn)) = (why.us_share, why.china_share) {
+        let verdict = if us - cn <= why.allowed_gap + 1e-9 {
+            "within"
+        } else {
+            "beyond"
+        };
+        out.push(format!(
+            "Balance on a common scale: the US would get {:.0}% of all it could gain on the table, China {:.0}% of all it could; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
+            100.0 * us,
+            100.0 * cn,
+            100.0 * (us - cn),
+            100.0 * why.allowed_gap
         ));
     }
     out
@@ -206,6 +283,7 @@ mod tests {
         g.apply(Action::Threaten).expect("legal");
         let answer = g.state.last_answer.clone().expect("answered");
         let text = explain(&g.scenario, &answer).join("\n");
-        assert!(text.contains("Threat roll"), "{text}");
+        assert!(text.contains("Priced threat"), "{text}");
+        assert!(text.contains("credibility"), "{text}");
     }
 }

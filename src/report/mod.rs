@@ -6,9 +6,11 @@
 
 pub mod class;
 pub mod csv;
+pub mod epilogue;
 pub mod explain;
 pub mod facts;
 pub mod markdown;
 pub mod transcript;
 
+pub use epilogue::{METERS_COUNT, epilogue_lines};
 pub use explain::{explain, reply_headline};

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::engine::calendar::Date;
+use crate::core::calendar::Date;
 use crate::scenario::Scenario;
 
 /// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).
@@ -18,6 +18,19 @@ pub(crate) struct Index {
     pub red_lines: Vec<ResolvedRedLine>,
     pub enforcement: Option<usize>,
     pub farm: Option<usize>,
+    /// Per card: what suspends it. `None` any deal; `Some(None)` nothing (an unknown issue);
+    /// `Some(Some((issue, level)))` a package at least that far.
+    pub suspend: Vec<Option<Option<(usize, usize)>>>,
+    /// Per card: the first day of play it can be played.
+    pub card_from: Vec<u32>,
+    /// Per event: the day of play of its date, for dated events.
+    pub event_day: Vec<Option<u32>>,
+    /// The day farm stress starts to climb, if the scenario sets one.
+    pub harvest_day: Option<u32>,
+    /// The threat's card, resolved.
+    pub threat_card: Option<usize>,
+    /// The minerals issue, if the scenario has one with the id `rare_earths`.
+    pub minerals: Option<usize>,
 }
 
 /// A lazily built `Index`; equal to every other, so it never affects comparisons.
@@ -53,7 +66,41 @@ impl Scenario {
                     Some((i, rl.level, unless))
                 })
                 .collect();
+            let day =
+                |d: &str| Date::parse(d).and_then(|x| u32::try_from(x.days() - start.days()).ok());
+            let suspend = self
+                .world
+                .cards
+                .iter()
+                .map(|c| {
+                    c.suspended_by
+                        .as_ref()
+                        .map(|r| self.issue_index(&r.issue).map(|j| (j, r.level)))
+                })
+                .collect();
+            let card_from = self
+                .world
+                .cards
+                .iter()
+                .map(|c| c.available.as_deref().and_then(day).unwrap_or(0))
+                .collect();
+            let event_day = self
+                .events
+                .iter()
+                .map(|e| e.date.as_deref().and_then(day))
+                .collect();
             Index {
+                suspend,
+                card_from,
+                event_day,
+                harvest_day: self.world.pressure.harvest_from.as_deref().and_then(day),
+                threat_card: self
+                    .world
+                    .threat
+                    .card
+                    .as_deref()
+                    .and_then(|id| self.world.card_index(id)),
+                minerals: self.issue_index("rare_earths"),
                 start,
                 expiry,
                 total_days: (expiry.days() - start.days()).max(0) as u32,

@@ -285,7 +285,11 @@ pub fn ranges(s: &Scenario) -> Found {
             Effect::Rung(n) => within(&p, f64::from(*n), -6.0, 6.0),
             Effect::Aspiration(x) | Effect::ChinaWeight(_, x) => within(&p, *x, -1.0, 1.0),
             Effect::Concession(x) => within(&p, *x, 0.0, 100.0),
-            Effect::ScheduleSummit(_) => {}
+            Effect::Credibility(x) | Effect::ChinaPressure(x) => within(&p, *x, -1.0, 1.0),
+            Effect::ScheduleSummit(_)
+            | Effect::Card(_)
+            | Effect::Reopen(_)
+            | Effect::OpenIssue(_) => {}
         }
     }
     if s.clock.days_per_turn > 366 {

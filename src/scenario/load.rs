@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::engine::calendar::Date;
+use crate::core::calendar::Date;
 use crate::scenario::limits;
 use crate::scenario::span::{Position, Spans};
 use crate::scenario::{Condition, Effect, Scenario, builtin};
@@ -422,6 +422,7 @@ pub fn validate(s: &Scenario) -> Found {
         let p = format!("historical.package[{k}]");
         check_level(s, &mut found, &p, &p, id, *level);
     }
+    found.extend(crate::scenario::check_world::validate(s));
     found
 }
 

@@ -1,11 +1,13 @@
 //! Scenarios: the data model, loading with validation, and the built-in files.
 
 mod builtin;
+mod check_world;
 pub(crate) mod index;
 mod limits;
 mod load;
 mod model;
 pub mod span;
+mod world;
 
 pub use builtin::{BUILTIN, builtin, builtin_names};
 pub use limits::{MAX_EVENTS, MAX_ISSUES, MAX_LEVELS, MAX_LIST, MAX_TEXT};
@@ -13,9 +15,10 @@ pub use load::{
     LoadError, MAX_SHOWN, Problem, from_path, from_str, resolve, ron_message, validate,
 };
 pub use model::*;
+pub use world::*;
 
-use crate::engine::Package;
-use crate::engine::calendar::Date;
+use crate::core::Package;
+use crate::core::calendar::Date;
 
 impl Scenario {
     /// Index of the issue with this id.

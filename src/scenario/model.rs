@@ -32,6 +32,9 @@ pub struct Scenario {
     pub deal: DealRules,
     /// What really happened, for the debrief.
     pub historical: Historical,
+    /// The pressure model of 0.2.0 (cards, pressures, threats, epilogue, weights).
+    #[serde(default)]
+    pub world: crate::scenario::World,
     /// Lookups computed once from the fields above (dates, resolved references).
     #[serde(skip)]
     pub(crate) derived: crate::scenario::index::Derived,
@@ -104,6 +107,9 @@ pub struct Level {
     /// Security cost to the US, 0..=1 (export-control easing).
     #[serde(default)]
     pub security_cost: f64,
+    /// Of the headline, $bn that would have been bought anyway (business as usual).
+    #[serde(default)]
+    pub baseline_bn: f64,
     /// A plain-language line for the detail pane.
     pub description: String,
 }
@@ -298,6 +304,16 @@ pub enum Effect {
     ChinaWeight(String, f64),
     /// Value the US gives away unilaterally, in points off the final US value score.
     Concession(f64),
+    /// Add to the credibility of US threats (0..1 scale).
+    Credibility(f64),
+    /// Put a card in force (card id).
+    Card(String),
+    /// China reopens a package agreed in principle if it no longer meets its demand (the reason).
+    Reopen(String),
+    /// Add to China's pressure (utility, 0..1 scale).
+    ChinaPressure(f64),
+    /// Put an issue on the table, prepared (issue id).
+    OpenIssue(String),
 }
 
 /// A random event from the scenario's table.
@@ -312,6 +328,9 @@ pub struct Event {
     pub text: String,
     /// Chance per week once its conditions hold (0..=1).
     pub chance: f64,
+    /// A scheduled event: fires in the week this date (`YYYY-MM-DD`) falls in, whatever the chance.
+    #[serde(default)]
+    pub date: Option<String>,
     /// First week it can happen.
     #[serde(default = "one")]
     pub from_week: u32,
@@ -350,6 +369,10 @@ pub enum Condition {
     NoSummit,
     /// The US proposed at least this level on this issue (issue id, level).
     ProposedAtLeast(String, usize),
+    /// This card is in force (card id).
+    CardInForce(String),
+    /// Nothing is agreed in principle.
+    NoDeal,
 }
 
 /// The historical outcome, for the debrief.

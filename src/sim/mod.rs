@@ -5,6 +5,7 @@ mod line;
 pub mod moves;
 pub mod par;
 mod run;
+mod scripted;
 mod solve;
 mod strategy;
 

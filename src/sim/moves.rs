@@ -2,8 +2,9 @@
 //! branching. Every kind of move has its own small generator below, so a new action (a hold, a
 //! card to play or suspend) is one more function called from `moves`.
 
-use crate::engine::{Action, Game, Package, State};
+use crate::engine::{Action, Game, Package, State, check};
 use crate::scenario::Scenario;
+use crate::scenario::Side;
 
 /// The US moves worth searching in this game's current state; empty once the game is over.
 pub fn legal_moves(game: &Game) -> Vec<Action> {
@@ -83,10 +84,30 @@ impl Gen<'_> {
         self.out.extend(packages.into_iter().map(Action::Propose));
     }
 
-    /// Threats and goodwill gestures.
+    /// Threats, goodwill gestures, a week of working-level talks, granting the summit's last
+    /// ask, and the US cards that can be played now: each only when the engine allows it.
     fn levers(&mut self) {
-        self.out.push(Action::Threaten);
-        self.out.push(Action::Goodwill);
+        let mut levers = vec![
+            Action::Hold,
+            Action::GrantAsk,
+            Action::Threaten,
+            Action::Goodwill,
+        ];
+        for (card, c) in self.scenario.world.cards.iter().enumerate() {
+            if c.side == Side::Us {
+                levers.push(Action::Play { card });
+            }
+        }
+        for a in levers {
+            self.push_legal(a);
+        }
+    }
+
+    /// Adds a move the engine's dry run accepts in this state.
+    fn push_legal(&mut self, action: Action) {
+        if check(self.scenario, self.state, &action).is_ok() {
+            self.out.push(action);
+        }
     }
 
     /// Opening a closed issue, when it leaves at least a turn to negotiate it.
@@ -107,8 +128,8 @@ impl Gen<'_> {
 
     /// Moves that end the talks.
     fn endings(&mut self) {
-        self.out.push(Action::RequestExtension);
-        self.out.push(Action::WalkAway);
+        self.push_legal(Action::RequestExtension);
+        self.push_legal(Action::WalkAway);
     }
 
     /// The package with every issue off the agenda back at the status quo (a stale package can

@@ -6,6 +6,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+use crate::core::{Rule, SummitStatus};
 use crate::engine::{Action, Outcome, Scorecard, State, new_state, scorecard, step};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
@@ -22,6 +23,8 @@ pub struct GameResult {
     pub actions: Vec<Action>,
     /// The scores.
     pub scores: Scorecard,
+    /// The rule behind each of China's answers, and whether it answered a proposal.
+    pub rules: Vec<(Rule, bool)>,
 }
 
 /// Plays one game with a strategy from a seed. The strategy's own choices draw from a second
@@ -30,20 +33,25 @@ pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
     let mut state = new_state(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
     let mut actions = Vec::new();
+    let mut rules = Vec::new();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
             break;
         }
-        let action = strategy.next_action(scenario, &state, &mut rng);
-        match step(scenario, &mut state, action.clone()) {
-            Ok(_) => actions.push(action),
+        let mut action = strategy.next_action(scenario, &state, &mut rng);
+        let turn = match step(scenario, &mut state, action.clone()) {
+            Ok(t) => Some(t),
             Err(_) => {
-                // A strategy should only pick legal moves; if one slips, hold the status quo.
-                let fallback = Action::Propose(scenario.status_quo());
-                if step(scenario, &mut state, fallback.clone()).is_ok() {
-                    actions.push(fallback);
-                }
+                // A strategy should only pick legal moves; if one slips, hold.
+                action = Action::Hold;
+                step(scenario, &mut state, action.clone()).ok()
             }
+        };
+        if let Some(t) = turn {
+            if let Some(a) = &t.answer {
+                rules.push((a.why.rule, matches!(action, Action::Propose(_))));
+            }
+            actions.push(action);
         }
     }
     let scores = scorecard(scenario, &state);
@@ -51,6 +59,7 @@ pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
         state,
         actions,
         scores,
+        rules,
     }
 }
 
@@ -88,6 +97,13 @@ pub struct StrategySummary {
     pub mean_turns: f64,
     /// Mean scores.
     pub mean_scores: MeanScores,
+    /// Of the games that reach the summit's week without a walk-out or escalation, the share in
+    /// which the summit takes place.
+    pub summit_rate: f64,
+    /// How often each of China's rules decided an answer (all answers).
+    pub rules: BTreeMap<String, usize>,
+    /// How often each rule decided China's answer to a proposal.
+    pub proposal_rules: BTreeMap<String, usize>,
 }
 
 impl StrategySummary {
@@ -127,6 +143,9 @@ pub fn simulate(
                 .map(|o| (o.key().to_string(), 0))
                 .collect();
             let (mut restricted, mut turns) = (0usize, 0u64);
+            let (mut reached, mut held) = (0usize, 0usize);
+            let mut rules: BTreeMap<String, usize> = BTreeMap::new();
+            let mut proposal_rules: BTreeMap<String, usize> = BTreeMap::new();
             let mut sums = MeanScores::default();
             for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
                 let s = &result.state;
@@ -134,6 +153,16 @@ pub fn simulate(
                     *outcomes.entry(o.key().to_string()).or_default() += 1;
                 }
                 restricted += usize::from(s.max_rung > 0);
+                if reached_summit(scenario, s) {
+                    reached += 1;
+                    held += usize::from(s.summit_held);
+                }
+                for &(rule, proposal) in &result.rules {
+                    *rules.entry(rule_key(rule)).or_default() += 1;
+                    if proposal {
+                        *proposal_rules.entry(rule_key(rule)).or_default() += 1;
+                    }
+                }
                 turns += u64::from(s.turns);
                 let sc = &result.scores;
                 sums.us_value += sc.us_value.value;
@@ -162,6 +191,13 @@ pub fn simulate(
                     damage: round(sums.damage),
                     overall: round(sums.overall),
                 },
+                summit_rate: if reached == 0 {
+                    1.0
+                } else {
+                    (held as f64 / reached as f64 * 1000.0).round() / 1000.0
+                },
+                rules,
+                proposal_rules,
             }
         })
         .collect();
@@ -171,4 +207,40 @@ pub fn simulate(
         games,
         strategies,
     }
+}
+
+/// Whether a game reached the summit's week with the talks still on (no walk-out or escalation
+/// before it).
+fn reached_summit(scenario: &Scenario, s: &State) -> bool {
+    let Some(day) = scenario
+        .clock
+        .summit
+        .as_ref()
+        .and_then(|x| scenario.day_of(&x.date))
+    else {
+        return false;
+    };
+    if s.summit_held {
+        return true;
+    }
+    let ended_early = matches!(
+        s.outcome,
+        Some(Outcome::UsWalkedAway | Outcome::Escalation | Outcome::TruceExtended)
+    );
+    !ended_early
+        && s.day + scenario.clock.days_per_turn > day
+        && s.summit != SummitStatus::NotScheduled
+}
+
+/// The snake_case name of a rule, for JSON.
+pub fn rule_key(rule: Rule) -> String {
+    let name = format!("{rule:?}");
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
 }

@@ -4,13 +4,14 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use crate::ai::Valuation;
-use crate::engine::{Action, Package, State, score};
+use crate::engine::{Action, Package, State, query};
 use crate::scenario::Scenario;
+use crate::sim::scripted;
 
 /// A scripted US negotiator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Strategy {
-    /// Threats, no export-control concessions.
+    /// Threats and escalations, no export-control concessions; walks away at the end.
     Hawk,
     /// Chases purchase headlines, concedes tariffs and controls.
     Dealmaker,
@@ -22,17 +23,30 @@ pub enum Strategy {
     Stall,
     /// Random legal moves.
     Random,
+    /// Opens everything, asks for the most short of an insult, takes China's first counter.
+    #[value(name = "first-counter")]
+    FirstCounter,
+    /// The real US sequence of autumn 2025: affiliates rule, 100% threat, port fees, Busan.
+    Historical,
+    /// Concedes slowly, holds firm between offers, accepts late.
+    Patient,
+    /// Structural, plus threats when the model says they are credible (never carried out).
+    Bluff,
 }
 
 impl Strategy {
     /// Every strategy, in report order.
-    pub const ALL: [Strategy; 6] = [
+    pub const ALL: [Strategy; 10] = [
         Strategy::Hawk,
         Strategy::Dealmaker,
         Strategy::Structural,
         Strategy::Appeaser,
         Strategy::Stall,
         Strategy::Random,
+        Strategy::FirstCounter,
+        Strategy::Historical,
+        Strategy::Patient,
+        Strategy::Bluff,
     ];
 
     /// The name used on the command line.
@@ -44,6 +58,10 @@ impl Strategy {
             Strategy::Appeaser => "appeaser",
             Strategy::Stall => "stall",
             Strategy::Random => "random",
+            Strategy::FirstCounter => "first-counter",
+            Strategy::Historical => "historical",
+            Strategy::Patient => "patient",
+            Strategy::Bluff => "bluff",
         }
     }
 
@@ -56,24 +74,29 @@ impl Strategy {
     pub fn next_action(self, scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
         let ctx = Ctx { scenario, state };
         match self {
-            Strategy::Hawk => hawk(&ctx),
-            Strategy::Dealmaker => dealmaker(&ctx),
-            Strategy::Structural => structural(&ctx),
-            Strategy::Appeaser => appeaser(&ctx),
-            Strategy::Stall => stall(&ctx),
+            Strategy::Hawk => scripted::hawk(&ctx),
+            Strategy::Dealmaker => scripted::dealmaker(&ctx),
+            Strategy::Structural => scripted::structural(&ctx, false),
+            Strategy::Appeaser => scripted::appeaser(&ctx),
+            Strategy::Stall => scripted::stall(&ctx),
             Strategy::Random => random(&ctx, rng),
+            Strategy::FirstCounter => scripted::first_counter(&ctx),
+            Strategy::Historical => scripted::historical(&ctx),
+            Strategy::Patient => scripted::patient(&ctx),
+            Strategy::Bluff => scripted::structural(&ctx, true),
         }
     }
 }
 
-struct Ctx<'a> {
-    scenario: &'a Scenario,
-    state: &'a State,
+/// What a script sees: the scenario and the state, with helpers.
+pub(crate) struct Ctx<'a> {
+    pub scenario: &'a Scenario,
+    pub state: &'a State,
 }
 
 impl Ctx<'_> {
     /// An agenda move to open the first of `ids` that is closed and affordable.
-    fn open(&self, ids: &[&str]) -> Option<Action> {
+    pub fn open(&self, ids: &[&str]) -> Option<Action> {
         ids.iter().find_map(|id| {
             let i = self.scenario.issue_index(id)?;
             let affordable = self.scenario.issues[i].prep_days
@@ -84,7 +107,7 @@ impl Ctx<'_> {
     }
 
     /// A package from (issue id, level) targets; issues off the agenda stay at the status quo.
-    fn package(&self, targets: &[(&str, usize)]) -> Package {
+    pub fn package(&self, targets: &[(&str, usize)]) -> Package {
         let mut p = self.scenario.status_quo();
         for (id, level) in targets {
             if let Some(i) = self.scenario.issue_index(id)
@@ -96,147 +119,61 @@ impl Ctx<'_> {
         p
     }
 
-    fn level(&self, p: &Package, id: &str) -> usize {
+    /// Level of issue `id` in `p`.
+    pub fn level(&self, p: &Package, id: &str) -> usize {
         self.scenario.issue_index(id).map_or(0, |i| p.0[i])
     }
 
-    fn last_turn(&self) -> bool {
+    /// Whether this is the last turn before the truce lapses.
+    pub fn last_turn(&self) -> bool {
         self.state.days_left(self.scenario) <= self.scenario.clock.days_per_turn
     }
 
-    fn sign(&self) -> Option<Action> {
+    /// Sign, when the summit is open and something is agreed.
+    pub fn sign(&self) -> Option<Action> {
         self.state.can_sign(self.scenario).then_some(Action::Sign)
     }
 
-    fn us_gain(&self, p: &Package) -> f64 {
+    /// Whether the summit's day is already past (nothing can be signed any more).
+    pub fn summit_past(&self) -> bool {
+        matches!(self.state.summit, crate::engine::SummitStatus::Passed)
+    }
+
+    /// Whether the next turn is the summit's week (the last chance to agree before it).
+    pub fn summit_next_turn(&self) -> bool {
+        let dpt = self.scenario.clock.days_per_turn;
+        match self.state.summit {
+            crate::engine::SummitStatus::Scheduled { day } => {
+                let next = self.state.day + dpt;
+                next <= day && day < next + dpt
+            }
+            _ => false,
+        }
+    }
+
+    /// US gain of a package over the status quo.
+    pub fn us_gain(&self, p: &Package) -> f64 {
         let v = Valuation::new(self.scenario, self.state);
         v.us(&p.0) - v.us_sq
     }
 
-    /// Turns spent negotiating, counting from the first proposal.
-    fn turns(&self) -> u32 {
+    /// Turns taken so far.
+    pub fn turns(&self) -> u32 {
         self.state.turns
     }
-}
 
-fn hawk(c: &Ctx) -> Action {
-    if let Some(a) = c
-        .sign()
-        .or_else(|| c.open(&["excess_capacity", "fentanyl"]))
-    {
-        return a;
+    /// Playing this US card (by id), if legal now.
+    pub fn play(&self, id: &str) -> Option<Action> {
+        let card = self.scenario.world.card_index(id)?;
+        let a = Action::Play { card };
+        query::legal(self.scenario, self.state, &a).ok().map(|_| a)
     }
-    if let Some(counter) = &c.state.counter
-        && c.level(counter, "export_controls") <= 1
-        && c.us_gain(counter) > 0.12
-    {
-        return Action::AcceptCounter;
-    }
-    if c.last_turn() && c.state.agreed.is_none() {
-        return Action::WalkAway;
-    }
-    if c.turns().is_multiple_of(3) {
-        return Action::Threaten;
-    }
-    Action::Propose(c.package(&[
-        ("tariffs", 1),
-        ("export_controls", 1),
-        ("rare_earths", 2),
-        ("farm", 2),
-        ("excess_capacity", 2),
-        ("fentanyl", 1),
-        ("enforcement", 2),
-    ]))
-}
 
-fn dealmaker(c: &Ctx) -> Action {
-    if let Some(a) = c.sign().or_else(|| c.open(&["energy", "investment"])) {
-        return a;
-    }
-    if let Some(counter) = &c.state.counter
-        && score::headline_bn(c.scenario, counter) >= 150.0
-    {
-        return Action::AcceptCounter;
-    }
-    if c.last_turn() {
-        return Action::RequestExtension;
-    }
-    let easing = if c.turns() < 4 { 2 } else { 3 };
-    Action::Propose(c.package(&[
-        ("tariffs", 3),
-        ("export_controls", easing),
-        ("rare_earths", 3),
-        ("farm", 3),
-        ("energy", 3),
-        ("investment", 2),
-        ("enforcement", 0),
-    ]))
-}
-
-fn structural(c: &Ctx) -> Action {
-    if let Some(a) = c
-        .sign()
-        .or_else(|| c.open(&["excess_capacity", "fentanyl"]))
-    {
-        return a;
-    }
-    if let Some(counter) = &c.state.counter
-        && crate::engine::classify(c.scenario, counter) == crate::engine::Outcome::ComprehensiveDeal
-        && c.level(counter, "export_controls") <= 2
-        && c.us_gain(counter) > 0.15
-    {
-        return Action::AcceptCounter;
-    }
-    if c.last_turn() {
-        return Action::RequestExtension;
-    }
-    // Concede on what matters least to lasting value as the weeks pass.
-    let t = c.turns();
-    let tariffs = if t < 3 { 2 } else { 3 };
-    let controls = if t < 5 { 1 } else { 2 };
-    let capacity = if t < 4 { 3 } else { 2 };
-    let farm = if t < 6 { 2 } else { 1 };
-    Action::Propose(c.package(&[
-        ("tariffs", tariffs),
-        ("export_controls", controls),
-        ("rare_earths", 2),
-        ("farm", farm),
-        ("excess_capacity", capacity),
-        ("fentanyl", 2),
-        ("enforcement", 1),
-    ]))
-}
-
-fn appeaser(c: &Ctx) -> Action {
-    if let Some(a) = c.sign() {
-        return a;
-    }
-    if c.state.counter.is_some() {
-        return Action::AcceptCounter;
-    }
-    if c.state.agreed.is_some() {
-        return if c.last_turn() {
-            Action::RequestExtension
-        } else {
-            Action::Goodwill
-        };
-    }
-    if c.last_turn() {
-        return Action::RequestExtension;
-    }
-    Action::Propose(c.package(&[
-        ("tariffs", 3),
-        ("export_controls", 2),
-        ("rare_earths", 2),
-        ("farm", 1),
-    ]))
-}
-
-fn stall(c: &Ctx) -> Action {
-    if c.last_turn() {
-        Action::RequestExtension
-    } else {
-        Action::Propose(c.scenario.status_quo())
+    /// Whether the calendar has reached `date` (`YYYY-MM-DD`).
+    pub fn on_or_after(&self, date: &str) -> bool {
+        self.scenario
+            .day_of(date)
+            .is_some_and(|d| self.state.day + self.scenario.clock.days_per_turn > d)
     }
 }
 
@@ -245,7 +182,7 @@ fn random(c: &Ctx, rng: &mut ChaCha8Rng) -> Action {
     loop {
         let pick: u32 = rng.random_range(0..100);
         let action = match pick {
-            0..=44 => {
+            0..=39 => {
                 let levels = s
                     .issues
                     .iter()
@@ -260,10 +197,10 @@ fn random(c: &Ctx, rng: &mut ChaCha8Rng) -> Action {
                     .collect();
                 Action::Propose(Package(levels))
             }
-            45..=59 if c.state.counter.is_some() => Action::AcceptCounter,
-            60..=67 => Action::Threaten,
-            68..=77 => Action::Goodwill,
-            78..=87 => {
+            40..=52 if c.state.counter.is_some() => Action::AcceptCounter,
+            53..=59 => Action::Threaten,
+            60..=66 => Action::Goodwill,
+            67..=76 => {
                 let i = rng.random_range(0..s.issues.len());
                 let on = !c.state.agenda[i];
                 if on && s.issues[i].prep_days >= c.state.days_left(s) {
@@ -271,9 +208,18 @@ fn random(c: &Ctx, rng: &mut ChaCha8Rng) -> Action {
                 }
                 Action::Agenda { issue: i, on }
             }
-            88..=92 => Action::RequestExtension,
-            93..=97 if c.state.can_sign(s) => Action::Sign,
-            98..=99 => Action::WalkAway,
+            77..=81 => Action::RequestExtension,
+            82..=88 if c.state.can_sign(s) => Action::Sign,
+            89..=90 => Action::WalkAway,
+            91..=95 => Action::Hold,
+            96..=99 => {
+                let card = rng.random_range(0..s.world.cards.len().max(1));
+                let a = Action::Play { card };
+                if query::legal(s, c.state, &a).is_err() {
+                    continue;
+                }
+                a
+            }
             _ => continue,
         };
         return action;

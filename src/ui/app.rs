@@ -343,6 +343,7 @@ impl App {
                 let package = crate::engine::Package(self.ui.package.clone());
                 self.apply(Action::Propose(package));
             }
+            Cmd::Hold => self.apply(Action::Hold),
             Cmd::TakeCounter => {
                 if let Some(c) = self.game.as_ref().and_then(|g| g.state.counter.clone()) {
                     self.ui.package = c.0;
@@ -360,7 +361,10 @@ impl App {
                 ui.menu = 0;
             }
             Cmd::MenuUp => ui.menu = ui.menu.saturating_sub(1),
-            Cmd::MenuDown => ui.menu = (ui.menu + 1).min(menu::ITEMS.len() - 1),
+            Cmd::MenuDown => {
+                let n = self.game.as_ref().map_or(1, |g| menu::items(g).len());
+                ui.menu = (ui.menu + 1).min(n.saturating_sub(1));
+            }
             Cmd::MenuChoose => self.choose(),
             Cmd::NextPanel => ui.panel = ui.panel.next(),
             Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.log_max.get()),
@@ -446,10 +450,10 @@ impl App {
     }
 
     fn choose(&mut self) {
-        let Some(item) = menu::ITEMS.get(self.ui.menu).copied() else {
+        let Some(g) = &self.game else { return };
+        let Some(item) = menu::items(g).get(self.ui.menu).copied() else {
             return;
         };
-        let Some(g) = &self.game else { return };
         if let Err(why) = menu::available(item, g) {
             self.ui.overlay = None;
             self.say(Tone::Error, why);
@@ -496,6 +500,7 @@ impl App {
             return;
         };
         let agenda = matches!(action, Action::Agenda { .. });
+        let took_counter = matches!(action, Action::AcceptCounter);
         let result = game.apply(action).map(|turn| {
             let answer = turn.answer.clone();
             (answer, turn.events.len(), turn.outcome)
@@ -518,7 +523,9 @@ impl App {
                         self.ui.package[i] = issue.status_quo;
                     }
                 }
-                let mut text = if agenda {
+                let mut text = if took_counter {
+                    "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit.".to_string()
+                } else if agenda {
                     game.state
                         .log
                         .last()
@@ -528,7 +535,7 @@ impl App {
                         Some(a) => {
                             let hint = match a.reply {
                                 Reply::Counter(_) => ": see the Counter column (w: why)",
-                                Reply::Accept => ": now sign it at a summit (a)",
+                                Reply::Accept => ": sign it at the summit (a)",
                                 _ => " (w says why)",
                             };
                             format!("{}{hint}.", reply_headline(&game.scenario, a))

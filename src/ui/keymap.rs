@@ -115,6 +115,8 @@ pub enum Cmd {
     TakeCounter,
     /// Reset the package being built to the status quo.
     Reset,
+    /// Hold: working-level talks, the week passes.
+    Hold,
     /// Open the action menu.
     Menu,
     /// Show why China answered as it did.
@@ -504,7 +506,16 @@ pub static BINDINGS: &[Binding] = &[
         Cmd::Menu,
         &[Key::ch('a')],
         "actions",
-        "Action menu: accept China's counter, threaten, goodwill, extension, sign, walk away.",
+        "Action menu: accept China's counter, hold, threaten, play a card, goodwill, the summit's last ask, extension, sign, walk away.",
+        Group::Table,
+        true,
+        table,
+    ),
+    b(
+        Cmd::Hold,
+        &[Key::ch('x')],
+        "hold",
+        "Hold: working-level talks. The week passes without a new offer; pressure builds on both sides and an agreement in principle stays agreed.",
         Group::Table,
         true,
         table,

@@ -1,16 +1,24 @@
-//! The action menu's items: what each does, whether it asks first, and whether it is possible.
+//! The action menu's items: what each does, whether it asks first, and whether it is possible
+//! (the engine's dry run decides; the menu never re-derives a rule).
 
-use crate::engine::{Action, ActionError, Game};
+use crate::engine::{Action, ActionError, Game, query};
+use crate::scenario::Side;
 
 /// One entry of the action menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuItem {
     /// Accept China's standing counter-offer.
     AcceptCounter,
-    /// Threaten snap-back.
+    /// Working-level talks: let the week pass.
+    Hold,
+    /// Threaten the scenario's threat.
     Threaten,
+    /// Put a US card in force (index into the scenario's cards).
+    Card(usize),
     /// A unilateral goodwill gesture.
     Goodwill,
+    /// Grant China's last ask at the summit.
+    GrantAsk,
     /// Ask for an extension of the truce.
     Extension,
     /// Sign the agreed package at the summit.
@@ -19,23 +27,38 @@ pub enum MenuItem {
     WalkAway,
 }
 
-/// The menu, in order.
-pub const ITEMS: [MenuItem; 6] = [
-    MenuItem::AcceptCounter,
-    MenuItem::Threaten,
-    MenuItem::Goodwill,
-    MenuItem::Extension,
-    MenuItem::Sign,
-    MenuItem::WalkAway,
-];
+/// The menu for a game, in order: the fixed moves with the scenario's US cards after the threat.
+pub fn items(game: &Game) -> Vec<MenuItem> {
+    let mut out = vec![MenuItem::AcceptCounter, MenuItem::Hold, MenuItem::Threaten];
+    out.extend(
+        game.scenario
+            .world
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.side == Side::Us)
+            .map(|(k, _)| MenuItem::Card(k)),
+    );
+    out.extend([
+        MenuItem::Goodwill,
+        MenuItem::GrantAsk,
+        MenuItem::Extension,
+        MenuItem::Sign,
+        MenuItem::WalkAway,
+    ]);
+    out
+}
 
 impl MenuItem {
     /// The engine action.
     pub fn action(self) -> Action {
         match self {
             MenuItem::AcceptCounter => Action::AcceptCounter,
+            MenuItem::Hold => Action::Hold,
             MenuItem::Threaten => Action::Threaten,
+            MenuItem::Card(card) => Action::Play { card },
             MenuItem::Goodwill => Action::Goodwill,
+            MenuItem::GrantAsk => Action::GrantAsk,
             MenuItem::Extension => Action::RequestExtension,
             MenuItem::Sign => Action::Sign,
             MenuItem::WalkAway => Action::WalkAway,
@@ -43,14 +66,22 @@ impl MenuItem {
     }
 
     /// The menu label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, game: &Game) -> String {
         match self {
-            MenuItem::AcceptCounter => "Accept China's counter-offer",
-            MenuItem::Threaten => "Threaten snap-back",
-            MenuItem::Goodwill => "Goodwill gesture",
-            MenuItem::Extension => "Request a truce extension",
-            MenuItem::Sign => "Sign at the summit",
-            MenuItem::WalkAway => "Walk away",
+            MenuItem::AcceptCounter => "Accept China's counter-offer".into(),
+            MenuItem::Hold => "Hold: working-level talks".into(),
+            MenuItem::Threaten => "Threaten".into(),
+            MenuItem::Card(k) => game
+                .scenario
+                .world
+                .cards
+                .get(k)
+                .map_or("Play a card".into(), |c| format!("Play {}", c.name)),
+            MenuItem::Goodwill => "Goodwill gesture".into(),
+            MenuItem::GrantAsk => "Grant Beijing's last ask".into(),
+            MenuItem::Extension => "Request a truce extension".into(),
+            MenuItem::Sign => "Sign at the summit".into(),
+            MenuItem::WalkAway => "Walk away".into(),
         }
     }
 
@@ -58,22 +89,31 @@ impl MenuItem {
     pub fn hint(self) -> &'static str {
         match self {
             MenuItem::AcceptCounter => {
-                "Take Beijing's standing counter as the agreement in principle; sign it at a summit."
+                "Take Beijing's standing counter as the agreement in principle; sign it at the summit."
+            }
+            MenuItem::Hold => {
+                "Let the week pass without a new offer. Pressure keeps building on both sides; an agreement in principle stays agreed."
             }
             MenuItem::Threaten => {
-                "Pressure Beijing. Costs trust, hardens its demands, and may draw mineral restrictions."
+                "A priced threat: if it is credible and China is under pressure, Beijing lowers its demand; otherwise it mirrors with restrictions. Not carried out by the deadline, it is a bluff called."
+            }
+            MenuItem::Card(_) => {
+                "An escalation that stays in force: it adds to China's pressure each week, costs the US too, draws Beijing's mirror, and can be suspended in a deal."
             }
             MenuItem::Goodwill => {
-                "A unilateral easing: Beijing's trust rises, hawks at home grumble."
+                "A unilateral easing: Beijing's trust rises, hawks at home grumble, and the US gives value away."
+            }
+            MenuItem::GrantAsk => {
+                "Summit week: give Beijing its last ask (one step its way on one issue). Refuse it by signing without it."
             }
             MenuItem::Extension => {
-                "Ends the game: if Beijing grants it, the truce rolls on with no deal."
+                "Ends the game: if Beijing grants it, the truce rolls on with no deal and the pressures keep running."
             }
             MenuItem::Sign => {
                 "Ends the game with a deal, if China's leader signs the agreed package."
             }
             MenuItem::WalkAway => {
-                "Ends the game: tariffs snap back and Beijing restricts minerals."
+                "Ends the game: tariffs snap back and Beijing restricts minerals; the next year plays out."
             }
         }
     }
@@ -89,16 +129,8 @@ impl MenuItem {
 
 /// Whether an item is possible now; the reason, in the engine's words, when it is not.
 pub fn available(item: MenuItem, game: &Game) -> Result<(), String> {
-    let s = &game.state;
-    if s.outcome.is_some() {
+    if game.state.outcome.is_some() {
         return Err(ActionError::GameOver.to_string());
     }
-    match item {
-        MenuItem::AcceptCounter if s.counter.is_none() => Err(ActionError::NoCounter.to_string()),
-        MenuItem::Sign if !s.summit_this_turn(&game.scenario) => {
-            Err(ActionError::NoSummit.to_string())
-        }
-        MenuItem::Sign if s.agreed.is_none() => Err(ActionError::NothingAgreed.to_string()),
-        _ => Ok(()),
-    }
+    query::legal(&game.scenario, &game.state, &item.action()).map_err(|e| e.to_string())
 }

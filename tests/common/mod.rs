@@ -109,14 +109,14 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("why", ">>]vv]>w"),
     ("help", ">>?"),
     ("menu", ">>a"),
-    ("menu_walk", ">>avvvvv"),
-    ("confirm_walk", ">>avvvvv>"),
+    ("menu_walk", ">>avvvvvvvvvv"),
+    ("confirm_walk", ">>avvvvvvvvvv>"),
     ("quit", ">>q"),
     ("home_tab", ">>]vv]>\t"),
     ("news_tab", ">>]vv]>\t\t"),
     ("offtable_detail", ">>vvvv"),
     ("error", ">>vvvv]"),
-    ("end_walk", ">>]vv]>avvvvv>y"),
+    ("end_walk", ">>]vv]>avvvvvvvvvv>y"),
 ];
 
 /// Runs the real binary from the repository root: (exit code, stdout, stderr).

@@ -46,7 +46,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
         ),
         Confirm::Act(item) => (
             "Are you sure?",
-            format!("{}?", item.label()),
+            format!(
+                "{}?",
+                app.game.as_ref().map_or(String::new(), |g| item.label(g))
+            ),
             item.hint().to_string(),
         ),
     };

@@ -36,12 +36,32 @@ pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
             s.date_of_day(st.day).long(),
             game.seed
         )),
-        Line::raw(""),
-        Line::styled(
-            "Scores (0 to 100, higher is better for the US)",
-            theme.title(),
-        ),
     ];
+    // The final week's news, which the game ended before the player could read.
+    let last = st.log.last().map_or(0, |d| d.week);
+    let news: Vec<_> = st.log.iter().filter(|d| d.week == last).collect();
+    if !news.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("The final week", theme.title()));
+        for d in news {
+            lines.push(Line::raw(format!("• {}", d.text)));
+        }
+    }
+    if let Some(epi) = &st.epilogue {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("The year after ({} months)", epi.months.len()),
+            theme.title(),
+        ));
+        for l in crate::report::epilogue_lines(s, epi, st.outcome) {
+            lines.push(Line::raw(format!("• {l}")));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Scores (0 to 100, higher is better for the US)",
+        theme.title(),
+    ));
     for (name, score) in card.named() {
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<15}"), theme.key()),
@@ -50,11 +70,12 @@ pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
         ]));
         lines.push(Line::raw(format!("    {}", score.reason)));
     }
+    lines.push(Line::styled(crate::report::METERS_COUNT, theme.dim()));
     if !card.lessons.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Lessons from the talks", theme.title()));
         for l in &card.lessons {
-            lines.push(Line::raw(format!("• {}", l.text())));
+            lines.push(Line::raw(format!("• {}", l.text_in(s))));
         }
     }
     Text::from(lines)

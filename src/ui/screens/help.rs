@@ -14,7 +14,7 @@ use crate::ui::widgets::{popup, scroll};
 pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. A deal agreed in principle must be signed at a leaders' summit. You may also extend the truce or walk away; each ending is scored (US value, durability, balance, headline, security, damage) on the debrief.";
 
 /// Terms a student meets in the game.
-pub const GLOSSARY: [(&str, &str); 8] = [
+pub const GLOSSARY: [(&str, &str); 12] = [
     (
         "China's view (agenda and detail)",
         "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates. It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
@@ -25,7 +25,7 @@ pub const GLOSSARY: [(&str, &str); 8] = [
     ),
     (
         "Voluntary export restraints (VERs)",
-        "An exporting country's promise to cap its own exports, here of steel, aluminium, EVs or solar, to ease excess capacity.",
+        "An exporting country's promise to cap its own exports, here of steel, aluminium, EVs or solar. Barred by the WTO Safeguards Agreement (Art. 11.1(b)), and they hand the quota rents to the exporter, so the game values them low.",
     ),
     (
         "Phase one",
@@ -33,7 +33,7 @@ pub const GLOSSARY: [(&str, &str); 8] = [
     ),
     (
         "Rare-earth licensing",
-        "Since April 2025 China requires licences for seven heavy rare earths and magnets; slow approvals starve US factories.",
+        "Since April 2025 China requires licences for seven medium and heavy rare earths and magnets; slow approvals starve US factories.",
     ),
     (
         "Snap-back",
@@ -41,15 +41,31 @@ pub const GLOSSARY: [(&str, &str); 8] = [
     ),
     (
         "Aspiration",
-        "The value Beijing demands from a package this week. It starts high and falls slowly, mostly late.",
+        "The value Beijing demands from a package this week. It starts high and falls slowly, mostly late, towards the summit; its floor is what no deal is worth to China (which falls as pressure builds) plus a margin, raised when the US visibly hurts.",
+    ),
+    (
+        "Hold (x)",
+        "Working-level talks: the week passes without a new offer. Nothing agreed is lost; pressure keeps building on both sides.",
+    ),
+    (
+        "Cards in force",
+        "Escalations that stay in force once played (the affiliates rule, port fees, the 100% tariff; China's farm tariffs and port fees). Each bites the other side every week and can be suspended in a deal: Busan was mostly a swap of suspensions.",
+    ),
+    (
+        "Pressure and credibility",
+        "China's pressure (shown as the US estimates it) is what no deal is costing it. A threat works when it is credible and China is under pressure; a threat not carried out by its deadline is a bluff called, and the IEEPA court case weakens every tariff threat.",
+    ),
+    (
+        "The year after",
+        "Every ending plays twelve more months: commitments delivered or lapsing, restrictions biting, farm losses. The scores read that year.",
     ),
     (
         "Balance rule",
-        "Beijing refuses a package in which the US gains much more than China, however good it is for China.",
+        "Beijing compares each side's gain as a share of all it could gain on the table, and refuses a package in which the US's share runs too far ahead of China's.",
     ),
 ];
 
-fn text(theme: Theme) -> Text<'static> {
+fn text(theme: Theme, app: &App) -> Text<'static> {
     let mut lines = vec![
         Line::styled("Goal", theme.title()),
         Line::raw(GOAL),
@@ -80,6 +96,15 @@ fn text(theme: Theme) -> Text<'static> {
             Span::raw(meaning),
         ]));
     }
+    // The scenario's own terms.
+    if let Some(g) = &app.game {
+        for (term, meaning) in &g.scenario.world.glossary {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{term}: "), theme.key()),
+                Span::raw(meaning.clone()),
+            ]));
+        }
+    }
     Text::from(lines)
 }
 
@@ -91,7 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let max = scroll::draw(
         frame,
         inner.inner(Margin::new(1, 0)),
-        text(theme),
+        text(theme, app),
         app.ui.overlay_scroll,
         theme,
     );

@@ -6,14 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
-use crate::ui::menu::{ITEMS, available};
+use crate::ui::menu::{available, items};
 use crate::ui::widgets::popup;
 
 /// Draws the menu, with unavailable actions marked and the reason given.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
-    let rect = popup::centered(area, 76, 14);
+    let menu = items(game);
+    let rect = popup::centered(area, 76, u16::try_from(menu.len()).unwrap_or(20) + 9);
     let inner = popup::window(
         frame,
         rect,
@@ -21,11 +22,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         theme,
     );
     let mut lines = Vec::new();
-    for (k, item) in ITEMS.iter().enumerate() {
+    for (k, item) in menu.iter().enumerate() {
         let selected = k == app.ui.menu;
         let ok = available(*item, game);
         let marker = if selected { "▶ " } else { "  " };
-        let mut label = item.label().to_string();
+        let mut label = item.label(game);
         if item.confirm() {
             label.push_str(" (asks first)");
         }
@@ -44,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    if let Some(item) = ITEMS.get(app.ui.menu) {
+    if let Some(item) = menu.get(app.ui.menu) {
         lines.push(Line::raw(item.hint()));
         match item {
             crate::ui::menu::MenuItem::Threaten => {
@@ -58,6 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     format!("The gesture: {}.", game.scenario.us.goodwill.description),
                     theme.dim(),
                 ));
+            }
+            crate::ui::menu::MenuItem::Card(k) => {
+                if let Some(c) = game.scenario.world.cards.get(*k) {
+                    lines.push(Line::styled(format!("{}: {}", c.name, c.text), theme.dim()));
+                }
             }
             _ => {}
         }

@@ -107,6 +107,24 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
         )),
     }
     out.push(Row::Trust);
+    // China's pressure as the US estimates it: a band, never the model's number.
+    if s.world.pressure.china_max > 0.0 {
+        let band = crate::engine::query::china_pressure_band(s, st);
+        let cred = match st.credibility {
+            c if c < 0.3 => "doubted",
+            c if c < 0.6 => "fair",
+            _ => "strong",
+        };
+        for text in [
+            format!("Pressure on China: {band} (est.)"),
+            format!("US threats believed: {cred}"),
+        ] {
+            out.push(Row::Text(
+                0,
+                vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.text())],
+            ));
+        }
+    }
     let title = format!(
         "Mineral restrictions: rung {} of {}",
         st.rung,
@@ -169,6 +187,42 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
         };
         for t in [counter, agreed] {
             out.push(Row::Text(0, vec![(paint::fit(t, w), theme.text())]));
+        }
+        let in_force: Vec<String> = s
+            .world
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| st.cards.get(k).copied().unwrap_or(false))
+            .map(|(_, c)| {
+                let side = if c.side == crate::scenario::Side::Us {
+                    "US"
+                } else {
+                    "CN"
+                };
+                format!("{} ({side})", c.short)
+            })
+            .collect();
+        if !s.world.cards.is_empty() {
+            let text = if in_force.is_empty() {
+                "• in force: nothing".to_string()
+            } else {
+                format!("• in force: {}", in_force.join(", "))
+            };
+            for line in paint::wrap(&text, w) {
+                out.push(Row::Text(
+                    0,
+                    vec![(Cow::Owned(line.to_string()), theme.text())],
+                ));
+            }
+        }
+        if let Some(deadline) = st.threat_deadline {
+            let days = deadline.saturating_sub(st.day);
+            let text = format!("• threat falls due in {days} days: play it or it is a bluff");
+            out.push(Row::Text(
+                0,
+                vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.warn())],
+            ));
         }
     }
     out

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::ai::Valuation;
 use crate::engine::Game;
-use crate::engine::Package;
 use crate::engine::score::{headline_bn, security_cost};
+use crate::engine::{Package, query};
 use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::agenda::feeling;
@@ -48,15 +48,16 @@ fn label_width(game: &Game, i: usize) -> u16 {
     w.unwrap_or(0).max(5)
 }
 
-/// Whether `level` of issue `i` crosses one of China's red lines, and the line if so.
-fn red_line(game: &Game, i: usize, level: usize) -> Option<usize> {
+/// Whether `level` of issue `i` crosses one of China's red lines given the rest of the package
+/// being built (the engine's dry run decides, so a line lifted by reciprocity is not marked),
+/// and the line if so.
+fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
     let s = &game.scenario;
-    let issue = &s.issues[i];
-    s.index().red_lines.iter().position(|&(ri, line, _)| {
-        ri == i
-            && level != issue.status_quo
-            && issue.levels[level].china <= issue.levels[line].china
-    })
+    let p = Package(app.ui.package.clone());
+    if p.0.len() != s.issues.len() || !query::red_line_at(s, &game.state, &p, i, level) {
+        return None;
+    }
+    s.index().red_lines.iter().position(|&(ri, _, _)| ri == i)
 }
 
 /// The ladder view: every level of the selected issue in a table, then the selected level's
@@ -143,7 +144,7 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
         let f = feeling(&val, game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
-        let crosses = red_line(game, i, l);
+        let crosses = red_line(app, game, i, l);
         red = red.or(crosses);
         let marks = [
             (l == issue.status_quo, "status quo", "status quo"),

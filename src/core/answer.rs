@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::action::Package;
+use crate::core::Package;
 
 /// What China said.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,14 @@ pub enum Rule {
     SummitSigned,
     /// At the summit the agreed package no longer clears the rules or trust is too low.
     SummitRefused,
+    /// The package agreed in principle is kept: nothing China names has changed.
+    Kept,
+    /// China reopened the agreed package; the explanation's `reason` names why.
+    Reopened,
+    /// A credible threat against a China under pressure: it gives way and lowers its demand.
+    ThreatHeeded,
+    /// A US card came into force: China mirrors it with one of its own.
+    Mirrored,
 }
 
 /// A red line the package crossed.
@@ -94,6 +102,33 @@ pub struct Explanation {
     pub roll: Option<(f64, f64)>,
     /// China's utility for its own counter-offer, when it countered.
     pub counter_utility: Option<f64>,
+    /// China's no-deal value this week (status quo minus its pressure).
+    #[serde(default)]
+    pub no_deal: f64,
+    /// Utility China's no-deal value has lost to pressure.
+    #[serde(default)]
+    pub china_pressure: f64,
+    /// The US's own pressure as China reads it (utility).
+    #[serde(default)]
+    pub us_pressure: f64,
+    /// Credibility of US threats when the answer was given.
+    #[serde(default)]
+    pub credibility: f64,
+    /// The US's gain as a share of its possible gain on the table (common scale).
+    #[serde(default)]
+    pub us_share: Option<f64>,
+    /// China's gain as a share of its possible gain on the table (common scale).
+    #[serde(default)]
+    pub china_share: Option<f64>,
+    /// The largest gap between the two shares China accepts.
+    #[serde(default)]
+    pub allowed_gap: f64,
+    /// What China named, when it reopened an agreement or gave way to a threat.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Every red line the package crosses (the first is also in `red_line`).
+    #[serde(default)]
+    pub red_lines: Vec<RedLineHit>,
 }
 
 /// China's answer to one US move.

@@ -3,9 +3,9 @@
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::ai::Answer;
-use crate::engine::action::Package;
-use crate::engine::outcome::Outcome;
+use crate::core::Answer;
+use crate::core::Outcome;
+use crate::core::Package;
 
 /// The US home-front meters and the relationship with Beijing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,4 +141,34 @@ pub struct State {
     pub outcome: Option<Outcome>,
     /// The one source of chance.
     pub rng: ChaCha8Rng,
+    /// Utility China's no-deal value has lost to pressure so far.
+    #[serde(default)]
+    pub china_pressure: f64,
+    /// Diversification away from Chinese minerals (0..1): it wears China's lever down.
+    #[serde(default)]
+    pub diversification: f64,
+    /// Credibility of US threats, 0..=1.
+    #[serde(default)]
+    pub credibility: f64,
+    /// Cards in force, by index into the scenario's cards.
+    #[serde(default)]
+    pub cards: Vec<bool>,
+    /// Day by which a pending US threat must be carried out, if one is pending.
+    #[serde(default)]
+    pub threat_deadline: Option<u32>,
+    /// How far heeded threats have lowered China's demand.
+    #[serde(default)]
+    pub demand_cut: f64,
+    /// Bluffs called: threats whose deadline passed without being carried out.
+    #[serde(default)]
+    pub bluffs_called: u32,
+    /// China's last ask at the summit: (issue, level), while unanswered.
+    #[serde(default)]
+    pub summit_ask: Option<(usize, usize)>,
+    /// Whether the summit took place (its week was played).
+    #[serde(default)]
+    pub summit_held: bool,
+    /// The year after the game, once it has ended.
+    #[serde(default)]
+    pub epilogue: Option<crate::core::Epilogue>,
 }

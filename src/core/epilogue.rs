@@ -1,0 +1,89 @@
+//! The year after the table, as data: month by month meters and what happened to each
+//! commitment. `report` puts it into words.
+
+use serde::{Deserialize, Serialize};
+
+/// One month of the epilogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Month {
+    /// Month after the end, 1-based.
+    pub month: u32,
+    /// Farm stress at the end of the month.
+    pub farm_stress: f64,
+    /// Market confidence at the end of the month.
+    pub market_confidence: f64,
+    /// Magnet supply at the end of the month.
+    pub magnet_supply: f64,
+    /// Restriction rung standing.
+    pub rung: u8,
+}
+
+/// Something that happened in the epilogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Note {
+    /// A commitment on this issue was delivered in this share (0..1).
+    Delivered {
+        /// Issue index.
+        issue: usize,
+        /// Share delivered.
+        share: f64,
+    },
+    /// A commitment lapsed in this month.
+    Lapsed {
+        /// Issue index.
+        issue: usize,
+        /// Month it lapsed.
+        month: u32,
+    },
+    /// China lapsed on minerals and its restrictions came back (rung).
+    SnapBack {
+        /// Month.
+        month: u32,
+        /// Rung restored.
+        rung: u8,
+    },
+    /// Tariffs snapped back after the talks failed.
+    TariffsSnapBack,
+    /// Restrictions kept biting for these months at this rung.
+    RestrictionsBite {
+        /// Months.
+        months: u32,
+        /// Rung.
+        rung: u8,
+    },
+    /// An extension left these issues unresolved.
+    Unresolved {
+        /// How many issues on the table stayed open.
+        issues: usize,
+    },
+    /// Purchases are counted net of what China would have bought anyway.
+    Baseline {
+        /// Headline announced, $bn.
+        announced: f64,
+        /// Net of baseline and delivered, $bn.
+        net: f64,
+    },
+}
+
+/// The epilogue of a finished game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Epilogue {
+    /// Month by month.
+    pub months: Vec<Month>,
+    /// What happened.
+    pub notes: Vec<Note>,
+    /// Share of the promised US gain delivered (0..1); 0 without a deal.
+    pub delivered: f64,
+    /// US utility gained over the status quo after delivery.
+    pub us_gain: f64,
+    /// Headline $bn net of baseline and delivery.
+    pub net_headline_bn: f64,
+    /// Restriction rung-months over the year.
+    pub rung_months: u32,
+    /// Mean farm stress over the year.
+    pub mean_farm: f64,
+    /// Mean market confidence over the year.
+    pub mean_market: f64,
+    /// Lowest magnet supply over the year.
+    pub min_magnets: f64,
+}

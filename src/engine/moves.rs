@@ -1,0 +1,183 @@
+//! The moves of 0.2.0: priced threats, cards played and mirrored, holding, the summit's last
+//! ask, and China reopening an agreement when something it names changes.
+
+use crate::ai::{self, Answer, Reply, Rule};
+use crate::engine::step::restrict;
+use crate::engine::{ActionError, Source, State};
+use crate::scenario::{Scenario, Side};
+
+/// A threat: the scenario's threat card is announced with a deadline, China answers by pricing
+/// it (gives way, or mirrors with a rung), and a package agreed in principle may be reopened.
+pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
+    let threat = &scenario.us.threat;
+    state.log(Source::Us, format!("US threatens: {}.", threat.description));
+    for e in &threat.effects {
+        state.apply_effect(scenario, e);
+    }
+    state.meters.trust -= scenario.ai.retaliation.threat_trust_cost;
+    state.meters.clamp();
+    let priced = scenario.world.threat.card.is_some();
+    if priced && state.threat_deadline.is_none() {
+        let turns = scenario.world.threat.deadline_turns.max(1);
+        state.threat_deadline = Some(state.day + turns * scenario.clock.days_per_turn);
+    }
+    let mut answer = ai::answer_threat(scenario, state);
+    match answer.reply {
+        Reply::Restrict(r) => {
+            state.threat_pressure += 1.0;
+            restrict(scenario, state, r);
+            state.log(
+                Source::China,
+                "Beijing mirrors the threat: it answers escalation with escalation.".into(),
+            );
+        }
+        _ if answer.why.rule == Rule::ThreatHeeded => {
+            let t = &scenario.world.threat;
+            let value = scenario
+                .index()
+                .threat_card
+                .map_or(0.0, |k| scenario.world.cards[k].value);
+            let cut = t.concession * value * state.credibility;
+            state.demand_cut += cut;
+            answer.why.reason = Some(format!(
+                "the threat is credible ({:.0}%) and China is under pressure; its demand falls by {:.3}",
+                100.0 * state.credibility,
+                cut
+            ));
+            state.log(
+                Source::China,
+                "Beijing takes the threat seriously and signals it can move.".into(),
+            );
+        }
+        _ => {
+            state.threat_pressure += 1.0;
+            state.log(
+                Source::China,
+                "Beijing protests the threat but does not escalate this week.".into(),
+            );
+        }
+    }
+    state.last_answer = Some(answer);
+    reopen_if_needed(scenario, state, "a US threat");
+}
+
+/// Whether a US card can be played now.
+pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result<(), ActionError> {
+    let card = scenario
+        .world
+        .cards
+        .get(k)
+        .ok_or(ActionError::NoSuchCard(k))?;
+    let refuse = |why| {
+        Err(ActionError::CardNotPlayable {
+            card: card.name.clone(),
+            why,
+        })
+    };
+    if card.side != Side::Us {
+        return refuse("it is Beijing's card");
+    }
+    if state.cards.get(k).copied().unwrap_or(false) {
+        return refuse("it is already in force");
+    }
+    let from = scenario.index().card_from.get(k).copied().unwrap_or(0);
+    if state.day + scenario.clock.days_per_turn <= from {
+        return refuse("it is not ready yet");
+    }
+    Ok(())
+}
+
+/// Puts a US card in force; carrying out a pending threat restores credibility; China mirrors.
+pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
+    let card = &scenario.world.cards[k];
+    state.cards[k] = true;
+    state.log(
+        Source::Us,
+        format!("The US plays {}: {}", card.name, card.text),
+    );
+    for e in &card.on_play {
+        state.apply_effect(scenario, e);
+    }
+    let is_threat = scenario.index().threat_card == Some(k);
+    if is_threat && state.threat_deadline.take().is_some() {
+        state.credibility = (state.credibility + scenario.world.threat.carry_gain).min(1.0);
+        state.log(
+            Source::Us,
+            "The threat is carried out: US threats are believed a little more.".into(),
+        );
+    }
+    let mut why = ai::noted(scenario, state, Rule::Mirrored);
+    let reply = match card.mirror.as_deref() {
+        Some("rung") if usize::from(state.rung) < scenario.ai.ladder.len() => {
+            restrict(scenario, state, state.rung + 1);
+            Reply::Restrict(state.rung)
+        }
+        Some(id) => {
+            if let Some(m) = scenario.world.card_index(id) {
+                why.reason = Some(scenario.world.cards[m].name.clone());
+            }
+            state.apply_effect(scenario, &crate::scenario::Effect::Card(id.to_string()));
+            Reply::Noted
+        }
+        None => {
+            why.rule = Rule::ThreatAbsorbed;
+            Reply::Noted
+        }
+    };
+    state.last_answer = Some(Answer { reply, why });
+    state.meters.clamp();
+    reopen_if_needed(scenario, state, "a US escalation");
+}
+
+/// Working-level talks: the week passes.
+pub(crate) fn hold(state: &mut State) {
+    state.log(
+        Source::Us,
+        "Working-level talks continue; the US holds its position.".into(),
+    );
+    state.last_answer = None;
+}
+
+/// Grants China's last ask: the agreed package moves one step its way.
+pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
+    let (Some((i, level)), Some(agreed)) = (state.summit_ask.take(), state.agreed.as_mut()) else {
+        return;
+    };
+    agreed.0[i] = level;
+    state.meters.trust += scenario.world.summit.grant_trust;
+    state.meters.clamp();
+    let issue = &scenario.issues[i];
+    let text = format!(
+        "The US grants Beijing's last ask: {} {}.",
+        issue.short, issue.levels[level].label
+    );
+    state.log(Source::Us, text);
+}
+
+/// China reopens the agreement in principle when, after something it names, the package no
+/// longer meets its demand or the balance rule; its counter is put on the table.
+pub(crate) fn reopen_if_needed(scenario: &Scenario, state: &mut State, reason: &str) {
+    let Some(agreed) = state.agreed.clone() else {
+        return;
+    };
+    if ai::still_agreed(scenario, state, &agreed) {
+        return;
+    }
+    let mut why = ai::judgement(scenario, state, &agreed, Rule::Reopened);
+    why.reason = Some(reason.to_string());
+    let val = ai::Valuation::new(scenario, state);
+    let counter = ai::counter_offer(scenario, &val, &state.agenda, &agreed, why.aspiration);
+    why.counter_utility = Some(val.china(&counter.0));
+    state.agreed = None;
+    state.summit_ask = None;
+    let text = format!(
+        "Beijing reopens the agreement after {reason}: it now asks {}.",
+        scenario.describe_package(&counter, &state.agenda)
+    );
+    state.log(Source::China, text);
+    state.counter = Some(counter.clone());
+    state.last_answer = Some(Answer {
+        reply: Reply::Counter(counter),
+        why,
+    });
+}

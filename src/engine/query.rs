@@ -1,0 +1,125 @@
+//! A dry run the UI and the strategies can ask instead of re-deriving rules: whether an action
+//! is legal, the package normalised to the agenda, the red line at a level, China's feeling for
+//! a level, the legal actions of a state, and the US's estimate of China's pressure.
+
+use crate::ai::{self, Valuation};
+use crate::core::{Package, State};
+use crate::engine::{Action, ActionError, check};
+use crate::scenario::{Scenario, Side};
+
+/// Whether `action` would be accepted in `state`, without changing anything.
+pub fn legal(scenario: &Scenario, state: &State, action: &Action) -> Result<(), ActionError> {
+    check(scenario, state, action)
+}
+
+/// The package with every issue off the agenda set to its status quo.
+pub fn normalise(scenario: &Scenario, state: &State, p: &Package) -> Package {
+    Package(
+        p.0.iter()
+            .zip(&scenario.issues)
+            .enumerate()
+            .map(|(i, (&l, issue))| if state.agenda[i] { l } else { issue.status_quo })
+            .collect(),
+    )
+}
+
+/// Whether `level` on issue `i` crosses a red line (given the rest of `p`).
+pub fn red_line_at(
+    scenario: &Scenario,
+    state: &State,
+    p: &Package,
+    i: usize,
+    level: usize,
+) -> bool {
+    let mut l = p.0.clone();
+    l[i] = level;
+    let val = Valuation::new(scenario, state);
+    val.red_lines(&l).iter().any(|h| h.issue == i)
+}
+
+/// Whether the package crosses any red line.
+pub fn red_line_anywhere(scenario: &Scenario, state: &State, p: &Package) -> bool {
+    Valuation::new(scenario, state).crosses(&p.0)
+}
+
+/// How China feels about a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feeling {
+    /// Crosses a red line.
+    RedLine,
+    /// Costs China a lot.
+    Hard,
+    /// Costs China something.
+    Costly,
+    /// Costs China little or helps it.
+    Easy,
+}
+
+/// China's feeling for `level` on issue `i` against its status quo.
+pub fn feeling(scenario: &Scenario, state: &State, p: &Package, i: usize, level: usize) -> Feeling {
+    if red_line_at(scenario, state, p, i, level) {
+        return Feeling::RedLine;
+    }
+    let issue = &scenario.issues[i];
+    let drop = issue.levels[issue.status_quo].china - issue.levels[level].china;
+    if drop > 0.4 {
+        Feeling::Hard
+    } else if drop > 0.1 {
+        Feeling::Costly
+    } else {
+        Feeling::Easy
+    }
+}
+
+/// Whether a proposal would read as an insult to Beijing.
+pub fn insult(scenario: &Scenario, state: &State, p: &Package) -> bool {
+    ai::is_insult(scenario, state, p)
+}
+
+/// The chance China gives way to a threat now, under 0.2.0 rules.
+pub fn threat_heed(scenario: &Scenario, state: &State) -> Option<f64> {
+    ai::heed_chance(scenario, state)
+}
+
+/// The legal actions of a state, apart from proposals (there are too many packages to list):
+/// accepting the counter, holding, threatening, gestures, agenda moves, cards, extension,
+/// signing, the last ask and walking away.
+pub fn legal_actions(scenario: &Scenario, state: &State) -> Vec<Action> {
+    let mut out = vec![
+        Action::AcceptCounter,
+        Action::Hold,
+        Action::Threaten,
+        Action::Goodwill,
+        Action::RequestExtension,
+        Action::Sign,
+        Action::GrantAsk,
+        Action::WalkAway,
+    ];
+    for issue in 0..scenario.issues.len() {
+        out.push(Action::Agenda {
+            issue,
+            on: !state.agenda[issue],
+        });
+    }
+    for (card, c) in scenario.world.cards.iter().enumerate() {
+        if c.side == Side::Us {
+            out.push(Action::Play { card });
+        }
+    }
+    out.retain(|a| check(scenario, state, a).is_ok());
+    out
+}
+
+/// The US's estimate of China's pressure, in words: a band, not the model's number.
+pub fn china_pressure_band(scenario: &Scenario, state: &State) -> &'static str {
+    let max = scenario.world.pressure.china_max;
+    if max <= 0.0 {
+        return "unknown";
+    }
+    match state.china_pressure / max {
+        x if x < 0.2 => "low",
+        x if x < 0.45 => "moderate",
+        x if x < 0.75 => "high",
+        _ => "severe",
+    }
+}

@@ -1,0 +1,163 @@
+//! The world's week: pressures build on both sides, cards in force bite, restrictions hurt and
+//! wear China's lever down, events fire, threats fall due, the summit comes, the clock runs.
+
+use crate::ai;
+use crate::engine::events;
+use crate::engine::moves::reopen_if_needed;
+use crate::engine::step::{end, snapshot};
+use crate::engine::{Outcome, Source, State, SummitStatus};
+use crate::scenario::{Scenario, Side};
+
+/// Moves the world one turn: meters, pressures, events, the summit and the clock.
+pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
+    let w = &scenario.us.weekly;
+    let p = &scenario.world.pressure;
+    let before = state.day;
+    state.turns += 1;
+    state.day += scenario.clock.days_per_turn;
+    let diversified = 1.0 - state.diversification.clamp(0.0, 0.9);
+    let m = &mut state.meters;
+    if state.rung > 0 {
+        let rung = &scenario.ai.ladder[usize::from(state.rung) - 1];
+        m.magnet_supply -= rung.magnet_loss * diversified;
+        m.market_confidence -= rung.market_loss;
+        state.restricted_weeks += 1;
+        state.rung_weeks += u32::from(state.rung);
+    } else {
+        m.magnet_supply += w.magnet_recovery;
+        if m.market_confidence < 60.0 {
+            m.market_confidence = (m.market_confidence + w.market_recovery).min(60.0);
+        }
+    }
+    let buying = state.agreed.as_ref().is_some_and(|pk| {
+        scenario
+            .index()
+            .farm
+            .is_some_and(|f| pk.0[f] != scenario.issues[f].status_quo)
+    });
+    let harvest = scenario.index().harvest_day.is_none_or(|d| state.day > d);
+    if buying {
+        m.farm_stress -= w.farm_drift;
+    } else if harvest {
+        m.farm_stress += w.farm_drift;
+    }
+    m.hawk_alarm -= w.hawk_decay;
+    state.threat_pressure *= 0.5;
+    // Pressure on China: export orders lost under the tariffs, US cards in force, and sales and
+    // goodwill lost while it restricts; each rung-week also builds allied supply.
+    let mut china = p.china_tariff_weekly + p.china_rung_weekly * f64::from(state.rung);
+    for (k, card) in scenario.world.cards.iter().enumerate() {
+        if !state.cards[k] {
+            continue;
+        }
+        if card.side == Side::Us {
+            china += card.pressure;
+        }
+        for e in &card.weekly {
+            state.apply_effect(scenario, e);
+        }
+    }
+    state.china_pressure = (state.china_pressure + china).min(p.china_max.max(0.0));
+    state.diversification += p.diversify_per_rung_week * f64::from(state.rung);
+    state.meters.clamp();
+    let mut fired = events::roll(scenario, state, before);
+    let trust_before = state.meters.trust;
+    threat_due(scenario, state);
+    summit(scenario, state, &mut fired);
+    if state.meters.trust < scenario.ai.signing_min_trust
+        && trust_before >= scenario.ai.signing_min_trust
+    {
+        reopen_if_needed(scenario, state, "trust falling");
+    }
+    if usize::from(state.rung) >= scenario.ai.ladder.len() {
+        state.log(
+            Source::Clock,
+            "The restriction ladder has topped out: the truce collapses.".into(),
+        );
+        end(scenario, state, Outcome::Escalation);
+    } else if state.days_left(scenario) == 0 {
+        state.log(
+            Source::Clock,
+            "The truce lapses with no deal and no extension: tariffs snap back.".into(),
+        );
+        end(scenario, state, Outcome::Escalation);
+    }
+    snapshot(state);
+    fired
+}
+
+/// A threat whose deadline has passed: shelved if China moved, a bluff called if not.
+fn threat_due(scenario: &Scenario, state: &mut State) {
+    let Some(deadline) = state.threat_deadline else {
+        return;
+    };
+    if state.day < deadline {
+        return;
+    }
+    state.threat_deadline = None;
+    if state.agreed.is_some() {
+        state.log(
+            Source::Us,
+            "Beijing has moved: the threatened measure is shelved.".into(),
+        );
+        return;
+    }
+    state.bluffs_called += 1;
+    state.credibility = (state.credibility - scenario.world.threat.bluff_cost).max(0.0);
+    state.log(
+        Source::China,
+        "The deadline passes and the threat is not carried out: Beijing calls the bluff, and US threats count for less."
+            .into(),
+    );
+}
+
+/// The summit: its week opens with the scene (China's last ask); once its day is past nothing
+/// can be signed.
+fn summit(scenario: &Scenario, state: &mut State, fired: &mut Vec<String>) {
+    let SummitStatus::Scheduled { day } = state.summit else {
+        return;
+    };
+    let place = scenario
+        .clock
+        .summit
+        .as_ref()
+        .map_or("the summit", |s| s.place.as_str())
+        .to_string();
+    if state.day > day {
+        state.summit = SummitStatus::Passed;
+        state.summit_ask = None;
+        state.log(
+            Source::Clock,
+            format!("The leaders met in {place} without a signing; nothing can be signed now."),
+        );
+        return;
+    }
+    if !state.summit_this_turn(scenario) || state.summit_held {
+        return;
+    }
+    state.summit_held = true;
+    fired.push("summit_week".into());
+    let Some(agreed) = state.agreed.clone() else {
+        state.log(
+            Source::Clock,
+            format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign."),
+        );
+        return;
+    };
+    if scenario.world.summit.last_ask
+        && let Some((i, level)) = ai::last_ask(scenario, state, &agreed)
+    {
+        state.summit_ask = Some((i, level));
+        let issue = &scenario.issues[i];
+        let text = format!(
+            "Summit week in {place}. Beijing makes one last ask: {} {}. Grant it, or sign without it.",
+            issue.short, issue.levels[level].label
+        );
+        state.log(Source::China, text);
+    } else {
+        state.log(
+            Source::Clock,
+            format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! The epilogue in words: what the year after the table brought.
+
+use crate::core::{Epilogue, Note, Outcome};
+use crate::scenario::Scenario;
+
+/// One line per thing that happened in the year after, then the year's meters in a sentence.
+pub fn epilogue_lines(
+    scenario: &Scenario,
+    epi: &Epilogue,
+    outcome: Option<Outcome>,
+) -> Vec<String> {
+    let issue = |i: usize| {
+        scenario
+            .issues
+            .get(i)
+            .map_or("an issue", |x| x.name.as_str())
+    };
+    let mut out = Vec::new();
+    for note in &epi.notes {
+        out.push(match note {
+            Note::Delivered { issue: i, share } if *share >= 1.0 => {
+                format!("{}: delivered and kept all year.", issue(*i))
+            }
+            Note::Delivered { issue: i, share } => format!(
+                "{}: {:.0}% delivered (purchases arrive in part, as in phase one).",
+                issue(*i),
+                100.0 * share
+            ),
+            Note::Lapsed { issue: i, month } => {
+                format!("{}: lapsed in month {month}.", issue(*i))
+            }
+            Note::SnapBack { month, rung } => format!(
+                "Month {month}: Beijing lets its mineral commitment lapse; restrictions return at rung {rung}."
+            ),
+            Note::TariffsSnapBack => {
+                "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()
+            }
+            Note::RestrictionsBite { months, rung } => format!(
+                "Mineral restrictions at rung {rung} bite for {months} months, softened only slowly as allies build other supply."
+            ),
+            Note::Unresolved { issues } => format!(
+                "The extension leaves {issues} issues unresolved: farm stress and market worries keep running at half pace."
+            ),
+            Note::Baseline { announced, net } => format!(
+                "${announced:.0}bn of purchases and investment announced; ${net:.0}bn delivered beyond what China would have bought anyway."
+            ),
+        });
+    }
+    let what = match outcome {
+        Some(o) if o.is_deal() => format!(
+            "{:.0}% of the US gains were delivered.",
+            100.0 * epi.delivered
+        ),
+        _ => "No deal: the pressures of the talks keep running.".into(),
+    };
+    out.push(format!(
+        "{what} Over the year: farm stress {:.0} and market confidence {:.0} on average; magnets as low as {:.0}; {} rung-months of restrictions.",
+        epi.mean_farm, epi.mean_market, epi.min_magnets, epi.rung_months
+    ));
+    out
+}
+
+/// Where each meter on screen counts, for the debrief.
+pub const METERS_COUNT: &str = "Where the meters count: farm stress, market confidence and magnet supply (through the talks and the year after) in Damage avoided; hawk alarm in Security; trust in Balance when there is no deal, and in whether Beijing signs or extends; China's pressure and US credibility in China's demand.";

@@ -1,0 +1,148 @@
+//! Validation of the 0.2.0 world block: cards, pressures, the threat, weights, dated events and
+//! the references between them. Paths are in `span::locate` form.
+
+use crate::core::calendar::Date;
+use crate::scenario::{Condition, Effect, Scenario, Side};
+
+type Found = Vec<(String, String)>;
+
+fn finite_non_negative(found: &mut Found, path: String, x: f64) {
+    if !x.is_finite() || x < 0.0 {
+        found.push((path, format!("must be a number of at least 0, not {x}")));
+    }
+}
+
+fn date(found: &mut Found, path: String, d: &str) {
+    if Date::parse(d).is_none() {
+        found.push((path, format!("\"{d}\" is not a date (YYYY-MM-DD)")));
+    }
+}
+
+/// Problems in the world block and in the card references of events and effects.
+pub(crate) fn validate(s: &Scenario) -> Found {
+    let mut found = Found::new();
+    let w = &s.world;
+    let card_ids: Vec<&str> = w.cards.iter().map(|c| c.id.as_str()).collect();
+    for (k, c) in w.cards.iter().enumerate() {
+        let p = format!("world.cards[{k}]");
+        if card_ids[..k].contains(&c.id.as_str()) {
+            found.push((
+                format!("{p}.id"),
+                format!("the card id \"{}\" is used twice", c.id),
+            ));
+        }
+        finite_non_negative(&mut found, format!("{p}.pressure"), c.pressure);
+        finite_non_negative(&mut found, format!("{p}.value"), c.value);
+        if let Some(d) = &c.available {
+            date(&mut found, format!("{p}.available"), d);
+        }
+        if let Some(r) = &c.suspended_by {
+            match s.issue_index(&r.issue) {
+                None => found.push((
+                    format!("{p}.suspended_by"),
+                    format!("unknown issue \"{}\"", r.issue),
+                )),
+                Some(i) if r.level >= s.issues[i].levels.len() => found.push((
+                    format!("{p}.suspended_by"),
+                    format!("{} has no level {}", s.issues[i].name, r.level),
+                )),
+                _ => {}
+            }
+        }
+        if let Some(m) = &c.mirror {
+            let ok = m == "rung"
+                || w.card_index(m)
+                    .is_some_and(|j| w.cards[j].side == Side::China);
+            if c.side != Side::Us || !ok {
+                found.push((
+                    format!("{p}.mirror"),
+                    "a mirror belongs to a US card and names a Chinese card or \"rung\"".into(),
+                ));
+            }
+        }
+    }
+    if usize::from(w.start_rung) > s.ai.ladder.len() {
+        found.push((
+            "world.start_rung".into(),
+            format!("the ladder has only {} rungs", s.ai.ladder.len()),
+        ));
+    }
+    let t = &w.threat;
+    if let Some(id) = &t.card
+        && !w
+            .card_index(id)
+            .is_some_and(|k| w.cards[k].side == Side::Us)
+    {
+        found.push((
+            "world.threat.card".into(),
+            format!("\"{id}\" is not a US card (cards: {})", card_ids.join(", ")),
+        ));
+    }
+    if !(0.0..=1.0).contains(&t.credibility) {
+        found.push((
+            "world.threat.credibility".into(),
+            "credibility must be between 0 and 1".into(),
+        ));
+    }
+    if t.heed_sure.is_nan() || t.heed_from.is_nan() || t.heed_sure <= t.heed_from {
+        found.push((
+            "world.threat.heed_sure".into(),
+            "must be above heed_from".into(),
+        ));
+    }
+    let pr = &w.pressure;
+    for (name, x) in [
+        ("china_tariff_weekly", pr.china_tariff_weekly),
+        ("china_rung_weekly", pr.china_rung_weekly),
+        ("diversify_per_rung_week", pr.diversify_per_rung_week),
+        ("china_max", pr.china_max),
+        ("china_reads_us", pr.china_reads_us),
+        ("margin", pr.margin),
+        ("us_per_farm", pr.us_per_farm),
+        ("us_per_market", pr.us_per_market),
+        ("us_per_magnet", pr.us_per_magnet),
+    ] {
+        finite_non_negative(&mut found, format!("world.pressure.{name}"), x);
+    }
+    if !pr.balance_gap.is_finite() {
+        found.push((
+            "world.pressure.balance_gap".into(),
+            "must be a number".into(),
+        ));
+    }
+    if let Some(d) = &pr.harvest_from {
+        date(&mut found, "world.pressure.harvest_from".into(), d);
+    }
+    let ws = &w.weights;
+    let sum = ws.us_value + ws.durability + ws.balance + ws.headline + ws.security + ws.damage;
+    if !sum.is_finite() || (sum - 1.0).abs() > 0.01 {
+        found.push((
+            "world.weights".into(),
+            format!("the score weights must sum to 1, not {sum:.2}"),
+        ));
+    }
+    for (e, event) in s.events.iter().enumerate() {
+        let p = format!("events[{e}]");
+        if let Some(d) = &event.date {
+            date(&mut found, format!("{p}.date"), d);
+        }
+        for (x, effect) in event.effects.iter().enumerate() {
+            if let Effect::Card(id) = effect
+                && w.card_index(id).is_none()
+            {
+                found.push((
+                    format!("{p}.effects[{x}]"),
+                    format!("unknown card \"{id}\""),
+                ));
+            }
+        }
+        for (x, c) in event.when.iter().enumerate() {
+            if let Condition::CardInForce(id) = c
+                && w.card_index(id).is_none()
+            {
+                found.push((format!("{p}.when[{x}]"), format!("unknown card \"{id}\"")));
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,265 @@
+//! The pressure model of release 0.2.0: cards in force, both sides' pressures, priced threats,
+//! the summit's last ask, the epilogue and the score weights. Every field has a default, so a
+//! 0.1.0 scenario file (which has none of them) still loads and plays a simpler game.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Effect, Reciprocity};
+
+/// Which side holds a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    /// A US measure.
+    Us,
+    /// A Chinese measure.
+    China,
+}
+
+/// An escalation that stays in force once played, bites the other side each week, and can be
+/// suspended in a package (Busan was mostly a swap of suspensions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Short name for the Beijing panel (at most 14 characters).
+    pub short: String,
+    /// Who plays it.
+    pub side: Side,
+    /// What it does, in a sentence.
+    pub text: String,
+    /// Whether it is in force when the game starts.
+    #[serde(default)]
+    pub in_force: bool,
+    /// For US cards: the first day it can be played (`YYYY-MM-DD`); none means from the start.
+    #[serde(default)]
+    pub available: Option<String>,
+    /// Pressure it adds each week to the other side while in force (utility, 0..1 scale).
+    #[serde(default)]
+    pub pressure: f64,
+    /// What suspending it is worth to the other side in a package (utility, 0..1 scale).
+    #[serde(default)]
+    pub value: f64,
+    /// Changes to the US meters each week while in force (the cost to the US of its own card, or
+    /// the bite of a Chinese one).
+    #[serde(default)]
+    pub weekly: Vec<Effect>,
+    /// Changes when it comes into force.
+    #[serde(default)]
+    pub on_play: Vec<Effect>,
+    /// A package reaching this level suspends it; none: any signed deal pauses it.
+    #[serde(default)]
+    pub suspended_by: Option<Reciprocity>,
+    /// For US cards: China's mirror when it comes into force (a Chinese card id, or "rung" for
+    /// a step up the restriction ladder).
+    #[serde(default)]
+    pub mirror: Option<String>,
+}
+
+/// How pressure builds on each side while there is no deal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pressure {
+    /// China's weekly pressure from the tariffs in force (export orders lost).
+    pub china_tariff_weekly: f64,
+    /// China's weekly pressure per restriction rung it holds (sales and goodwill lost abroad).
+    pub china_rung_weekly: f64,
+    /// Diversification added per rung-week (allied supply, price floors); it wears the lever down.
+    pub diversify_per_rung_week: f64,
+    /// The most pressure China's no-deal value can lose.
+    pub china_max: f64,
+    /// Share of the US's visible pain (its own pressure) that China adds to its demand.
+    pub china_reads_us: f64,
+    /// Margin above its no-deal value that China asks for at the least.
+    pub margin: f64,
+    /// US utility lost per point of farm stress above its start.
+    pub us_per_farm: f64,
+    /// US utility lost per point of market confidence below its start.
+    pub us_per_market: f64,
+    /// US utility lost per point of magnet supply below its start.
+    pub us_per_magnet: f64,
+    /// Day (`YYYY-MM-DD`) from which farm stress climbs each week while China buys no US crops.
+    pub harvest_from: Option<String>,
+    /// China's common-scale balance gap: it refuses when the US's share of its possible gain
+    /// exceeds China's by more than this.
+    pub balance_gap: f64,
+}
+
+impl Default for Pressure {
+    fn default() -> Self {
+        Pressure {
+            china_tariff_weekly: 0.0,
+            china_rung_weekly: 0.0,
+            diversify_per_rung_week: 0.0,
+            china_max: 0.0,
+            china_reads_us: 0.0,
+            margin: 0.0,
+            us_per_farm: 0.0,
+            us_per_market: 0.0,
+            us_per_magnet: 0.0,
+            harvest_from: None,
+            balance_gap: 2.0,
+        }
+    }
+}
+
+/// A priced threat: the card it announces, the US's credibility and what a called bluff costs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Threat {
+    /// The US card the threat announces; none keeps the 0.1.0 threat (a chance of a rung).
+    pub card: Option<String>,
+    /// Credibility at the start, 0..=1.
+    pub credibility: f64,
+    /// Turns China is given before the threat must be carried out.
+    pub deadline_turns: u32,
+    /// Credibility lost when the deadline passes and the threat was not carried out.
+    pub bluff_cost: f64,
+    /// Credibility gained when a threat is carried out.
+    pub carry_gain: f64,
+    /// Below this expected bite (credibility × (China's pressure + the card's value)) China
+    /// always mirrors; at `heed_sure` it always gives way.
+    pub heed_from: f64,
+    /// Expected bite at which China surely gives way.
+    pub heed_sure: f64,
+    /// Share of the card's value China knocks off its demand when it gives way.
+    pub concession: f64,
+}
+
+impl Default for Threat {
+    fn default() -> Self {
+        Threat {
+            card: None,
+            credibility: 0.5,
+            deadline_turns: 2,
+            bluff_cost: 0.2,
+            carry_gain: 0.1,
+            heed_from: 1.0,
+            heed_sure: 2.0,
+            concession: 0.5,
+        }
+    }
+}
+
+/// The summit's scene: China's last-minute ask.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SummitScene {
+    /// Whether China makes a last ask at the summit.
+    pub last_ask: bool,
+    /// Trust gained when the US grants it.
+    pub grant_trust: f64,
+    /// How far below its demand China still signs the agreed package when the ask is refused.
+    pub refuse_slack: f64,
+}
+
+impl Default for SummitScene {
+    fn default() -> Self {
+        SummitScene {
+            last_ask: false,
+            grant_trust: 5.0,
+            refuse_slack: 1.0,
+        }
+    }
+}
+
+/// The year after the table, month by month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EpilogueRules {
+    /// Months played after the game ends.
+    pub months: u32,
+    /// How much a lopsided deal (common-scale gap) lowers each commitment's chance to hold.
+    pub lopsided_penalty: f64,
+    /// Farm stress per month while China buys no US crops.
+    pub farm_monthly: f64,
+    /// Farm stress relieved per month while agreed purchases flow.
+    pub farm_relief: f64,
+    /// Market confidence lost per month while tariffs snap back or escalation bites.
+    pub market_monthly: f64,
+    /// Magnet supply regained per month when the minerals flow.
+    pub magnet_recovery: f64,
+    /// Share of rung damage that still bites per month (allied supply softens it slowly).
+    pub rung_monthly: f64,
+    /// Share of the unresolved pressure that keeps running after an extension.
+    pub extension_share: f64,
+}
+
+impl Default for EpilogueRules {
+    fn default() -> Self {
+        EpilogueRules {
+            months: 12,
+            lopsided_penalty: 0.3,
+            farm_monthly: 2.0,
+            farm_relief: 4.0,
+            market_monthly: 2.0,
+            magnet_recovery: 4.0,
+            rung_monthly: 2.0,
+            extension_share: 0.5,
+        }
+    }
+}
+
+/// Weights of the overall score (they sum to 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// US value.
+    pub us_value: f64,
+    /// Durability.
+    pub durability: f64,
+    /// Balance.
+    pub balance: f64,
+    /// Headline.
+    pub headline: f64,
+    /// Security.
+    pub security: f64,
+    /// Damage avoided.
+    pub damage: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            us_value: 0.25,
+            durability: 0.30,
+            balance: 0.10,
+            headline: 0.05,
+            security: 0.15,
+            damage: 0.15,
+        }
+    }
+}
+
+/// Everything 0.2.0 added to a scenario.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct World {
+    /// Escalations both sides can play and trade.
+    pub cards: Vec<Card>,
+    /// How pressure builds.
+    pub pressure: Pressure,
+    /// The priced threat.
+    pub threat: Threat,
+    /// The summit's scene.
+    pub summit: SummitScene,
+    /// The year after.
+    pub epilogue: EpilogueRules,
+    /// Overall score weights.
+    pub weights: Weights,
+    /// Lessons of the source text, by key (`balance`, `toolbox`, …); empty keeps the built-in text.
+    pub lessons: Vec<(String, String)>,
+    /// Glossary entries for the help screen: (term, meaning).
+    pub glossary: Vec<(String, String)>,
+    /// The restriction rung standing when the game starts (a scenario may open mid-escalation).
+    pub start_rung: u8,
+}
+
+impl World {
+    /// Index of the card with this id.
+    pub fn card_index(&self, id: &str) -> Option<usize> {
+        self.cards.iter().position(|c| c.id == id)
+    }
+}

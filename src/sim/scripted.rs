@@ -1,0 +1,311 @@
+//! The scripts behind each strategy.
+
+use crate::engine::{Action, Outcome, Package, classify, query, score};
+use crate::sim::strategy::Ctx;
+
+pub(crate) fn hawk(c: &Ctx) -> Action {
+    if let Some(a) = c
+        .sign()
+        .or_else(|| c.open(&["excess_capacity", "fentanyl"]))
+    {
+        return a;
+    }
+    if let Some(counter) = &c.state.counter
+        && c.level(counter, "export_controls") <= 1
+        && c.us_gain(counter) > 0.12
+    {
+        return Action::AcceptCounter;
+    }
+    if c.last_turn() && c.state.agreed.is_none() {
+        return Action::WalkAway;
+    }
+    if let Some(a) = c.play("affiliates").or_else(|| c.play("port_fees")) {
+        return a;
+    }
+    if c.turns().is_multiple_of(3) {
+        return Action::Threaten;
+    }
+    Action::Propose(c.package(&[
+        ("tariffs", 1),
+        ("export_controls", 1),
+        ("rare_earths", 2),
+        ("farm", 2),
+        ("excess_capacity", 2),
+        ("fentanyl", 1),
+        ("enforcement", 2),
+    ]))
+}
+
+pub(crate) fn dealmaker(c: &Ctx) -> Action {
+    if let Some(a) = c.sign().or_else(|| c.open(&["energy", "investment"])) {
+        return a;
+    }
+    if let Some(counter) = &c.state.counter
+        && score::headline_bn(c.scenario, counter) >= 150.0
+    {
+        return Action::AcceptCounter;
+    }
+    if c.last_turn() {
+        return Action::RequestExtension;
+    }
+    let easing = if c.turns() < 4 { 2 } else { 3 };
+    Action::Propose(c.package(&[
+        ("tariffs", 3),
+        ("export_controls", easing),
+        ("rare_earths", 3),
+        ("farm", 3),
+        ("energy", 3),
+        ("investment", 2),
+        ("enforcement", 0),
+    ]))
+}
+
+/// Sign at the summit, granting China's last ask when it costs little (not on enforcement or
+/// export controls).
+fn summit_move(c: &Ctx) -> Option<Action> {
+    if let Some((i, _)) = c.state.summit_ask
+        && c.state.summit_this_turn(c.scenario)
+    {
+        let id = c.scenario.issues[i].id.as_str();
+        if id != "enforcement" && id != "export_controls" {
+            return Some(Action::GrantAsk);
+        }
+    }
+    c.sign()
+}
+
+/// What the structural negotiator asks for after `t` turns: it concedes on what matters least
+/// to lasting value as the weeks pass.
+fn structural_package(c: &Ctx, t: u32) -> Package {
+    let tariffs = if t < 3 { 2 } else { 3 };
+    let controls = if t < 5 { 1 } else { 2 };
+    let capacity = if t < 4 { 3 } else { 2 };
+    c.package(&[
+        ("tariffs", tariffs),
+        ("export_controls", controls),
+        ("rare_earths", 2),
+        ("farm", 2),
+        ("excess_capacity", capacity),
+        ("fentanyl", 2),
+        ("enforcement", 1),
+    ])
+}
+
+pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
+    if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+        return a;
+    }
+    // Endgame: on the last turn before the summit, a comprehensive counter that stops short of
+    // broad chip relief is taken.
+    if let Some(counter) = &c.state.counter
+        && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
+        && c.level(counter, "export_controls") <= 3
+        && (c.summit_next_turn() || c.us_gain(counter) > 0.25)
+    {
+        return Action::AcceptCounter;
+    }
+    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
+        return Action::RequestExtension;
+    }
+    if c.state.agreed.is_some() {
+        return Action::Hold;
+    }
+    if bluff
+        && c.state.threat_deadline.is_none()
+        && c.state.bluffs_called == 0
+        && query::threat_heed(c.scenario, c.state).is_some_and(|h| h >= 0.25)
+    {
+        return Action::Threaten;
+    }
+    Action::Propose(structural_package(c, c.turns()))
+}
+
+pub(crate) fn patient(c: &Ctx) -> Action {
+    // More issues on the table give China more to trade: open them while there is time.
+    let open = ["excess_capacity", "fentanyl", "energy", "investment"];
+    if let Some(a) = summit_move(c).or_else(|| c.open(&open)) {
+        return a;
+    }
+    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
+        return Action::RequestExtension;
+    }
+    if c.state.agreed.is_some() {
+        return Action::Hold;
+    }
+    // Late, take China's counter if it is a comprehensive deal that keeps chip controls short of
+    // advanced chips: its demand has fallen and its counter gives more.
+    if let Some(counter) = &c.state.counter
+        && c.summit_next_turn()
+        && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
+        && c.level(counter, "export_controls") <= 3
+    {
+        return Action::AcceptCounter;
+    }
+    // Concede a step every third turn, and hold (working-level talks) in between.
+    let t = c.turns();
+    if t % 3 == 1 && c.state.proposal.is_some() {
+        return Action::Hold;
+    }
+    Action::Propose(structural_package(c, t.saturating_sub(2)))
+}
+
+pub(crate) fn appeaser(c: &Ctx) -> Action {
+    if let Some(a) = c.sign() {
+        return a;
+    }
+    if c.state.counter.is_some() {
+        return Action::AcceptCounter;
+    }
+    if c.state.agreed.is_some() {
+        return if c.last_turn() {
+            Action::RequestExtension
+        } else {
+            Action::Goodwill
+        };
+    }
+    if c.last_turn() {
+        return Action::RequestExtension;
+    }
+    Action::Propose(c.package(&[
+        ("tariffs", 3),
+        ("export_controls", 2),
+        ("rare_earths", 2),
+        ("farm", 1),
+    ]))
+}
+
+pub(crate) fn stall(c: &Ctx) -> Action {
+    if c.last_turn() {
+        Action::RequestExtension
+    } else {
+        Action::Propose(c.scenario.status_quo())
+    }
+}
+
+/// The most US-favourable package on the table that China does not take as an insult: start
+/// from the US's best on every issue, then step towards China where that gives China most for
+/// the least US value, until the insult test passes.
+fn greedy_opening(c: &Ctx) -> Package {
+    let s = c.scenario;
+    let mut levels: Vec<usize> = s
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            if c.state.agenda[i] {
+                (0..issue.levels.len())
+                    .max_by(|&a, &b| issue.levels[a].us.total_cmp(&issue.levels[b].us))
+                    .unwrap_or(issue.status_quo)
+            } else {
+                issue.status_quo
+            }
+        })
+        .collect();
+    for _ in 0..64 {
+        let p = Package(levels.clone());
+        if !query::insult(s, c.state, &p) && !query::red_line_anywhere(s, c.state, &p) {
+            return p;
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (i, issue) in s.issues.iter().enumerate() {
+            if !c.state.agenda[i] {
+                continue;
+            }
+            let Some(next) = crate::ai::step_towards_china(s, i, levels[i]) else {
+                continue;
+            };
+            let gain =
+                issue.china_weight * (issue.levels[next].china - issue.levels[levels[i]].china);
+            let loss =
+                (issue.us_weight * (issue.levels[levels[i]].us - issue.levels[next].us)).max(1e-4);
+            if best.is_none_or(|(b, _, _)| gain / loss > b) {
+                best = Some((gain / loss, i, next));
+            }
+        }
+        match best {
+            Some((_, i, next)) => levels[i] = next,
+            None => break,
+        }
+    }
+    Package(levels)
+}
+
+pub(crate) fn first_counter(c: &Ctx) -> Action {
+    if let Some(a) = c.sign() {
+        return a;
+    }
+    let all: Vec<&str> = c.scenario.issues.iter().map(|i| i.id.as_str()).collect();
+    if c.state.turns == 0
+        && let Some(a) = c.open(&all)
+    {
+        return a;
+    }
+    if c.state.agreed.is_some() {
+        return if c.last_turn() {
+            Action::RequestExtension
+        } else {
+            Action::Hold
+        };
+    }
+    if c.state.counter.is_some() {
+        return Action::AcceptCounter;
+    }
+    if c.last_turn() {
+        return Action::RequestExtension;
+    }
+    Action::Propose(greedy_opening(c))
+}
+
+/// The Busan package as the scenario records it, on the issues on the table.
+fn busan(c: &Ctx) -> Package {
+    let targets: Vec<(&str, usize)> = c
+        .scenario
+        .historical
+        .package
+        .iter()
+        .map(|(id, l)| (id.as_str(), *l))
+        .collect();
+    c.package(&targets)
+}
+
+pub(crate) fn historical(c: &Ctx) -> Action {
+    if let Some(a) = c.open(&["fentanyl"]) {
+        return a;
+    }
+    if c.state.summit_ask.is_some() && c.state.summit_this_turn(c.scenario) {
+        return Action::GrantAsk;
+    }
+    if let Some(a) = c.sign() {
+        return a;
+    }
+    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
+        return Action::RequestExtension;
+    }
+    // 2025: the affiliates rule on 29 Sep, the 100% threat on 10 Oct, port fees on 14 Oct.
+    if let Some(a) = c.play("affiliates") {
+        return a;
+    }
+    if c.on_or_after("2025-10-10") && !c.on_or_after("2025-10-17") && c.state.agreed.is_none() {
+        return Action::Threaten;
+    }
+    if let Some(a) = c.play("port_fees") {
+        return a;
+    }
+    if c.state.agreed.is_some() {
+        return Action::Hold;
+    }
+    // Until the escalations, the US held to its asks; then it converged on Busan.
+    if !c.on_or_after("2025-10-06") {
+        if c.state.proposal.is_some() && c.turns() % 2 == 1 {
+            return Action::Hold;
+        }
+        return Action::Propose(c.package(&[
+            ("tariffs", 1),
+            ("export_controls", 1),
+            ("rare_earths", 3),
+            ("farm", 2),
+            ("fentanyl", 2),
+        ]));
+    }
+    Action::Propose(busan(c))
+}

@@ -1,0 +1,226 @@
+//! The 0.2.0 model's mechanisms on the default scenario: hold, cards and mirrors, bluffs,
+//! kept and reopened agreements, the summit's scene and deadline, the epilogue and baselines.
+
+mod common;
+
+use common::{ix, package, shared};
+use truce::ai::{Reply, Rule};
+use truce::core::Note;
+use truce::engine::{Action, ActionError, Game, SummitStatus, scorecard};
+
+fn card(g: &Game, id: &str) -> usize {
+    g.scenario
+        .world
+        .card_index(id)
+        .unwrap_or_else(|| panic!("no card {id}"))
+}
+
+fn summit_day(g: &Game) -> u32 {
+    match g.state.summit {
+        SummitStatus::Scheduled { day } => day,
+        other => panic!("no summit scheduled: {other:?}"),
+    }
+}
+
+#[test]
+fn hold_passes_a_week_and_keeps_the_agreement() {
+    let mut g = Game::new(shared(), 1);
+    let p = g.scenario.status_quo();
+    g.state.agreed = Some(p.clone());
+    let day = g.state.day;
+    g.apply(Action::Hold).expect("hold");
+    assert_eq!(g.state.day, day + 7);
+    assert_eq!(g.state.agreed, Some(p));
+    assert!(
+        g.state.china_pressure > 0.0,
+        "pressure builds while nothing is signed"
+    );
+}
+
+#[test]
+fn a_card_is_ready_on_its_date_and_china_mirrors_it() {
+    let mut g = Game::new(shared(), 1);
+    let k = card(&g, "affiliates");
+    assert!(matches!(
+        g.apply(Action::Play { card: k }),
+        Err(ActionError::CardNotPlayable { .. })
+    ));
+    while g.apply(Action::Play { card: k }).is_err() {
+        g.apply(Action::Hold).expect("hold");
+        assert!(g.state.day < 60, "the affiliates rule is ready by 29 Sep");
+    }
+    assert!(g.state.cards[k]);
+    assert_eq!(g.state.rung, 1, "China mirrors with a rung");
+    let why = g
+        .history
+        .last()
+        .and_then(|t| t.answer.clone())
+        .expect("answered");
+    assert_eq!(why.why.rule, Rule::Mirrored);
+    // The card adds to China's weekly pressure.
+    let before = g.state.china_pressure;
+    g.apply(Action::Hold).expect("hold");
+    let weekly = g.scenario.world.pressure.china_tariff_weekly
+        + g.scenario.world.pressure.china_rung_weekly
+        + g.scenario.world.cards[k].pressure;
+    assert!((g.state.china_pressure - before - weekly).abs() < 1e-9);
+}
+
+#[test]
+fn a_threat_not_carried_out_is_a_bluff_called() {
+    let mut g = Game::new(shared(), 3);
+    let cred = g.state.credibility;
+    g.apply(Action::Threaten).expect("threaten");
+    assert!(g.state.threat_deadline.is_some());
+    for _ in 0..3 {
+        g.apply(Action::Hold).expect("hold");
+    }
+    assert_eq!(g.state.bluffs_called, 1);
+    assert!(g.state.credibility < cred - 0.1);
+    // Carried out in time, a threat raises credibility instead.
+    let mut g = Game::new(shared(), 3);
+    g.apply(Action::Threaten).expect("threaten");
+    let cred = g.state.credibility;
+    let k = card(&g, "tariff100");
+    g.apply(Action::Play { card: k }).expect("carry it out");
+    assert!(g.state.credibility > cred);
+    assert!(g.state.threat_deadline.is_none());
+}
+
+#[test]
+fn an_agreement_is_kept_and_the_summit_is_the_last_chance_to_sign() {
+    let mut g = Game::new(shared(), 1);
+    let s = g.scenario.clone();
+    // Three weeks before the summit: propose, take China's counter, propose it again.
+    g.state.day = summit_day(&g) - 24;
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 3),
+            ("farm", 2),
+        ],
+    );
+    g.apply(Action::Propose(p)).expect("propose");
+    if g.state.agreed.is_none() {
+        g.apply(Action::AcceptCounter).expect("take the counter");
+    }
+    let p = g.state.agreed.clone().expect("agreed in principle");
+    g.apply(Action::Propose(p.clone())).expect("again");
+    assert_eq!(
+        g.state.last_answer.as_ref().map(|a| a.why.rule),
+        Some(Rule::Kept)
+    );
+    // Summit week: a last ask is made; granting it moves the agreed package China's way.
+    assert!(g.state.summit_this_turn(&s), "day {}", g.state.day);
+    let (i, level) = g.state.summit_ask.expect("a last ask");
+    g.apply(Action::GrantAsk).expect("grant");
+    assert_eq!(g.state.agreed.as_ref().map(|a| a.0[i]), Some(level));
+    // Skip the signing: a week later nothing can be signed.
+    g.apply(Action::Hold).expect("hold");
+    assert_eq!(g.state.summit, SummitStatus::Passed);
+    assert!(matches!(g.apply(Action::Sign), Err(ActionError::NoSummit)));
+}
+
+#[test]
+fn signing_suspends_the_cards_the_deal_covers() {
+    let mut g = Game::new(shared(), 1);
+    let s = g.scenario.clone();
+    let farm_tariffs = card(&g, "farm_tariffs");
+    assert!(
+        g.state.cards[farm_tariffs],
+        "China's March farm tariffs are in force at the start"
+    );
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 3),
+            ("farm", 2),
+        ],
+    );
+    g.state.agreed = Some(p);
+    g.state.day = summit_day(&g);
+    g.apply(Action::Sign).expect("sign");
+    assert!(
+        g.state.outcome.is_some_and(|o| o.is_deal()),
+        "{:?}",
+        g.state.last_answer
+    );
+    assert!(!g.state.cards[farm_tariffs]);
+    // 25 Mt a year is about business as usual: it makes no net headline.
+    let epi = g.state.epilogue.as_ref().expect("epilogue");
+    assert!(
+        epi.notes
+            .iter()
+            .any(|n| matches!(n, Note::Baseline { net, .. } if *net == 0.0))
+    );
+    assert_eq!(scorecard(&s, &g.state).headline.value, 0.0);
+}
+
+#[test]
+fn an_extension_leaves_the_issues_unresolved_in_the_epilogue() {
+    let mut g = Game::new(shared(), 1);
+    g.apply(Action::RequestExtension).expect("ask");
+    assert_eq!(
+        g.state.last_answer.as_ref().map(|a| a.reply.clone()),
+        Some(Reply::GrantExtension)
+    );
+    let epi = g.state.epilogue.as_ref().expect("epilogue");
+    assert!(
+        epi.notes
+            .iter()
+            .any(|n| matches!(n, Note::Unresolved { .. }))
+    );
+    assert!(
+        epi.mean_farm > g.scenario.us.start.farm_stress,
+        "farm stress keeps running"
+    );
+}
+
+#[test]
+fn the_ai_counters_its_own_agreed_package_only_when_it_names_why() {
+    let mut g = Game::new(shared(), 1);
+    let s = g.scenario.clone();
+    g.state.day = summit_day(&g) - 40;
+    let p = package(
+        &s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 3),
+            ("farm", 2),
+        ],
+    );
+    g.apply(Action::Propose(p)).expect("propose");
+    if g.state.agreed.is_none() {
+        g.apply(Action::AcceptCounter).expect("take the counter");
+    }
+    assert!(g.state.agreed.is_some());
+    // Proposing it again, China stands by it.
+    let agreed = g.state.agreed.clone().expect("agreed");
+    g.apply(Action::Propose(agreed)).expect("again");
+    assert_eq!(
+        g.state.last_answer.as_ref().map(|a| a.why.rule),
+        Some(Rule::Kept)
+    );
+    // A goodwill gesture changes nothing China names: still agreed.
+    g.apply(Action::Goodwill).expect("gesture");
+    assert!(g.state.agreed.is_some());
+    // After a threat, with its demand up (here by hand), China reopens and names the threat.
+    g.state.aspiration_shift += 0.3;
+    g.apply(Action::Threaten).expect("threaten");
+    assert!(g.state.agreed.is_none());
+    let why = &g.state.last_answer.as_ref().expect("answered").why;
+    assert_eq!(why.rule, Rule::Reopened);
+    assert!(
+        why.reason.as_deref().is_some_and(|r| r.contains("threat")),
+        "{why:?}"
+    );
+    assert!(matches!(
+        g.state.last_answer.as_ref().map(|a| &a.reply),
+        Some(Reply::Counter(c)) if c.0[ix(&s, "tariffs")] >= 3
+    ));
+}
