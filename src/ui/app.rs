@@ -13,6 +13,7 @@ use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::report::reply_headline;
 use crate::scenario::Scenario;
+use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
 use crate::ui::theme::Theme;
@@ -182,6 +183,8 @@ pub struct App {
     pub classroom: crate::ui::classroom::Classroom,
     /// The game under review, while the review screen is up.
     pub review: Option<crate::ui::review::Review>,
+    /// Effects asked for by the keys handled since the event loop last took them.
+    pub(crate) pending: Vec<crate::ui::effects::Effect>,
 }
 
 impl App {
@@ -220,6 +223,7 @@ impl App {
             autosaved: false,
             classroom: crate::ui::classroom::Classroom::default(),
             review: None,
+            pending: Vec::new(),
         }
     }
 
@@ -254,8 +258,17 @@ impl App {
         self.ui.size = (width, height);
     }
 
-    /// Handles one key press. In the save prompt, a key the keymap does not take is typed.
+    /// Handles one key press and carries out what it asks for (saving, loading, quitting),
+    /// as the event loop does: `update_key`, then `perform` on each effect.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        for effect in self.update_key(key) {
+            self.perform(effect);
+        }
+    }
+
+    /// Handles one key press without touching anything outside the UI: returns the effects
+    /// it asks for. In the save prompt, a key the keymap does not take is typed.
+    pub fn update_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         // A "saved" note is news for one look; a failed autosave stays until one succeeds.
         if self
             .ui
@@ -274,6 +287,7 @@ impl App {
         {
             self.type_name(c);
         }
+        self.take_effects()
     }
 
     /// Draws the current screen and any overlay.
@@ -314,7 +328,7 @@ impl App {
         let ui = &mut self.ui;
         let page = ui.size.1.saturating_sub(8).max(1);
         match cmd {
-            Cmd::ForceQuit => ui.quit = true,
+            Cmd::ForceQuit => self.ask(Effect::Quit),
             Cmd::Quit => ui.overlay = Some(Overlay::Confirm(Confirm::Quit)),
             Cmd::Help => toggle(ui, Overlay::Help),
             Cmd::Why => toggle(ui, Overlay::Why),
@@ -329,7 +343,7 @@ impl App {
                 ui.scroll = 0;
             }
             Cmd::Back => ui.screen = Screen::Title,
-            Cmd::Begin => self.start(),
+            Cmd::Begin => self.ask(Effect::Start),
             Cmd::ScrollUp => scroll_by(ui, -1),
             Cmd::ScrollDown => scroll_by(ui, 1),
             Cmd::PageUp => scroll_by(ui, -i32::from(page)),
@@ -394,10 +408,8 @@ impl App {
         }
     }
 
-    fn start(&mut self) {
-        if self.resume_class_game() {
-            return;
-        }
+    /// A new game of the picked scenario and seed.
+    pub(crate) fn start_new(&mut self) {
         let Some(scenario) = self.scenarios.get(self.ui.picked).cloned() else {
             return;
         };
@@ -469,7 +481,7 @@ impl App {
 
     fn confirmed(&mut self) {
         match self.ui.overlay {
-            Some(Overlay::Confirm(Confirm::Quit)) => self.ui.quit = true,
+            Some(Overlay::Confirm(Confirm::Quit)) => self.ask(Effect::Quit),
             Some(Overlay::Confirm(Confirm::Act(item))) => {
                 self.ui.overlay = None;
                 self.apply(item.action());
@@ -512,7 +524,7 @@ impl App {
             }
             Ok((answer, events, outcome)) => {
                 self.unsaved = true;
-                self.autosave();
+                self.ask(Effect::Autosave);
                 self.ui.log_scroll = 0;
                 let Some(game) = self.game.as_ref() else {
                     return;

@@ -4,6 +4,7 @@
 
 use crate::persist::{GameInfo, LoadedGame};
 use crate::ui::app::{App, Overlay, Screen, Tone};
+use crate::ui::effects::Effect;
 
 /// How the classroom features are set for this run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,17 +95,21 @@ impl App {
             self.say(Tone::Error, "Type your name, then press Enter.");
             return;
         };
-        if let Err(e) = crate::config::save_player(&name) {
+        self.say(Tone::Good, format!("Hello, {name}."));
+        self.classroom.player = Some(name.clone());
+        self.classroom.typed.clear();
+        self.ui.overlay = None;
+        self.ask(Effect::RememberPlayer(name));
+    }
+
+    /// Carries out `Effect::RememberPlayer`; a failure is said, the game goes on.
+    pub(crate) fn remember_player(&mut self, name: &str) {
+        if let Err(e) = crate::config::save_player(name) {
             self.say(
                 Tone::Bad,
                 format!("Hello, {name}. (Your name could not be remembered: {e}.)"),
             );
-        } else {
-            self.say(Tone::Good, format!("Hello, {name}."));
         }
-        self.classroom.player = Some(name);
-        self.classroom.typed.clear();
-        self.ui.overlay = None;
     }
 
     /// Esc in the name prompt: play without a name (not in class mode, where it is needed).

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod classroom;
+pub mod effects;
 pub mod keymap;
 pub mod menu;
 pub mod review;
@@ -172,7 +173,12 @@ fn event_loop(
                 let size = terminal.size()?;
                 app.resize(size.width, size.height);
             }
-            Event::Key(key) if key.kind == KeyEventKind::Press => app.handle_key(key),
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                // The key changes only the UI; what it asks of the world is done here.
+                for effect in app.update_key(key) {
+                    app.perform(effect);
+                }
+            }
             Event::Resize(width, height) => app.resize(width, height),
             _ => {}
         }

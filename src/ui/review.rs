@@ -5,6 +5,7 @@
 use crate::persist::LoadedGame;
 use crate::report::facts::{self, Board, GameFacts, Move};
 use crate::ui::app::{App, Message, Screen, Tone};
+use crate::ui::effects::Effect;
 
 /// One step of the review: a week and the moves made in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +117,15 @@ impl App {
             });
             return;
         }
-        match crate::persist::load_game(&row.path) {
+        let path = row.path.clone();
+        self.ask(Effect::Review { path });
+    }
+
+    /// Carries out `Effect::Review`: replays the save and shows it, or says on the list why it
+    /// cannot be opened.
+    pub(crate) fn review_save(&mut self, path: &std::path::Path) {
+        let list = &mut self.ui.saves;
+        match crate::persist::load_game(path) {
             Ok(loaded) => {
                 self.review = Some(Review::new(&loaded, Some(Screen::Load)));
                 self.ui.screen = Screen::Review;
@@ -156,7 +165,7 @@ impl App {
     pub(crate) fn review_back(&mut self) {
         match self.review.take().and_then(|r| r.back) {
             Some(screen) => self.ui.screen = screen,
-            None => self.ui.quit = true,
+            None => self.ask(Effect::Quit),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::persist::names::escape;
 use crate::persist::read::io_words;
 use crate::persist::{self, GameInfo, LoadedGame, SaveError, SaveSummary};
 use crate::ui::app::{App, Confirm, Message, Overlay, Screen, Tone};
+use crate::ui::effects::Effect;
 
 /// The longest name the prompt takes, in characters.
 const MAX_NAME: usize = 60;
@@ -292,6 +293,16 @@ impl App {
             p.error = Some("Type the folder to save in.".into());
             return;
         }
+        self.ask(Effect::Save { replace });
+    }
+
+    /// Carries out `Effect::Save`: writes the prompt's game, or says in the prompt why not
+    /// (asking first before replacing another game's save).
+    pub(crate) fn write_save(&mut self, replace: bool) {
+        let Some(p) = self.ui.prompt.as_mut() else {
+            return;
+        };
+        let name = p.name.trim().to_string();
         let dir = expand(p.folder.trim());
         let path = p.path();
         if path.is_dir() {
@@ -369,10 +380,15 @@ impl App {
         }
     }
 
-    /// `o`: the list of saves in the save folder.
+    /// `o`: the list of saves in the save folder (read by `Effect::ListSaves`).
     pub(crate) fn open_list(&mut self) {
-        self.ui.saves = SaveList::read(self.save_dir.clone(), self.ui.screen);
+        let back = self.ui.screen;
+        self.ui.saves = SaveList {
+            back,
+            ..SaveList::default()
+        };
         self.ui.screen = Screen::Load;
+        self.ask(Effect::ListSaves { back });
     }
 
     /// Esc on the list.
@@ -418,11 +434,17 @@ impl App {
             self.ui.overlay = Some(Overlay::Confirm(Confirm::Abandon));
             return;
         }
-        match persist::load_game(&path) {
+        self.ask(Effect::Load { path });
+    }
+
+    /// Carries out `Effect::Load`: replays the save and resumes it, or says on the list why
+    /// it cannot be opened.
+    pub(crate) fn load_save(&mut self, path: &Path) {
+        match persist::load_game(path) {
             Ok(loaded) => self.resume(loaded),
             Err(e) => {
                 self.ui.saves.note = Some(Message {
-                    text: one_line(&e, &path),
+                    text: one_line(&e, path),
                     tone: Tone::Error,
                 });
             }
