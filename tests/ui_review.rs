@@ -111,7 +111,7 @@ fn review_scrolls_the_week_text_on_a_small_terminal() {
         a.handle_key(k);
     }
     draw(&mut a, 80, 24);
-    assert!(a.ui.scroll_max.get() > 0, "the why does not fit at 80x24");
+    assert!(a.ui.drawn.scroll_max > 0, "the why does not fit at 80x24");
     press(&mut a, KeyCode::Down);
     assert_eq!(a.review.as_ref().map(|r| r.scroll), Some(1));
     press(&mut a, KeyCode::Right);

@@ -1,7 +1,6 @@
 //! The app: the game, the UI state, and `update`, which turns a key into a UI change or an
 //! engine `Action`. Screens only read `App`; the game changes only through `Game::apply`.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -116,6 +115,28 @@ pub struct Message {
     pub tone: Tone,
 }
 
+/// What drawing a frame measured, for the next key to scroll within.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    /// The largest useful scroll of the scrolling text on screen.
+    pub scroll_max: u16,
+    /// The largest useful scroll of the dispatches.
+    pub log_max: u16,
+    /// The dispatches' wrapped line count, keyed by (log length, width), so the log is wrapped
+    /// again only when it or the width changes.
+    pub log_lines: ((usize, u16), u16),
+}
+
+impl Default for Drawn {
+    fn default() -> Drawn {
+        Drawn {
+            scroll_max: 0,
+            log_max: 0,
+            log_lines: ((usize::MAX, 0), 0),
+        }
+    }
+}
+
 /// Everything the UI knows that the game does not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UiState {
@@ -149,12 +170,9 @@ pub struct UiState {
     pub prompt: Option<crate::ui::saving::SavePrompt>,
     /// The list of saves, while the Load screen is up.
     pub saves: crate::ui::saving::SaveList,
-    /// The largest useful scroll of the scrolling text drawn last (set while drawing).
-    pub scroll_max: Cell<u16>,
-    /// The largest useful scroll of the dispatches (set while drawing).
-    pub log_max: Cell<u16>,
-    /// The dispatches' wrapped line count, keyed by (log length, width) (set while drawing).
-    pub log_lines: Cell<((usize, u16), u16)>,
+    /// What the last frame measured: scroll limits and the dispatches' line count. The loop
+    /// stores it after drawing (`App::drawn`); drawing itself changes nothing.
+    pub drawn: Drawn,
     /// Terminal size.
     pub size: (u16, u16),
     /// Set when the player has quit.
@@ -210,9 +228,7 @@ impl App {
                 status: None,
                 prompt: None,
                 saves: crate::ui::saving::SaveList::default(),
-                scroll_max: Cell::new(0),
-                log_max: Cell::new(0),
-                log_lines: Cell::new(((usize::MAX, 0), 0)),
+                drawn: Drawn::default(),
                 size: MIN_SIZE,
                 quit: false,
             },
@@ -291,29 +307,39 @@ impl App {
     }
 
     /// Draws the current screen and any overlay.
-    pub fn draw(&self, frame: &mut Frame) {
+    pub fn draw(&self, frame: &mut Frame) -> Drawn {
         let area = frame.area();
+        let mut out = Drawn {
+            log_lines: self.ui.drawn.log_lines,
+            ..Drawn::default()
+        };
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             widgets::too_small::draw(frame, area, self.theme);
-            return;
+            return out;
         }
         match self.ui.screen {
             Screen::Title => screens::title::draw(frame, area, self),
-            Screen::Briefing => screens::briefing::draw(frame, area, self),
-            Screen::Negotiation => screens::negotiation::draw(frame, area, self),
-            Screen::End => screens::end::draw(frame, area, self),
+            Screen::Briefing => screens::briefing::draw(frame, area, self, &mut out),
+            Screen::Negotiation => screens::negotiation::draw(frame, area, self, &mut out),
+            Screen::End => screens::end::draw(frame, area, self, &mut out),
             Screen::Load => screens::load::draw(frame, area, self),
-            Screen::Review => screens::review::draw(frame, area, self),
+            Screen::Review => screens::review::draw(frame, area, self, &mut out),
         }
         match self.ui.overlay {
-            Some(Overlay::Help) => screens::help::draw(frame, area, self),
-            Some(Overlay::Why) => screens::why::draw(frame, area, self),
+            Some(Overlay::Help) => screens::help::draw(frame, area, self, &mut out),
+            Some(Overlay::Why) => screens::why::draw(frame, area, self, &mut out),
             Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
             Some(Overlay::Player) => screens::player::draw(frame, area, self),
             None => {}
         }
+        out
+    }
+
+    /// Keeps what the last frame measured (the event loop calls this after each draw).
+    pub fn drawn(&mut self, drawn: Drawn) {
+        self.ui.drawn = drawn;
     }
 
     pub(crate) fn say(&mut self, tone: Tone, text: impl Into<String>) {
@@ -381,7 +407,7 @@ impl App {
             }
             Cmd::MenuChoose => self.choose(),
             Cmd::NextPanel => ui.panel = ui.panel.next(),
-            Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.log_max.get()),
+            Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.drawn.log_max),
             Cmd::LogNewer => ui.log_scroll = ui.log_scroll.saturating_sub(3),
             Cmd::Yes => self.confirmed(),
             Cmd::Save => self.open_prompt(),
@@ -593,7 +619,7 @@ fn toggle(ui: &mut UiState, overlay: Overlay) {
 
 /// Scrolls the text on top by `by` lines, within what was drawn last.
 fn scroll_by(ui: &mut UiState, by: i32) {
-    let max = i32::from(ui.scroll_max.get());
+    let max = i32::from(ui.drawn.scroll_max);
     let slot = if ui.overlay.is_some() {
         &mut ui.overlay_scroll
     } else {

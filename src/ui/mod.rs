@@ -128,7 +128,9 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     loop {
-        terminal.draw(|frame| app.draw(frame))?;
+        let mut drawn = app.ui.drawn;
+        terminal.draw(|frame| drawn = app.draw(frame))?;
+        app.drawn(drawn);
         loop {
             match signals.next() {
                 Some(signals::Caught::End(signal)) => return Ok(Some(end(app, signal))),

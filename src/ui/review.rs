@@ -154,7 +154,7 @@ impl App {
 
     /// Scrolls the review's explanation.
     pub(crate) fn review_scroll(&mut self, by: i32) {
-        let max = self.ui.scroll_max.get();
+        let max = self.ui.drawn.scroll_max;
         if let Some(r) = self.review.as_mut() {
             let next = (i32::from(r.scroll) + by).clamp(0, i32::from(max));
             r.scroll = u16::try_from(next).unwrap_or(0);

@@ -82,8 +82,15 @@ pub fn keys(script: &str) -> Vec<KeyEvent> {
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.resize(width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|f| app.draw(f)).expect("draw");
+    frame(&mut terminal, app);
     terminal
+}
+
+/// Draws one frame as the event loop does, keeping what it measured (scroll limits).
+pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    let mut drawn = app.ui.drawn;
+    terminal.draw(|f| drawn = app.draw(f)).expect("draw");
+    app.drawn(drawn);
 }
 
 /// Plays a key script at this size, drawing after every key as the real loop does.
@@ -91,10 +98,10 @@ pub fn play(script: &str, width: u16, height: u16) -> (App, Terminal<TestBackend
     let mut app = app();
     app.resize(width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|f| app.draw(f)).expect("draw");
+    frame(&mut terminal, &mut app);
     for k in keys(script) {
         app.handle_key(k);
-        terminal.draw(|f| app.draw(f)).expect("draw");
+        frame(&mut terminal, &mut app);
     }
     (app, terminal)
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::Block;
 
 use crate::scenario::Scenario;
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{footer, scroll};
@@ -66,7 +67,7 @@ pub fn text(s: &Scenario, theme: Theme) -> Text<'static> {
 }
 
 /// Draws the briefing.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let (body, foot) = body_and_footer(area);
     let Some(s) = app.scenario() else { return };
@@ -78,6 +79,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, outer);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
     let max = scroll::draw(frame, inner, text(s, theme), app.ui.scroll, theme);
-    app.ui.scroll_max.set(max);
+    out.scroll_max = max;
     footer::draw(frame, foot, app);
 }

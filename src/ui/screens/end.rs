@@ -8,6 +8,7 @@ use ratatui::widgets::Block;
 
 use crate::engine::{Game, Package, scorecard};
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
@@ -144,7 +145,7 @@ fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
 }
 
 /// Draws the debrief.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
     let (body, foot) = body_and_footer(area);
@@ -162,7 +163,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             app.ui.scroll,
             theme,
         );
-        app.ui.scroll_max.set(max);
+        out.scroll_max = max;
         let block = panel_block(theme, " Beside history ");
         let inner = block.inner(right).inner(Margin::new(1, 0));
         frame.render_widget(block, right);
@@ -177,7 +178,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         text.lines
             .extend(history_text(game, theme, inner.width).lines);
         let max = scroll::draw(frame, inner, text, app.ui.scroll, theme);
-        app.ui.scroll_max.set(max);
+        out.scroll_max = max;
     }
     footer::draw(frame, foot, app);
 }

@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::keymap::{BINDINGS, Group};
 use crate::ui::screens::briefing::HOW_TO_PLAY;
 use crate::ui::theme::Theme;
@@ -109,7 +110,7 @@ fn text(theme: Theme, app: &App) -> Text<'static> {
 }
 
 /// Draws the help overlay.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let rect = popup::centered(area, 100, area.height.saturating_sub(2));
     let inner = popup::window(frame, rect, "Help  (Esc or ? closes, ↑↓ scroll)", theme);
@@ -120,5 +121,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         app.ui.overlay_scroll,
         theme,
     );
-    app.ui.scroll_max.set(max);
+    out.scroll_max = max;
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders};
 use crate::engine::{Game, SummitStatus};
 use crate::scenario::{Effect, Scenario};
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::app::{Panel, Tone};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
@@ -20,7 +21,7 @@ const MIN_SIDE: u16 = 40;
 const MIN_DISPATCHES: u16 = 8;
 
 /// Draws the negotiating table.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let Some(game) = &app.game else { return };
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         match app.ui.panel {
             Panel::Beijing => beijing::draw(frame, inner, app, game),
             Panel::HomeFront => home::draw(frame, inner, app, game),
-            Panel::Dispatches => dispatches::draw(frame, inner, app, game),
+            Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
         }
         footer::draw(frame, foot, app);
     } else {
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         home::draw(frame, inner, app, game);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
-        dispatches::draw(frame, inner, app, game);
+        dispatches::draw(frame, inner, app, game, out);
         footer::draw(frame, foot, app);
     }
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::report::facts::{Board, Level};
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::review::Review;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
@@ -21,7 +22,7 @@ use crate::ui::widgets::{footer, scroll};
 pub const LARGE: (u16, u16) = (120, 40);
 
 /// Draws the review.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(review) = &app.review else { return };
     let (body, foot) = body_and_footer(area);
@@ -62,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             review.scroll,
             theme,
         );
-        app.ui.scroll_max.set(max);
+        out.scroll_max = max;
     } else {
         let [board_a, meters_a, week_a] = Layout::vertical([
             Constraint::Length(rows + 1),
@@ -82,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             review.scroll,
             theme,
         );
-        app.ui.scroll_max.set(max);
+        out.scroll_max = max;
     }
     footer::draw(frame, foot, app);
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::report::explain;
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::widgets::{popup, scroll};
 
 fn text(app: &App) -> Text<'static> {
@@ -31,7 +32,7 @@ fn text(app: &App) -> Text<'static> {
 }
 
 /// Draws the explanation of China's last answer, in a window as tall as it needs.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let text = text(app);
     let width = area.width.min(96);
@@ -47,5 +48,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = popup::window(frame, rect, title, theme);
     let inner = inner.inner(Margin::new(1, 0));
     let max = scroll::draw(frame, inner, text, app.ui.overlay_scroll, theme);
-    app.ui.scroll_max.set(max);
+    out.scroll_max = max;
 }

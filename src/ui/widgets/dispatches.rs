@@ -9,6 +9,7 @@ use ratatui::text::Line;
 
 use crate::engine::{Dispatch, Game, Source};
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
 
@@ -31,16 +32,16 @@ fn entry(d: &Dispatch, theme: Theme) -> String {
 }
 
 /// Draws the log into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
     if area.is_empty() {
-        app.ui.log_max.set(0);
+        out.log_max = 0;
         return;
     }
     let theme = app.theme;
     let log = &game.state.log;
     // The log changes only when a move is made: count its wrapped lines once per change.
     let key = (log.len(), area.width);
-    let (cached, total) = app.ui.log_lines.get();
+    let (cached, total) = out.log_lines;
     let total = if cached == key {
         total
     } else {
@@ -49,12 +50,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
             .map(|d| paint::wrap(&entry(d, theme), area.width).len().max(1))
             .sum();
         let total = u16::try_from(n).unwrap_or(u16::MAX);
-        app.ui.log_lines.set((key, total));
+        out.log_lines = (key, total);
         total
     };
     let max = total.saturating_sub(area.height);
     let scroll = app.ui.log_scroll.min(max);
-    app.ui.log_max.set(max);
+    out.log_max = max;
     let buf = frame.buffer_mut();
     let end = area.right();
     let mut skip = usize::from(scroll);
