@@ -110,42 +110,6 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// The header of a format-3 save: what a list shows, read without the scenario, the actions
-/// or a replay (every other field is skipped). Week, turns and outcome are as saved: opening
-/// the game recomputes them by replay.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename = "TruceSave")]
-pub struct Header {
-    /// Format version (3 or later).
-    pub version: u32,
-    /// Display name.
-    pub name: String,
-    /// When it was saved.
-    pub saved_at: String,
-    /// Game id.
-    pub game_id: String,
-    /// The release that wrote it.
-    #[serde(default)]
-    pub game_version: String,
-    /// The rules id it was played under.
-    #[serde(default)]
-    pub rules: u32,
-    /// The scenario's machine name.
-    #[serde(default)]
-    pub scenario_name: String,
-    /// The seed.
-    pub seed: u64,
-    /// The week the game stood in.
-    #[serde(default)]
-    pub week: u32,
-    /// Turns taken.
-    #[serde(default)]
-    pub turns: u32,
-    /// How it had ended, as an `Outcome::key` (`record::outcome_of_key` reads it).
-    #[serde(default)]
-    pub outcome: Option<String>,
-}
-
 /// Just enough of any version to read its number.
 #[derive(Deserialize)]
 #[serde(rename = "TruceSave")]
@@ -284,18 +248,6 @@ mod tests {
         assert!(id.starts_with("autumn-2025-42-"), "{id}");
         assert_eq!(id, game_id("autumn-2025", 42, "2025-10-30T12:00:00Z"));
         assert_ne!(id, game_id("autumn-2025", 42, "2025-10-30T12:00:01Z"));
-    }
-
-    #[test]
-    fn a_header_reads_without_the_rest() {
-        let text = "TruceSave(version: 3, name: \"n\", saved_at: \"t\", game_id: \"g\", \
-                    game_version: \"0.1.0\", rules: 1, scenario_name: \"s\", seed: 4, week: 2, \
-                    turns: 1, outcome: Some(\"escalation\"), scenario: Embedded(scenario: \
-                    (anything: [1, 2])), actions: [Whatever(x: 1)], record: [], digest: \"d\")";
-        let h: Header = ron::from_str(text).unwrap();
-        assert_eq!((h.week, h.turns, h.seed), (2, 1, 4));
-        assert_eq!(h.outcome.as_deref(), Some("escalation"));
-        assert_eq!(h.scenario_name, "s");
     }
 
     #[test]

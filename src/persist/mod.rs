@@ -40,7 +40,7 @@ pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with
 pub use clock::{utc_now, utc_stamp};
 pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir, save_dir};
 pub use error::{Difference, Differences, ErrorKind, Place, SaveError};
-pub use format::{CURRENT_VERSION, Header, SaveFile, ScenarioRef, looks_like_save};
+pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
 pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
 pub use notice::{Notice, Stopped};
