@@ -11,7 +11,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::ai::Reply;
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
-use crate::report::reply_headline;
+use crate::report::{dispatch_text, reply_headline};
 use crate::scenario::Scenario;
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
@@ -502,7 +502,7 @@ impl App {
                     game.state
                         .log
                         .last()
-                        .map_or(String::new(), |d| d.text.clone())
+                        .map_or(String::new(), |d| dispatch_text(&game.scenario, d))
                 } else {
                     match &answer {
                         Some(a) => {
@@ -517,7 +517,7 @@ impl App {
                             .state
                             .log
                             .last()
-                            .map_or(String::new(), |d| d.text.clone()),
+                            .map_or(String::new(), |d| dispatch_text(&game.scenario, d)),
                     }
                 };
                 match events {
