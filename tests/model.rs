@@ -239,6 +239,12 @@ fn dispatches_are_stored_as_data_and_put_into_words_by_report() {
         .iter()
         .map(|d| truce::report::dispatch_text(&g.scenario, d))
         .collect();
-    assert!(words.iter().any(|w| w.starts_with("US proposes: ")), "{words:?}");
-    assert!(words.iter().any(|w| w.starts_with("Beijing counters: ")), "{words:?}");
+    assert!(
+        words.iter().any(|w| w.starts_with("US proposes: ")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.starts_with("Beijing counters: ")),
+        "{words:?}"
+    );
 }
