@@ -260,6 +260,9 @@ pub(crate) fn check_package(
 /// Applies one action: China answers, then the world moves a week. A refused action changes nothing.
 pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Turn, ActionError> {
     check(scenario, state, &action)?;
+    // A state from before cards existed (or from another scenario) gets one slot per card, so
+    // indexing by card never panics.
+    state.cards.resize(scenario.world.cards.len(), false);
     let mut turn = Turn {
         week: state.week(),
         action: action.clone(),
