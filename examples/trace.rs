@@ -42,7 +42,12 @@ fn main() {
         }
     }
     for d in &state.log {
-        println!("w{:>2} {:?}: {}", d.week, d.source, d.text);
+        println!(
+            "w{:>2} {:?}: {}",
+            d.week,
+            d.source,
+            truce::report::dispatch_text(&sc, d)
+        );
     }
     let s = scorecard(&sc, &state);
     for (name, score) in s.named() {

@@ -224,3 +224,27 @@ fn the_ai_counters_its_own_agreed_package_only_when_it_names_why() {
         Some(Reply::Counter(c)) if c.0[ix(&s, "tariffs")] >= 3
     ));
 }
+
+#[test]
+fn dispatches_are_stored_as_data_and_put_into_words_by_report() {
+    let mut g = Game::new(shared(), 1);
+    let p = package(&g.scenario, &[("rare_earths", 2)]);
+    g.apply(Action::Propose(p)).expect("propose");
+    let saved = ron::to_string(&g.state).expect("state serialises");
+    assert!(!saved.contains("US proposes"), "no sentence in the state");
+    assert!(saved.contains("Proposed"), "{saved}");
+    let words: Vec<String> = g
+        .state
+        .log
+        .iter()
+        .map(|d| truce::report::dispatch_text(&g.scenario, d))
+        .collect();
+    assert!(
+        words.iter().any(|w| w.starts_with("US proposes: ")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.starts_with("Beijing counters: ")),
+        "{words:?}"
+    );
+}

@@ -255,7 +255,7 @@ fn save_then_load_through_the_ui_gives_the_same_game() {
     );
     // The dispatches on screen are the game's own.
     let shown = text(&screen(&mut b, 120, 40));
-    let newest = &before.state.log.last().unwrap().text;
+    let newest = truce::report::dispatch_text(&before.scenario, before.state.log.last().unwrap());
     let words: String = newest.chars().take(30).collect();
     assert!(shown.contains(&words), "{words:?} missing:\n{shown}");
     assert!(shown.contains("Week 3 of 11"), "{shown}");

@@ -8,10 +8,12 @@ pub mod detmath;
 pub mod epilogue;
 pub mod outcome;
 pub mod package;
+pub mod said;
 pub mod state;
 
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
 pub use epilogue::{Epilogue, Month, Note};
 pub use outcome::Outcome;
 pub use package::Package;
+pub use said::Said;
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};

@@ -82,8 +82,8 @@ pub struct Dispatch {
     pub week: u32,
     /// Who it is about.
     pub source: Source,
-    /// What happened, in words.
-    pub text: String,
+    /// What happened, as data (`report::dispatch_text` puts it into words).
+    pub said: crate::core::Said,
 }
 
 /// The whole state of one game.

@@ -2,6 +2,7 @@
 
 use rand::RngExt;
 
+use crate::core::Said;
 use crate::engine::{Source, State, SummitStatus};
 use crate::scenario::{Condition, Scenario};
 
@@ -40,7 +41,7 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<S
         for effect in &event.effects {
             state.apply_effect(scenario, effect);
         }
-        state.log(Source::Event, format!("{}: {}", event.title, event.text));
+        state.log(Source::Event, Said::Event(i));
         fired.push(event.id.clone());
         for effect in &event.effects {
             if let crate::scenario::Effect::Reopen(reason) = effect {

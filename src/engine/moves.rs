@@ -2,6 +2,7 @@
 //! ask, and China reopening an agreement when something it names changes.
 
 use crate::ai::{self, Answer, Reply, Rule};
+use crate::core::Said;
 use crate::engine::step::restrict;
 use crate::engine::{ActionError, Source, State};
 use crate::scenario::{Scenario, Side};
@@ -10,7 +11,7 @@ use crate::scenario::{Scenario, Side};
 /// it (gives way, or mirrors with a rung), and a package agreed in principle may be reopened.
 pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
     let threat = &scenario.us.threat;
-    state.log(Source::Us, format!("US threatens: {}.", threat.description));
+    state.log(Source::Us, Said::Threatened);
     for e in &threat.effects {
         state.apply_effect(scenario, e);
     }
@@ -25,11 +26,8 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
     match answer.reply {
         Reply::Restrict(r) => {
             state.threat_pressure += 1.0;
-            restrict(scenario, state, r);
-            state.log(
-                Source::China,
-                "Beijing mirrors the threat: it answers escalation with escalation.".into(),
-            );
+            restrict(state, r);
+            state.log(Source::China, Said::ThreatMirrored);
         }
         _ if answer.why.rule == Rule::ThreatHeeded => {
             let t = &scenario.world.threat;
@@ -44,17 +42,11 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
                 100.0 * state.credibility,
                 cut
             ));
-            state.log(
-                Source::China,
-                "Beijing takes the threat seriously and signals it can move.".into(),
-            );
+            state.log(Source::China, Said::ThreatHeeded);
         }
         _ => {
             state.threat_pressure += 1.0;
-            state.log(
-                Source::China,
-                "Beijing protests the threat but does not escalate this week.".into(),
-            );
+            state.log(Source::China, Said::ThreatProtested);
         }
     }
     state.last_answer = Some(answer);
@@ -91,25 +83,19 @@ pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result
 pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
     let card = &scenario.world.cards[k];
     state.cards[k] = true;
-    state.log(
-        Source::Us,
-        format!("The US plays {}: {}", card.name, card.text),
-    );
+    state.log(Source::Us, Said::Played(k));
     for e in &card.on_play {
         state.apply_effect(scenario, e);
     }
     let is_threat = scenario.index().threat_card == Some(k);
     if is_threat && state.threat_deadline.take().is_some() {
         state.credibility = (state.credibility + scenario.world.threat.carry_gain).min(1.0);
-        state.log(
-            Source::Us,
-            "The threat is carried out: US threats are believed a little more.".into(),
-        );
+        state.log(Source::Us, Said::CarriedOut);
     }
     let mut why = ai::noted(scenario, state, Rule::Mirrored);
     let reply = match card.mirror.as_deref() {
         Some("rung") if usize::from(state.rung) < scenario.ai.ladder.len() => {
-            restrict(scenario, state, state.rung + 1);
+            restrict(state, state.rung + 1);
             Reply::Restrict(state.rung)
         }
         Some(id) => {
@@ -131,10 +117,7 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
 
 /// Working-level talks: the week passes.
 pub(crate) fn hold(state: &mut State) {
-    state.log(
-        Source::Us,
-        "Working-level talks continue; the US holds its position.".into(),
-    );
+    state.log(Source::Us, Said::Hold);
     state.last_answer = None;
 }
 
@@ -146,12 +129,7 @@ pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
     agreed.0[i] = level;
     state.meters.trust += scenario.world.summit.grant_trust;
     state.meters.clamp();
-    let issue = &scenario.issues[i];
-    let text = format!(
-        "The US grants Beijing's last ask: {} {}.",
-        issue.short, issue.levels[level].label
-    );
-    state.log(Source::Us, text);
+    state.log(Source::Us, Said::AskGranted { issue: i, level });
 }
 
 /// China reopens the agreement in principle when, after something it names, the package no
@@ -170,11 +148,12 @@ pub(crate) fn reopen_if_needed(scenario: &Scenario, state: &mut State, reason: &
     why.counter_utility = Some(val.china(&counter.0));
     state.agreed = None;
     state.summit_ask = None;
-    let text = format!(
-        "Beijing reopens the agreement after {reason}: it now asks {}.",
-        scenario.describe_package(&counter, &state.agenda)
-    );
-    state.log(Source::China, text);
+    let said = Said::Reopened {
+        reason: reason.to_string(),
+        package: counter.clone(),
+        agenda: state.agenda.clone(),
+    };
+    state.log(Source::China, said);
     state.counter = Some(counter.clone());
     state.last_answer = Some(Answer {
         reply: Reply::Counter(counter),

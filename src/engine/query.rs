@@ -42,32 +42,40 @@ pub fn red_line_anywhere(scenario: &Scenario, state: &State, p: &Package) -> boo
     Valuation::new(scenario, state).crosses(&p.0)
 }
 
-/// How China feels about a level.
+/// How China feels about a level: its value of that level against its best level on the
+/// issue (a read-only view of the valuation, not a prediction of its answer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Feeling {
-    /// Crosses a red line.
-    RedLine,
-    /// Costs China a lot.
-    Hard,
-    /// Costs China something.
+    /// Close to its best (85% or more).
+    Likes,
+    /// Acceptable (60% or more).
+    Fine,
+    /// Costly (35% or more).
     Costly,
-    /// Costs China little or helps it.
-    Easy,
+    /// Far from its best.
+    Hates,
 }
 
-/// China's feeling for `level` on issue `i` against its status quo.
-pub fn feeling(scenario: &Scenario, state: &State, p: &Package, i: usize, level: usize) -> Feeling {
-    if red_line_at(scenario, state, p, i, level) {
-        return Feeling::RedLine;
-    }
+/// China's feeling for `level` on issue `i`.
+pub fn feeling(scenario: &Scenario, state: &State, i: usize, level: usize) -> Feeling {
+    let val = Valuation::new(scenario, state);
     let issue = &scenario.issues[i];
-    let drop = issue.levels[issue.status_quo].china - issue.levels[level].china;
-    if drop > 0.4 {
-        Feeling::Hard
-    } else if drop > 0.1 {
+    let best = (0..issue.levels.len())
+        .map(|l| val.china_at(i, l))
+        .fold(0.0_f64, f64::max);
+    let r = if best > 1e-12 {
+        val.china_at(i, level) / best
+    } else {
+        1.0
+    };
+    if r >= 0.85 {
+        Feeling::Likes
+    } else if r >= 0.6 {
+        Feeling::Fine
+    } else if r >= 0.35 {
         Feeling::Costly
     } else {
-        Feeling::Easy
+        Feeling::Hates
     }
 }
 

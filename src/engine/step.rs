@@ -5,6 +5,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Answer, Reply, Rule};
+use crate::core::Said;
 use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
 use crate::engine::{Meters, SummitStatus};
 use crate::scenario::{Effect, Kind, Scenario};
@@ -91,12 +92,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
     if let Some(first) = state.trace.first_mut() {
         first.rung = state.rung;
     }
-    let text = format!(
-        "Talks open on {}. The truce runs to {}.",
-        scenario.start_date().long(),
-        scenario.expiry_date().long()
-    );
-    state.log(Source::Clock, text);
+    state.log(Source::Clock, Said::TalksOpen);
     state
 }
 
@@ -127,9 +123,9 @@ impl State {
         self.outcome.is_none() && self.agreed.is_some() && self.summit_this_turn(scenario)
     }
 
-    pub(crate) fn log(&mut self, source: Source, text: String) {
+    pub(crate) fn log(&mut self, source: Source, said: Said) {
         let week = self.week();
-        self.log.push(Dispatch { week, source, text });
+        self.log.push(Dispatch { week, source, said });
     }
 
     pub(crate) fn apply_effect(&mut self, scenario: &Scenario, effect: &Effect) {
@@ -167,8 +163,7 @@ impl State {
                 {
                     self.cards[k] = true;
                     let card = &scenario.world.cards[k];
-                    let text = format!("{} is now in force: {}", card.name, card.text);
-                    self.log(Source::Event, text);
+                    self.log(Source::Event, Said::CardInForce(k));
                     for e in &card.on_play {
                         self.apply_effect(scenario, e);
                     }
@@ -182,8 +177,7 @@ impl State {
                 {
                     self.agenda[i] = true;
                     self.prepared[i] = true;
-                    let text = format!("Now on the table: {}.", scenario.issues[i].name);
-                    self.log(Source::Event, text);
+                    self.log(Source::Event, Said::IssueOpenedByEvent(i));
                 }
             }
         }
@@ -266,6 +260,9 @@ pub(crate) fn check_package(
 /// Applies one action: China answers, then the world moves a week. A refused action changes nothing.
 pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Turn, ActionError> {
     check(scenario, state, &action)?;
+    // A state from before cards existed (or from another scenario) gets one slot per card, so
+    // indexing by card never panics.
+    state.cards.resize(scenario.world.cards.len(), false);
     let mut turn = Turn {
         week: state.week(),
         action: action.clone(),
@@ -311,15 +308,15 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
     state.agenda[i] = on;
     if on {
         if state.prepared[i] {
-            state.log(Source::Us, format!("Back on the table: {}.", issue.name));
+            state.log(Source::Us, Said::IssueBack(i));
         } else {
             state.prepared[i] = true;
             state.day += issue.prep_days;
-            let text = format!(
-                "{} opened: {} days of preparation.",
-                issue.name, issue.prep_days
-            );
-            state.log(Source::Us, text);
+            let said = Said::IssueOpened {
+                issue: i,
+                days: issue.prep_days,
+            };
+            state.log(Source::Us, said);
         }
     } else {
         let sq = issue.status_quo;
@@ -328,7 +325,7 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
                 *slot = None;
             }
         }
-        state.log(Source::Us, format!("{} taken off the table.", issue.name));
+        state.log(Source::Us, Said::IssueOff(i));
     }
 }
 
@@ -341,47 +338,37 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
     state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * security;
     state.log(
         Source::Us,
-        format!(
-            "US proposes: {}.",
-            scenario.describe_package(&p, &state.agenda)
-        ),
+        Said::Proposed {
+            package: p.clone(),
+            agenda: state.agenda.clone(),
+        },
     );
     let answer = ai::answer_proposal(scenario, state, &p);
     match &answer.reply {
         Reply::Accept if answer.why.rule == Rule::Kept => {
-            state.log(
-                Source::China,
-                "Beijing stands by the package agreed in principle.".into(),
-            );
+            state.log(Source::China, Said::Kept);
         }
         Reply::Accept => {
-            state.log(
-                Source::China,
-                "Beijing accepts the package in principle.".into(),
-            );
+            state.log(Source::China, Said::Accepted);
             agree(scenario, state, p.clone());
         }
         Reply::Counter(c) => {
             if answer.why.rule == Rule::Insult {
                 state.meters.trust -= scenario.ai.retaliation.insult_trust_cost;
-                state.log(
-                    Source::China,
-                    "Beijing calls the offer an insult: it anchors nothing, and trust falls."
-                        .into(),
-                );
+                state.log(Source::China, Said::Insult);
             }
-            let text = format!(
-                "Beijing counters: {}.",
-                scenario.describe_package(c, &state.agenda)
-            );
-            state.log(Source::China, text);
+            let said = Said::Countered {
+                package: c.clone(),
+                agenda: state.agenda.clone(),
+            };
+            state.log(Source::China, said);
             state.counter = Some(c.clone());
         }
         Reply::Restrict(r) => {
             if answer.why.rule == Rule::Insult {
                 state.meters.trust -= scenario.ai.retaliation.insult_trust_cost;
             }
-            restrict(scenario, state, *r);
+            restrict(state, *r);
         }
         _ => {}
     }
@@ -403,20 +390,13 @@ fn agree(scenario: &Scenario, state: &mut State, p: Package) {
     state.counter = None;
     if state.rung > 0 {
         state.set_rung(state.rung - 1);
-        state.log(
-            Source::China,
-            "Beijing steps down the restriction ladder as a sign of good faith.".into(),
-        );
+        state.log(Source::China, Said::StepDown);
     }
 }
 
-pub(crate) fn restrict(scenario: &Scenario, state: &mut State, rung: u8) {
+pub(crate) fn restrict(state: &mut State, rung: u8) {
     state.set_rung(rung);
-    let name = scenario.ai.ladder[usize::from(rung) - 1].name.clone();
-    state.log(
-        Source::China,
-        format!("Beijing answers with mineral restrictions, rung {rung}: {name}."),
-    );
+    state.log(Source::China, Said::Restricted(rung));
 }
 
 fn accept_counter(scenario: &Scenario, state: &mut State) {
@@ -425,14 +405,8 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
     };
     // China honours its own counter: its last judgement of that package stands.
     let why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
-    state.log(
-        Source::Us,
-        "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
-    );
-    state.log(
-        Source::China,
-        "Beijing confirms its own counter as the agreement in principle.".into(),
-    );
+    state.log(Source::Us, Said::TookCounter);
+    state.log(Source::China, Said::CounterConfirmed);
     agree(scenario, state, counter);
     state.last_answer = Some(Answer {
         reply: Reply::Accept,
@@ -443,15 +417,12 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
 
 fn goodwill(scenario: &Scenario, state: &mut State) {
     let g = &scenario.us.goodwill;
-    state.log(
-        Source::Us,
-        format!("US goodwill gesture: {}.", g.description),
-    );
+    state.log(Source::Us, Said::Goodwill);
     for e in &g.effects {
         state.apply_effect(scenario, e);
     }
     let why = ai::noted(scenario, state, Rule::GoodwillWelcomed);
-    state.log(Source::China, "Beijing welcomes the gesture.".into());
+    state.log(Source::China, Said::GoodwillWelcomed);
     state.last_answer = Some(Answer {
         reply: Reply::Noted,
         why,
@@ -459,17 +430,14 @@ fn goodwill(scenario: &Scenario, state: &mut State) {
 }
 
 fn request_extension(scenario: &Scenario, state: &mut State) {
-    state.log(Source::Us, "US asks Beijing to extend the truce.".into());
+    state.log(Source::Us, Said::ExtensionAsked);
     let answer = ai::answer_extension(scenario, state);
     if answer.reply == Reply::GrantExtension {
-        state.log(Source::China, "Beijing agrees to extend the truce.".into());
+        state.log(Source::China, Said::ExtensionGranted);
         state.last_answer = Some(answer);
         end(scenario, state, Outcome::TruceExtended);
     } else {
-        state.log(
-            Source::China,
-            "Beijing refuses: trust is too low to extend the truce.".into(),
-        );
+        state.log(Source::China, Said::ExtensionRefused);
         state.last_answer = Some(answer);
     }
 }
@@ -483,14 +451,13 @@ fn sign(scenario: &Scenario, state: &mut State) {
     state.last_answer = Some(answer);
     state.summit = SummitStatus::Passed;
     if signed {
-        state.log(Source::Clock, "The leaders sign the agreement.".into());
+        state.log(Source::Clock, Said::Signed);
         state.summit_ask = None;
         let suspended: Vec<usize> = (0..scenario.world.cards.len())
             .filter(|&k| state.cards[k] && ai::suspends(scenario, k, &agreed.0))
             .collect();
         for &k in &suspended {
-            let name = &scenario.world.cards[k].name;
-            state.log(Source::Clock, format!("Suspended under the deal: {name}."));
+            state.log(Source::Clock, Said::Suspended(k));
         }
         let outcome = classify(scenario, &agreed);
         state.signed = Some(agreed);
@@ -500,10 +467,7 @@ fn sign(scenario: &Scenario, state: &mut State) {
             state.cards[k] = false;
         }
     } else {
-        state.log(
-            Source::Clock,
-            "China's leader declines to sign; the summit ends without a deal.".into(),
-        );
+        state.log(Source::Clock, Said::SignRefused);
         state.meters.trust -= 10.0;
         state.meters.clamp();
     }
@@ -535,7 +499,7 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
 
 fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
-    state.log(Source::Us, format!("The US walks away: {}.", w.description));
+    state.log(Source::Us, Said::WalkedAway);
     for e in &w.effects {
         state.apply_effect(scenario, e);
     }
@@ -545,7 +509,7 @@ fn walk_away(scenario: &Scenario, state: &mut State) {
 
 pub(crate) fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {
     state.outcome = Some(outcome);
-    state.log(Source::Clock, format!("Game over: {}.", outcome.title()));
+    state.log(Source::Clock, Said::GameOver(outcome));
     let epilogue = crate::engine::epilogue::play(scenario, state);
     state.epilogue = Some(epilogue);
 }

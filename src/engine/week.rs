@@ -2,6 +2,7 @@
 //! wear China's lever down, events fire, threats fall due, the summit comes, the clock runs.
 
 use crate::ai;
+use crate::core::Said;
 use crate::engine::events;
 use crate::engine::moves::reopen_if_needed;
 use crate::engine::step::{end, snapshot};
@@ -70,16 +71,10 @@ pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String
         reopen_if_needed(scenario, state, "trust falling");
     }
     if usize::from(state.rung) >= scenario.ai.ladder.len() {
-        state.log(
-            Source::Clock,
-            "The restriction ladder has topped out: the truce collapses.".into(),
-        );
+        state.log(Source::Clock, Said::Collapse);
         end(scenario, state, Outcome::Escalation);
     } else if state.days_left(scenario) == 0 {
-        state.log(
-            Source::Clock,
-            "The truce lapses with no deal and no extension: tariffs snap back.".into(),
-        );
+        state.log(Source::Clock, Said::Lapsed);
         end(scenario, state, Outcome::Escalation);
     }
     snapshot(state);
@@ -96,19 +91,12 @@ fn threat_due(scenario: &Scenario, state: &mut State) {
     }
     state.threat_deadline = None;
     if state.agreed.is_some() {
-        state.log(
-            Source::Us,
-            "Beijing has moved: the threatened measure is shelved.".into(),
-        );
+        state.log(Source::Us, Said::ThreatShelved);
         return;
     }
     state.bluffs_called += 1;
     state.credibility = (state.credibility - scenario.world.threat.bluff_cost).max(0.0);
-    state.log(
-        Source::China,
-        "The deadline passes and the threat is not carried out: Beijing calls the bluff, and US threats count for less."
-            .into(),
-    );
+    state.log(Source::China, Said::BluffCalled);
 }
 
 /// The summit: its week opens with the scene (China's last ask); once its day is past nothing
@@ -117,19 +105,10 @@ fn summit(scenario: &Scenario, state: &mut State, fired: &mut Vec<String>) {
     let SummitStatus::Scheduled { day } = state.summit else {
         return;
     };
-    let place = scenario
-        .clock
-        .summit
-        .as_ref()
-        .map_or("the summit", |s| s.place.as_str())
-        .to_string();
     if state.day > day {
         state.summit = SummitStatus::Passed;
         state.summit_ask = None;
-        state.log(
-            Source::Clock,
-            format!("The leaders met in {place} without a signing; nothing can be signed now."),
-        );
+        state.log(Source::Clock, Said::SummitMissed);
         return;
     }
     if !state.summit_this_turn(scenario) || state.summit_held {
@@ -138,26 +117,15 @@ fn summit(scenario: &Scenario, state: &mut State, fired: &mut Vec<String>) {
     state.summit_held = true;
     fired.push("summit_week".into());
     let Some(agreed) = state.agreed.clone() else {
-        state.log(
-            Source::Clock,
-            format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign."),
-        );
+        state.log(Source::Clock, Said::SummitNothingAgreed);
         return;
     };
     if scenario.world.summit.last_ask
         && let Some((i, level)) = ai::last_ask(scenario, state, &agreed)
     {
         state.summit_ask = Some((i, level));
-        let issue = &scenario.issues[i];
-        let text = format!(
-            "Summit week in {place}. Beijing makes one last ask: {} {}. Grant it, or sign without it.",
-            issue.short, issue.levels[level].label
-        );
-        state.log(Source::China, text);
+        state.log(Source::China, Said::SummitAsk { issue: i, level });
     } else {
-        state.log(
-            Source::Clock,
-            format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
-        );
+        state.log(Source::Clock, Said::SummitOpen);
     }
 }

@@ -266,7 +266,7 @@ fn one_move(s: &Scenario, number: usize, turn: &Turn, before: &State, after: &St
         .log
         .iter()
         .skip(before.log.len())
-        .map(|d| (source_name(d.source), d.text.clone()))
+        .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
         .collect();
     Move {
         number,

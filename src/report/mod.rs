@@ -6,11 +6,13 @@
 
 pub mod class;
 pub mod csv;
+pub mod dispatch;
 pub mod epilogue;
 pub mod explain;
 pub mod facts;
 pub mod markdown;
 pub mod transcript;
 
+pub use dispatch::{dispatch_text, said_text};
 pub use epilogue::{METERS_COUNT, epilogue_lines};
 pub use explain::{explain, reply_headline};

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::ai::Reply;
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
-use crate::report::reply_headline;
+use crate::report::{dispatch_text, reply_headline};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
@@ -567,7 +567,7 @@ impl App {
                     game.state
                         .log
                         .last()
-                        .map_or(String::new(), |d| d.text.clone())
+                        .map_or(String::new(), |d| dispatch_text(&game.scenario, d))
                 } else {
                     match &answer {
                         Some(a) => {
@@ -582,7 +582,7 @@ impl App {
                             .state
                             .log
                             .last()
-                            .map_or(String::new(), |d| d.text.clone()),
+                            .map_or(String::new(), |d| dispatch_text(&game.scenario, d)),
                     }
                 };
                 match events {

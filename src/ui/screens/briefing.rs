@@ -16,9 +16,9 @@ use crate::ui::widgets::{footer, scroll};
 pub const HOW_TO_PLAY: [&str; 5] = [
     "Each week you take one action and Beijing answers; then the world moves a week.",
     "Build a package on the agenda table: ↑↓ choose an issue, ←→ choose the level you offer, Space puts an issue on or off the table (opening one costs days of preparation). Enter proposes the package.",
-    "Beijing accepts, counters with its own package (c copies it into yours), or answers with mineral restrictions. Press w to see exactly why.",
-    "The action menu (a) holds the rest: accept China's counter, threaten, a goodwill gesture, ask for an extension, sign at a summit, walk away.",
-    "A deal agreed in principle must still be signed at a leaders' summit before the truce runs out.",
+    "Beijing accepts, counters with its own package (c copies it into yours), or answers with mineral restrictions. Press w to see exactly why. x holds: the week passes while pressure builds on both sides.",
+    "The action menu (a) holds the rest: accept China's counter, hold, threaten, play a card (an escalation to trade later), a goodwill gesture, the summit's last ask, ask for an extension, sign, walk away.",
+    "A deal agreed in principle must be signed at the leaders' summit, in its week and no later; every ending is followed by a year that the debrief scores.",
 ];
 
 /// The briefing as text.

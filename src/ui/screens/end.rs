@@ -45,7 +45,10 @@ pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
         lines.push(Line::raw(""));
         lines.push(Line::styled("The final week", theme.title()));
         for d in news {
-            lines.push(Line::raw(format!("• {}", d.text)));
+            lines.push(Line::raw(format!(
+                "• {}",
+                crate::report::dispatch_text(s, d)
+            )));
         }
     }
     if let Some(epi) = &st.epilogue {

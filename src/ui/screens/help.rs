@@ -12,7 +12,7 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::{popup, scroll};
 
 /// The goal of the game, in a few sentences.
-pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. A deal agreed in principle must be signed at a leaders' summit. You may also extend the truce or walk away; each ending is scored (US value, durability, balance, headline, security, damage) on the debrief.";
+pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. Both sides are under pressure that grows while there is no deal; threats work only when credible. A deal agreed in principle must be signed at the leaders' summit, in its week. You may also extend the truce or walk away; every ending plays out over the next year, which the debrief scores (US value, durability, balance, headline, security, damage).";
 
 /// Terms a student meets in the game.
 pub const GLOSSARY: [(&str, &str); 12] = [

@@ -6,8 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Borders;
 
-use crate::ai::Valuation;
-use crate::engine::{Game, Package};
+use crate::engine::{Game, Package, query};
 use crate::scenario::Scenario;
 use crate::ui::App;
 use crate::ui::theme::Theme;
@@ -23,26 +22,14 @@ pub struct Feeling {
     pub style: Style,
 }
 
-/// Beijing's feeling about `level` on issue `i`: its value of that level against its best
-/// level on the issue (a read-only view of the valuation, not a prediction of its answer).
-pub fn feeling(val: &Valuation, game: &Game, i: usize, level: usize, theme: Theme) -> Feeling {
-    let issue = &game.scenario.issues[i];
-    let best = (0..issue.levels.len())
-        .map(|l| val.china_at(i, l))
-        .fold(0.0_f64, f64::max);
-    let r = if best > 1e-12 {
-        val.china_at(i, level) / best
-    } else {
-        1.0
-    };
-    let (symbol, word, style) = if r >= 0.85 {
-        ("++", "likes", theme.good())
-    } else if r >= 0.6 {
-        ("+", "fine", theme.text())
-    } else if r >= 0.35 {
-        ("-", "costly", theme.warn())
-    } else {
-        ("--", "hates", theme.bad())
+/// Beijing's feeling about `level` on issue `i`, as the engine's dry run reports it, with its
+/// symbol, word and style.
+pub fn feeling(game: &Game, i: usize, level: usize, theme: Theme) -> Feeling {
+    let (symbol, word, style) = match query::feeling(&game.scenario, &game.state, i, level) {
+        query::Feeling::Likes => ("++", "likes", theme.good()),
+        query::Feeling::Fine => ("+", "fine", theme.text()),
+        query::Feeling::Costly => ("-", "costly", theme.warn()),
+        query::Feeling::Hates => ("--", "hates", theme.bad()),
     };
     Feeling {
         symbol,
@@ -207,7 +194,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     cell(buf, x_agreed, y, cols.agreed, "Agreed", head);
     paint::style_area(buf, Rect { height: 1, ..inner }, head);
 
-    let val = Valuation::new(s, st);
     let visible = usize::from(inner.height - 1);
     // Keep the selected row in view when the table is shorter than the agenda.
     let first = (app.ui.row + 1).saturating_sub(visible);
@@ -255,7 +241,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
         );
         cell(buf, px, y, 1, close, theme.text());
         if on {
-            let f = feeling(&val, game, i, level, theme);
+            let f = feeling(game, i, level, theme);
             let vx = cell(buf, x_view, y, cols.view, f.symbol, f.style);
             let vx = vx.max(x_view + 3);
             cell(buf, vx, y, cols.view.saturating_sub(3), f.word, f.style);

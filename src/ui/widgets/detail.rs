@@ -8,7 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::ai::Valuation;
 use crate::engine::Game;
 use crate::engine::score::{headline_bn, security_cost};
 use crate::engine::{Package, query};
@@ -83,7 +82,6 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
     // A counter or agreement that leaves an off-table issue alone says nothing about it.
     let counter = at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo);
     let agreed = at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo);
-    let val = Valuation::new(s, st);
     let end = inner.right();
     let label_w = label_width(game, i);
     let cols = [2, label_w, 10, 8, 8, 12];
@@ -141,7 +139,7 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
             theme.text()
         };
         paint::put(buf, xs[4], y, end, &sec, sec_style);
-        let f = feeling(&val, game, i, l, theme);
+        let f = feeling(game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
         let crosses = red_line(app, game, i, l);
@@ -237,15 +235,13 @@ fn agenda_text(game: &Game, i: usize, theme: Theme) -> (String, ratatui::style::
 fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
     let theme = app.theme;
     let s = &game.scenario;
-    let st = &game.state;
     let i = app.ui.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
     let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
     let Some(l) = issue.levels.get(level) else {
         return;
     };
-    let val = Valuation::new(s, st);
-    let f = feeling(&val, game, i, level, theme);
+    let f = feeling(game, i, level, theme);
 
     let mut lines = vec![
         Line::from(vec![

@@ -8,6 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::engine::{Dispatch, Game, Source};
+use crate::report::dispatch_text;
+use crate::scenario::Scenario;
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::theme::Theme;
@@ -26,9 +28,9 @@ fn who(d: &Dispatch, theme: Theme) -> (&'static str, Style) {
 }
 
 /// An entry as one line of text: "W2  News  …".
-fn entry(d: &Dispatch, theme: Theme) -> String {
+fn entry(s: &Scenario, d: &Dispatch, theme: Theme) -> String {
     let (who, _) = who(d, theme);
-    format!("W{:<2} {who:<5} {}", d.week, d.text)
+    format!("W{:<2} {who:<5} {}", d.week, dispatch_text(s, d))
 }
 
 /// Draws the log into `area` (inside its border).
@@ -47,7 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     } else {
         let n: usize = log
             .iter()
-            .map(|d| paint::wrap(&entry(d, theme), area.width).len().max(1))
+            .map(|d| {
+                paint::wrap(&entry(&game.scenario, d, theme), area.width)
+                    .len()
+                    .max(1)
+            })
             .sum();
         let total = u16::try_from(n).unwrap_or(u16::MAX);
         out.log_lines = (key, total);
@@ -61,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     let mut skip = usize::from(scroll);
     let mut y = area.y;
     'entries: for d in log.iter().rev() {
-        let text = entry(d, theme);
+        let text = entry(&game.scenario, d, theme);
         let lines = paint::wrap(&text, area.width);
         if skip >= lines.len().max(1) {
             skip -= lines.len().max(1);
