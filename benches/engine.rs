@@ -2,6 +2,7 @@
 //! headless game (target ≥ 20,000 games per second per core), and `solve`'s playouts (target
 //! ≥ 50,000 per second per core). The per-core figures run on a one-thread rayon pool;
 //! criterion prints them as elements per second.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 

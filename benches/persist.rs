@@ -2,6 +2,7 @@
 //! Target: save + load together under 5 ms (median).
 //! Hostile files and big folders (issue 8): refusing a 400 KB save whose embedded scenario has
 //! 3,000 problems under 100 ms; listing a folder of 1,000 saves well under a second.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/fixtures/hostile/generate.rs"]
 mod generate;

@@ -1,4 +1,5 @@
 //! Drawing the full negotiation screen into a 200×60 TestBackend (target: median under 500 µs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 use std::sync::Arc;

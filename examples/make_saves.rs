@@ -1,6 +1,7 @@
 //! Regenerates the example saves in `saves/` and the save fixtures in `tests/fixtures/saves/`
 //! by playing scripted strategies. Run from the repository root after changing a scenario:
 //! `cargo run --example make_saves`. Optional arguments name other directories for the two.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -304,7 +304,7 @@ fn play(
 fn clock_seed() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64 % 100_000)
+        .map_or(1, |d| u64::from(d.subsec_nanos()) % 100_000)
 }
 
 fn scenarios() -> io::Result<ExitCode> {
@@ -526,7 +526,7 @@ fn simulate(
         return Ok(ExitCode::FAILURE);
     }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
-    let per_second = (games * strategies.len()) as f64 / elapsed;
+    let per_second = crate::core::num::count(games * strategies.len()) / elapsed;
     let mut out = io::stdout().lock();
     if json {
         let mut value = match serde_json::to_value(&summary) {

@@ -1,4 +1,5 @@
 //! The Chinese negotiator: utility, aspiration, balance, red lines and each kind of answer.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

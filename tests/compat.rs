@@ -1,5 +1,6 @@
 //! The frozen corpus: every save any release wrote still loads. The files under
 //! `tests/fixtures/compat/` are never regenerated; a failure here is fixed in the code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Saves outlive rule changes: the frozen 0.1.0 corpus loads under changed rules, a changed
 //! built-in scenario and moves made illegal, each with a notice rather than a refusal; under
 //! the same rules a save still verifies fully, and an edited one is still refused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! why, then `q` `y`; the exit status is 0 and the terminal is restored. Then a save with `s`
 //! resumed by `truce load FILE` in a new terminal, and a broken save refused before the
 //! terminal is touched. Saves go to temp dirs (`TRUCE_SAVE_DIR`, `HOME`, `XDG_DATA_HOME`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;

@@ -2,6 +2,7 @@
 //! terminal as it was found (alternate screen left, cursor shown, raw mode off) and the game
 //! autosaved. And a stop/continue (SIGTSTP, SIGCONT) leaves and re-enters the alternate screen
 //! and redraws at once, without waiting for a resize.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 use std::io::{Read, Write};
@@ -192,7 +193,11 @@ fn ended_by(signal: i32) {
     assert!(g.autosaves().is_empty(), "{:?}", g.autosaves());
     g.signal(signal);
     let status = g.wait_exit();
-    assert_eq!(status.exit_code(), 128 + signal as u32, "{status:?}");
+    assert_eq!(
+        status.exit_code(),
+        128 + signal.cast_unsigned(),
+        "{status:?}"
+    );
     assert_restored(&g.bytes());
     assert!(!g.raw(), "raw mode was left on");
     let autosaves = g.autosaves();

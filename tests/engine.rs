@@ -1,5 +1,6 @@
 //! The engine as a library: actions, refusals that change nothing, the clock, the summit,
 //! outcomes and replay.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -132,7 +133,7 @@ fn each_negotiating_move_takes_a_week_and_the_truce_lapses_at_expiry() {
     assert_eq!(weeks, s.total_weeks());
     assert_eq!(st.outcome, Some(Outcome::Escalation));
     assert_eq!(
-        st.trace.len() as u32,
+        u32::try_from(st.trace.len()).unwrap(),
         weeks + 1,
         "one snapshot a week plus the start"
     );

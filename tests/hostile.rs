@@ -2,6 +2,7 @@
 //! a message naming the file and the problem; nothing is written outside the save folder;
 //! nothing hangs or aborts. Signals (class 6) are in `e2e_signals.rs`. The files come from the
 //! generators in `tests/fixtures/hostile/generate.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "fixtures/hostile/generate.rs"]
 mod generate;

@@ -1,5 +1,6 @@
 //! The 0.2.0 model's mechanisms on the default scenario: hold, cards and mirrors, bluffs,
 //! kept and reopened agreements, the summit's scene and deadline, the epilogue and baselines.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Oracle tests: utilities, demand and answers on a two-issue scenario, computed by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use truce::ai::{Reply, Rule, Valuation, answer_proposal, aspiration};
 use truce::engine::{Action, Package, new_state, step};

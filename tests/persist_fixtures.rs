@@ -1,5 +1,6 @@
 //! Each broken or old save under `tests/fixtures/saves/` gives its own clear error (or, for
 //! version 1, migrates); the fixtures and `saves/` are what `make_saves` generates today.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Property: the position finder and the header reader take any text without panicking, and
 //! a position is always inside the text (line and column from 1, line at most the line count).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use truce::scenario::span::Spans;

@@ -1,5 +1,6 @@
 //! Keys change only the UI; what they ask of the world comes back as effects, which the event
 //! loop carries out. These tests need no disk: nothing is performed.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Review mode drawn into a TestBackend at 80×24, 120×40 and 200×60, stepped with the keys a
 //! presenter uses; reached from the Load screen with `r`; and the name prompt and class mode.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

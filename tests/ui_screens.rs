@@ -1,5 +1,6 @@
 //! Snapshots of every screen at 80×24 and 120×40, from seed 7, by injecting keys into the app.
 //! Review a changed snapshot by eye before accepting it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

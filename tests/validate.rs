@@ -1,4 +1,5 @@
 //! `truce validate` on good and broken scenario files: exit codes and `file:line:column: message`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

@@ -50,9 +50,11 @@ impl Date {
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        // Civil-from-days keeps day in 1..=31 and month in 1..=12; a year past i32 is no date
+        // a scenario can hold (validation bounds them), so it saturates.
+        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(i32::MAX);
         Date { year, month, day }
     }
 

@@ -8,7 +8,8 @@ const LN2: f64 = std::f64::consts::LN_2;
 fn ln(x: f64) -> f64 {
     // x = m · 2^e with m in [1, 2): exact, from the bits.
     let bits = x.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    // 11 bits of exponent: always fits, and exactly representable below.
+    let exponent = ((bits >> 52) & 0x7ff).cast_signed() - 1023;
     let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
     // ln m = 2 atanh(z), z = (m - 1) / (m + 1) in [0, 1/3).
     let z = (m - 1.0) / (m + 1.0);
@@ -20,7 +21,7 @@ fn ln(x: f64) -> f64 {
         term *= z2;
         k += 2.0;
     }
-    exponent as f64 * LN2 + 2.0 * sum
+    f64::from(i32::try_from(exponent).unwrap_or(0)) * LN2 + 2.0 * sum
 }
 
 /// e to the power `v`, for `v` in a sane range (|v| < 700).
@@ -33,11 +34,13 @@ fn exp(v: f64) -> f64 {
         sum += term;
     }
     // Scale by 2^k exactly through the exponent bits.
+    // |v| < 700 keeps k within ±1010: a small whole number, exactly converted.
+    #[allow(clippy::cast_possible_truncation)]
     let k = k as i64;
     if k < -1022 {
         return 0.0;
     }
-    sum * f64::from_bits(((k + 1023) as u64) << 52)
+    sum * f64::from_bits((k + 1023).cast_unsigned() << 52)
 }
 
 /// `x` to the power `y` for `x` in [0, 1] and `y` > 0, the range the aspiration curve uses.

@@ -6,6 +6,7 @@ pub mod answer;
 pub mod calendar;
 pub mod detmath;
 pub mod epilogue;
+pub mod num;
 pub mod outcome;
 pub mod package;
 pub mod said;

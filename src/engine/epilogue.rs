@@ -60,7 +60,8 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
             } else if roll < hold {
                 1.0
             } else {
-                let month = 1 + (f64::from(months) * roll) as u32 % months;
+                let month = 1 + crate::core::num::whole((f64::from(months) * roll).floor(), months)
+                    % months;
                 notes.push(Note::Lapsed { issue: i, month });
                 if Some(i) == minerals {
                     lapse_rung_at = Some(month);

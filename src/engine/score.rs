@@ -129,27 +129,12 @@ impl Scorecard {
     }
 }
 
-fn score(value: f64, reason: String) -> Score {
-    Score {
-        value: value.clamp(0.0, 100.0),
-        reason,
-    }
-}
-
-/// Scores the game: the epilogue's year after the table (what was delivered, what kept biting),
-/// read against the US's no-deal value. Unfinished games score the status quo.
-pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
-    let val = Valuation::new(scenario, state);
+/// US value: the delivered gain over the status quo (US concessions count in full, Chinese
+/// commitments only as delivered), minus gestures given away. 50 is no deal: a deal below the
+/// US walk-away point scores below it.
+fn us_value(state: &State, gain: f64) -> Score {
     let outcome = state.outcome;
-    let deal = state.signed.as_ref();
-    let epi = state.epilogue.as_ref();
-    let mut lessons = Vec::new();
-
-    // US value: the delivered gain over the status quo (US concessions count in full, Chinese
-    // commitments only as delivered), minus gestures given away. 50 is no deal: a deal below the
-    // US walk-away point scores below it.
-    let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
-    let us_value = match outcome {
+    match outcome {
         Some(o) if o.is_deal() => score(
             50.0 + 100.0 * gain,
             format!(
@@ -170,7 +155,100 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
             50.0 + 100.0 * gain,
             "No deal: the status quo stands.".into(),
         ),
-    };
+    }
+}
+
+/// Balance: how even the two sides' shares of their possible gains are.
+fn balance(scenario: &Scenario, state: &State, val: &Valuation, deal: Option<&Package>) -> Score {
+    let final_levels = deal.map_or_else(|| scenario.status_quo().0, |p| p.0.clone());
+    if deal.is_some() {
+        let (us, cn) = val.shares(&final_levels);
+        score(
+            100.0 - 100.0 * (us - cn).abs(),
+            format!(
+                "The US gets {:.0}% of what it could gain, China {:.0}%: the closer, the longer it holds.",
+                100.0 * us,
+                100.0 * cn
+            ),
+        )
+    } else {
+        score(
+            50.0 + state.meters.trust / 4.0,
+            format!(
+                "No deal to judge; Beijing's trust ends at {:.0}.",
+                state.meters.trust
+            ),
+        )
+    }
+}
+
+/// Headline: the purchases delivered over what China would have bought anyway.
+fn headline(scenario: &Scenario, deal: Option<&Package>, epi: Option<&Epilogue>) -> Score {
+    let announced: f64 = deal.map_or(0.0, |p| headline_bn(scenario, p));
+    let net = epi.map_or(0.0, |e| e.net_headline_bn);
+    score(
+        100.0 * net / scenario.deal.full_headline_bn.max(1.0),
+        format!(
+            "${announced:.0}bn announced; ${net:.0}bn delivered over what China would have bought anyway."
+        ),
+    )
+}
+
+/// Security: export-control easing and the hawks' alarm.
+fn security(scenario: &Scenario, state: &State, deal: Option<&Package>) -> Score {
+    let sec = deal.map_or(0.0, |p| security_cost(scenario, p));
+    score(
+        100.0 - 100.0 * sec - 0.3 * state.meters.hawk_alarm,
+        format!(
+            "Export-control easing costs {:.0} points; hawk alarm ends at {:.0}.",
+            100.0 * sec,
+            state.meters.hawk_alarm
+        ),
+    )
+}
+
+/// Overall: the scenario's weights over the six scores.
+fn overall(scenario: &Scenario, parts: [&Score; 6]) -> Score {
+    let [us_value, durability, balance, headline, security, damage] = parts;
+    let w = &scenario.world.weights;
+    let overall_value = w.us_value * us_value.value
+        + w.durability * durability.value
+        + w.balance * balance.value
+        + w.headline * headline.value
+        + w.security * security.value
+        + w.damage * damage.value;
+    score(
+        overall_value,
+        format!(
+            "US value {:.0}%, durability {:.0}%, balance {:.0}%, headline {:.0}%, security {:.0}%, damage avoided {:.0}%.",
+            100.0 * w.us_value,
+            100.0 * w.durability,
+            100.0 * w.balance,
+            100.0 * w.headline,
+            100.0 * w.security,
+            100.0 * w.damage
+        ),
+    )
+}
+
+fn score(value: f64, reason: String) -> Score {
+    Score {
+        value: value.clamp(0.0, 100.0),
+        reason,
+    }
+}
+
+/// Scores the game: the epilogue's year after the table (what was delivered, what kept biting),
+/// read against the US's no-deal value. Unfinished games score the status quo.
+pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
+    let val = Valuation::new(scenario, state);
+    let outcome = state.outcome;
+    let deal = state.signed.as_ref();
+    let epi = state.epilogue.as_ref();
+    let mut lessons = Vec::new();
+
+    let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
+    let us_value = us_value(state, gain);
 
     let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi);
     // Below the US walk-away point a deal is a loss: what lasts of it is nothing to score.
@@ -192,45 +270,10 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         }
     }
 
-    let final_levels = deal.map_or_else(|| scenario.status_quo().0, |p| p.0.clone());
-    let balance = if deal.is_some() {
-        let (us, cn) = val.shares(&final_levels);
-        score(
-            100.0 - 100.0 * (us - cn).abs(),
-            format!(
-                "The US gets {:.0}% of what it could gain, China {:.0}%: the closer, the longer it holds.",
-                100.0 * us,
-                100.0 * cn
-            ),
-        )
-    } else {
-        score(
-            50.0 + state.meters.trust / 4.0,
-            format!(
-                "No deal to judge; Beijing's trust ends at {:.0}.",
-                state.meters.trust
-            ),
-        )
-    };
+    let balance = balance(scenario, state, &val, deal);
 
-    let announced: f64 = deal.map_or(0.0, |p| headline_bn(scenario, p));
-    let net = epi.map_or(0.0, |e| e.net_headline_bn);
-    let headline = score(
-        100.0 * net / scenario.deal.full_headline_bn.max(1.0),
-        format!(
-            "${announced:.0}bn announced; ${net:.0}bn delivered over what China would have bought anyway."
-        ),
-    );
-
-    let sec = deal.map_or(0.0, |p| security_cost(scenario, p));
-    let security = score(
-        100.0 - 100.0 * sec - 0.3 * state.meters.hawk_alarm,
-        format!(
-            "Export-control easing costs {:.0} points; hawk alarm ends at {:.0}.",
-            100.0 * sec,
-            state.meters.hawk_alarm
-        ),
-    );
+    let headline = headline(scenario, deal, epi);
+    let security = security(scenario, state, deal);
 
     let damage = damage(scenario, state, epi);
     if state.max_rung > 0 {
@@ -246,24 +289,16 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         _ => {}
     }
 
-    let w = &scenario.world.weights;
-    let overall_value = w.us_value * us_value.value
-        + w.durability * durability.value
-        + w.balance * balance.value
-        + w.headline * headline.value
-        + w.security * security.value
-        + w.damage * damage.value;
-    let overall = score(
-        overall_value,
-        format!(
-            "US value {:.0}%, durability {:.0}%, balance {:.0}%, headline {:.0}%, security {:.0}%, damage avoided {:.0}%.",
-            100.0 * w.us_value,
-            100.0 * w.durability,
-            100.0 * w.balance,
-            100.0 * w.headline,
-            100.0 * w.security,
-            100.0 * w.damage
-        ),
+    let overall = overall(
+        scenario,
+        [
+            &us_value,
+            &durability,
+            &balance,
+            &headline,
+            &security,
+            &damage,
+        ],
     );
     Scorecard {
         us_value,

@@ -137,8 +137,9 @@ impl State {
             Effect::HawkAlarm(d) => m.hawk_alarm += d,
             Effect::Trust(d) => m.trust += d,
             Effect::Rung(d) => {
-                let top = scenario.ai.ladder.len() as i32;
-                self.set_rung((i32::from(self.rung) + d).clamp(0, top) as u8);
+                let top = i32::try_from(scenario.ai.ladder.len()).unwrap_or(i32::MAX);
+                let rung = (i32::from(self.rung) + d).clamp(0, top);
+                self.set_rung(u8::try_from(rung).unwrap_or(u8::MAX));
             }
             Effect::ScheduleSummit(s) => {
                 if let Some(day) = scenario.day_of(&s.date)

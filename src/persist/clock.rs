@@ -14,7 +14,7 @@ pub fn utc_now() -> String {
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn utc_stamp(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
+    let days = i64::try_from(secs / 86_400).unwrap_or(i64::MAX);
     let rest = secs % 86_400;
     let date = Date::from_days(days);
     format!(

@@ -172,7 +172,7 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
     }
     let list: Vec<String> = outcomes.iter().map(|(t, n)| format!("{t} {n}")).collect();
     let _ = writeln!(out, "Outcomes: {}.\n", list.join(", "));
-    let n = games.len() as f64;
+    let n = crate::core::num::count(games.len());
     let rows: Vec<Vec<String>> = SCORE_NAMES
         .iter()
         .map(|name| {

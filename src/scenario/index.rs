@@ -103,7 +103,8 @@ impl Scenario {
                 minerals: self.issue_index("rare_earths"),
                 start,
                 expiry,
-                total_days: (expiry.days() - start.days()).max(0) as u32,
+                total_days: u32::try_from((expiry.days() - start.days()).max(0))
+                    .unwrap_or(u32::MAX),
                 red_lines,
                 enforcement: self.issue_index(&self.deal.enforcement_issue),
                 farm: self.issue_index(&self.us.weekly.farm_issue),

@@ -1,5 +1,6 @@
 //! Playing many headless games and summarising them per strategy.
 
+use crate::core::num::{count, count64};
 use std::collections::BTreeMap;
 
 use rand::SeedableRng;
@@ -109,7 +110,7 @@ pub struct StrategySummary {
 impl StrategySummary {
     /// Share of games ending in this outcome.
     pub fn share(&self, outcome: Outcome) -> f64 {
-        self.outcomes.get(outcome.key()).copied().unwrap_or(0) as f64 / self.games.max(1) as f64
+        count(self.outcomes.get(outcome.key()).copied().unwrap_or(0)) / count(self.games.max(1))
     }
 }
 
@@ -174,14 +175,14 @@ pub fn simulate(
                 sums.overall += sc.overall.value;
                 each(strategy, game_seed, &result);
             }
-            let n = games.max(1) as f64;
+            let n = count(games.max(1));
             let round = |x: f64| (x / n * 100.0).round() / 100.0;
             StrategySummary {
                 name: strategy.name().to_string(),
                 games,
                 outcomes,
-                restriction_rate: round(restricted as f64),
-                mean_turns: round(turns as f64),
+                restriction_rate: round(count(restricted)),
+                mean_turns: round(count64(turns)),
                 mean_scores: MeanScores {
                     us_value: round(sums.us_value),
                     durability: round(sums.durability),
@@ -194,7 +195,7 @@ pub fn simulate(
                 summit_rate: if reached == 0 {
                     1.0
                 } else {
-                    (held as f64 / reached as f64 * 1000.0).round() / 1000.0
+                    (count(held) / count(reached) * 1000.0).round() / 1000.0
                 },
                 rules,
                 proposal_rules,

@@ -16,9 +16,8 @@ use crate::ui::widgets::paint::cut;
 use crate::ui::widgets::{footer, scroll};
 
 fn bar(value: f64, width: usize) -> String {
-    let filled = ((value / 100.0) * width as f64)
-        .round()
-        .clamp(0.0, width as f64) as usize;
+    let filled =
+        crate::core::num::whole_usize(value / 100.0 * crate::core::num::count(width), width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 

@@ -203,7 +203,8 @@ fn meters_large(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
                 "Restriction rung" => m.value / 4.0,
                 _ => m.value / 100.0,
             };
-            let filled = (share.clamp(0.0, 1.0) * width as f64).round() as usize;
+            let filled =
+                crate::core::num::whole_usize(share * crate::core::num::count(width), width);
             Line::from(vec![
                 Span::styled(format!("{:<18}", m.name), theme.key()),
                 Span::styled(format!("{:>5.0} ", m.value), theme.title()),

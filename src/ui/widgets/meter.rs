@@ -138,11 +138,11 @@ pub fn draw(frame: &mut Frame, area: Rect, meter: &Meter, name_w: u16, spark: u1
             .rev()
             .take(usize::from(spark))
             .rev()
-            .map(|v| ((v - lo).max(0.0).round() as u64) + 1)
+            .map(|v| u64::from(crate::core::num::whole(v - lo, u32::MAX)) + 1)
             .collect();
         let line = Sparkline::default()
             .data(data)
-            .max((hi - lo).round() as u64 + 1)
+            .max(u64::from(crate::core::num::whole(hi - lo, u32::MAX)) + 1)
             .style(theme.gauge());
         frame.render_widget(line, spark_a);
     }
