@@ -96,8 +96,15 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         player: Option<String>,
     },
-    /// List the built-in scenarios.
-    Scenarios,
+    /// List the built-in scenarios, or write one out as a starting point for your own.
+    Scenarios {
+        /// Write this built-in scenario's file (with its comments) instead of listing.
+        #[arg(long, value_name = "NAME")]
+        export: Option<String>,
+        /// With --export: write here instead of printing it.
+        #[arg(short, long, value_name = "FILE", requires = "export")]
+        output: Option<PathBuf>,
+    },
     /// Check scenario and save files (a save is replayed); prints file:line:column: message.
     Validate {
         /// Files to check.
@@ -194,7 +201,10 @@ pub fn main() -> ExitCode {
             class,
             player,
         }) => play(scenario, seed, save_dir, Class { class, player }),
-        Some(Command::Scenarios) => scenarios(),
+        Some(Command::Scenarios { export, output }) => match export {
+            Some(name) => export_scenario(&name, output.as_deref()),
+            None => scenarios(),
+        },
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Simulate {
             scenario,
@@ -310,7 +320,7 @@ fn clock_seed() -> u64 {
 fn scenarios() -> io::Result<ExitCode> {
     for (name, _) in BUILTIN {
         match scenario::builtin(name) {
-            Some(Ok(s)) => say!("{:<14} {}", s.name, s.title),
+            Some(Ok(s)) => say!("{:<17} {}: {}", s.name, s.title, s.tagline),
             Some(Err(e)) => {
                 warn!("{e}");
                 return Ok(ExitCode::FAILURE);
@@ -319,6 +329,37 @@ fn scenarios() -> io::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `truce scenarios --export NAME [-o FILE]`: the built-in file as shipped, comments included,
+/// so an instructor starts from a documented, valid scenario.
+fn export_scenario(name: &str, output: Option<&Path>) -> io::Result<ExitCode> {
+    let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) else {
+        warn!(
+            "truce: no built-in scenario \"{}\" (expected one of: {})",
+            escape(name),
+            scenario::builtin_names().join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    match output {
+        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                warn!("truce: wrote {}", show_path(path));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                warn!("truce: {}: cannot write the scenario: {e}", show_path(path));
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {

@@ -67,6 +67,18 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             format!("the ladder has only {} rungs", s.ai.ladder.len()),
         ));
     }
+    if let Some(id) = &w.ladder_issue
+        && s.issue_index(id).is_none()
+    {
+        let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
+        found.push((
+            "world.ladder_issue".into(),
+            format!(
+                "unknown issue \"{id}\": expected an issue id (issues: {})",
+                ids.join(", ")
+            ),
+        ));
+    }
     let t = &w.threat;
     if let Some(id) = &t.card
         && !w

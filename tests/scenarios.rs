@@ -1,0 +1,163 @@
+//! Every built-in scenario: it validates, exports and re-validates, plays to an end under every
+//! scripted strategy, and meets the balance targets stated in docs/scenarios.md. A debug build
+//! plays a few hundred games per strategy, so the margins are stated in each assertion.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use truce::engine::Outcome;
+use truce::scenario::{self, BUILTIN, Scenario};
+use truce::sim::{Strategy, play};
+
+/// Games per strategy and scenario for the balance targets.
+const GAMES: u64 = 240;
+
+fn load(name: &str) -> Scenario {
+    match scenario::builtin(name) {
+        Some(Ok(s)) => s,
+        other => panic!("built-in {name} must load: {other:?}"),
+    }
+}
+
+/// What a strategy achieved over `GAMES` seeded games of one scenario.
+#[derive(Debug, Default, Clone)]
+struct Stats {
+    games: f64,
+    /// Share of games ending in a signed deal (framework or comprehensive).
+    deals: f64,
+    /// Share of games in which China's ladder reached its top rung.
+    top_rung: f64,
+    /// Mean highest rung.
+    max_rung: f64,
+    headline: f64,
+    durability: f64,
+    us_value: f64,
+    overall: f64,
+    outcomes: BTreeMap<String, usize>,
+}
+
+fn measure(s: &Scenario, strategy: Strategy) -> Stats {
+    let top = s.ai.ladder.len();
+    let mut st = Stats::default();
+    for seed in 1..=GAMES {
+        let g = play(s, strategy, seed);
+        let outcome = g.state.outcome.expect("every game ends");
+        *st.outcomes.entry(outcome.key().to_string()).or_default() += 1;
+        if matches!(outcome, Outcome::FrameworkDeal | Outcome::ComprehensiveDeal) {
+            st.deals += 1.0;
+        }
+        if usize::from(g.state.max_rung) >= top {
+            st.top_rung += 1.0;
+        }
+        st.max_rung += f64::from(g.state.max_rung);
+        st.headline += g.scores.headline.value;
+        st.durability += g.scores.durability.value;
+        st.us_value += g.scores.us_value.value;
+        st.overall += g.scores.overall.value;
+        st.games += 1.0;
+    }
+    let n = st.games;
+    for x in [
+        &mut st.deals,
+        &mut st.top_rung,
+        &mut st.max_rung,
+        &mut st.headline,
+        &mut st.durability,
+        &mut st.us_value,
+        &mut st.overall,
+    ] {
+        *x /= n;
+    }
+    st
+}
+
+/// Every strategy's stats for one scenario, computed once per test binary.
+fn stats(name: &'static str) -> &'static BTreeMap<&'static str, Stats> {
+    static CACHE: OnceLock<BTreeMap<&'static str, BTreeMap<&'static str, Stats>>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        ["phase-one-2019", "rare-earth-shock"]
+            .into_iter()
+            .map(|n| {
+                let s = load(n);
+                let per: BTreeMap<&str, Stats> = Strategy::ALL
+                    .into_iter()
+                    .map(|k| (k.name(), measure(&s, k)))
+                    .collect();
+                for (k, v) in &per {
+                    eprintln!(
+                        "{n} {k:<13} deals {:.2} top-rung {:.2} max-rung {:.2} headline {:.1} durability {:.1} value {:.1} overall {:.1} {:?}",
+                        v.deals, v.top_rung, v.max_rung, v.headline, v.durability, v.us_value, v.overall, v.outcomes
+                    );
+                }
+                (n, per)
+            })
+            .collect()
+    });
+    &all[name]
+}
+
+fn get(name: &'static str, strategy: &str) -> &'static Stats {
+    &stats(name)[strategy]
+}
+
+#[test]
+fn three_builtins_are_registered() {
+    let names = scenario::builtin_names();
+    assert_eq!(
+        names,
+        vec!["autumn-2025", "phase-one-2019", "rare-earth-shock"]
+    );
+    for n in names {
+        assert_eq!(
+            load(n).name,
+            n,
+            "the file's name field matches its registration"
+        );
+    }
+}
+
+#[test]
+fn every_builtin_validates_exports_and_revalidates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in BUILTIN {
+        let s = load(name);
+        assert!(scenario::validate(&s).is_empty(), "{name} validates");
+        // The export is the built-in file itself, comments and all.
+        let file = dir.path().join(format!("{name}.ron"));
+        let (code, _, err) = common::run_truce(&[
+            "scenarios",
+            "--export",
+            name,
+            "-o",
+            file.to_str().expect("utf-8 path"),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let exported = std::fs::read_to_string(&file).expect("exported file");
+        assert_eq!(&exported, text, "{name} exports verbatim");
+        let again = scenario::from_path(&file).expect("the export re-validates");
+        assert_eq!(again, s, "{name} round-trips");
+        let (code, out, err) = common::run_truce(&["validate", file.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(": ok"), "{out}");
+    }
+}
+
+#[test]
+fn every_builtin_plays_to_an_end_under_every_strategy() {
+    for (name, _) in BUILTIN {
+        let s = load(name);
+        for strategy in Strategy::ALL {
+            for seed in 1..=8 {
+                let g = play(&s, strategy, seed);
+                assert!(
+                    g.state.outcome.is_some(),
+                    "{name} under {} seed {seed} did not end",
+                    strategy.name()
+                );
+                assert!(g.scores.overall.value.is_finite());
+            }
+        }
+    }
+}
