@@ -161,3 +161,94 @@ fn every_builtin_plays_to_an_end_under_every_strategy() {
         }
     }
 }
+
+// phase-one-2019: purchases were the centrepiece and the lesson is that they did not last.
+
+/// A purchases-heavy dealmaker wins the headline: it asks for the most $bn and China, more
+/// dependent on the US market in 2019, signs.
+#[test]
+fn phase_one_dealmaker_tops_the_headline() {
+    let d = get("phase-one-2019", "dealmaker");
+    assert!(d.deals >= 0.9, "dealmaker signs: {d:?}");
+    assert!(d.headline >= 50.0, "dealmaker's headline: {d:?}");
+    for other in ["structural", "historical", "patient", "first-counter"] {
+        let o = get("phase-one-2019", other);
+        assert!(
+            d.headline > o.headline + 20.0,
+            "dealmaker {:.1} vs {other} {:.1}",
+            d.headline,
+            o.headline
+        );
+    }
+}
+
+/// ...but its deal does not last: commercial commitments deliver about 58%, a declaration
+/// cannot enforce them, and a lopsided deal holds worse. Structural play lasts far longer.
+#[test]
+fn phase_one_dealmaker_scores_poorly_on_durability() {
+    let d = get("phase-one-2019", "dealmaker");
+    let s = get("phase-one-2019", "structural");
+    assert!(d.durability <= 40.0, "dealmaker's durability: {d:?}");
+    assert!(
+        s.durability >= d.durability + 25.0,
+        "structural {:.1} vs dealmaker {:.1}",
+        s.durability,
+        d.durability
+    );
+}
+
+/// China needs the US market in 2019: patient structural play signs a deal in most games, and
+/// the hawk's escalation climbs China's farm ladder without a deal.
+#[test]
+fn phase_one_structural_play_signs_and_the_hawk_escalates() {
+    for k in ["structural", "patient", "historical"] {
+        let s = get("phase-one-2019", k);
+        assert!(s.deals >= 0.8, "{k} signs: {s:?}");
+    }
+    let h = get("phase-one-2019", "hawk");
+    assert!(h.deals <= 0.05, "hawk: {h:?}");
+    assert!(h.max_rung >= 3.0, "hawk climbs the ladder: {h:?}");
+}
+
+// rare-earth-shock: escalate-to-trade on a three-week clock.
+
+/// The Busan-style swap of suspensions (the historical script: threat, port fees, then the
+/// historical package) signs in most games: the pressures on both sides make it worth it.
+#[test]
+fn rare_earth_shock_historical_swap_signs_in_most_games() {
+    let h = get("rare-earth-shock", "historical");
+    assert!(h.deals >= 0.6, "historical signs: {h:?}");
+    assert!(
+        h.overall > get("rare-earth-shock", "stall").overall + 5.0,
+        "the swap beats stalling"
+    );
+}
+
+/// The hawk tops the ladder: with rungs already standing, its threats and walk-out push China
+/// to the top rung in most games, and it does worst on damage avoided.
+#[test]
+fn rare_earth_shock_hawk_tops_the_ladder() {
+    let h = get("rare-earth-shock", "hawk");
+    assert!(h.top_rung >= 0.6, "hawk reaches the top rung: {h:?}");
+    for k in Strategy::ALL {
+        let o = get("rare-earth-shock", k.name());
+        assert!(
+            h.max_rung >= o.max_rung,
+            "hawk's ladder {:.2} vs {} {:.2}",
+            h.max_rung,
+            k.name(),
+            o.max_rung
+        );
+    }
+    assert!(h.deals <= 0.05, "hawk: {h:?}");
+}
+
+/// The short clock punishes waiting: stalling and patient play, which wait for China's demand
+/// to fall, sign nothing before Busan.
+#[test]
+fn rare_earth_shock_waiting_signs_nothing() {
+    for k in ["stall", "patient"] {
+        let s = get("rare-earth-shock", k);
+        assert!(s.deals <= 0.1, "{k}: {s:?}");
+    }
+}
