@@ -474,8 +474,8 @@ fn check_level(
         Some(i) if level >= s.issues[i].levels.len() => found.push((
             level_path.to_string(),
             format!(
-                "{id} has no level {level} (it has {})",
-                s.issues[i].levels.len()
+                "{id} has no level {level}: its levels run from 0 to {}",
+                s.issues[i].levels.len() - 1
             ),
         )),
         _ => {}
