@@ -252,3 +252,32 @@ fn rare_earth_shock_waiting_signs_nothing() {
         assert!(s.deals <= 0.1, "{k}: {s:?}");
     }
 }
+
+#[test]
+fn scenarios_lists_all_three_with_title_and_tagline() {
+    let (code, out, err) = common::run_truce(&["scenarios"]);
+    assert_eq!(code, 0, "{err}");
+    for (name, _) in BUILTIN {
+        let s = load(name);
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} listed: {out}"));
+        assert!(
+            line.contains(&s.title) && line.contains(&s.tagline),
+            "{line}"
+        );
+    }
+    let (code, _, err) = common::run_truce(&["scenarios", "--export", "nope"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("autumn-2025, phase-one-2019, rare-earth-shock"),
+        "{err}"
+    );
+    let (code, out, _) = common::run_truce(&["scenarios", "--export", "rare-earth-shock"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("name: \"rare-earth-shock\""),
+        "stdout by default"
+    );
+}
