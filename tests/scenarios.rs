@@ -281,3 +281,31 @@ fn scenarios_lists_all_three_with_title_and_tagline() {
         "stdout by default"
     );
 }
+
+/// A scenario's own lessons reach the transcript: phase one's dealmaker game teaches the 58%.
+#[test]
+fn the_transcript_uses_the_scenarios_lessons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().to_str().expect("utf-8");
+    let args = [
+        "simulate",
+        "--scenario",
+        "phase-one-2019",
+        "--strategy",
+        "dealmaker",
+        "--games",
+        "1",
+        "--save-to",
+        d,
+    ];
+    let (code, _, err) = common::run_truce(&args);
+    assert_eq!(code, 0, "{err}");
+    let save = dir.path().join("dealmaker-seed-1.ron");
+    let (code, out, err) = common::run_truce(&["transcript", save.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Purchases are a headline, not a lasting change"),
+        "{out}"
+    );
+    assert!(out.contains("Phase One, 2019"), "{out}");
+}
