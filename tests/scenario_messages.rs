@@ -111,3 +111,25 @@ fn unknown_lessons_and_ladder_issues_list_the_valid_names() {
     assert!(e.contains("unknown issue \"farms\""), "{e}");
     assert!(e.contains("issues: tariffs"), "{e}");
 }
+
+#[test]
+fn an_effect_naming_an_unknown_issue_lists_the_issue_ids() {
+    let e = broken(
+        "effects: [ChinaPressure(0.02)]),",
+        "effects: [OpenIssue(\"currensy\")]),",
+    );
+    assert!(e.contains("unknown issue \"currensy\""), "{e}");
+    assert!(e.contains("market_access, currency, enforcement"), "{e}");
+}
+
+#[test]
+fn a_status_quo_out_of_range_gives_the_range() {
+    let e = broken(
+        "on_table: false, prep_days: 2, status_quo: 0, us_weight: 0.04",
+        "on_table: false, prep_days: 2, status_quo: 5, us_weight: 0.04",
+    );
+    assert!(
+        e.contains("status quo 5 is past the last level: levels run from 0 to 2"),
+        "{e}"
+    );
+}

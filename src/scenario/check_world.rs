@@ -112,7 +112,10 @@ pub(crate) fn validate(s: &Scenario) -> Found {
     if t.heed_sure.is_nan() || t.heed_from.is_nan() || t.heed_sure <= t.heed_from {
         found.push((
             "world.threat.heed_sure".into(),
-            "must be above heed_from".into(),
+            format!(
+                "heed_sure must be above heed_from ({}), not {}",
+                t.heed_from, t.heed_sure
+            ),
         ));
     }
     let pr = &w.pressure;
