@@ -309,3 +309,45 @@ fn the_transcript_uses_the_scenarios_lessons() {
     );
     assert!(out.contains("Phase One, 2019"), "{out}");
 }
+
+/// The title screen's picker shows the three built-ins at 80×24, and each scenario's briefing
+/// and first week draw at 80×24 and 120×40.
+#[test]
+fn the_picker_and_each_scenarios_screens_draw() {
+    use std::sync::Arc;
+    use truce::ui::{App, Theme};
+    let all: Vec<Arc<Scenario>> = BUILTIN.iter().map(|(n, _)| Arc::new(load(n))).collect();
+    let mut app = App::new(all.clone(), 0, 7, Theme::plain());
+    let term = common::draw(&mut app, 80, 24);
+    let screen = screen_text(&term);
+    if std::env::var_os("SHOW_SCREENS").is_some() {
+        eprintln!("{}", screen_text(&term));
+    }
+    for s in &all {
+        assert!(screen.contains(&s.title[..20]), "{} on the picker", s.name);
+    }
+    for k in 0..all.len() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = App::new(all.clone(), k, 7, Theme::plain());
+            for key in common::keys(">>") {
+                app.handle_key(key);
+                common::draw(&mut app, w, h);
+            }
+            if std::env::var_os("SHOW_SCREENS").is_some() {
+                eprintln!("{}", screen_text(&common::draw(&mut app, w, h)));
+            }
+        }
+    }
+}
+
+fn screen_text(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
