@@ -34,6 +34,7 @@ struct Stats {
     headline: f64,
     durability: f64,
     us_value: f64,
+    damage: f64,
     overall: f64,
     outcomes: BTreeMap<String, usize>,
 }
@@ -55,6 +56,7 @@ fn measure(s: &Scenario, strategy: Strategy) -> Stats {
         st.headline += g.scores.headline.value;
         st.durability += g.scores.durability.value;
         st.us_value += g.scores.us_value.value;
+        st.damage += g.scores.damage.value;
         st.overall += g.scores.overall.value;
         st.games += 1.0;
     }
@@ -66,6 +68,7 @@ fn measure(s: &Scenario, strategy: Strategy) -> Stats {
         &mut st.headline,
         &mut st.durability,
         &mut st.us_value,
+        &mut st.damage,
         &mut st.overall,
     ] {
         *x /= n;
@@ -238,6 +241,13 @@ fn rare_earth_shock_hawk_tops_the_ladder() {
             h.max_rung,
             k.name(),
             o.max_rung
+        );
+        assert!(
+            h.damage <= o.damage,
+            "hawk's damage avoided {:.1} vs {} {:.1}",
+            h.damage,
+            k.name(),
+            o.damage
         );
     }
     assert!(h.deals <= 0.05, "hawk: {h:?}");
