@@ -43,7 +43,9 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 // The classroom commands (transcript, report, review) live in `cli/classroom.rs`; declared
 // after the macros above so they can use them.
 mod classroom;
+mod scenarios;
 use classroom::{Class, find_save, report, review, transcript};
+use scenarios::{export_scenario, scenarios};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -315,51 +317,6 @@ fn clock_seed() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 % 100_000)
-}
-
-fn scenarios() -> io::Result<ExitCode> {
-    for (name, _) in BUILTIN {
-        match scenario::builtin(name) {
-            Some(Ok(s)) => say!("{:<17} {}: {}", s.name, s.title, s.tagline),
-            Some(Err(e)) => {
-                warn!("{e}");
-                return Ok(ExitCode::FAILURE);
-            }
-            None => {}
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `truce scenarios --export NAME [-o FILE]`: the built-in file as shipped, comments included,
-/// so an instructor starts from a documented, valid scenario.
-fn export_scenario(name: &str, output: Option<&Path>) -> io::Result<ExitCode> {
-    let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) else {
-        warn!(
-            "truce: no built-in scenario \"{}\" (expected one of: {})",
-            escape(name),
-            scenario::builtin_names().join(", ")
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    match output {
-        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                warn!("truce: wrote {}", show_path(path));
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                warn!("truce: {}: cannot write the scenario: {e}", show_path(path));
-                Ok(ExitCode::FAILURE)
-            }
-        },
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-    }
 }
 
 fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
