@@ -43,7 +43,9 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 // The classroom commands (transcript, report, review) live in `cli/classroom.rs`; declared
 // after the macros above so they can use them.
 mod classroom;
+mod scenarios;
 use classroom::{Class, find_save, report, review, transcript};
+use scenarios::{export_scenario, scenarios};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -96,8 +98,15 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         player: Option<String>,
     },
-    /// List the built-in scenarios.
-    Scenarios,
+    /// List the built-in scenarios, or write one out as a starting point for your own.
+    Scenarios {
+        /// Write this built-in scenario's file (with its comments) instead of listing.
+        #[arg(long, value_name = "NAME")]
+        export: Option<String>,
+        /// With --export: write here instead of printing it.
+        #[arg(short, long, value_name = "FILE", requires = "export")]
+        output: Option<PathBuf>,
+    },
     /// Check scenario and save files (a save is replayed); prints file:line:column: message.
     Validate {
         /// Files to check.
@@ -194,7 +203,10 @@ pub fn main() -> ExitCode {
             class,
             player,
         }) => play(scenario, seed, save_dir, Class { class, player }),
-        Some(Command::Scenarios) => scenarios(),
+        Some(Command::Scenarios { export, output }) => match export {
+            Some(name) => export_scenario(&name, output.as_deref()),
+            None => scenarios(),
+        },
         Some(Command::Validate { files }) => validate(&files),
         Some(Command::Simulate {
             scenario,
@@ -305,20 +317,6 @@ fn clock_seed() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(1, |d| u64::from(d.subsec_nanos()) % 100_000)
-}
-
-fn scenarios() -> io::Result<ExitCode> {
-    for (name, _) in BUILTIN {
-        match scenario::builtin(name) {
-            Some(Ok(s)) => say!("{:<14} {}", s.name, s.title),
-            Some(Err(e)) => {
-                warn!("{e}");
-                return Ok(ExitCode::FAILURE);
-            }
-            None => {}
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {

@@ -96,7 +96,7 @@ fn an_unknown_scenario_is_named() {
     let (err, msg) = refused("unknown-scenario.ron");
     assert!(matches!(err, SaveError::UnknownScenario { .. }), "{err:?}");
     assert!(
-        msg.contains("\"spring-2026\", which this build does not have (built-in: autumn-2025)"),
+        msg.contains("\"spring-2026\", which this build does not have (built-in: autumn-2025, phase-one-2019, rare-earth-shock)"),
         "{msg}"
     );
 }

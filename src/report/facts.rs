@@ -140,7 +140,11 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
                 reason: sc.reason.clone(),
             })
             .collect(),
-        lessons: card.lessons.iter().map(|l| l.text().to_string()).collect(),
+        lessons: card
+            .lessons
+            .iter()
+            .map(|l| l.text_in(s).to_string())
+            .collect(),
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
     }

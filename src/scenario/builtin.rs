@@ -3,10 +3,20 @@
 use crate::scenario::{LoadError, Scenario, from_str};
 
 /// The built-in scenario files: (name, RON text).
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "autumn-2025",
-    include_str!("../../assets/scenarios/autumn-2025.ron"),
-)];
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "autumn-2025",
+        include_str!("../../assets/scenarios/autumn-2025.ron"),
+    ),
+    (
+        "phase-one-2019",
+        include_str!("../../assets/scenarios/phase-one-2019.ron"),
+    ),
+    (
+        "rare-earth-shock",
+        include_str!("../../assets/scenarios/rare-earth-shock.ron"),
+    ),
+];
 
 /// Names of the built-in scenarios.
 pub fn builtin_names() -> Vec<&'static str> {

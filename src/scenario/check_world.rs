@@ -40,11 +40,20 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             match s.issue_index(&r.issue) {
                 None => found.push((
                     format!("{p}.suspended_by"),
-                    format!("unknown issue \"{}\"", r.issue),
+                    format!(
+                        "unknown issue \"{}\": expected an issue id (issues: {})",
+                        r.issue,
+                        issue_ids(s).join(", ")
+                    ),
                 )),
                 Some(i) if r.level >= s.issues[i].levels.len() => found.push((
                     format!("{p}.suspended_by"),
-                    format!("{} has no level {}", s.issues[i].name, r.level),
+                    format!(
+                        "{} has no level {}: its levels run from 0 to {}",
+                        s.issues[i].id,
+                        r.level,
+                        s.issues[i].levels.len() - 1
+                    ),
                 )),
                 _ => {}
             }
@@ -56,7 +65,11 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             if c.side != Side::Us || !ok {
                 found.push((
                     format!("{p}.mirror"),
-                    "a mirror belongs to a US card and names a Chinese card or \"rung\"".into(),
+                    format!(
+                        "a mirror belongs to a US card and names a Chinese card or \"rung\" \
+                         (Chinese cards: {})",
+                        china_cards(s).join(", ")
+                    ),
                 ));
             }
         }
@@ -65,6 +78,18 @@ pub(crate) fn validate(s: &Scenario) -> Found {
         found.push((
             "world.start_rung".into(),
             format!("the ladder has only {} rungs", s.ai.ladder.len()),
+        ));
+    }
+    if let Some(id) = &w.ladder_issue
+        && s.issue_index(id).is_none()
+    {
+        let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
+        found.push((
+            "world.ladder_issue".into(),
+            format!(
+                "unknown issue \"{id}\": expected an issue id (issues: {})",
+                ids.join(", ")
+            ),
         ));
     }
     let t = &w.threat;
@@ -81,13 +106,16 @@ pub(crate) fn validate(s: &Scenario) -> Found {
     if !(0.0..=1.0).contains(&t.credibility) {
         found.push((
             "world.threat.credibility".into(),
-            "credibility must be between 0 and 1".into(),
+            format!("credibility must be between 0 and 1, not {}", t.credibility),
         ));
     }
     if t.heed_sure.is_nan() || t.heed_from.is_nan() || t.heed_sure <= t.heed_from {
         found.push((
             "world.threat.heed_sure".into(),
-            "must be above heed_from".into(),
+            format!(
+                "heed_sure must be above heed_from ({}), not {}",
+                t.heed_from, t.heed_sure
+            ),
         ));
     }
     let pr = &w.pressure;
@@ -132,7 +160,7 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             {
                 found.push((
                     format!("{p}.effects[{x}]"),
-                    format!("unknown card \"{id}\""),
+                    format!("unknown card \"{id}\" (cards: {})", card_ids.join(", ")),
                 ));
             }
         }
@@ -140,9 +168,48 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             if let Condition::CardInForce(id) = c
                 && w.card_index(id).is_none()
             {
-                found.push((format!("{p}.when[{x}]"), format!("unknown card \"{id}\"")));
+                found.push((
+                    format!("{p}.when[{x}]"),
+                    format!("unknown card \"{id}\" (cards: {})", card_ids.join(", ")),
+                ));
             }
         }
     }
+    for (k, (key, _)) in w.lessons.iter().enumerate() {
+        if !LESSON_KEYS.contains(&key.as_str()) {
+            found.push((
+                format!("world.lessons[{k}]"),
+                format!(
+                    "unknown lesson \"{key}\" (lessons: {})",
+                    LESSON_KEYS.join(", ")
+                ),
+            ));
+        }
+    }
     found
+}
+
+/// The keys a scenario may reword in `world.lessons` (the engine's `Lesson::key`).
+pub(crate) const LESSON_KEYS: [&str; 8] = [
+    "balance",
+    "toolbox",
+    "commercial_decay",
+    "structural_lasts",
+    "security_cost",
+    "not_hungry",
+    "walk_away",
+    "time",
+];
+
+fn issue_ids(s: &Scenario) -> Vec<&str> {
+    s.issues.iter().map(|i| i.id.as_str()).collect()
+}
+
+fn china_cards(s: &Scenario) -> Vec<&str> {
+    s.world
+        .cards
+        .iter()
+        .filter(|c| c.side == Side::China)
+        .map(|c| c.id.as_str())
+        .collect()
 }

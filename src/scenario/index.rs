@@ -29,7 +29,7 @@ pub(crate) struct Index {
     pub harvest_day: Option<u32>,
     /// The threat's card, resolved.
     pub threat_card: Option<usize>,
-    /// The minerals issue, if the scenario has one with the id `rare_earths`.
+    /// The issue that stops the ladder after a deal (`world.ladder_issue`, else `rare_earths`).
     pub minerals: Option<usize>,
 }
 
@@ -100,7 +100,8 @@ impl Scenario {
                     .card
                     .as_deref()
                     .and_then(|id| self.world.card_index(id)),
-                minerals: self.issue_index("rare_earths"),
+                minerals: self
+                    .issue_index(self.world.ladder_issue.as_deref().unwrap_or("rare_earths")),
                 start,
                 expiry,
                 total_days: u32::try_from((expiry.days() - start.days()).max(0))

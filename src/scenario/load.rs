@@ -222,7 +222,7 @@ pub fn validate(s: &Scenario) -> Found {
             found.push((
                 format!("{p}.status_quo"),
                 format!(
-                    "status quo {} is past the last level ({})",
+                    "status quo {} is past the last level: levels run from 0 to {}",
                     issue.status_quo,
                     issue.levels.len() - 1
                 ),
@@ -474,8 +474,8 @@ fn check_level(
         Some(i) if level >= s.issues[i].levels.len() => found.push((
             level_path.to_string(),
             format!(
-                "{id} has no level {level} (it has {})",
-                s.issues[i].levels.len()
+                "{id} has no level {level}: its levels run from 0 to {}",
+                s.issues[i].levels.len() - 1
             ),
         )),
         _ => {}
@@ -500,7 +500,7 @@ fn check_summit(s: &Scenario, found: &mut Found, path: &str, date: &str) {
 
 fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
     match effect {
-        Effect::ChinaWeight(id, _) if s.issue_index(id).is_none() => {
+        Effect::ChinaWeight(id, _) | Effect::OpenIssue(id) if s.issue_index(id).is_none() => {
             let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
             found.push((
                 path.into(),

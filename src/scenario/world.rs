@@ -255,6 +255,11 @@ pub struct World {
     pub glossary: Vec<(String, String)>,
     /// The restriction rung standing when the game starts (a scenario may open mid-escalation).
     pub start_rung: u8,
+    /// The issue whose US-favourable level stops China's ladder in the year after a deal
+    /// (an issue id); none means `rare_earths`. Left out of the serialised form when none, so
+    /// the content hash of scenarios without it (and the saves that record it) stays the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ladder_issue: Option<String>,
 }
 
 impl World {

@@ -171,9 +171,14 @@ impl Ctx<'_> {
 
     /// Whether the calendar has reached `date` (`YYYY-MM-DD`).
     pub fn on_or_after(&self, date: &str) -> bool {
-        self.scenario
-            .day_of(date)
-            .is_some_and(|d| self.state.day + self.scenario.clock.days_per_turn > d)
+        // A date before the scenario's start has been reached (a scenario may open mid-story).
+        let before_start = crate::core::calendar::Date::parse(date)
+            .is_some_and(|d| d.days() < self.scenario.start_date().days());
+        before_start
+            || self
+                .scenario
+                .day_of(date)
+                .is_some_and(|d| self.state.day + self.scenario.clock.days_per_turn > d)
     }
 }
 

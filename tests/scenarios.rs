@@ -1,0 +1,363 @@
+//! Every built-in scenario: it validates, exports and re-validates, plays to an end under every
+//! scripted strategy, and meets the balance targets stated in docs/scenarios.md. A debug build
+//! plays a few hundred games per strategy, so the margins are stated in each assertion.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use truce::engine::Outcome;
+use truce::scenario::{self, BUILTIN, Scenario};
+use truce::sim::{Strategy, play};
+
+/// Games per strategy and scenario for the balance targets.
+const GAMES: u64 = 240;
+
+fn load(name: &str) -> Scenario {
+    match scenario::builtin(name) {
+        Some(Ok(s)) => s,
+        other => panic!("built-in {name} must load: {other:?}"),
+    }
+}
+
+/// What a strategy achieved over `GAMES` seeded games of one scenario.
+#[derive(Debug, Default, Clone)]
+struct Stats {
+    games: f64,
+    /// Share of games ending in a signed deal (framework or comprehensive).
+    deals: f64,
+    /// Share of games in which China's ladder reached its top rung.
+    top_rung: f64,
+    /// Mean highest rung.
+    max_rung: f64,
+    headline: f64,
+    durability: f64,
+    us_value: f64,
+    damage: f64,
+    overall: f64,
+    outcomes: BTreeMap<String, usize>,
+}
+
+fn measure(s: &Scenario, strategy: Strategy) -> Stats {
+    let top = s.ai.ladder.len();
+    let mut st = Stats::default();
+    for seed in 1..=GAMES {
+        let g = play(s, strategy, seed);
+        let outcome = g.state.outcome.expect("every game ends");
+        *st.outcomes.entry(outcome.key().to_string()).or_default() += 1;
+        if matches!(outcome, Outcome::FrameworkDeal | Outcome::ComprehensiveDeal) {
+            st.deals += 1.0;
+        }
+        if usize::from(g.state.max_rung) >= top {
+            st.top_rung += 1.0;
+        }
+        st.max_rung += f64::from(g.state.max_rung);
+        st.headline += g.scores.headline.value;
+        st.durability += g.scores.durability.value;
+        st.us_value += g.scores.us_value.value;
+        st.damage += g.scores.damage.value;
+        st.overall += g.scores.overall.value;
+        st.games += 1.0;
+    }
+    let n = st.games;
+    for x in [
+        &mut st.deals,
+        &mut st.top_rung,
+        &mut st.max_rung,
+        &mut st.headline,
+        &mut st.durability,
+        &mut st.us_value,
+        &mut st.damage,
+        &mut st.overall,
+    ] {
+        *x /= n;
+    }
+    st
+}
+
+/// Every strategy's stats for one scenario, computed once per test binary.
+fn stats(name: &'static str) -> &'static BTreeMap<&'static str, Stats> {
+    static CACHE: OnceLock<BTreeMap<&'static str, BTreeMap<&'static str, Stats>>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        ["phase-one-2019", "rare-earth-shock"]
+            .into_iter()
+            .map(|n| {
+                let s = load(n);
+                let per: BTreeMap<&str, Stats> = Strategy::ALL
+                    .into_iter()
+                    .map(|k| (k.name(), measure(&s, k)))
+                    .collect();
+                for (k, v) in &per {
+                    eprintln!(
+                        "{n} {k:<13} deals {:.2} top-rung {:.2} max-rung {:.2} headline {:.1} durability {:.1} value {:.1} overall {:.1} {:?}",
+                        v.deals, v.top_rung, v.max_rung, v.headline, v.durability, v.us_value, v.overall, v.outcomes
+                    );
+                }
+                (n, per)
+            })
+            .collect()
+    });
+    &all[name]
+}
+
+fn get(name: &'static str, strategy: &str) -> &'static Stats {
+    &stats(name)[strategy]
+}
+
+#[test]
+fn three_builtins_are_registered() {
+    let names = scenario::builtin_names();
+    assert_eq!(
+        names,
+        vec!["autumn-2025", "phase-one-2019", "rare-earth-shock"]
+    );
+    for n in names {
+        assert_eq!(
+            load(n).name,
+            n,
+            "the file's name field matches its registration"
+        );
+    }
+}
+
+#[test]
+fn every_builtin_validates_exports_and_revalidates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in BUILTIN {
+        let s = load(name);
+        assert!(scenario::validate(&s).is_empty(), "{name} validates");
+        // The export is the built-in file itself, comments and all.
+        let file = dir.path().join(format!("{name}.ron"));
+        let (code, _, err) = common::run_truce(&[
+            "scenarios",
+            "--export",
+            name,
+            "-o",
+            file.to_str().expect("utf-8 path"),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let exported = std::fs::read_to_string(&file).expect("exported file");
+        assert_eq!(&exported, text, "{name} exports verbatim");
+        let again = scenario::from_path(&file).expect("the export re-validates");
+        assert_eq!(again, s, "{name} round-trips");
+        let (code, out, err) = common::run_truce(&["validate", file.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(": ok"), "{out}");
+    }
+}
+
+#[test]
+fn every_builtin_plays_to_an_end_under_every_strategy() {
+    for (name, _) in BUILTIN {
+        let s = load(name);
+        for strategy in Strategy::ALL {
+            for seed in 1..=8 {
+                let g = play(&s, strategy, seed);
+                assert!(
+                    g.state.outcome.is_some(),
+                    "{name} under {} seed {seed} did not end",
+                    strategy.name()
+                );
+                assert!(g.scores.overall.value.is_finite());
+            }
+        }
+    }
+}
+
+// phase-one-2019: purchases were the centrepiece and the lesson is that they did not last.
+
+/// A purchases-heavy dealmaker wins the headline: it asks for the most $bn and China, more
+/// dependent on the US market in 2019, signs.
+#[test]
+fn phase_one_dealmaker_tops_the_headline() {
+    let d = get("phase-one-2019", "dealmaker");
+    assert!(d.deals >= 0.9, "dealmaker signs: {d:?}");
+    assert!(d.headline >= 50.0, "dealmaker's headline: {d:?}");
+    for other in ["structural", "historical", "patient", "first-counter"] {
+        let o = get("phase-one-2019", other);
+        assert!(
+            d.headline > o.headline + 20.0,
+            "dealmaker {:.1} vs {other} {:.1}",
+            d.headline,
+            o.headline
+        );
+    }
+}
+
+/// ...but its deal does not last: commercial commitments deliver about 58%, a declaration
+/// cannot enforce them, and a lopsided deal holds worse. Structural play lasts far longer.
+#[test]
+fn phase_one_dealmaker_scores_poorly_on_durability() {
+    let d = get("phase-one-2019", "dealmaker");
+    let s = get("phase-one-2019", "structural");
+    assert!(d.durability <= 40.0, "dealmaker's durability: {d:?}");
+    assert!(
+        s.durability >= d.durability + 25.0,
+        "structural {:.1} vs dealmaker {:.1}",
+        s.durability,
+        d.durability
+    );
+}
+
+/// China needs the US market in 2019: patient structural play signs a deal in most games, and
+/// the hawk's escalation climbs China's farm ladder without a deal.
+#[test]
+fn phase_one_structural_play_signs_and_the_hawk_escalates() {
+    for k in ["structural", "patient", "historical"] {
+        let s = get("phase-one-2019", k);
+        assert!(s.deals >= 0.8, "{k} signs: {s:?}");
+    }
+    let h = get("phase-one-2019", "hawk");
+    assert!(h.deals <= 0.05, "hawk: {h:?}");
+    assert!(h.max_rung >= 3.0, "hawk climbs the ladder: {h:?}");
+}
+
+// rare-earth-shock: escalate-to-trade on a three-week clock.
+
+/// The Busan-style swap of suspensions (the historical script: threat, port fees, then the
+/// historical package) signs in most games: the pressures on both sides make it worth it.
+#[test]
+fn rare_earth_shock_historical_swap_signs_in_most_games() {
+    let h = get("rare-earth-shock", "historical");
+    assert!(h.deals >= 0.6, "historical signs: {h:?}");
+    assert!(
+        h.overall > get("rare-earth-shock", "stall").overall + 5.0,
+        "the swap beats stalling"
+    );
+}
+
+/// The hawk tops the ladder: with rungs already standing, its threats and walk-out push China
+/// to the top rung in most games, and it does worst on damage avoided.
+#[test]
+fn rare_earth_shock_hawk_tops_the_ladder() {
+    let h = get("rare-earth-shock", "hawk");
+    assert!(h.top_rung >= 0.6, "hawk reaches the top rung: {h:?}");
+    for k in Strategy::ALL {
+        let o = get("rare-earth-shock", k.name());
+        assert!(
+            h.max_rung >= o.max_rung,
+            "hawk's ladder {:.2} vs {} {:.2}",
+            h.max_rung,
+            k.name(),
+            o.max_rung
+        );
+        assert!(
+            h.damage <= o.damage,
+            "hawk's damage avoided {:.1} vs {} {:.1}",
+            h.damage,
+            k.name(),
+            o.damage
+        );
+    }
+    assert!(h.deals <= 0.05, "hawk: {h:?}");
+}
+
+/// The short clock punishes waiting: stalling and patient play, which wait for China's demand
+/// to fall, sign nothing before Busan.
+#[test]
+fn rare_earth_shock_waiting_signs_nothing() {
+    for k in ["stall", "patient"] {
+        let s = get("rare-earth-shock", k);
+        assert!(s.deals <= 0.1, "{k}: {s:?}");
+    }
+}
+
+#[test]
+fn scenarios_lists_all_three_with_title_and_tagline() {
+    let (code, out, err) = common::run_truce(&["scenarios"]);
+    assert_eq!(code, 0, "{err}");
+    for (name, _) in BUILTIN {
+        let s = load(name);
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} listed: {out}"));
+        assert!(
+            line.contains(&s.title) && line.contains(&s.tagline),
+            "{line}"
+        );
+    }
+    let (code, _, err) = common::run_truce(&["scenarios", "--export", "nope"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("autumn-2025, phase-one-2019, rare-earth-shock"),
+        "{err}"
+    );
+    let (code, out, _) = common::run_truce(&["scenarios", "--export", "rare-earth-shock"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("name: \"rare-earth-shock\""),
+        "stdout by default"
+    );
+}
+
+/// A scenario's own lessons reach the transcript: phase one's dealmaker game teaches the 58%.
+#[test]
+fn the_transcript_uses_the_scenarios_lessons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().to_str().expect("utf-8");
+    let args = [
+        "simulate",
+        "--scenario",
+        "phase-one-2019",
+        "--strategy",
+        "dealmaker",
+        "--games",
+        "1",
+        "--save-to",
+        d,
+    ];
+    let (code, _, err) = common::run_truce(&args);
+    assert_eq!(code, 0, "{err}");
+    let save = dir.path().join("dealmaker-seed-1.ron");
+    let (code, out, err) = common::run_truce(&["transcript", save.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Purchases are a headline, not a lasting change"),
+        "{out}"
+    );
+    assert!(out.contains("Phase One, 2019"), "{out}");
+}
+
+/// The title screen's picker shows the three built-ins at 80×24, and each scenario's briefing
+/// and first week draw at 80×24 and 120×40.
+#[test]
+fn the_picker_and_each_scenarios_screens_draw() {
+    use std::sync::Arc;
+    use truce::ui::{App, Theme};
+    let all: Vec<Arc<Scenario>> = BUILTIN.iter().map(|(n, _)| Arc::new(load(n))).collect();
+    let mut app = App::new(all.clone(), 0, 7, Theme::plain());
+    let term = common::draw(&mut app, 80, 24);
+    let screen = screen_text(&term);
+    if std::env::var_os("SHOW_SCREENS").is_some() {
+        eprintln!("{}", screen_text(&term));
+    }
+    for s in &all {
+        assert!(screen.contains(&s.title[..20]), "{} on the picker", s.name);
+    }
+    for k in 0..all.len() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = App::new(all.clone(), k, 7, Theme::plain());
+            for key in common::keys(">>") {
+                app.handle_key(key);
+                common::draw(&mut app, w, h);
+            }
+            if std::env::var_os("SHOW_SCREENS").is_some() {
+                eprintln!("{}", screen_text(&common::draw(&mut app, w, h)));
+            }
+        }
+    }
+}
+
+fn screen_text(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
