@@ -584,12 +584,13 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
         s.scenario,
         s.games,
         s.seed,
-        s.seed + s.games as u64
+        // The last seed played, not one past it.
+        s.seed + u64::try_from(s.games.max(1) - 1).unwrap_or(0)
     )?;
     writeln!(out)?;
     writeln!(
         out,
-        "{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
         "strategy",
         "compr",
         "frame",
@@ -611,7 +612,7 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
         let m = &st.mean_scores;
         writeln!(
             out,
-            "{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
+            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
             st.name,
             count("comprehensive_deal"),
             count("framework_deal"),

@@ -383,7 +383,7 @@ impl App {
                 let package = crate::engine::Package(self.ui.package.clone());
                 self.apply(Action::Propose(package));
             }
-            Cmd::Hold => self.apply(Action::Hold),
+            Cmd::Hold => self.hold(),
             Cmd::TakeCounter => {
                 if let Some(c) = self.game.as_ref().and_then(|g| g.state.counter.clone()) {
                     self.ui.package = c.0;
@@ -487,6 +487,16 @@ impl App {
         });
     }
 
+    /// `x`: a week of working-level talks; in the summit's week, with a package agreed, that
+    /// lets the summit pass unsigned, so it asks first.
+    fn hold(&mut self) {
+        if self.game.as_ref().is_some_and(forfeits_summit) {
+            self.ui.overlay = Some(Overlay::Confirm(Confirm::Act(MenuItem::Hold)));
+        } else {
+            self.apply(Action::Hold);
+        }
+    }
+
     fn choose(&mut self) {
         let Some(g) = &self.game else { return };
         let Some(item) = menu::items(g).get(self.ui.menu).copied() else {
@@ -497,7 +507,7 @@ impl App {
             self.say(Tone::Error, why);
             return;
         }
-        if item.confirm() {
+        if item.confirm() || (item == MenuItem::Hold && forfeits_summit(g)) {
             self.ui.overlay = Some(Overlay::Confirm(Confirm::Act(item)));
         } else {
             self.ui.overlay = None;
@@ -626,4 +636,9 @@ fn scroll_by(ui: &mut UiState, by: i32) {
         &mut ui.scroll
     };
     *slot = u16::try_from((i32::from(*slot) + by).clamp(0, max)).unwrap_or(0);
+}
+
+/// Whether holding now would let the summit pass with a package agreed but not signed.
+pub fn forfeits_summit(g: &Game) -> bool {
+    g.state.outcome.is_none() && g.state.agreed.is_some() && g.state.summit_this_turn(&g.scenario)
 }

@@ -50,7 +50,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
                 "{}?",
                 app.game.as_ref().map_or(String::new(), |g| item.label(g))
             ),
-            item.hint().to_string(),
+            if item == crate::ui::menu::MenuItem::Hold {
+                "The summit is this week: holding lets it pass without a signing, and nothing can be signed after it.".to_string()
+            } else {
+                item.hint().to_string()
+            },
         ),
     };
     let rect = popup::centered(area, 64, 8);

@@ -1,0 +1,55 @@
+//! Holding in the summit's week with a package agreed lets the summit pass unsigned: the game
+//! asks first, and saying no keeps the deal on the table.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use truce::sim::{self, Strategy};
+use truce::ui::app::{Overlay, forfeits_summit};
+
+use common::{app, draw, keys};
+
+fn text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn holding_at_the_summit_with_a_deal_agreed_asks_first() {
+    let mut a = app();
+    for k in keys(">>") {
+        a.handle_key(k);
+    }
+    // Play the structural script's moves until the summit's week with a package agreed.
+    let script = sim::play(&a.game.as_ref().unwrap().scenario, Strategy::Structural, 7);
+    for action in script.actions {
+        if a.game.as_ref().is_some_and(forfeits_summit) {
+            break;
+        }
+        a.apply(action);
+    }
+    let week = a.game.as_ref().unwrap().state.week();
+    assert!(
+        a.game.as_ref().is_some_and(forfeits_summit),
+        "the script never reached the summit with a deal agreed"
+    );
+    for k in keys("x") {
+        a.handle_key(k);
+    }
+    assert!(matches!(a.ui.overlay, Some(Overlay::Confirm(_))));
+    let shown = text(&draw(&mut a, 80, 24));
+    assert!(shown.contains("holding lets it pass"), "{shown}");
+    // No: the week has not passed, and the deal can still be signed.
+    for k in keys("n") {
+        a.handle_key(k);
+    }
+    assert_eq!(a.game.as_ref().unwrap().state.week(), week);
+    assert!(a.game.as_ref().is_some_and(forfeits_summit));
+}
