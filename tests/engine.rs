@@ -277,3 +277,34 @@ fn a_balance_refusal_teaches_the_phase_one_lesson() {
             .contains(&truce::engine::Lesson::Balance)
     );
 }
+
+#[test]
+fn opening_an_issue_cannot_carry_the_talks_past_the_summit() {
+    use truce::engine::{Action, ActionError, Game, SummitStatus};
+    let s = shared();
+    let mut game = Game::new(s.clone(), 3);
+    // The longest preparation among issues not yet prepared.
+    let (issue, prep) = s
+        .issues
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !game.state.prepared[*i])
+        .map(|(i, x)| (i, x.prep_days))
+        .max_by_key(|&(_, d)| d)
+        .expect("an unprepared issue");
+    // Hold until that preparation would run past the summit's day.
+    loop {
+        let SummitStatus::Scheduled { day } = game.state.summit else {
+            panic!("the scenario schedules its summit")
+        };
+        if game.state.day + prep > day {
+            let open = Action::Agenda { issue, on: true };
+            match game.apply(open) {
+                Err(ActionError::PastSummit { .. }) => return,
+                other => panic!("opening went through: {other:?}"),
+            }
+        }
+        game.apply(Action::Hold)
+            .expect("holding is always possible");
+    }
+}

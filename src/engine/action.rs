@@ -132,4 +132,14 @@ pub enum ActionError {
         /// Days left.
         left: u32,
     },
+    /// Opening the issue would carry the talks past the summit, which would then never meet.
+    #[error("opening {issue} takes {days} days; the summit is in {left}: it would pass unmet")]
+    PastSummit {
+        /// Issue name.
+        issue: String,
+        /// Days it would take.
+        days: u32,
+        /// Days to the summit.
+        left: u32,
+    },
 }

@@ -218,6 +218,18 @@ pub fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), 
                     left,
                 });
             }
+            if *on
+                && !state.prepared[*issue]
+                && let SummitStatus::Scheduled { day } = state.summit
+                && state.day <= day
+                && state.day + i.prep_days > day
+            {
+                return Err(ActionError::PastSummit {
+                    issue: i.name.clone(),
+                    days: i.prep_days,
+                    left: day - state.day,
+                });
+            }
             Ok(())
         }
         Action::Sign if !state.summit_this_turn(scenario) => Err(ActionError::NoSummit),
