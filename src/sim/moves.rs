@@ -121,7 +121,7 @@ impl Gen<'_> {
                 issue.prep_days
             };
             if !state.agenda[i] && cost + scenario.clock.days_per_turn < left {
-                self.out.push(Action::Agenda { issue: i, on: true });
+                self.push_legal(Action::Agenda { issue: i, on: true });
             }
         }
     }
