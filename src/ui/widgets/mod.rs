@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod beijing;
+pub mod dance;
 pub mod detail;
 pub mod dispatches;
 pub mod footer;
