@@ -16,6 +16,9 @@ use common::{draw, key, keys};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
+/// The smallest big layout, checked too.
+const BIG: (u16, u16) = (160, 48);
+
 fn text(terminal: &Terminal<TestBackend>) -> String {
     let buf = terminal.backend().buffer();
     let mut out = String::new();
@@ -110,4 +113,22 @@ fn review_shows_the_dance_up_to_the_week_shown() {
                 })
                 .count()
     });
+}
+
+#[test]
+fn the_table_uses_a_big_terminal_for_the_dance_and_the_why() {
+    for (w, h) in SIZES.into_iter().chain([BIG]) {
+        let l = loaded("saves/midgame-restrictions.ron");
+        let mut a = fresh(&l).resuming(l);
+        assert_eq!(a.ui.screen, Screen::Negotiation);
+        let shown = text(&draw(&mut a, w, h));
+        let big = w >= 160 && h >= 48;
+        assert_eq!(shown.contains("The dance so far"), big, "{w}x{h}:\n{shown}");
+        assert_eq!(
+            shown.contains("Why Beijing answered"),
+            big,
+            "{w}x{h}:\n{shown}"
+        );
+        insta::assert_snapshot!(format!("table_midgame_{w}x{h}"), shown);
+    }
 }

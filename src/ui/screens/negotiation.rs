@@ -1,5 +1,6 @@
 //! The negotiating table: header, agenda, detail, Beijing, home front, dispatches and footer.
-//! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24.
+//! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24; from 160×48
+//! the big layout of `table_big`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,6 +23,10 @@ const MIN_DISPATCHES: u16 = 8;
 /// Draws the negotiating table.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(game) = &app.game else { return };
+    if crate::ui::screens::table_big::fits(area) {
+        crate::ui::screens::table_big::draw(frame, area, app, game);
+        return;
+    }
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
         let [head, table, bottom, foot] = Layout::vertical([
@@ -98,7 +103,7 @@ pub fn panel_block(theme: Theme, title: &str) -> Block<'_> {
 }
 
 /// A bordered panel drawn straight into the buffer; returns the area inside.
-fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) -> Rect {
+pub(crate) fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) -> Rect {
     paint::panel(
         frame.buffer_mut(),
         area,
@@ -174,7 +179,7 @@ pub fn summit_text(game: &Game, compact: bool) -> (String, bool) {
     }
 }
 
-fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, compact: bool) {
+pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, compact: bool) {
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;

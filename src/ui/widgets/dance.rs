@@ -159,7 +159,11 @@ pub fn draw(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
         return;
     }
     let rows = meter_rows(area.width);
-    let meters_h = if area.height >= rows + 9 { rows } else { 0 };
+    let meters_h = if area.height >= rows + 9 && !dance.meters.is_empty() {
+        rows
+    } else {
+        0
+    };
     let [chart_a, legend_a, meters_a] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(1),
