@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
-use truce::ui::{App, Theme};
+use truce::ui::{App, Classroom, Theme};
 
 use common::{draw, key, keys};
 
@@ -131,4 +131,93 @@ fn the_table_uses_a_big_terminal_for_the_dance_and_the_why() {
         );
         insta::assert_snapshot!(format!("table_midgame_{w}x{h}"), shown);
     }
+}
+
+fn with_instructor(l: &persist::LoadedGame, on: bool) -> App {
+    fresh(l).with_classroom(Classroom {
+        instructor: on,
+        player: Some("Teacher".into()),
+        ..Classroom::default()
+    })
+}
+
+#[test]
+fn the_instructor_panel_appears_only_with_the_flag() {
+    for (w, h) in SIZES {
+        let l = loaded("saves/midgame-restrictions.ron");
+        let mut student = with_instructor(&l, false).resuming(l.clone());
+        let shown = text(&draw(&mut student, w, h));
+        assert!(!shown.contains("INSTRUCTOR"), "{w}x{h}:\n{shown}");
+        assert!(!shown.contains("i instructor"), "{w}x{h}:\n{shown}");
+        // The key does nothing for a student.
+        student.handle_key(key(KeyCode::Char('i')));
+        assert!(!text(&draw(&mut student, w, h)).contains("INSTRUCTOR"));
+
+        let mut teacher = with_instructor(&l, true).resuming(l);
+        let shown = text(&draw(&mut teacher, w, h));
+        assert!(shown.contains("INSTRUCTOR"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains("If proposed now"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains("Demand this week"), "{w}x{h}:\n{shown}");
+        insta::assert_snapshot!(format!("instructor_midgame_{w}x{h}"), shown);
+        teacher.handle_key(key(KeyCode::Char('i')));
+        assert!(!text(&draw(&mut teacher, w, h)).contains("INSTRUCTOR"));
+        teacher.handle_key(key(KeyCode::Char('i')));
+        assert!(text(&draw(&mut teacher, w, h)).contains("INSTRUCTOR"));
+    }
+}
+
+/// The panel's rule is what proposing the package actually gives: for each package a teacher
+/// might build (the status quo, China's counter, each issue pushed to either end), the panel is
+/// compared with a copy of the game that really proposes it.
+#[test]
+fn the_instructor_panel_shows_the_rule_proposing_actually_meets() {
+    let mut rules = std::collections::BTreeSet::new();
+    for path in ["saves/midgame-restrictions.ron", "saves/finished-deal.ron"] {
+        let l = loaded(path);
+        let states = truce::report::facts::states(&l.game);
+        for k in 0..l.game.history.len() {
+            let actions: Vec<_> = l.game.actions()[..k].to_vec();
+            let game = truce::engine::Game::replay(l.game.scenario.clone(), l.game.seed, &actions)
+                .expect("the save replays");
+            assert_eq!(game.state, states[k]);
+            if game.state.outcome.is_some() {
+                continue;
+            }
+            let s = &game.scenario;
+            let mut packages = vec![s.status_quo().0];
+            packages.extend(game.state.counter.clone().map(|c| c.0));
+            packages.extend(game.state.agreed.clone().map(|c| c.0));
+            for (i, issue) in s.issues.iter().enumerate() {
+                if !game.state.agenda[i] {
+                    continue;
+                }
+                for level in [0, issue.levels.len() - 1] {
+                    let mut p = s.status_quo().0;
+                    p[i] = level;
+                    packages.push(p);
+                }
+            }
+            for p in packages {
+                let mut app = with_instructor(&l, true).resuming(l.clone());
+                app.game = Some(game.clone());
+                app.ui.screen = Screen::Negotiation;
+                app.ui.package = p.clone();
+                let shown = text(&draw(&mut app, 120, 40));
+                let mut real = game.clone();
+                let turn = real
+                    .apply(truce::engine::Action::Propose(truce::engine::Package(
+                        p.clone(),
+                    )))
+                    .expect("a legal package");
+                let actual = turn.answer.clone().expect("China answers a proposal");
+                let dry = truce::ui::widgets::instructor::dry_run(&app, &game).expect("legal");
+                assert_eq!(dry, actual, "package {p:?} at move {k} of {path}");
+                let name = truce::ui::widgets::instructor::rule_name(actual.why.rule);
+                assert!(shown.contains(name), "{name} for {p:?}:\n{shown}");
+                rules.insert(format!("{:?}", actual.why.rule));
+            }
+        }
+    }
+    // The packages meet several rules, so a panel stuck on one would fail.
+    assert!(rules.len() >= 3, "{rules:?}");
 }

@@ -25,8 +25,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(game) = &app.game else { return };
     if crate::ui::screens::table_big::fits(area) {
         crate::ui::screens::table_big::draw(frame, area, app, game);
-        return;
+    } else {
+        draw_table(frame, area, app, game);
     }
+    if app.classroom.instructor && app.ui.instructor {
+        crate::ui::widgets::instructor::draw(frame, area, app, game);
+    }
+}
+
+/// The full and compact layouts.
+fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
         let [head, table, bottom, foot] = Layout::vertical([

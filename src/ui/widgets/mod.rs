@@ -7,6 +7,7 @@ pub mod detail;
 pub mod dispatches;
 pub mod footer;
 pub mod home;
+pub mod instructor;
 pub mod meter;
 pub mod paint;
 pub mod popup;
