@@ -58,14 +58,16 @@ pub fn pareto(tables: &[Vec<Point>]) -> Vec<Point> {
     front
 }
 
-/// Keeps the points no other point beats on both coordinates (ties within 1e-12 merged).
+/// Keeps the points no other point beats on both coordinates. Sums of floats that differ only
+/// in rounding (below 1e-9) count as equal, so a rounding error never keeps a beaten point.
 fn prune(mut points: Vec<Point>) -> Vec<Point> {
+    let grid = |v: f64| (v * 1e9).round();
     // Highest US value first; among equals the highest China value first.
-    points.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    points.sort_by(|a, b| grid(b.0).total_cmp(&grid(a.0)).then(b.1.total_cmp(&a.1)));
     let mut kept: Vec<Point> = Vec::new();
     let mut best_china = f64::NEG_INFINITY;
     for p in points {
-        if p.1 > best_china + 1e-12 {
+        if p.1 > best_china + 1e-9 {
             best_china = p.1;
             kept.push(p);
         }
