@@ -164,6 +164,23 @@ fn the_instructor_panel_appears_only_with_the_flag() {
         teacher.handle_key(key(KeyCode::Char('i')));
         assert!(text(&draw(&mut teacher, w, h)).contains("INSTRUCTOR"));
     }
+    // The help lists the key to the instructor only.
+    let help = |a: &mut App| {
+        a.handle_key(key(KeyCode::Char('?')));
+        let mut all = String::new();
+        for _ in 0..40 {
+            all.push_str(&text(&draw(a, 120, 40)));
+            a.handle_key(key(KeyCode::PageDown));
+        }
+        all
+    };
+    let l = loaded("saves/midgame-restrictions.ron");
+    let mut student = with_instructor(&l, false).resuming(l.clone());
+    let mut teacher = with_instructor(&l, true).resuming(l);
+    let for_student = help(&mut student);
+    assert!(!for_student.contains("Instructor's view"));
+    assert!(for_student.contains("negotiation dance"));
+    assert!(help(&mut teacher).contains("Instructor's view"));
 }
 
 /// The panel's rule is what proposing the package actually gives: for each package a teacher

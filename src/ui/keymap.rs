@@ -586,8 +586,7 @@ pub static BINDINGS: &[Binding] = &[
         Cmd::Dance,
         &[Key::ch('d')],
         "dance",
-        "In the debrief and in review: show or hide the negotiation dance (every offer and \
-         counter against the frontier and the walk-away lines) and the meters over the weeks.",
+        "Debrief and review: show or hide the negotiation dance and the meters over the weeks.",
         Group::General,
         true,
         |a| a.ui.overlay.is_none() && matches!(a.ui.screen, Screen::End | Screen::Review),
@@ -596,8 +595,7 @@ pub static BINDINGS: &[Binding] = &[
         Cmd::Instructor,
         &[Key::ch('i')],
         "instructor",
-        "Instructor's view (--instructor only): show or hide China's hidden numbers for the \
-         package being built and the rule that would fire if it were proposed now.",
+        "Instructor's view: show or hide China's hidden numbers and the rule a proposal meets now.",
         Group::Table,
         true,
         |a| a.classroom.instructor && table(a),
