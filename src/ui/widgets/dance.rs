@@ -8,12 +8,14 @@ use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Sparkline};
+use ratatui::widgets::Sparkline;
+use ratatui::widgets::canvas::{Canvas, Line as CanvasLine};
 
-use crate::ai::Reply;
+use crate::ai::{Reply, Valuation};
 use crate::engine::frontier::{self, Point};
 use crate::engine::{Action, State, Turn};
 use crate::scenario::Scenario;
@@ -103,7 +105,9 @@ pub fn cached_frontier(scenario: &Scenario, state: &State) -> Rc<Vec<Point>> {
 impl Dance {
     /// The dance of `history`, valued as `state` (the state after it) values packages.
     pub fn of(scenario: &Scenario, history: &[Turn], state: &State) -> Dance {
-        let value = |p: &[usize]| frontier::value(scenario, state, p);
+        // One valuation for every offer: all are valued with this state's weights.
+        let val = Valuation::new(scenario, state);
+        let value = |p: &[usize]| (val.us(p), val.china(p));
         let mut offers = Vec::new();
         for turn in history {
             if let Action::Propose(p) = &turn.action {
@@ -198,64 +202,69 @@ fn bounds(dance: &Dance) -> ([f64; 2], [f64; 2]) {
     (span(&xs), span(&ys))
 }
 
+/// The chart: one braille canvas (a single layer, so a large terminal stays cheap to draw) with
+/// the frontier, the walk-away lines and the path of the offers; dots for the offers on top;
+/// the bounds on a label column at the left and a label row below.
 fn chart(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
     let (x, y) = bounds(dance);
-    let path: Vec<Point> = dance.offers.iter().map(|o| o.at).collect();
-    let us: Vec<Point> = side_points(dance, Side::Us);
-    let china: Vec<Point> = side_points(dance, Side::China);
-    let us_walk = [(dance.walk.0, y[0]), (dance.walk.0, y[1])];
-    let china_walk = [(x[0], dance.walk.1), (x[1], dance.walk.1)];
-    let line = |data, style: Style| {
-        Dataset::default()
-            .data(data)
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(style)
-    };
-    let dots = |data, style: Style| {
-        Dataset::default()
-            .data(data)
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(style)
-    };
-    let mut sets = vec![
-        line(&dance.frontier[..], theme.good()),
-        line(&us_walk[..], theme.us()),
-        line(&china_walk[..], theme.china()),
-    ];
-    if path.len() >= 2 {
-        sets.push(line(&path[..], theme.dim()));
+    let label = |v: f64| format!("{v:.2}");
+    let label_w: u16 = 6;
+    if area.width <= label_w + 4 || area.height < 3 {
+        return;
     }
-    sets.push(dots(&us[..], theme.us()));
-    sets.push(dots(&china[..], theme.china()));
-    let label = |v: f64| Line::from(format!("{v:.2}"));
-    let chart = Chart::new(sets)
-        .x_axis(
-            Axis::default()
-                .title(Span::styled("US →", theme.us()))
-                .bounds(x)
-                .labels([label(x[0]), label(x[1])])
-                .style(theme.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .title(Span::styled("China ↑", theme.china()))
-                .bounds(y)
-                .labels([label(y[0]), label(y[1])])
-                .style(theme.dim()),
-        )
-        .legend_position(None);
-    frame.render_widget(chart, area);
-}
-
-fn side_points(dance: &Dance, side: Side) -> Vec<Point> {
-    dance
-        .offers
-        .iter()
-        .filter(|o| o.side == side)
-        .map(|o| o.at)
-        .collect()
+    let plot = Rect {
+        x: area.x + label_w,
+        y: area.y,
+        width: area.width - label_w,
+        height: area.height - 1,
+    };
+    let buf = frame.buffer_mut();
+    let (left, bottom) = (area.x, plot.bottom());
+    paint::put(buf, left, plot.y, plot.x, &label(y[1]), theme.dim());
+    paint::put(buf, left, plot.y + 1, plot.x, "China", theme.china());
+    paint::put(buf, left, plot.y + 2, plot.x, "value", theme.china());
+    paint::put(buf, left, bottom - 1, plot.x, &label(y[0]), theme.dim());
+    paint::put(buf, plot.x, bottom, plot.right(), &label(x[0]), theme.dim());
+    let hi = label(x[1]);
+    let hi_x = plot.right().saturating_sub(paint::width(&hi));
+    paint::put(buf, hi_x, bottom, plot.right(), &hi, theme.dim());
+    let title = "US value →";
+    let mid = plot.x + plot.width.saturating_sub(paint::width(title)) / 2;
+    paint::put(buf, mid, bottom, hi_x, title, theme.us());
+    let colour = |s: Style| s.fg.unwrap_or(Color::Reset);
+    let seg = |a: Point, b: Point, s: Style| CanvasLine {
+        x1: a.0,
+        y1: a.1,
+        x2: b.0,
+        y2: b.1,
+        color: colour(s),
+    };
+    let canvas = Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds(x)
+        .y_bounds(y)
+        .paint(|ctx| {
+            ctx.draw(&seg((dance.walk.0, y[0]), (dance.walk.0, y[1]), theme.us()));
+            ctx.draw(&seg(
+                (x[0], dance.walk.1),
+                (x[1], dance.walk.1),
+                theme.china(),
+            ));
+            for w in dance.frontier.windows(2) {
+                ctx.draw(&seg(w[0], w[1], theme.good()));
+            }
+            for w in dance.offers.windows(2) {
+                ctx.draw(&seg(w[0].at, w[1].at, theme.dim()));
+            }
+            for o in &dance.offers {
+                let style = match o.side {
+                    Side::Us => theme.us(),
+                    Side::China => theme.china(),
+                };
+                ctx.print(o.at.0, o.at.1, Span::styled("•", style));
+            }
+        });
+    frame.render_widget(canvas, plot);
 }
 
 /// What the marks mean, so colour is never the only sign.
