@@ -23,13 +23,21 @@ const MIN_DISPATCHES: u16 = 8;
 /// Draws the negotiating table.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(game) = &app.game else { return };
-    if crate::ui::screens::table_big::fits(area) {
-        crate::ui::screens::table_big::draw(frame, area, app, game);
+    use crate::ui::screens::table_big;
+    // The instructor's panel sits in the bottom-right corner: in the big layout, that of the
+    // left-hand column (over the dispatches), so the dance on the right stays in view.
+    let corner = if table_big::fits(area) {
+        table_big::draw(frame, area, app, game);
+        Rect {
+            width: table_big::left_width(area, game),
+            ..area
+        }
     } else {
         draw_table(frame, area, app, game);
-    }
+        area
+    };
     if app.classroom.instructor && app.ui.instructor {
-        crate::ui::widgets::instructor::draw(frame, area, app, game);
+        crate::ui::widgets::instructor::draw(frame, corner, app, game);
     }
 }
 

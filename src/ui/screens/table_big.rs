@@ -32,6 +32,15 @@ const LEFT_MIN: u16 = 100;
 /// The fewest rows the dance keeps, borders included.
 const MIN_DANCE: u16 = 14;
 
+/// The width of the left-hand column (agenda, detail, home front, dispatches).
+pub fn left_width(area: Rect, game: &Game) -> u16 {
+    let max_left = area.width.saturating_sub(MIN_RIGHT);
+    // The detail's notes column wants about 100 columns even when the agenda's need fewer.
+    agenda::wanted_width(&game.scenario, max_left)
+        .max(LEFT_MIN)
+        .min(max_left)
+}
+
 /// Draws the table in the big layout.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let theme = app.theme;
@@ -43,11 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     .areas(area);
     header(frame, head, app, game, false);
     footer::draw(frame, foot, app);
-    let max_left = area.width.saturating_sub(MIN_RIGHT);
-    // The detail's notes column wants about 100 columns even when the agenda's need fewer.
-    let left_w = agenda::wanted_width(&game.scenario, max_left)
-        .max(LEFT_MIN)
-        .min(max_left);
+    let left_w = left_width(area, game);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
 
