@@ -257,11 +257,12 @@ fn chart(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
                 ctx.draw(&seg(w[0].at, w[1].at, theme.dim()));
             }
             for o in &dance.offers {
-                let style = match o.side {
-                    Side::Us => theme.us(),
-                    Side::China => theme.china(),
+                // Two marks, so colour is never the only sign.
+                let (mark, style) = match o.side {
+                    Side::Us => ("•", theme.us()),
+                    Side::China => ("×", theme.china()),
                 };
-                ctx.print(o.at.0, o.at.1, Span::styled("•", style));
+                ctx.print(o.at.0, o.at.1, Span::styled(mark, style));
             }
         });
     frame.render_widget(canvas, plot);
@@ -274,7 +275,7 @@ fn legend(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
     let line = Line::from(vec![
         Span::styled("• ", theme.us()),
         Span::styled(format!("US offers {n_us}  "), theme.text()),
-        Span::styled("• ", theme.china()),
+        Span::styled("× ", theme.china()),
         Span::styled(format!("China counters {n_cn}  "), theme.text()),
         Span::styled("⠉ ", theme.good()),
         Span::styled("frontier  ", theme.text()),
