@@ -1,4 +1,5 @@
-//! Drawing the full negotiation screen into a 200×60 TestBackend (target: median under 500 µs).
+//! Drawing the full negotiation screen into a 200×60 TestBackend (target: median under 500 µs;
+//! the big layout with the dance and the why, and the debrief's dance, under 1 ms).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
@@ -43,6 +44,67 @@ fn draw(c: &mut Criterion) {
     });
 }
 
+/// The debrief's negotiation dance of a finished game (the chart, the frontier and the meters).
+fn dance(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/finished-deal.ron");
+    let loaded = truce::persist::load_game(&path).expect("example save");
+    let scenarios = vec![loaded.game.scenario.clone()];
+    let mut app = App::new(scenarios, 0, 1, Theme { colour: true }).resuming(loaded);
+    app.resize(200, 60);
+    app.handle_key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::NONE));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    c.bench_function("draw debrief dance 200x60", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| {
+                    black_box(black_box(&app).draw(f));
+                })
+                .expect("draw");
+        })
+    });
+}
+
+/// The dance widget alone, at the size the big table gives it and at full screen.
+fn dance_widget(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/finished-deal.ron");
+    let loaded = truce::persist::load_game(&path).expect("example save");
+    let g = &loaded.game;
+    let dance = truce::ui::widgets::dance::Dance::of(&g.scenario, &g.history, &g.state);
+    for (w, h) in [(90u16, 25u16), (196, 56)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        c.bench_function(&format!("dance widget {w}x{h}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| {
+                        let area = f.area();
+                        truce::ui::widgets::dance::draw(f, area, black_box(&dance), Theme::plain())
+                    })
+                    .expect("draw");
+            })
+        });
+    }
+}
+
+/// The table with the instructor's panel, which asks the engine's dry run every frame.
+fn instructor(c: &mut Criterion) {
+    let mut app = negotiating_app().with_classroom(truce::ui::Classroom {
+        instructor: true,
+        player: Some("Bench".into()),
+        ..truce::ui::Classroom::default()
+    });
+    app.ui.overlay = None;
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    c.bench_function("draw negotiation 200x60 instructor", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| {
+                    black_box(black_box(&app).draw(f));
+                })
+                .expect("draw");
+        })
+    });
+}
+
 /// The floor: an empty frame of the same size (ratatui's own buffer diff and swap), for scale.
 fn empty(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
@@ -57,5 +119,5 @@ fn empty(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, draw, empty);
+criterion_group!(benches, draw, dance, dance_widget, instructor, empty);
 criterion_main!(benches);

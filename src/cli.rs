@@ -97,6 +97,10 @@ pub enum Command {
         /// The player's name, stored in saves (else asked once and remembered).
         #[arg(long, value_name = "NAME")]
         player: Option<String>,
+        /// The instructor's view: China's value for the package being built, its demand,
+        /// walk-away, balance and pressure, and the rule a proposal would meet (key i).
+        #[arg(long)]
+        instructor: bool,
     },
     /// List the built-in scenarios, or write one out as a starting point for your own.
     Scenarios {
@@ -196,13 +200,20 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
     finish(match cli.command {
-        None => play(cli.scenario, cli.seed, save_dir, Class::default()),
+        None => play(cli.scenario, cli.seed, save_dir, Class::default(), false),
         Some(Command::Play {
             scenario,
             seed,
             class,
             player,
-        }) => play(scenario, seed, save_dir, Class { class, player }),
+            instructor,
+        }) => play(
+            scenario,
+            seed,
+            save_dir,
+            Class { class, player },
+            instructor,
+        ),
         Some(Command::Scenarios { export, output }) => match export {
             Some(name) => export_scenario(&name, output.as_deref()),
             None => scenarios(),
@@ -268,6 +279,7 @@ fn play(
     seed: Option<u64>,
     save_dir: Option<&Path>,
     class: Class,
+    instructor: bool,
 ) -> io::Result<ExitCode> {
     let mut scenarios = match builtins() {
         Ok(s) => s,
@@ -308,7 +320,10 @@ fn play(
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
         resume: None,
-        classroom: crate::ui::Classroom::for_play(class.class, class.player),
+        classroom: crate::ui::Classroom {
+            instructor,
+            ..crate::ui::Classroom::for_play(class.class, class.player)
+        },
     })
 }
 

@@ -421,3 +421,34 @@ fn the_name_is_asked_once_on_the_title_screen() {
     let kept = std::fs::read_to_string(config.join("player.txt")).expect("remembered");
     assert_eq!(kept.trim(), "Ana");
 }
+
+#[test]
+fn the_dance_opens_in_review_and_the_instructor_panel_with_its_flag() {
+    let mut s = Session::start(&["review", "saves/finished-deal.ron"]);
+    s.wait_for("step 0 of 10");
+    s.send("\x1b[F");
+    s.wait_for("step 10 of 10");
+    s.send("d");
+    let dance = s.wait_for("The dance to week");
+    assert!(dance.contains("China walk-away"), "{dance}");
+    assert!(dance.contains("US offers 7"), "{dance}");
+    s.send("d");
+    s.wait_for("This week");
+    s.send("\x1b");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(&["play", "--seed", "7", "--instructor"]);
+    s.wait_for("Choose a scenario");
+    s.send("\r");
+    s.wait_for("Briefing");
+    s.send("\r");
+    let table = s.wait_for("INSTRUCTOR");
+    assert!(table.contains("If proposed now"), "{table}");
+    s.send("i");
+    let start = Instant::now();
+    while s.screen().contains("INSTRUCTOR") {
+        assert!(start.elapsed() < TIMEOUT, "i did not hide the panel");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    s.quit_cleanly();
+}

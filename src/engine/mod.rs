@@ -4,6 +4,7 @@
 pub mod action;
 mod epilogue;
 mod events;
+pub mod frontier;
 mod game;
 mod moves;
 pub mod query;

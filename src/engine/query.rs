@@ -131,3 +131,14 @@ pub fn china_pressure_band(scenario: &Scenario, state: &State) -> &'static str {
         _ => "severe",
     }
 }
+
+/// What proposing `p` now would draw from China, without changing anything: the engine's own
+/// answer (rule, numbers, counter), so a view can show the rule before the move is made.
+pub fn dry_run(
+    scenario: &Scenario,
+    state: &State,
+    p: &Package,
+) -> Result<crate::core::Answer, ActionError> {
+    check(scenario, state, &Action::Propose(p.clone()))?;
+    Ok(ai::answer_proposal(scenario, state, p))
+}

@@ -177,6 +177,10 @@ pub struct UiState {
     pub size: (u16, u16),
     /// Set when the player has quit.
     pub quit: bool,
+    /// The debrief and review show the negotiation dance instead of their text.
+    pub dance: bool,
+    /// The instructor's panel is shown (only ever with `--instructor`).
+    pub instructor: bool,
 }
 
 /// The whole app: scenarios to choose from, the game once started, and the UI state.
@@ -231,6 +235,8 @@ impl App {
                 drawn: Drawn::default(),
                 size: MIN_SIZE,
                 quit: false,
+                dance: false,
+                instructor: true,
             },
             theme,
             info: None,
@@ -358,6 +364,8 @@ impl App {
             Cmd::Quit => ui.overlay = Some(Overlay::Confirm(Confirm::Quit)),
             Cmd::Help => toggle(ui, Overlay::Help),
             Cmd::Why => toggle(ui, Overlay::Why),
+            Cmd::Dance => ui.dance = !ui.dance,
+            Cmd::Instructor => ui.instructor = !ui.instructor,
             Cmd::Close => ui.overlay = None,
             Cmd::No => self.declined(),
             Cmd::PickUp => ui.picked = ui.picked.saturating_sub(1),

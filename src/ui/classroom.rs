@@ -17,6 +17,8 @@ pub struct Classroom {
     pub review: bool,
     /// The name typed so far in the name prompt.
     pub typed: String,
+    /// The instructor's view (`--instructor`): China's hidden numbers, live.
+    pub instructor: bool,
 }
 
 impl Classroom {

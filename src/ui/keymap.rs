@@ -121,6 +121,10 @@ pub enum Cmd {
     Menu,
     /// Show why China answered as it did.
     Why,
+    /// Show or hide the negotiation dance (debrief and review).
+    Dance,
+    /// Show or hide the instructor's panel (only with `--instructor`).
+    Instructor,
     /// Cycle the side panel in the compact layout.
     NextPanel,
     /// Newer dispatches.
@@ -577,6 +581,24 @@ pub static BINDINGS: &[Binding] = &[
                 && (a.ui.overlay.is_none() || a.ui.overlay == Some(Overlay::Why))
                 && matches!(a.ui.screen, Screen::Negotiation | Screen::End)
         },
+    ),
+    b(
+        Cmd::Dance,
+        &[Key::ch('d')],
+        "dance",
+        "Debrief and review: show or hide the negotiation dance and the meters over the weeks.",
+        Group::General,
+        true,
+        |a| a.ui.overlay.is_none() && matches!(a.ui.screen, Screen::End | Screen::Review),
+    ),
+    b(
+        Cmd::Instructor,
+        &[Key::ch('i')],
+        "instructor",
+        "Instructor's view: show or hide China's hidden numbers and the rule a proposal meets now.",
+        Group::Table,
+        true,
+        |a| a.classroom.instructor && table(a),
     ),
     b(
         Cmd::Save,

@@ -6,6 +6,7 @@ use crate::persist::LoadedGame;
 use crate::report::facts::{self, Board, GameFacts, Move};
 use crate::ui::app::{App, Message, Screen, Tone};
 use crate::ui::effects::Effect;
+use crate::ui::widgets::dance::Dance;
 
 /// One step of the review: a week and the moves made in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,8 @@ pub struct Review {
     pub scroll: u16,
     /// The screen Esc goes back to (`None`: Esc ends the program, as for `truce review`).
     pub back: Option<Screen>,
+    /// The negotiation dance up to each step (indexed like `at`), valued as that week's state.
+    pub dances: Vec<Dance>,
 }
 
 impl Review {
@@ -48,6 +51,16 @@ impl Review {
                 }),
             }
         }
+        let game = &loaded.game;
+        let states = facts::states(game);
+        let ends = std::iter::once(0).chain(steps.iter().map(|s| s.moves.end));
+        let dances = ends
+            .filter_map(|k| {
+                let state = states.get(k).or(states.last())?;
+                let turns = game.history.get(..k).unwrap_or(&game.history);
+                Some(Dance::of(&game.scenario, turns, state))
+            })
+            .collect();
         Review {
             facts,
             boards,
@@ -55,7 +68,13 @@ impl Review {
             at: 0,
             scroll: 0,
             back,
+            dances,
         }
+    }
+
+    /// The dance up to the step shown.
+    pub fn dance(&self) -> Option<&Dance> {
+        self.dances.get(self.at).or(self.dances.last())
     }
 
     /// The last step.

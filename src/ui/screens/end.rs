@@ -12,6 +12,7 @@ use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::dance::{self, Dance};
 use crate::ui::widgets::paint::cut;
 use crate::ui::widgets::{footer, scroll};
 
@@ -151,7 +152,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
     let (body, foot) = body_and_footer(area);
-    if area.width >= 120 {
+    if app.ui.dance {
+        let block = panel_block(theme, " The negotiation dance (d: back to the debrief) ");
+        let inner = block.inner(body);
+        frame.render_widget(block, body);
+        let dance = Dance::of(&game.scenario, &game.history, &game.state);
+        dance::draw(frame, inner, &dance, theme);
+    } else if area.width >= 120 {
         let [left, right] =
             // The side panel is as wide as the deal-beside-history table needs.
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);

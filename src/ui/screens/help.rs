@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 
 use crate::ui::App;
 use crate::ui::app::Drawn;
-use crate::ui::keymap::{BINDINGS, Group};
+use crate::ui::keymap::{BINDINGS, Cmd, Group};
 use crate::ui::screens::briefing::HOW_TO_PLAY;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{popup, scroll};
@@ -82,7 +82,11 @@ fn text(theme: Theme, app: &App) -> Text<'static> {
             format!("Keys: {}", group.title()),
             theme.title(),
         ));
-        for b in BINDINGS.iter().filter(|b| b.group == group) {
+        // The instructor's key is for the instructor's run only: students never see it listed.
+        let shown = |b: &&crate::ui::keymap::Binding| {
+            b.group == group && (b.cmd != Cmd::Instructor || app.classroom.instructor)
+        };
+        for b in BINDINGS.iter().filter(shown) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:>14}  ", b.keys_text()), theme.key()),
                 Span::raw(b.description),

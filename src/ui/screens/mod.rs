@@ -10,6 +10,7 @@ pub mod negotiation;
 pub mod player;
 pub mod review;
 pub mod save;
+pub mod table_big;
 pub mod title;
 pub mod why;
 

@@ -1,5 +1,6 @@
 //! The negotiating table: header, agenda, detail, Beijing, home front, dispatches and footer.
-//! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24.
+//! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24; from 160×48
+//! the big layout of `table_big`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,6 +24,26 @@ const MIN_DISPATCHES: u16 = 8;
 /// Draws the negotiating table.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let Some(game) = &app.game else { return };
+    use crate::ui::screens::table_big;
+    // The instructor's panel sits in the bottom-right corner: in the big layout, that of the
+    // left-hand column (over the dispatches), so the dance on the right stays in view.
+    let corner = if table_big::fits(area) {
+        table_big::draw(frame, area, app, game, out);
+        Rect {
+            width: table_big::left_width(area, game),
+            ..area
+        }
+    } else {
+        draw_table(frame, area, app, game, out);
+        area
+    };
+    if app.classroom.instructor && app.ui.instructor {
+        crate::ui::widgets::instructor::draw(frame, corner, app, game);
+    }
+}
+
+/// The full and compact layouts.
+fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
         let [head, table, bottom, foot] = Layout::vertical([
@@ -99,7 +120,7 @@ pub fn panel_block(theme: Theme, title: &str) -> Block<'_> {
 }
 
 /// A bordered panel drawn straight into the buffer; returns the area inside.
-fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) -> Rect {
+pub(crate) fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) -> Rect {
     paint::panel(
         frame.buffer_mut(),
         area,
@@ -175,7 +196,7 @@ pub fn summit_text(game: &Game, compact: bool) -> (String, bool) {
     }
 }
 
-fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, compact: bool) {
+pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, compact: bool) {
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;

@@ -16,7 +16,7 @@ use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint::cut;
-use crate::ui::widgets::{footer, scroll};
+use crate::ui::widgets::{dance, footer, scroll};
 
 /// Terminals at least this large get the side-by-side, large-print layout.
 pub const LARGE: (u16, u16) = (120, 40);
@@ -33,6 +33,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     ])
     .areas(body);
     header(frame, head, review, theme, large);
+    if app.ui.dance {
+        if let Some(dance) = review.dance() {
+            let title = format!(
+                " The dance to week {} (d: back to the week) ",
+                review.week()
+            );
+            let block = panel_block(theme, &title);
+            let inner = block.inner(rest);
+            frame.render_widget(block, rest);
+            dance::draw(frame, inner, dance, theme);
+        }
+        footer::draw(frame, foot, app);
+        return;
+    }
     let Some(now) = review.board() else { return };
     let rows = u16::try_from(now.rows.len()).unwrap_or(10);
     if large {

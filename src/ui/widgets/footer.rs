@@ -16,6 +16,8 @@ fn rank(cmd: Cmd) -> u8 {
         Cmd::Help | Cmd::Quit | Cmd::Yes | Cmd::No => 0,
         Cmd::PromptAccept | Cmd::PromptCancel | Cmd::LoadOpen | Cmd::LoadBack => 0,
         Cmd::Menu | Cmd::Why | Cmd::Close | Cmd::MenuChoose => 1,
+        // Shown only where they work (the instructor's key only with --instructor).
+        Cmd::Dance | Cmd::Instructor => 1,
         Cmd::PromptSwitch | Cmd::LoadDown => 1,
         Cmd::TakeCounter | Cmd::NextPanel | Cmd::Begin | Cmd::Continue => 2,
         Cmd::Save | Cmd::Load | Cmd::PromptErase => 4,

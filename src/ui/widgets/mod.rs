@@ -2,10 +2,12 @@
 
 pub mod agenda;
 pub mod beijing;
+pub mod dance;
 pub mod detail;
 pub mod dispatches;
 pub mod footer;
 pub mod home;
+pub mod instructor;
 pub mod meter;
 pub mod paint;
 pub mod popup;
