@@ -362,3 +362,15 @@ fn screen_text(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Strin
     }
     out
 }
+
+#[test]
+fn each_scenario_names_its_own_ladder() {
+    use truce::core::said::Said;
+    let farm = truce::scenario::resolve("phase-one-2019").unwrap();
+    assert_eq!(farm.world.ladder_name(), "farm retaliation");
+    let said = truce::report::said_text(&farm, &Said::Restricted(1));
+    assert!(said.contains("farm retaliation"), "{said}");
+    let minerals = truce::scenario::resolve("autumn-2025").unwrap();
+    let said = truce::report::said_text(&minerals, &Said::Restricted(1));
+    assert!(said.contains("mineral restrictions"), "{said}");
+}

@@ -68,7 +68,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
                 .checked_sub(1)
                 .and_then(|i| s.ai.ladder.get(i))
                 .map_or("no restrictions", |x| x.name.as_str());
-            format!("Beijing answers with mineral restrictions, rung {r}: {name}.")
+            format!("Beijing answers with {}, rung {r}: {name}.", s.world.ladder_name())
         }
         Said::TookCounter => "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
         Said::CounterConfirmed => "Beijing confirms its own counter as the agreement in principle.".into(),

@@ -35,9 +35,16 @@ pub fn epilogue_lines(
             Note::TariffsSnapBack => {
                 "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()
             }
-            Note::RestrictionsBite { months, rung } => format!(
-                "Mineral restrictions at rung {rung} bite for {months} months, softened only slowly as allies build other supply."
-            ),
+            Note::RestrictionsBite { months, rung } => {
+                let name = scenario.world.ladder_name();
+                let mut name = name.to_string();
+                if let Some(first) = name.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!(
+                    "{name} at rung {rung} bite for {months} months, softened only slowly as allies build other supply."
+                )
+            }
             Note::Unresolved { issues } => format!(
                 "The extension leaves {issues} issues unresolved: farm stress and market worries keep running at half pace."
             ),

@@ -260,9 +260,20 @@ pub struct World {
     /// the content hash of scenarios without it (and the saves that record it) stays the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ladder_issue: Option<String>,
+    /// What China's ladder is called on screen and in the dispatches ("farm retaliation" in a
+    /// 2019 scenario); none means "mineral restrictions". Left out when none, as above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ladder_name: Option<String>,
 }
 
 impl World {
+    /// The ladder's name in lower case, e.g. "mineral restrictions".
+    pub fn ladder_name(&self) -> &str {
+        self.ladder_name
+            .as_deref()
+            .unwrap_or("mineral restrictions")
+    }
+
     /// Index of the card with this id.
     pub fn card_index(&self, id: &str) -> Option<usize> {
         self.cards.iter().position(|c| c.id == id)

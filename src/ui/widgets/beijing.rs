@@ -126,7 +126,8 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
         }
     }
     let title = format!(
-        "Mineral restrictions: rung {} of {}",
+        "{}: rung {} of {}",
+        capitalised(s.world.ladder_name()),
         st.rung,
         s.ai.ladder.len()
     );
@@ -285,4 +286,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
             }
         }
     }
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
