@@ -5,15 +5,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
 
 use crate::persist::names::{escape, show_path};
 use crate::persist::read::{MAX_SAVE_BYTES, MAX_SCENARIO_BYTES, read_text};
-use crate::persist::{self, GameInfo, SaveStore};
+use crate::persist::{self, SaveStore};
 use crate::scenario::{self, BUILTIN};
-use crate::sim::{self, Strategy};
 
 /// Prints a line on stdout, returning the write error (`?` it): see `finish`.
 macro_rules! say {
@@ -44,8 +43,10 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 // after the macros above so they can use them.
 mod classroom;
 mod scenarios;
+mod simulator;
 use classroom::{Class, find_save, report, review, transcript};
 use scenarios::{export_scenario, scenarios};
+use simulator::{simulate, solve};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -476,175 +477,4 @@ fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn simulate(
-    scenario: &str,
-    strategy: &str,
-    games: usize,
-    seed: u64,
-    json: bool,
-    save_to: Option<&Path>,
-) -> io::Result<ExitCode> {
-    let scenario = match scenario::resolve(scenario) {
-        Ok(s) => s,
-        Err(e) => {
-            warn!("{e}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let strategies: Vec<Strategy> = if strategy == "all" {
-        Strategy::ALL.to_vec()
-    } else if let Some(s) = Strategy::from_name(strategy) {
-        vec![s]
-    } else {
-        let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.name()).collect();
-        warn!(
-            "truce: unknown strategy \"{strategy}\" (strategies: {}, all)",
-            names.join(", ")
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let started = Instant::now();
-    let saved_at = persist::utc_now();
-    let mut save_errors = Vec::new();
-    let summary = sim::simulate(
-        &scenario,
-        &strategies,
-        games,
-        seed,
-        |strategy, seed, result| {
-            let Some(dir) = save_to else { return };
-            let mut info = GameInfo::new(&scenario, seed, &format!("simulate-{}", strategy.name()));
-            info.name = format!("{} · seed {seed}", strategy.name());
-            let save = persist::save_of_parts(
-                &scenario,
-                seed,
-                result.actions.clone(),
-                result.state.clone(),
-                &info,
-                &saved_at,
-            );
-            let path = dir.join(format!("{}-seed-{seed}.ron", strategy.name()));
-            if let Err(e) = persist::write_save(&path, &save) {
-                save_errors.push(e);
-            }
-        },
-    );
-    if let Some(e) = save_errors.first() {
-        warn!("{e}");
-        if save_errors.len() > 1 {
-            warn!("truce: {} more saves failed", save_errors.len() - 1);
-        }
-        return Ok(ExitCode::FAILURE);
-    }
-    let elapsed = started.elapsed().as_secs_f64().max(1e-9);
-    let per_second = crate::core::num::count(games * strategies.len()) / elapsed;
-    let mut out = io::stdout().lock();
-    if json {
-        let mut value = match serde_json::to_value(&summary) {
-            Ok(v) => v,
-            Err(e) => {
-                warn!("truce: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
-        };
-        value["games_per_second"] = serde_json::json!(per_second.round());
-        writeln!(out, "{value}")?;
-    } else {
-        write_table(&mut out, &summary, per_second)?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `truce solve`: searches, then replays the best line from the seed to print it, so what is
-/// printed is what the game gives.
-fn solve(scenario: &str, seed: u64, playouts: usize, json: bool) -> io::Result<ExitCode> {
-    let scenario = match scenario::resolve(scenario) {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            warn!("{e}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let found = sim::solve(&scenario, seed, playouts);
-    let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
-        Ok(r) => r,
-        Err((i, e)) => {
-            warn!("truce: the line found does not replay: move {}: {e}", i + 1);
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let mut out = io::stdout().lock();
-    if json {
-        match serde_json::to_string(&report) {
-            Ok(text) => writeln!(out, "{text}")?,
-            Err(e) => {
-                warn!("truce: {e}");
-                return Ok(ExitCode::FAILURE);
-            }
-        }
-    } else {
-        sim::write_text(&mut out, &report)?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "Scenario {} · {} games per strategy · seeds {}..{}",
-        s.scenario,
-        s.games,
-        s.seed,
-        // The last seed played, not one past it.
-        s.seed + u64::try_from(s.games.max(1) - 1).unwrap_or(0)
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
-        "strategy",
-        "compr",
-        "frame",
-        "exten",
-        "walk",
-        "escal",
-        "restr",
-        "turns",
-        "value",
-        "durab",
-        "bal",
-        "headl",
-        "secur",
-        "damag",
-        "overl"
-    )?;
-    for st in &s.strategies {
-        let count = |k: &str| st.outcomes.get(k).copied().unwrap_or(0);
-        let m = &st.mean_scores;
-        writeln!(
-            out,
-            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
-            st.name,
-            count("comprehensive_deal"),
-            count("framework_deal"),
-            count("truce_extended"),
-            count("us_walked_away"),
-            count("escalation"),
-            100.0 * st.restriction_rate,
-            st.mean_turns,
-            m.us_value,
-            m.durability,
-            m.balance,
-            m.headline,
-            m.security,
-            m.damage,
-            m.overall
-        )?;
-    }
-    writeln!(out)?;
-    writeln!(out, "{per_second:.0} games per second")
 }

@@ -330,9 +330,9 @@ fn the_picker_and_each_scenarios_screens_draw() {
     let all: Vec<Arc<Scenario>> = BUILTIN.iter().map(|(n, _)| Arc::new(load(n))).collect();
     let mut app = App::new(all.clone(), 0, 7, Theme::plain());
     let term = common::draw(&mut app, 80, 24);
-    let screen = screen_text(&term);
+    let screen = common::text(&term);
     if std::env::var_os("SHOW_SCREENS").is_some() {
-        eprintln!("{}", screen_text(&term));
+        eprintln!("{}", common::text(&term));
     }
     for s in &all {
         assert!(screen.contains(&s.title[..20]), "{} on the picker", s.name);
@@ -345,22 +345,10 @@ fn the_picker_and_each_scenarios_screens_draw() {
                 common::draw(&mut app, w, h);
             }
             if std::env::var_os("SHOW_SCREENS").is_some() {
-                eprintln!("{}", screen_text(&common::draw(&mut app, w, h)));
+                eprintln!("{}", common::text(&common::draw(&mut app, w, h)));
             }
         }
     }
-}
-
-fn screen_text(term: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

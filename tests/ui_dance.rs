@@ -6,31 +6,17 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
 use truce::ui::{App, Classroom, Theme};
 
-use common::{draw, key, keys};
+use common::{draw, key, keys, text};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
 /// The smallest big layout, checked too.
 const BIG: (u16, u16) = (160, 48);
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn loaded(path: &str) -> persist::LoadedGame {
     persist::load_game(Path::new(path)).expect("the example save loads")

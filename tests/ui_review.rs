@@ -7,26 +7,12 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
 use truce::ui::{App, Classroom, Theme};
 
-use common::{app, draw, key, keys};
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+use common::{app, draw, key, keys, text};
 
 fn reviewing(path: &str) -> App {
     let loaded = persist::load_game(Path::new(path)).expect("the example save loads");

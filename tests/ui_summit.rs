@@ -7,19 +7,7 @@ mod common;
 use truce::sim::{self, Strategy};
 use truce::ui::app::{Overlay, forfeits_summit};
 
-use common::{app, draw, keys};
-
-fn text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+use common::{app, draw, keys, text};
 
 #[test]
 fn holding_at_the_summit_with_a_deal_agreed_asks_first() {
