@@ -46,12 +46,8 @@ impl PartialEq for Derived {
 impl Scenario {
     pub(crate) fn index(&self) -> &Index {
         self.derived.0.get_or_init(|| {
-            let fallback = Date {
-                year: 2025,
-                month: 1,
-                day: 1,
-            };
-            let start = Date::parse(&self.clock.start_date).unwrap_or(fallback);
+            const FALLBACK: Date = Date::constant(2025, 1, 1);
+            let start = Date::parse(&self.clock.start_date).unwrap_or(FALLBACK);
             let expiry = Date::parse(&self.clock.truce_expiry).unwrap_or(start);
             let red_lines = self
                 .ai
