@@ -26,9 +26,10 @@ pub struct LineStep {
     pub reason: Option<String>,
 }
 
-/// The final scores of a line, 0..=100 each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LineScores {
+/// The six scores and their weighted whole, 0..=100 each: one game's (a solved line's final
+/// scores) or the mean of many (a strategy's in `truce simulate`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Scores {
     /// Value of the outcome to the US.
     pub us_value: f64,
     /// How much survives implementation.
@@ -45,9 +46,35 @@ pub struct LineScores {
     pub overall: f64,
 }
 
-impl From<&Scorecard> for LineScores {
+impl Scores {
+    /// Each score with `f` applied.
+    pub fn map(&self, f: impl Fn(f64) -> f64) -> Scores {
+        Scores {
+            us_value: f(self.us_value),
+            durability: f(self.durability),
+            balance: f(self.balance),
+            headline: f(self.headline),
+            security: f(self.security),
+            damage: f(self.damage),
+            overall: f(self.overall),
+        }
+    }
+
+    /// Adds another game's scores, score by score (for a mean).
+    pub fn add(&mut self, other: &Scores) {
+        self.us_value += other.us_value;
+        self.durability += other.durability;
+        self.balance += other.balance;
+        self.headline += other.headline;
+        self.security += other.security;
+        self.damage += other.damage;
+        self.overall += other.overall;
+    }
+}
+
+impl From<&Scorecard> for Scores {
     fn from(s: &Scorecard) -> Self {
-        LineScores {
+        Scores {
             us_value: s.us_value.value,
             durability: s.durability.value,
             balance: s.balance.value,
@@ -73,7 +100,7 @@ pub struct LineReport {
     /// How the game ended (snake_case key), if it did.
     pub outcome: Option<String>,
     /// The final scores.
-    pub scores: LineScores,
+    pub scores: Scores,
 }
 
 /// Replays `actions` from `seed` and describes every move; fails at the first refused move with
@@ -106,7 +133,7 @@ pub fn replay_line(
         playouts,
         line,
         outcome: game.state.outcome.map(|o| o.key().to_string()),
-        scores: LineScores::from(&scores),
+        scores: Scores::from(&scores),
     })
 }
 
