@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 mod pty;
-use pty::{Pty, TIMEOUT, assert_restored};
+use pty::{Pty, TIMEOUT};
 
 /// From the title through the briefing to the table of seed 7, then the first proposal:
 /// tariffs to 20% and rare earths to general licences.
@@ -50,13 +50,8 @@ fn play_a_week_read_why_and_quit_cleanly() {
     s.send("w");
     s.wait_for("Why did Beijing answer so?");
     s.wait_for("Value to Beijing");
-    s.send("q");
-    s.wait_for("Quit Truce?");
-    s.send("y");
-    let status = s.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
+    s.quit_cleanly();
     let bytes = s.bytes();
-    assert_restored(&bytes);
     let text = String::from_utf8_lossy(&bytes);
     // NO_COLOR was set: no colour may have been written.
     for code in ["\x1b[38;5;", "\x1b[38;2;", "\x1b[48;5;", "\x1b[48;2;"]
@@ -107,13 +102,7 @@ fn a_broken_scenario_reports_file_line_column_without_touching_the_terminal() {
 fn save_quit_and_resume_with_truce_load() {
     let home = tempfile::tempdir().expect("temp dir");
     let dir = home.path().join("saves");
-    let xdg = home.path().join("xdg");
-    let env = [
-        ("TRUCE_SAVE_DIR", dir.as_path()),
-        ("HOME", home.path()),
-        ("XDG_DATA_HOME", xdg.as_path()),
-    ];
-    let mut s = Pty::start_with(&["--seed", "7"], &env);
+    let mut s = Pty::start_in(&["--seed", "7"], home.path());
     // Two turns: the first proposal, then the same package again.
     first_proposal(&mut s);
     s.wait_for("Week 2 of 11");
@@ -140,7 +129,7 @@ fn save_quit_and_resume_with_truce_load() {
 
     // A new terminal: truce load FILE resumes exactly there.
     let file_arg = file.to_str().expect("utf-8 path");
-    let mut r = Pty::start_with(&["load", file_arg], &env);
+    let mut r = Pty::start_in(&["load", file_arg], home.path());
     let resumed = r.wait_for("Week 3 of 11");
     let resumed = if dispatches(&resumed).is_empty() {
         r.wait_for("Dispatches (newest first")

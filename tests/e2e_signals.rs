@@ -97,10 +97,5 @@ fn stop_and_continue_leave_and_redraw_the_screen() {
         std::thread::sleep(std::time::Duration::from_millis(30));
     }
     assert!(g.raw(), "raw mode not restored after SIGCONT");
-    g.send("q");
-    g.wait_for("Quit Truce?");
-    g.send("y");
-    let status = g.wait_exit();
-    assert!(status.success(), "{status:?}");
-    assert_restored(&g.bytes());
+    g.quit_cleanly();
 }

@@ -40,16 +40,22 @@ impl Pty {
     /// Starts truce with a temp home and save dir (`saves()`).
     pub fn start(args: &[&str]) -> Pty {
         let home = tempfile::tempdir().expect("temp dir");
-        let saves = home.path().join("saves");
-        let xdg = home.path().join("xdg");
-        let env = [
-            ("TRUCE_SAVE_DIR", saves.as_path()),
-            ("HOME", home.path()),
-            ("XDG_DATA_HOME", xdg.as_path()),
-        ];
-        let mut s = Pty::start_with(args, &env);
+        let mut s = Pty::start_in(args, home.path());
         s.home = Some(home);
         s
+    }
+
+    /// Starts truce with `home` as its home, `home/saves` its save dir and `home/xdg` its data
+    /// dir: two sessions started in one home share their saves.
+    pub fn start_in(args: &[&str], home: &Path) -> Pty {
+        let saves = home.join("saves");
+        let xdg = home.join("xdg");
+        let env = [
+            ("TRUCE_SAVE_DIR", saves.as_path()),
+            ("HOME", home),
+            ("XDG_DATA_HOME", xdg.as_path()),
+        ];
+        Pty::start_with(args, &env)
     }
 
     /// Starts truce with these environment variables (over the remembered player name's
