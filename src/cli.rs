@@ -12,8 +12,8 @@ use clap::{Parser, Subcommand};
 
 use crate::persist::names::{escape, show_path};
 use crate::persist::read::{MAX_SAVE_BYTES, MAX_SCENARIO_BYTES, read_text};
-use crate::persist::{self, LoadedGame, SaveStore};
-use crate::scenario::{self, BUILTIN, Scenario};
+use crate::persist::{self, SaveStore};
+use crate::scenario::{self, BUILTIN};
 
 /// Prints a line on stdout, returning the write error (`?` it): see `finish`.
 macro_rules! say {
@@ -43,64 +43,13 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 // The classroom commands (transcript, report, review) live in `cli/classroom.rs`; declared
 // after the macros above so they can use them.
 mod classroom;
+mod launch;
 mod scenarios;
 mod simulator;
 use classroom::{Class, find_save, report, review, transcript};
+pub use launch::{Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 use simulator::{simulate, solve};
-
-/// What the command line asks of the binary once it has done its part.
-#[derive(Debug)]
-pub enum Next {
-    /// Exit with this code: the command ran (or failed) and printed all it had to say.
-    Exit(ExitCode),
-    /// Play this game in the terminal: every file it needs has been read and checked.
-    Play(Launch),
-}
-
-/// The terminal game a command asks for, with everything loaded before the terminal is touched.
-#[derive(Debug)]
-pub struct Launch {
-    /// Scenarios in the picker.
-    pub scenarios: Vec<Arc<Scenario>>,
-    /// The one chosen at first (an index into `scenarios`).
-    pub picked: usize,
-    /// The seed a new game starts from.
-    pub seed: u64,
-    /// Where saves and autosaves go (`None`: none known, so no autosave).
-    pub save_dir: Option<PathBuf>,
-    /// A new game, a save resumed, or a save reviewed.
-    pub mode: Mode,
-}
-
-/// How a `Launch` opens.
-#[derive(Debug)]
-pub enum Mode {
-    /// `truce` or `truce play`: the title screen, with the class-mode flags.
-    New {
-        /// Class mode: no loading another save and no restarting mid-game.
-        class: bool,
-        /// The name given with `--player` (else the remembered one).
-        player: Option<String>,
-        /// The instructor's view.
-        instructor: bool,
-    },
-    /// `truce load FILE`: the save, resumed at once.
-    Resume(Box<LoadedGame>),
-    /// `truce review FILE`: the save, stepped through read-only.
-    Review(Box<LoadedGame>),
-}
-
-/// The exit code for how the terminal game ended (the UI's result).
-pub fn ended(result: io::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            warn!("truce: terminal error: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
