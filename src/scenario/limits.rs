@@ -182,17 +182,15 @@ fn within(found: &mut Found, path: &str, x: f64, lo: f64, hi: f64) {
 /// The US meters at the start and their weekly drift.
 fn us_ranges(s: &Scenario, found: &mut Found) {
     let m = &s.us.start;
-    within(found, "us.start.magnet_supply", m.magnet_supply, 0.0, 100.0);
-    within(found, "us.start.farm_stress", m.farm_stress, 0.0, 100.0);
-    within(
-        found,
-        "us.start.market_confidence",
-        m.market_confidence,
-        0.0,
-        100.0,
-    );
-    within(found, "us.start.hawk_alarm", m.hawk_alarm, 0.0, 100.0);
-    within(found, "us.start.trust", m.trust, -100.0, 100.0);
+    for (path, x, lo) in [
+        ("us.start.magnet_supply", m.magnet_supply, 0.0),
+        ("us.start.farm_stress", m.farm_stress, 0.0),
+        ("us.start.market_confidence", m.market_confidence, 0.0),
+        ("us.start.hawk_alarm", m.hawk_alarm, 0.0),
+        ("us.start.trust", m.trust, -100.0),
+    ] {
+        within(found, path, x, lo, 100.0);
+    }
     let w = &s.us.weekly;
     for (name, x) in [
         ("magnet_recovery", w.magnet_recovery),
@@ -209,95 +207,56 @@ fn us_ranges(s: &Scenario, found: &mut Found) {
 /// China's AI: its exponents and ratios, trust thresholds, retaliation and the ladder's losses.
 fn ai_ranges(s: &Scenario, found: &mut Found) {
     let ai = &s.ai;
-    // Lower bounds, weights and level values are checked in `validate`.
-    within(
-        found,
-        "ai.concession_exponent",
-        ai.concession_exponent,
-        f64::MIN,
-        100.0,
-    );
-    within(
-        found,
-        "ai.balance_ratio",
-        ai.balance_ratio,
-        f64::MIN,
-        1000.0,
-    );
-    within(found, "ai.trust_softening", ai.trust_softening, -1.0, 1.0);
-    within(
-        found,
-        "ai.threat_stiffening",
-        ai.threat_stiffening,
-        -1.0,
-        1.0,
-    );
-    within(
-        found,
-        "ai.extension_min_trust",
-        ai.extension_min_trust,
-        -100.0,
-        100.0,
-    );
-    within(
-        found,
-        "ai.signing_min_trust",
-        ai.signing_min_trust,
-        -100.0,
-        100.0,
-    );
     let r = &ai.retaliation;
-    within(
-        found,
-        "ai.retaliation.insult_margin",
-        r.insult_margin,
-        -1.0,
-        1.0,
-    );
-    let per_point = r.distrust_chance_per_point;
-    within(
-        found,
-        "ai.retaliation.distrust_chance_per_point",
-        per_point,
-        0.0,
-        1.0,
-    );
-    within(
-        found,
-        "ai.retaliation.trust_floor",
-        r.trust_floor,
-        -100.0,
-        100.0,
-    );
-    within(
-        found,
-        "ai.retaliation.threat_trust_cost",
-        r.threat_trust_cost,
-        -200.0,
-        200.0,
-    );
-    within(
-        found,
-        "ai.retaliation.insult_trust_cost",
-        r.insult_trust_cost,
-        -200.0,
-        200.0,
-    );
+    // Lower bounds, weights and level values are checked in `validate` (a floor of `f64::MIN`:
+    // none here).
+    for (path, x, lo, hi) in [
+        (
+            "ai.concession_exponent",
+            ai.concession_exponent,
+            f64::MIN,
+            100.0,
+        ),
+        ("ai.balance_ratio", ai.balance_ratio, f64::MIN, 1000.0),
+        ("ai.trust_softening", ai.trust_softening, -1.0, 1.0),
+        ("ai.threat_stiffening", ai.threat_stiffening, -1.0, 1.0),
+        (
+            "ai.extension_min_trust",
+            ai.extension_min_trust,
+            -100.0,
+            100.0,
+        ),
+        ("ai.signing_min_trust", ai.signing_min_trust, -100.0, 100.0),
+        ("ai.retaliation.insult_margin", r.insult_margin, -1.0, 1.0),
+        (
+            "ai.retaliation.distrust_chance_per_point",
+            r.distrust_chance_per_point,
+            0.0,
+            1.0,
+        ),
+        ("ai.retaliation.trust_floor", r.trust_floor, -100.0, 100.0),
+        (
+            "ai.retaliation.threat_trust_cost",
+            r.threat_trust_cost,
+            -200.0,
+            200.0,
+        ),
+        (
+            "ai.retaliation.insult_trust_cost",
+            r.insult_trust_cost,
+            -200.0,
+            200.0,
+        ),
+    ] {
+        within(found, path, x, lo, hi);
+    }
     for (i, rung) in ai.ladder.iter().enumerate() {
-        within(
-            found,
-            &format!("ai.ladder[{i}].magnet_loss"),
-            rung.magnet_loss,
-            -100.0,
-            100.0,
-        );
-        within(
-            found,
-            &format!("ai.ladder[{i}].market_loss"),
-            rung.market_loss,
-            -100.0,
-            100.0,
-        );
+        for (name, x) in [
+            ("magnet_loss", rung.magnet_loss),
+            ("market_loss", rung.market_loss),
+        ] {
+            within(found, &format!("ai.ladder[{i}].{name}"), x, -100.0, 100.0);
+        }
     }
 }
 
@@ -400,5 +359,50 @@ mod tests {
         assert!(paths.contains(&"us.start.trust"), "{found:?}");
         assert!(paths.contains(&"briefing[0]"), "{found:?}");
         assert!(found.iter().any(|(_, m)| m.contains("finite")), "{found:?}");
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_found_with_their_bounds_in_file_order() {
+        let mut s = builtin();
+        s.us.start.trust = -150.0;
+        s.us.weekly.farm_drift = 101.0;
+        s.ai.balance_ratio = 5000.0;
+        s.ai.retaliation.distrust_chance_per_point = 2.0;
+        s.ai.ladder[0].market_loss = -500.0;
+        s.deal.full_headline_bn = 0.0;
+        s.clock.days_per_turn = 400;
+        let found = ranges(&s);
+        let want = [
+            (
+                "us.start.trust",
+                "trust must be between -100 and 100, not -150",
+            ),
+            (
+                "us.weekly.farm_drift",
+                "farm_drift must be between -100 and 100, not 101",
+            ),
+            (
+                "ai.balance_ratio",
+                "balance_ratio must be at most 1000, not 5000",
+            ),
+            (
+                "ai.retaliation.distrust_chance_per_point",
+                "distrust_chance_per_point must be between 0 and 1, not 2",
+            ),
+            (
+                "ai.ladder[0].market_loss",
+                "market_loss must be between -100 and 100, not -500",
+            ),
+            (
+                "deal.full_headline_bn",
+                "full_headline_bn must be between 0.001 and 1000000, not 0",
+            ),
+            ("clock.days_per_turn", "a turn may take at most 366 days"),
+        ];
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(p, m)| (p.as_str(), m.as_str()))
+            .collect();
+        assert_eq!(got, want);
     }
 }
