@@ -95,12 +95,20 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
         return a;
     }
+    // Once a threat has been heeded China's demand is lower: the bluffer holds out for its own
+    // package instead of taking a counter early.
+    let heeded = bluff && c.state.demand_cut > 0.0;
+    // After a heeded threat, its final structural package at once: the threat's deadline is the
+    // window in which China's lowered demand can be turned into an agreement.
+    let own = structural_package(c, if heeded { c.turns().max(5) } else { c.turns() });
     // Endgame: on the last turn before the summit, a comprehensive counter that stops short of
-    // broad chip relief is taken.
+    // broad chip relief is taken, unless the bluffer's threat brought China's stated demand
+    // (last week's, less a week's fall) within reach of its own package.
+    let within_reach = heeded && reach(c, &own);
     if let Some(counter) = &c.state.counter
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
         && c.level(counter, "export_controls") <= 3
-        && (c.summit_next_turn() || c.us_gain(counter) > 0.25)
+        && ((c.summit_next_turn() && !within_reach) || (!heeded && c.us_gain(counter) > 0.25))
     {
         return Action::AcceptCounter;
     }
@@ -117,8 +125,21 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     {
         return Action::Threaten;
     }
-    Action::Propose(structural_package(c, c.turns()))
+    Action::Propose(own)
 }
+
+/// Whether `p` comes within a week's fall of the demand China stated in its last answer: what a
+/// player reads off the explanation before the last week.
+fn reach(c: &Ctx, p: &Package) -> bool {
+    c.state.last_answer.as_ref().is_some_and(|last| {
+        let val = crate::ai::Valuation::new(c.scenario, c.state);
+        val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
+    })
+}
+
+/// How far China's demand typically falls in one of the last weeks before the summit (its
+/// Boulware curve is steepest there).
+const WEEKLY_FALL: f64 = 0.035;
 
 /// Weeks until the summit's week (0 in it), if one is on the calendar.
 fn weeks_to_summit(c: &Ctx) -> Option<u32> {
@@ -179,10 +200,8 @@ pub(crate) fn patient(c: &Ctx) -> Action {
     // give up the last of the tariff lever rather than go home with nothing.
     if left == 1
         && let Some(i) = c.scenario.issue_index("tariffs")
-        && let Some(last) = &c.state.last_answer
     {
-        let val = crate::ai::Valuation::new(c.scenario, c.state);
-        if val.china(&p.0) < last.why.aspiration - 0.035 {
+        if !reach(c, &p) {
             p.0[i] = c.scenario.issues[i].levels.len() - 1;
         }
     }
