@@ -513,8 +513,12 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
 fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
     state.log(Source::Us, Said::WalkedAway);
+    // China mirrors a walk-out (its rung) unless its own pressure made the US credible.
+    let credible = crate::ai::walk_away_credible(scenario, state);
     for e in &w.effects {
-        state.apply_effect(scenario, e);
+        if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
+            state.apply_effect(scenario, e);
+        }
     }
     state.last_answer = None;
     end(scenario, state, Outcome::UsWalkedAway);
