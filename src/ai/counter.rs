@@ -20,11 +20,7 @@ pub fn counter_offer(
     // if the US values it no more than the level it proposed itself.
     let within = |i: usize, l: usize| {
         let levels = &scenario.issues[i].levels;
-        let asked = proposal
-            .0
-            .get(i)
-            .copied()
-            .unwrap_or(scenario.issues[i].status_quo);
+        let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
         levels
             .get(asked)
             .is_none_or(|a| levels[l].us <= a.us + 1e-12)
@@ -38,9 +34,9 @@ pub fn counter_offer(
                 (0..issue.levels.len())
                     .filter(|&l| within(i, l))
                     .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                    .unwrap_or(issue.status_quo)
+                    .unwrap_or(val.sq(i))
             } else {
-                issue.status_quo
+                val.sq(i)
             }
         })
         .collect();

@@ -77,7 +77,7 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
     let minerals = scenario.index().minerals;
     let (mut announced, mut farm_flowing) = (0.0, false);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
+        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
         let level = &issue.levels[p.0[i]];
         if gain <= 0.0 {
             y.us_gain += gain;
@@ -133,7 +133,7 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
     }
     let minerals_flow = minerals.is_some_and(|m| {
         let issue = &scenario.issues[m];
-        issue.levels[p.0[m]].us > issue.levels[issue.status_quo].us
+        issue.levels[p.0[m]].us > issue.levels[val.sq(m)].us
     });
     if minerals_flow {
         y.rung = 0;

@@ -420,7 +420,7 @@ fn durability(
     };
     let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
+        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
         if gain <= 0.0 {
             continue;
         }

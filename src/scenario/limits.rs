@@ -289,7 +289,8 @@ pub fn ranges(s: &Scenario) -> Found {
             Effect::ScheduleSummit(_)
             | Effect::Card(_)
             | Effect::Reopen(_)
-            | Effect::OpenIssue(_) => {}
+            | Effect::OpenIssue(_)
+            | Effect::StatusQuo(..) => {}
         }
     }
     if s.clock.days_per_turn > 366 {
