@@ -36,7 +36,7 @@ pub fn epilogue_lines(
                 "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()
             }
             Note::Mirrored { rung } => format!(
-                "Beijing mirrors the US move: its restrictions stand at rung {rung} ({}).",
+                "Beijing mirrors the US move: its restrictions stand at rung {rung}, {}.",
                 rung_name(scenario, *rung)
             ),
             Note::WalkOutHeld { pressure } => format!(
