@@ -200,10 +200,9 @@ pub(crate) fn patient(c: &Ctx) -> Action {
     // give up the last of the tariff lever rather than go home with nothing.
     if left == 1
         && let Some(i) = c.scenario.issue_index("tariffs")
+        && !reach(c, &p)
     {
-        if !reach(c, &p) {
-            p.0[i] = c.scenario.issues[i].levels.len() - 1;
-        }
+        p.0[i] = c.scenario.issues[i].levels.len() - 1;
     }
     Action::Propose(p)
 }
