@@ -41,20 +41,8 @@ pub fn counter_offer(
         })
         .collect();
     // Per-issue values once; totals updated by difference (cards are few and re-checked).
-    let china_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.china_at(i, l))
-                .collect()
-        })
-        .collect();
-    let us_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.us_at(i, l))
-                .collect()
-        })
-        .collect();
+    let china_at = table(scenario, |i, l| val.china_at(i, l));
+    let us_at = table(scenario, |i, l| val.us_at(i, l));
     let mut base_c: f64 = levels
         .iter()
         .enumerate()
@@ -113,6 +101,16 @@ pub fn counter_offer(
         }
     }
     Package(levels)
+}
+
+/// A value for every level of every issue.
+fn table(scenario: &Scenario, value: impl Fn(usize, usize) -> f64) -> Vec<Vec<f64>> {
+    scenario
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| (0..issue.levels.len()).map(|l| value(i, l)).collect())
+        .collect()
 }
 
 /// The neighbouring level the US values more, if any.
