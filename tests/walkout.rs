@@ -156,3 +156,30 @@ fn china_never_counters_past_the_us_ask() {
         "the asks must draw counters to test anything"
     );
 }
+
+#[test]
+fn durability_states_the_delivered_share_the_epilogue_reports() {
+    let s = shared();
+    let r = truce::sim::play(&s, truce::sim::Strategy::Patient, 1);
+    let epi = r.state.epilogue.as_ref().expect("epilogue");
+    assert!(r.state.outcome.is_some_and(|o| o.is_deal()));
+    let delivered = format!("{:.0}% of US gains delivered", 100.0 * epi.delivered);
+    let d = &r.scores.durability;
+    assert!(d.reason.contains(&delivered), "{} / {delivered}", d.reason);
+    assert!(
+        d.reason.starts_with(&format!("{:.0} = 70%", d.value)),
+        "{}",
+        d.reason
+    );
+    let lines = truce::report::epilogue_lines(&s, epi, r.state.outcome);
+    let pct = format!(
+        "{:.0}% of the US gains were delivered",
+        100.0 * epi.delivered
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&pct) && l.contains("Durability")),
+        "{lines:?}"
+    );
+}
