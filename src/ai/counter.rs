@@ -1,20 +1,30 @@
 //! Counter-offers built from China's side: start from China's ideal on the issues on the table,
 //! then give back to the US where it costs China least, only as far as China's demand, the
-//! balance rule and the red lines allow. The US proposal does not anchor the counter.
+//! balance rule and the red lines allow. The US proposal does not anchor the counter, but it
+//! bounds it: issue by issue, China never hands the US more than the US itself asked for.
 
 use crate::ai::Valuation;
 use crate::core::Package;
 use crate::scenario::Scenario;
 
-/// China's counter this week: deterministic, independent of what the US proposed except for
-/// the issues it keeps off the table (they stay at the status quo).
+/// China's counter this week: deterministic; the US proposal only caps it (no level better for
+/// the US than the US's own on that issue) and keeps issues off the table at the status quo.
 pub fn counter_offer(
     scenario: &Scenario,
     val: &Valuation,
     agenda: &[bool],
-    _proposal: &Package,
+    proposal: &Package,
     aspiration: f64,
 ) -> Package {
+    // China counters from its own side, never past the ask: a level is open to the counter only
+    // if the US values it no more than the level it proposed itself.
+    let within = |i: usize, l: usize| {
+        let levels = &scenario.issues[i].levels;
+        let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
+        levels
+            .get(asked)
+            .is_none_or(|a| levels[l].us <= a.us + 1e-12)
+    };
     let mut levels: Vec<usize> = scenario
         .issues
         .iter()
@@ -22,28 +32,17 @@ pub fn counter_offer(
         .map(|(i, issue)| {
             if agenda[i] {
                 (0..issue.levels.len())
+                    .filter(|&l| within(i, l))
                     .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                    .unwrap_or(issue.status_quo)
+                    .unwrap_or(val.sq(i))
             } else {
-                issue.status_quo
+                val.sq(i)
             }
         })
         .collect();
     // Per-issue values once; totals updated by difference (cards are few and re-checked).
-    let china_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.china_at(i, l))
-                .collect()
-        })
-        .collect();
-    let us_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.us_at(i, l))
-                .collect()
-        })
-        .collect();
+    let china_at = table(scenario, |i, l| val.china_at(i, l));
+    let us_at = table(scenario, |i, l| val.us_at(i, l));
     let mut base_c: f64 = levels
         .iter()
         .enumerate()
@@ -69,7 +68,8 @@ pub fn counter_offer(
             if !on {
                 continue;
             }
-            let Some(next) = step_towards_us(scenario, i, levels[i]) else {
+            let Some(next) = step_towards_us(scenario, i, levels[i]).filter(|&l| within(i, l))
+            else {
                 continue;
             };
             let prev = levels[i];
@@ -101,6 +101,16 @@ pub fn counter_offer(
         }
     }
     Package(levels)
+}
+
+/// A value for every level of every issue.
+fn table(scenario: &Scenario, value: impl Fn(usize, usize) -> f64) -> Vec<Vec<f64>> {
+    scenario
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| (0..issue.levels.len()).map(|l| value(i, l)).collect())
+        .collect()
 }
 
 /// The neighbouring level the US values more, if any.

@@ -10,6 +10,6 @@ pub use counter::counter_offer;
 pub use counter::step_towards_china;
 pub use negotiator::{
     answer_extension, answer_proposal, answer_signing, answer_threat, heed_chance, is_insult,
-    judgement, last_ask, noted, still_agreed,
+    judgement, last_ask, noted, still_agreed, walk_away_credible,
 };
-pub use valuation::{Valuation, aspiration, suspends, us_pressure};
+pub use valuation::{Valuation, aspiration, status_quo_level, suspends, us_pressure};

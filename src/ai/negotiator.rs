@@ -130,6 +130,22 @@ pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
     Some(((bite - t.heed_from) / span).clamp(0.0, 1.0))
 }
 
+/// Whether a US walk-out is credible to Beijing: no bluff of the US has been called, and a
+/// threat of the scenario's threat card would now more likely than not be heeded (the expected
+/// bite, credibility × (China's pressure + what the card would cost it), past the midpoint of
+/// the scenario's heed range). Credibility carries the legal basis: it falls as the courts
+/// question the tariffs' authority. A credible walk-out leaves China bearing its own no-deal
+/// cost; any other is mirrored. `false` when the scenario's threat names no card.
+pub fn walk_away_credible(scenario: &Scenario, state: &State) -> bool {
+    let t = &scenario.world.threat;
+    let Some(k) = scenario.index().threat_card else {
+        return false;
+    };
+    let value = scenario.world.cards.get(k).map_or(0.0, |c| c.value);
+    let bite = state.credibility * (state.china_pressure + value);
+    state.bluffs_called == 0 && bite >= 0.5 * (t.heed_from + t.heed_sure)
+}
+
 /// China's answer to a threat. Under 0.2.0 rules it is priced: China gives way (and lowers its
 /// demand) with a chance set by the expected bite, otherwise it mirrors with a rung. Under
 /// 0.1.0 rules a rung follows with a chance that grows with distrust.

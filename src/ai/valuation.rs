@@ -29,10 +29,8 @@ impl<'a> Valuation<'a> {
             us_max: 0.0,
         };
         for (i, issue) in scenario.issues.iter().enumerate() {
-            let (c, u) = (
-                v.china_at(i, issue.status_quo),
-                v.us_at(i, issue.status_quo),
-            );
+            let sq = status_quo_level(scenario, state, i);
+            let (c, u) = (v.china_at(i, sq), v.us_at(i, sq));
             v.china_sq += c;
             v.us_sq += u;
             if state.agenda.get(i).copied().unwrap_or(false) {
@@ -47,6 +45,11 @@ impl<'a> Valuation<'a> {
         v.china_max += v.cards_value(Side::Us, None);
         v.us_max += v.cards_value(Side::China, None);
         v
+    }
+
+    /// Issue `i`'s status-quo level now (an event may have moved it).
+    pub fn sq(&self, i: usize) -> usize {
+        status_quo_level(self.scenario, self.state, i)
     }
 
     /// China's weighted value of level `level` on issue `i`.
@@ -158,8 +161,8 @@ impl<'a> Valuation<'a> {
             .filter_map(|(&(i, line, unless), rl)| {
                 let issue = &s.issues[i];
                 let level = levels[i];
-                let crossed = issue.levels[level].china <= issue.levels[line].china
-                    && level != issue.status_quo;
+                let crossed =
+                    issue.levels[level].china <= issue.levels[line].china && level != self.sq(i);
                 let lifted = unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min));
                 (crossed && !lifted).then(|| RedLineHit {
                     issue: i,
@@ -177,7 +180,7 @@ impl<'a> Valuation<'a> {
             let issue = &s.issues[i];
             let level = levels[i];
             issue.levels[level].china <= issue.levels[line].china
-                && level != issue.status_quo
+                && level != self.sq(i)
                 && !unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min))
         })
     }
@@ -186,6 +189,15 @@ impl<'a> Valuation<'a> {
     pub fn no_deal(&self) -> f64 {
         self.china_sq - self.state.china_pressure
     }
+}
+
+/// Issue `i`'s status-quo level in this state: the scenario's, unless an event moved it.
+pub fn status_quo_level(scenario: &Scenario, state: &State, i: usize) -> usize {
+    state
+        .status_quo
+        .get(i)
+        .copied()
+        .unwrap_or(scenario.issues[i].status_quo)
 }
 
 /// Whether card `k` is suspended by a package with these levels.
@@ -230,7 +242,8 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         .enumerate()
         .map(|(i, issue)| {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
-            (issue.china_weight + shift).max(0.0) * issue.levels[issue.status_quo].china
+            let sq = status_quo_level(scenario, state, i);
+            (issue.china_weight + shift).max(0.0) * issue.levels[sq].china
         })
         .sum();
     let no_deal = val_sq - state.china_pressure;

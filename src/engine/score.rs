@@ -143,9 +143,18 @@ fn us_value(state: &State, gain: f64) -> Score {
                 gestures(state.concessions)
             ),
         ),
+        // A walk-out is a lapse plus what it provokes: it starts from the lapse's score, and the
+        // epilogue adds China's no-deal cost when the walk-out was credible.
         Some(Outcome::UsWalkedAway) => score(
-            50.0 + 100.0 * gain,
-            "No deal: the US walked away; the status quo stands and the epilogue's damage counts under Damage.".into(),
+            40.0 + 100.0 * gain,
+            if gain > 0.0 {
+                format!(
+                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing bears its no-deal cost and returns to the table ({:+.0} points on a lapse's 40).",
+                    100.0 * gain
+                )
+            } else {
+                "No deal: the US walked away and the truce lapsed (40, as a lapse); the walk-out was not credible, so Beijing mirrored it (see Damage).".into()
+            },
         ),
         Some(Outcome::Escalation) => score(
             40.0 + 100.0 * gain,
@@ -401,7 +410,9 @@ fn durability(
             Some(Outcome::TruceExtended) => {
                 (25.0, "No deal: the truce rolls on, nothing is locked in.")
             }
-            Some(Outcome::UsWalkedAway) => (10.0, "No deal: the US walked away."),
+            Some(Outcome::UsWalkedAway) => {
+                (0.0, "No deal: the US walked away and the truce lapsed.")
+            }
             Some(Outcome::Escalation) => (0.0, "No deal: the truce collapsed."),
             _ => (0.0, "No deal signed yet."),
         };
@@ -409,7 +420,7 @@ fn durability(
     };
     let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
+        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
         if gain <= 0.0 {
             continue;
         }
@@ -433,8 +444,9 @@ fn durability(
         .index()
         .enforcement
         .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
+    // The epilogue's "delivered" share is one of two parts of this score: say so, with both.
     let reason = format!(
-        "After a year, {:.0}% of the US gains were delivered; {:.0}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+        "{value:.0} = 70% of the {:.0}% of US gains delivered after a year, plus 30% of the {:.0}% of them that are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
         100.0 * kept_share,
         100.0 * structural_share,
     );

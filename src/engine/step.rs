@@ -86,6 +86,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         summit_ask: None,
         summit_held: false,
         epilogue: None,
+        status_quo: Vec::new(),
     };
     // A scenario may open mid-escalation.
     state.max_rung = state.rung;
@@ -172,6 +173,16 @@ impl State {
             }
             // Reopening needs China's judgement: the engine does it after the event.
             Effect::Reopen(_) => {}
+            Effect::StatusQuo(id, level) => {
+                if let Some(i) = scenario.issue_index(id)
+                    && *level < scenario.issues[i].levels.len()
+                {
+                    if self.status_quo.len() != scenario.issues.len() {
+                        self.status_quo = scenario.issues.iter().map(|x| x.status_quo).collect();
+                    }
+                    self.status_quo[i] = *level;
+                }
+            }
             Effect::OpenIssue(id) => {
                 if let Some(i) = scenario.issue_index(id)
                     && !self.agenda[i]
@@ -261,7 +272,9 @@ pub(crate) fn check_package(
                 level,
             });
         }
-        if !state.agenda[i] && level != issue.status_quo {
+        // Off the table an issue stays at its status quo: the scenario's, or where an event moved it.
+        let now = crate::ai::status_quo_level(scenario, state, i);
+        if !state.agenda[i] && level != issue.status_quo && level != now {
             return Err(ActionError::OffAgenda {
                 issue: issue.name.clone(),
             });
@@ -343,6 +356,8 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
 }
 
 fn propose(scenario: &Scenario, state: &mut State, p: Package) {
+    // Issues off the table are judged at today's status quo (an event may have moved it).
+    let p = crate::engine::query::normalise(scenario, state, &p);
     let security: f64 =
         p.0.iter()
             .zip(&scenario.issues)
@@ -513,8 +528,12 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
 fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
     state.log(Source::Us, Said::WalkedAway);
+    // China mirrors a walk-out (its rung) unless its own pressure made the US credible.
+    let credible = crate::ai::walk_away_credible(scenario, state);
     for e in &w.effects {
-        state.apply_effect(scenario, e);
+        if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
+            state.apply_effect(scenario, e);
+        }
     }
     state.last_answer = None;
     end(scenario, state, Outcome::UsWalkedAway);

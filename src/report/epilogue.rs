@@ -35,6 +35,13 @@ pub fn epilogue_lines(
             Note::TariffsSnapBack => {
                 "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()
             }
+            Note::Mirrored { rung } => format!(
+                "Beijing mirrors the US move: its restrictions stand at rung {rung}, {}.",
+                rung_name(scenario, *rung)
+            ),
+            Note::WalkOutHeld { pressure } => format!(
+                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it, bears its no-deal cost ({pressure:.3} of its utility) and comes back to the table."
+            ),
             Note::RestrictionsBite { months, rung } => {
                 let name = scenario.world.ladder_name();
                 let mut name = name.to_string();
@@ -55,7 +62,7 @@ pub fn epilogue_lines(
     }
     let what = match outcome {
         Some(o) if o.is_deal() => format!(
-            "{:.0}% of the US gains were delivered.",
+            "{:.0}% of the US gains were delivered (Durability weighs this share 70%, and how structural the gains are 30%).",
             100.0 * epi.delivered
         ),
         _ => "No deal: the pressures of the talks keep running.".into(),
@@ -65,6 +72,14 @@ pub fn epilogue_lines(
         epi.mean_farm, epi.mean_market, epi.min_magnets, epi.rung_months
     ));
     out
+}
+
+/// The name of rung `rung` (1-based) on the scenario's ladder.
+fn rung_name(scenario: &Scenario, rung: u8) -> &str {
+    usize::from(rung)
+        .checked_sub(1)
+        .and_then(|r| scenario.ai.ladder.get(r))
+        .map_or("the top of the ladder", |r| r.name.as_str())
 }
 
 /// Where each meter on screen counts, for the debrief.

@@ -321,7 +321,8 @@ fn effect_ranges(s: &Scenario, found: &mut Found) {
             Effect::ScheduleSummit(_)
             | Effect::Card(_)
             | Effect::Reopen(_)
-            | Effect::OpenIssue(_) => {}
+            | Effect::OpenIssue(_)
+            | Effect::StatusQuo(..) => {}
         }
     }
 }

@@ -516,6 +516,7 @@ fn check_summit(s: &Scenario, found: &mut Found, path: &str, date: &str) {
 }
 
 fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
+    crate::scenario::world::check_status_quo_move(s, found, path, effect);
     match effect {
         Effect::ChinaWeight(id, _) | Effect::OpenIssue(id) if s.issue_index(id).is_none() => {
             found.push((path.into(), unknown_issue(s, id)));

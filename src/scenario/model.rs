@@ -314,6 +314,9 @@ pub enum Effect {
     ChinaPressure(f64),
     /// Put an issue on the table, prepared (issue id).
     OpenIssue(String),
+    /// Move an issue's status quo to this level (issue id, level): what holds with no deal from
+    /// then on, for both sides' no-deal values (e.g. a new entity listing tightens chip controls).
+    StatusQuo(String, usize),
 }
 
 /// A random event from the scenario's table.

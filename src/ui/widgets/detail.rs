@@ -82,6 +82,8 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
     // A counter or agreement that leaves an off-table issue alone says nothing about it.
     let counter = at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo);
     let agreed = at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo);
+    // Today's status quo: an event may have moved it from the scenario's.
+    let now_sq = crate::ai::status_quo_level(&game.scenario, st, i);
     let end = inner.right();
     let label_w = label_width(game, i);
     let cols = [2, label_w, 10, 8, 8, 12];
@@ -145,7 +147,7 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
         let crosses = red_line(app, game, i, l);
         red = red.or(crosses);
         let marks = [
-            (l == issue.status_quo, "status quo", "status quo"),
+            (l == now_sq, "status quo", "status quo"),
             (mine, "your package", "you"),
             (counter == Some(l), "China's counter", "counter"),
             (agreed == Some(l), "agreed", "agreed"),
@@ -251,7 +253,7 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borde
             ),
             Span::styled(l.label.clone(), theme.key()),
             Span::raw(format!(" · {}", l.kind.name())),
-            if level == issue.status_quo {
+            if level == crate::ai::status_quo_level(s, &game.state, i) {
                 Span::styled(" · status quo", theme.dim())
             } else {
                 Span::raw("")
