@@ -97,6 +97,33 @@ fn solve_text_names_each_week_and_the_scores() {
 }
 
 #[test]
+fn a_played_card_is_named_in_the_line_its_json_and_the_transcript() {
+    // "play a card" alone did not say which card: the line, --json and the transcript name it.
+    let s = common::shared();
+    let k = s
+        .world
+        .card_index("tariff100")
+        .expect("the 100% tariff card");
+    let name = s.world.cards[k].name.clone();
+    let action = truce::engine::Action::Play { card: k };
+    let report = replay_line(Arc::clone(&s), 1, 0, std::slice::from_ref(&action))
+        .expect("the card can be played in week 1");
+    assert_eq!(report.line[0].action, format!("play {name}"));
+    let json = serde_json::to_string(&report).expect("serialises");
+    assert!(
+        json.contains(&format!("\"action\":\"play {name}\"")),
+        "{json}"
+    );
+    let mut text = Vec::new();
+    truce::sim::write_text(&mut text, &report).expect("writes");
+    let text = String::from_utf8(text).expect("utf-8");
+    assert!(text.contains(&format!("US: play {name}")), "{text}");
+    let before = new_state(&s, 1);
+    let words = truce::report::facts::action_text(&s, &action, &before);
+    assert_eq!(words, format!("Play {name}"));
+}
+
+#[test]
 fn solve_gives_the_same_line_for_any_thread_count() {
     let one = solve_with(1, 5, 3000);
     let three = solve_with(3, 5, 3000);

@@ -8,15 +8,18 @@ pub fn dispatch_text(s: &Scenario, d: &Dispatch) -> String {
     said_text(s, &d.said)
 }
 
+/// The name of card `k` ("the 50% affiliates rule"), or a placeholder for an unknown index.
+pub fn card_name(s: &Scenario, k: usize) -> &str {
+    s.world
+        .cards
+        .get(k)
+        .map_or("a measure", |c| c.name.as_str())
+}
+
 /// What was said, as a sentence.
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
-    let card = |k: usize| {
-        s.world
-            .cards
-            .get(k)
-            .map_or("a measure", |c| c.name.as_str())
-    };
+    let card = |k: usize| card_name(s, k);
     let level = |i: usize, l: usize| {
         s.issues.get(i).map_or(String::from("?"), |x| {
             format!(

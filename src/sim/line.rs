@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::ai::{Answer, Reply, Rule};
 use crate::engine::{Action, ActionError, Game, Scorecard, State, scorecard};
+use crate::report::card_name;
 use crate::report::explain::{reply_headline, rule_text};
 use crate::scenario::Scenario;
 
@@ -118,6 +119,8 @@ fn describe_action(scenario: &Scenario, state: &State, action: &Action) -> Strin
             let name = scenario.issues.get(*issue).map_or("?", |i| i.name.as_str());
             format!("{} {name}", if *on { "open" } else { "close" })
         }
+        // "play a card" alone leaves the reader guessing which: name it.
+        Action::Play { card } => format!("play {}", card_name(scenario, *card)),
         other => other.label().to_string(),
     }
 }
@@ -157,7 +160,13 @@ fn reason(answer: &Answer) -> String {
             100.0 * roll
         ));
     }
-    if let Some(hit) = &why.red_line {
+    // Every red line crossed, not only the first.
+    let hits = if why.red_lines.is_empty() {
+        why.red_line.iter().collect::<Vec<_>>()
+    } else {
+        why.red_lines.iter().collect()
+    };
+    for hit in hits {
         text.push_str(&format!(" Red line: {}", hit.reason));
     }
     text
