@@ -123,10 +123,13 @@ pub(crate) fn hold(state: &mut State) {
 
 /// Grants China's last ask: the agreed package moves one step its way.
 pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
-    let (Some((i, level)), Some(agreed)) = (state.summit_ask.take(), state.agreed.as_mut()) else {
+    let (Some((i, level)), Some(agreed)) = (state.summit_ask.take(), state.agreed.as_ref()) else {
         return;
     };
-    agreed.0[i] = level;
+    let mut next = agreed.clone();
+    next.0[i] = level;
+    crate::engine::step::alarm_hawks(scenario, state, &next);
+    state.agreed = Some(next);
     state.meters.trust += scenario.world.summit.grant_trust;
     state.meters.clamp();
     state.log(Source::Us, Said::AskGranted { issue: i, level });

@@ -1,0 +1,88 @@
+//! Bugs found by playing (issue 7), each pinned by a test that fails without its fix: the hawks'
+//! alarm follows the package agreed in principle, not the US's refused offers; the trust `w`
+//! shows is labelled against the panel's.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use truce::ai::{Reply, Rule};
+use truce::engine::{Action, Game};
+
+/// The hawk-alarm drift of one quiet week (no event moves the alarm in week 1).
+fn decay() -> f64 {
+    common::scenario().us.weekly.hawk_decay
+}
+
+#[test]
+fn a_refused_offer_of_chip_easing_alarms_no_hawk() {
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    let start = g.state.meters.hawk_alarm;
+    // Licensing HBM and Blackwell-class chips (a security cost) for full normal flow of rare
+    // earths: far too much for Beijing, which counters.
+    let p = common::package(&s, &[("export_controls", 3), ("rare_earths", 4)]);
+    g.apply(Action::Propose(p)).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    assert!(
+        matches!(answer.reply, Reply::Counter(_) | Reply::Restrict(_)),
+        "{answer:?}"
+    );
+    assert!(g.state.agreed.is_none());
+    assert!(
+        (g.state.meters.hawk_alarm - (start - decay())).abs() < 1e-9,
+        "a refused offer moved the alarm: {start} -> {}",
+        g.state.meters.hawk_alarm
+    );
+}
+
+#[test]
+fn accepting_chinas_counter_with_chip_easing_alarms_the_hawks() {
+    // The package agreed in principle is what alarms hawks, whoever proposed it: accepting a
+    // counter that eases chip controls raises the alarm by the security cost it adds.
+    let s = common::shared();
+    let ec = common::ix(&s, "export_controls");
+    for seed in 1..40 {
+        let mut g = Game::new(s.clone(), seed);
+        let p = common::package(&s, &[("rare_earths", 4), ("tariffs", 1)]);
+        if g.apply(Action::Propose(p)).is_err() {
+            continue;
+        }
+        let Some(counter) = g.state.counter.clone() else {
+            continue;
+        };
+        let level = counter.0[ec];
+        let cost = s.issues[ec].levels[level].security_cost;
+        if cost <= 0.0 {
+            continue;
+        }
+        let before = g.state.meters.hawk_alarm;
+        g.apply(Action::AcceptCounter).expect("legal");
+        assert_eq!(g.state.agreed.as_ref(), Some(&counter));
+        let rise = s.us.weekly.hawk_per_security * cost;
+        let now = g.state.meters.hawk_alarm;
+        // Events may add to the alarm in week 2, never take from it.
+        assert!(
+            now + 1e-9 >= (before + rise - decay()).min(100.0),
+            "seed {seed}: accepting a counter at {} moved the alarm {before} -> {now}, expected +{rise}",
+            s.issues[ec].levels[level].label
+        );
+        // Proposing the agreed package again (Beijing keeps it) alarms no one a second time.
+        let before = g.state.meters.hawk_alarm;
+        g.apply(Action::Propose(counter.clone())).expect("legal");
+        let kept = g.state.last_answer.as_ref().map(|a| a.why.rule);
+        assert_eq!(kept, Some(Rule::Kept), "seed {seed}");
+        let now = g.state.meters.hawk_alarm;
+        assert!(
+            now <= before + 1e-9
+                || g.state
+                    .log
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|d| matches!(d.said, truce::core::Said::Event(_))),
+            "seed {seed}: re-proposing the agreed package moved the alarm {before} -> {now}"
+        );
+        return;
+    }
+    panic!("no seed gave a counter that eases chip controls");
+}
