@@ -86,3 +86,41 @@ fn accepting_chinas_counter_with_chip_easing_alarms_the_hawks() {
     }
     panic!("no seed gave a counter that eases chip controls");
 }
+
+#[test]
+fn why_gives_the_trust_beijing_answered_at_and_the_trust_the_panel_shows() {
+    // Accepting China's counter adds trust after Beijing judged it: `w` used to show only the
+    // trust at the answer, which disagreed with the panel without saying why.
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    let p = common::package(&s, &[("rare_earths", 4), ("tariffs", 1)]);
+    g.apply(Action::Propose(p)).expect("legal");
+    assert!(g.state.counter.is_some(), "Beijing counters an extreme ask");
+    g.apply(Action::AcceptCounter).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    let at_answer = answer.why.trust;
+    let now = g.state.meters.trust;
+    assert_ne!(
+        format!("{at_answer:.0}"),
+        format!("{now:.0}"),
+        "the agreement moves trust after the answer"
+    );
+    let lines = truce::report::explain_now(&s, &answer, &g.state);
+    let line = lines
+        .iter()
+        .find(|l| l.starts_with("Trust"))
+        .expect("a trust line");
+    assert!(
+        line.contains(&format!("{at_answer:+.0} when Beijing answered"))
+            && line.contains(&format!("{now:+.0} now, as the Beijing panel shows it")),
+        "{line}"
+    );
+    // Without the state (a transcript), the line says which moment it is.
+    let plain = truce::report::explain(&s, &answer);
+    assert!(
+        plain
+            .iter()
+            .any(|l| l.contains("when Beijing answered") && l.contains("before")),
+        "{plain:?}"
+    );
+}

@@ -97,6 +97,37 @@ pub fn rule_text(rule: Rule) -> &'static str {
 
 /// The full explanation of one answer, one paragraph per line, in plain words.
 pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
+    explain_with_trust(scenario, answer, None)
+}
+
+/// The explanation as a screen shows it beside the meters of `state`: the trust line gives
+/// both the trust Beijing answered at and the trust now, which the Beijing panel shows (the
+/// answer itself and the week since move it, so the two differ).
+pub fn explain_now(
+    scenario: &Scenario,
+    answer: &Answer,
+    state: &crate::core::State,
+) -> Vec<String> {
+    explain_with_trust(scenario, answer, Some(state.meters.trust))
+}
+
+/// The trust line: at the answer, and now when known.
+fn trust_line(at_answer: f64, now: Option<f64>) -> String {
+    // Rounded as the panel rounds, so "the same" means the same figure on screen.
+    match now {
+        Some(now) if format!("{now:+.0}") != format!("{at_answer:+.0}") => format!(
+            "Trust: {at_answer:+.0} when Beijing answered; {now:+.0} now, as the Beijing panel shows it (the answer itself and the week since have moved it). From -100 to +100."
+        ),
+        Some(_) => format!(
+            "Trust: {at_answer:+.0} when Beijing answered, as the Beijing panel shows it now (from -100 to +100)."
+        ),
+        None => format!(
+            "Trust when Beijing answered: {at_answer:+.0} (from -100 to +100), before the answer and the rest of the week moved it."
+        ),
+    }
+}
+
+fn explain_with_trust(scenario: &Scenario, answer: &Answer, trust_now: Option<f64>) -> Vec<String> {
     let why = &answer.why;
     let mut out = vec![
         format!("{}.", reply_headline(scenario, answer)),
@@ -172,10 +203,7 @@ pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
             ));
         }
     }
-    out.push(format!(
-        "Trust when Beijing answered: {:+.0} (from -100 to +100).",
-        why.trust
-    ));
+    out.push(trust_line(why.trust, trust_now));
     out.push(
         "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve), towards the summit, down to what no deal is worth to it plus a margin: pressure on China lowers that floor, the US's visible pain raises it. Threats it mirrors raise its demand for a while, threats it heeds lower it, trust lowers it. Its counter starts from its own side and gives the US what costs China least.".into(),
     );

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Borders;
 
 use crate::engine::Game;
-use crate::report::explain;
+use crate::report::explain_now;
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::negotiation::{header, panel};
@@ -117,7 +117,7 @@ fn why_text(game: &Game, theme: Theme) -> Text<'static> {
             theme.dim(),
         ));
     };
-    let lines = explain(&game.scenario, answer)
+    let lines = explain_now(&game.scenario, answer, &game.state)
         .into_iter()
         .enumerate()
         .map(|(k, l)| {
