@@ -124,3 +124,64 @@ fn why_gives_the_trust_beijing_answered_at_and_the_trust_the_panel_shows() {
         "{plain:?}"
     );
 }
+
+/// The meters the screen shows, as the README and the debrief must name them.
+const SHOWN: [&str; 9] = [
+    "Days left",
+    "Magnet supply",
+    "Farm stress",
+    "Market confidence",
+    "Hawk alarm",
+    "Trust",
+    "Pressure on China",
+    "US threats believed",
+    "rung",
+];
+
+#[test]
+fn the_readme_explains_every_meter_on_screen_and_where_it_counts() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("### The model, and what each meter counts for")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the meters section");
+    for meter in SHOWN {
+        // Each meter has its own row in the table, with what moves it and where it counts.
+        let row = section
+            .lines()
+            .find(|l| {
+                l.starts_with(&format!("| **{meter}"))
+                    || (meter == "rung" && l.contains("rung 0–4"))
+            })
+            .unwrap_or_else(|| panic!("no row for {meter} in the README's meters table"));
+        assert_eq!(row.matches(" | ").count(), 2, "three columns: {row}");
+    }
+    for score in ["Damage avoided", "Security", "Balance", "US value"] {
+        assert!(
+            section.contains(&format!("**{score}**")),
+            "{score} is not named"
+        );
+    }
+    // The hawk alarm follows the agreement, not every offer.
+    assert!(
+        section.contains("a refused offer alarms no one"),
+        "{section}"
+    );
+    // And the debrief's line names every meter too.
+    let debrief = truce::report::METERS_COUNT.to_lowercase();
+    for meter in SHOWN
+        .iter()
+        .chain(&["credibility", "pressure", "days left"])
+    {
+        let word = meter
+            .to_lowercase()
+            .replace("us threats believed", "credibility");
+        let word = word.replace("pressure on china", "pressure");
+        assert!(
+            debrief.contains(&word),
+            "the debrief does not say where {meter} counts"
+        );
+    }
+}
