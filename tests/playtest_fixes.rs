@@ -185,3 +185,32 @@ fn the_readme_explains_every_meter_on_screen_and_where_it_counts() {
         );
     }
 }
+
+#[test]
+fn a_heeded_threat_says_where_the_demand_ends_up() {
+    // "Beijing gives way and lowers its demand" beside a demand higher than last week's looked
+    // like a contradiction: the figure shown is from before the cut, and `w` now says so.
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    g.state.china_pressure = s.world.pressure.china_max;
+    g.apply(Action::Threaten).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    assert_eq!(answer.why.rule, Rule::ThreatHeeded, "a pressed China heeds");
+    let text = truce::report::explain(&s, &answer).join("\n");
+    assert!(text.contains("Before it gave way"), "{text}");
+    let reason = answer.why.reason.clone().expect("a reason");
+    let nums: Vec<f64> = reason
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // credibility %, the cut, from, to.
+    let [_, cut, from, to] = nums[..] else {
+        panic!("{reason}")
+    };
+    assert!(
+        reason.contains(" from ") && reason.contains(" to "),
+        "{reason}"
+    );
+    assert!((from - answer.why.aspiration).abs() < 1e-3, "{reason}");
+    assert!(to < from && (from - to) <= cut + 1e-3, "{reason}");
+}

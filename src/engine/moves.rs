@@ -37,10 +37,15 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
                 .map_or(0.0, |k| scenario.world.cards[k].value);
             let cut = t.concession * value * state.credibility;
             state.demand_cut += cut;
+            // Say where the demand ends up: the figure above is from before the cut, and a
+            // threat mirrored earlier may have raised it since last week.
+            let now = ai::aspiration(scenario, state);
             answer.why.reason = Some(format!(
-                "the threat is credible ({:.0}%) and China is under pressure; its demand falls by {:.3}",
+                "the threat is credible ({:.0}%) and China is under pressure; its demand falls by {:.3}, from {:.3} to {:.3} this week",
                 100.0 * state.credibility,
-                cut
+                cut,
+                answer.why.aspiration,
+                now
             ));
             state.log(Source::China, Said::ThreatHeeded);
         }

@@ -231,6 +231,11 @@ fn numbers(why: &Explanation) -> Vec<String> {
                 why.status_quo
             ));
         }
+        // A heeded threat cuts the demand after it was recorded: say the figure is the one before.
+        None if why.rule == Rule::ThreatHeeded => out.push(format!(
+            "Before it gave way, Beijing's demand this week (its aspiration) was {:.2} on a 0-to-1 scale; today's status quo is worth {:.2} to it.",
+            why.aspiration, why.status_quo
+        )),
         None => out.push(format!(
             "Beijing's demand this week (its aspiration) is {:.2} on a 0-to-1 scale; today's status quo is worth {:.2} to it.",
             why.aspiration, why.status_quo
