@@ -114,16 +114,26 @@ pub fn explain_now(
 /// The trust line: at the answer, and now when known.
 fn trust_line(at_answer: f64, now: Option<f64>) -> String {
     // Rounded as the panel rounds, so "the same" means the same figure on screen.
-    match now {
-        Some(now) if format!("{now:+.0}") != format!("{at_answer:+.0}") => format!(
-            "Trust: {at_answer:+.0} when Beijing answered; {now:+.0} now, as the Beijing panel shows it (the answer itself and the week since have moved it). From -100 to +100."
+    let then = signed_whole(at_answer);
+    match now.map(signed_whole) {
+        Some(now) if now != then => format!(
+            "Trust: {then} when Beijing answered; {now} now, as the Beijing panel shows it (the answer itself and the week since have moved it). From -100 to +100."
         ),
         Some(_) => format!(
-            "Trust: {at_answer:+.0} when Beijing answered, as the Beijing panel shows it now (from -100 to +100)."
+            "Trust: {then} when Beijing answered, as the Beijing panel shows it now (from -100 to +100)."
         ),
         None => format!(
-            "Trust when Beijing answered: {at_answer:+.0} (from -100 to +100), before the answer and the rest of the week moved it."
+            "Trust when Beijing answered: {then} (from -100 to +100), before the answer and the rest of the week moved it."
         ),
+    }
+}
+
+/// A signed whole number, with "+0" for anything that rounds to nothing.
+fn signed_whole(x: f64) -> String {
+    if x.abs() < 0.5 {
+        "+0".into()
+    } else {
+        format!("{x:+.0}")
     }
 }
 
@@ -244,7 +254,9 @@ fn numbers(why: &Explanation) -> Vec<String> {
     let common_scale = why.allowed_gap < 2.0 && why.us_share.is_some();
     if common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
         out.push(format!(
-            "Gains over the status quo: US {us:+.2}, China {cn:+.2} (each on its own 0-to-1 scale)."
+            "Gains over the status quo: US {}, China {} (each on its own 0-to-1 scale).",
+            signed(us),
+            signed(cn)
         ));
     }
     if !common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
@@ -264,7 +276,9 @@ fn numbers(why: &Explanation) -> Vec<String> {
             None => "China gains nothing at all, so no ratio can be balanced".into(),
         };
         out.push(format!(
-            "Balance: US gain {us:+.2}, China's gain {cn:+.2} over the status quo; {balance}."
+            "Balance: US gain {}, China's gain {} over the status quo; {balance}.",
+            signed(us),
+            signed(cn)
         ));
     }
     if common_scale && let (Some(us), Some(cn)) = (why.us_share, why.china_share) {
@@ -274,14 +288,32 @@ fn numbers(why: &Explanation) -> Vec<String> {
             "beyond"
         };
         out.push(format!(
-            "Balance on a common scale: the US would get {:.0}% of all it could gain on the table, China {:.0}% of all it could; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
-            100.0 * us,
-            100.0 * cn,
+            "Balance on a common scale: the US would get {}% of all it could gain on the table, China {}% of all it could; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
+            whole(100.0 * us),
+            whole(100.0 * cn),
             100.0 * (us - cn),
             100.0 * why.allowed_gap
         ));
     }
     out
+}
+
+/// A signed figure to two decimals, with no "-0.00" for a tiny loss that rounds to nothing.
+fn signed(x: f64) -> String {
+    if x.abs() < 0.005 {
+        "+0.00".into()
+    } else {
+        format!("{x:+.2}")
+    }
+}
+
+/// A whole number, with no "-0" for a tiny negative that rounds to nothing.
+fn whole(x: f64) -> String {
+    if x.abs() < 0.5 {
+        "0".into()
+    } else {
+        format!("{x:.0}")
+    }
 }
 
 #[cfg(test)]
@@ -308,6 +340,19 @@ mod tests {
         assert!(text.contains("aspiration"), "{text}");
         assert!(text.contains("Balance"), "{text}");
         assert!(text.contains("Rule:"), "{text}");
+    }
+
+    #[test]
+    fn no_minus_zero_in_the_figures() {
+        assert_eq!(signed(-0.001), "+0.00");
+        assert_eq!(signed(-0.02), "-0.02");
+        assert_eq!(whole(-0.3), "0");
+        assert_eq!(whole(-4.0), "-4");
+        assert_eq!(
+            format!("{:+.2}", -0.001),
+            "-0.00",
+            "the bug: Rust keeps the sign"
+        );
     }
 
     #[test]
