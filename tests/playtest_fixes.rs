@@ -214,3 +214,37 @@ fn a_heeded_threat_says_where_the_demand_ends_up() {
     assert!((from - answer.why.aspiration).abs() < 1e-3, "{reason}");
     assert!(to < from && (from - to) <= cut + 1e-3, "{reason}");
 }
+
+#[test]
+fn a_threat_china_gave_way_to_says_its_deadline_still_runs() {
+    // Beijing gave way in week 1, and "Beijing calls the bluff" came weeks later without a word
+    // of why: `w` now names the deadline and the two ways to meet it, and the bluff its cause.
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    g.state.china_pressure = s.world.pressure.china_max;
+    g.apply(Action::Threaten).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    assert_eq!(answer.why.rule, Rule::ThreatHeeded);
+    let day = g.state.threat_deadline.expect("a deadline runs");
+    let text = truce::report::explain_now(&s, &answer, &g.state).join("\n");
+    let card = &s.world.cards[s.world.card_index("tariff100").unwrap()].name;
+    assert!(
+        text.contains(&format!("by {}", s.date_of_day(day).long()))
+            && text.contains(&format!("play {card}")),
+        "{text}"
+    );
+    while g.state.threat_deadline.is_some() && g.state.outcome.is_none() {
+        g.apply(Action::Hold).expect("legal");
+    }
+    let bluff = g
+        .state
+        .log
+        .iter()
+        .find(|d| d.said == truce::core::Said::BluffCalled)
+        .expect("the bluff is called");
+    let words = truce::report::dispatch_text(&s, bluff);
+    assert!(
+        words.contains("nothing agreed in principle") && words.contains(card.as_str()),
+        "{words}"
+    );
+}

@@ -51,9 +51,13 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             .events
             .get(*e)
             .map_or("News.".into(), |ev| format!("{}: {}", ev.title, ev.text)),
-        Said::CardInForce(k) => s.world.cards.get(*k).map_or("A measure is now in force.".into(), |c| {
-            format!("{} is now in force: {}", c.name, c.text)
-        }),
+        Said::CardInForce(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("A measure is now in force.".into(), |c| {
+                format!("{} is now in force: {}", c.name, c.text)
+            }),
         Said::IssueOpenedByEvent(i) => format!("Now on the table: {}.", issue(*i)),
         Said::IssueBack(i) => format!("Back on the table: {}.", issue(*i)),
         Said::IssueOpened { issue: i, days } => {
@@ -63,18 +67,31 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         Said::Proposed { package: p, agenda } => format!("US proposes: {}.", package(p, agenda)),
         Said::Kept => "Beijing stands by the package agreed in principle.".into(),
         Said::Accepted => "Beijing accepts the package in principle.".into(),
-        Said::Insult => "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into(),
-        Said::Countered { package: p, agenda } => format!("Beijing counters: {}.", package(p, agenda)),
-        Said::StepDown => "Beijing steps down the restriction ladder as a sign of good faith.".into(),
+        Said::Insult => {
+            "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into()
+        }
+        Said::Countered { package: p, agenda } => {
+            format!("Beijing counters: {}.", package(p, agenda))
+        }
+        Said::StepDown => {
+            "Beijing steps down the restriction ladder as a sign of good faith.".into()
+        }
         Said::Restricted(r) => {
             let name = usize::from(*r)
                 .checked_sub(1)
                 .and_then(|i| s.ai.ladder.get(i))
                 .map_or("no restrictions", |x| x.name.as_str());
-            format!("Beijing answers with {}, rung {r}: {name}.", s.world.ladder_name())
+            format!(
+                "Beijing answers with {}, rung {r}: {name}.",
+                s.world.ladder_name()
+            )
         }
-        Said::TookCounter => "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
-        Said::CounterConfirmed => "Beijing confirms its own counter as the agreement in principle.".into(),
+        Said::TookCounter => {
+            "The US accepts Beijing's counter-offer as the agreement in principle.".into()
+        }
+        Said::CounterConfirmed => {
+            "Beijing confirms its own counter as the agreement in principle.".into()
+        }
         Said::Goodwill => format!("US goodwill gesture: {}.", s.us.goodwill.description),
         Said::GoodwillWelcomed => "Beijing welcomes the gesture.".into(),
         Said::ExtensionAsked => "US asks Beijing to extend the truce.".into(),
@@ -82,35 +99,60 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         Said::ExtensionRefused => "Beijing refuses: trust is too low to extend the truce.".into(),
         Said::Signed => "The leaders sign the agreement.".into(),
         Said::Suspended(k) => format!("Suspended under the deal: {}.", card(*k)),
-        Said::SignRefused => "China's leader declines to sign; the summit ends without a deal.".into(),
+        Said::SignRefused => {
+            "China's leader declines to sign; the summit ends without a deal.".into()
+        }
         Said::WalkedAway => format!("The US walks away: {}.", s.us.walk_away.description),
         Said::GameOver(o) => format!("Game over: {}.", o.title()),
         Said::Threatened => format!("US threatens: {}.", s.us.threat.description),
-        Said::ThreatMirrored => "Beijing mirrors the threat: it answers escalation with escalation.".into(),
+        Said::ThreatMirrored => {
+            "Beijing mirrors the threat: it answers escalation with escalation.".into()
+        }
         Said::ThreatHeeded => "Beijing takes the threat seriously and signals it can move.".into(),
-        Said::ThreatProtested => "Beijing protests the threat but does not escalate this week.".into(),
-        Said::Played(k) => s.world.cards.get(*k).map_or("The US plays a card.".into(), |c| {
-            format!("The US plays {}: {}", c.name, c.text)
-        }),
-        Said::CarriedOut => "The threat is carried out: US threats are believed a little more.".into(),
+        Said::ThreatProtested => {
+            "Beijing protests the threat but does not escalate this week.".into()
+        }
+        Said::Played(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("The US plays a card.".into(), |c| {
+                format!("The US plays {}: {}", c.name, c.text)
+            }),
+        Said::CarriedOut => {
+            "The threat is carried out: US threats are believed a little more.".into()
+        }
         Said::Hold => "Working-level talks continue; the US holds its position.".into(),
         Said::AskGranted { issue: i, level: l } => {
             format!("The US grants Beijing's last ask: {}.", level(*i, *l))
         }
-        Said::Reopened { reason, package: p, agenda } => format!(
+        Said::Reopened {
+            reason,
+            package: p,
+            agenda,
+        } => format!(
             "Beijing reopens the agreement after {reason}: it now asks {}.",
             package(p, agenda)
         ),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
         Said::Lapsed => "The truce lapses with no deal and no extension: tariffs snap back.".into(),
         Said::ThreatShelved => "Beijing has moved: the threatened measure is shelved.".into(),
-        Said::BluffCalled => "The deadline passes and the threat is not carried out: Beijing calls the bluff, and US threats count for less.".into(),
-        Said::SummitMissed => format!("The leaders met in {place} without a signing; nothing can be signed now."),
-        Said::SummitNothingAgreed => format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign."),
+        Said::BluffCalled => format!(
+            "The threat's deadline passes with nothing agreed in principle and {} not imposed: Beijing calls the bluff, and US threats count for less.",
+            s.index().threat_card.map_or("the measure", |k| card(k))
+        ),
+        Said::SummitMissed => {
+            format!("The leaders met in {place} without a signing; nothing can be signed now.")
+        }
+        Said::SummitNothingAgreed => {
+            format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign.")
+        }
         Said::SummitAsk { issue: i, level: l } => format!(
             "Summit week in {place}. Beijing makes one last ask: {}. Grant it, or sign without it.",
             level(*i, *l)
         ),
-        Said::SummitOpen => format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
+        Said::SummitOpen => {
+            format!("Summit week: the leaders meet in {place}; the agreed package can be signed.")
+        }
     }
 }

@@ -97,7 +97,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
 
 /// The full explanation of one answer, one paragraph per line, in plain words.
 pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
-    explain_with_trust(scenario, answer, None)
+    explain_with(scenario, answer, None)
 }
 
 /// The explanation as a screen shows it beside the meters of `state`: the trust line gives
@@ -108,7 +108,7 @@ pub fn explain_now(
     answer: &Answer,
     state: &crate::core::State,
 ) -> Vec<String> {
-    explain_with_trust(scenario, answer, Some(state.meters.trust))
+    explain_with(scenario, answer, Some(state))
 }
 
 /// The trust line: at the answer, and now when known.
@@ -137,7 +137,34 @@ fn signed_whole(x: f64) -> String {
     }
 }
 
-fn explain_with_trust(scenario: &Scenario, answer: &Answer, trust_now: Option<f64>) -> Vec<String> {
+/// What a priced threat leaves running: its deadline, and the two ways to meet it. Without
+/// this, a threat China gave way to and then a "bluff called" weeks later read as a
+/// contradiction.
+fn threat_deadline(scenario: &Scenario, state: Option<&crate::core::State>) -> Option<String> {
+    let k = scenario.index().threat_card?;
+    let card = crate::report::card_name(scenario, k);
+    let ways = format!(
+        "agree a package in principle (the threat is shelved) or carry it out (play {card} from the action menu); otherwise Beijing calls the bluff and US threats count for less"
+    );
+    match state.map(|st| st.threat_deadline) {
+        Some(Some(day)) => Some(format!(
+            "The threat still runs: by {}, {ways}.",
+            scenario.date_of_day(day).long()
+        )),
+        // The deadline has passed since: the dispatches say how it ended.
+        Some(None) => None,
+        None => Some(format!(
+            "A threat runs to its deadline: by then the US must {ways}."
+        )),
+    }
+}
+
+fn explain_with(
+    scenario: &Scenario,
+    answer: &Answer,
+    state: Option<&crate::core::State>,
+) -> Vec<String> {
+    let trust_now = state.map(|st| st.meters.trust);
     let why = &answer.why;
     let mut out = vec![
         format!("{}.", reply_headline(scenario, answer)),
@@ -187,6 +214,11 @@ fn explain_with_trust(scenario: &Scenario, answer: &Answer, trust_now: Option<f6
     }
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
+    }
+    if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
+        && let Some(line) = threat_deadline(scenario, state)
+    {
+        out.push(line);
     }
     if why.china_pressure > 0.0 || why.us_pressure > 0.0 {
         out.push(format!(
