@@ -319,10 +319,24 @@ fn numbers(why: &Explanation) -> Vec<String> {
         } else {
             "beyond"
         };
+        // A share below zero is a loss: "China -20% of all it could" reads as a misprint.
+        let side = |name: &str, x: f64| {
+            if whole(100.0 * x).starts_with('-') {
+                format!(
+                    "{name} would lose the equivalent of {}% of all it could gain",
+                    whole(-100.0 * x)
+                )
+            } else {
+                format!(
+                    "{name} would get {}% of all it could gain",
+                    whole(100.0 * x)
+                )
+            }
+        };
         out.push(format!(
-            "Balance on a common scale: the US would get {}% of all it could gain on the table, China {}% of all it could; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
-            whole(100.0 * us),
-            whole(100.0 * cn),
+            "Balance on a common scale: {} on the table, {}; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
+            side("the US", us),
+            side("China", cn),
             100.0 * (us - cn),
             100.0 * why.allowed_gap
         ));
@@ -372,6 +386,24 @@ mod tests {
         assert!(text.contains("aspiration"), "{text}");
         assert!(text.contains("Balance"), "{text}");
         assert!(text.contains("Rule:"), "{text}");
+    }
+
+    #[test]
+    fn a_share_below_zero_reads_as_a_loss() {
+        let mut g = game();
+        let mut p = g.scenario.status_quo();
+        p.0[2] = 4; // rare earths: normal flow, China gives up its lever
+        g.apply(Action::Propose(p)).expect("legal");
+        let mut answer = g.state.last_answer.clone().expect("answered");
+        answer.why.us_share = Some(0.54);
+        answer.why.china_share = Some(-0.2);
+        answer.why.allowed_gap = 0.3;
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(
+            text.contains("China would lose the equivalent of 20% of all it could gain"),
+            "{text}"
+        );
+        assert!(!text.contains("-20%"), "{text}");
     }
 
     #[test]
