@@ -248,3 +248,22 @@ fn a_threat_china_gave_way_to_says_its_deadline_still_runs() {
         "{words}"
     );
 }
+
+#[test]
+fn after_a_hold_beijing_does_not_wait_for_a_first_move() {
+    // In week 5, after holding, the panel said "Beijing waits for your first move".
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    assert_eq!(
+        truce::report::no_answer(&g.state),
+        "Beijing waits for your first move."
+    );
+    g.apply(Action::Threaten).expect("legal");
+    g.apply(Action::Hold).expect("legal");
+    assert!(g.state.last_answer.is_none());
+    let text = truce::report::no_answer(&g.state);
+    assert!(
+        !text.contains("first move") && text.contains("held"),
+        "{text}"
+    );
+}

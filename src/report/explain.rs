@@ -32,6 +32,19 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
     }
 }
 
+/// What to show where China's last answer goes when there is none: before the first move, or
+/// after a move that asks for no answer (holding). "Waits for your first move" in week 5 read
+/// as if the game had forgotten the talks so far.
+pub fn no_answer(state: &crate::core::State) -> &'static str {
+    if state.turns == 0 {
+        "Beijing waits for your first move."
+    } else {
+        // Only holding (and walking out, which ends the game) asks for no answer. Short: the
+        // Beijing panel is narrow.
+        "No answer: the US held this week."
+    }
+}
+
 /// The name of restriction rung `rung` (1-based), or a placeholder if the scenario has none.
 pub fn rung_name(scenario: &Scenario, rung: u8) -> &str {
     usize::from(rung)

@@ -15,4 +15,4 @@ pub mod transcript;
 
 pub use dispatch::{card_name, dispatch_text, said_text};
 pub use epilogue::{METERS_COUNT, epilogue_lines};
-pub use explain::{explain, explain_now, reply_headline};
+pub use explain::{explain, explain_now, no_answer, reply_headline};

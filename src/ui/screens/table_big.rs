@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
 fn why_text(game: &Game, theme: Theme) -> Text<'static> {
     let Some(answer) = &game.state.last_answer else {
         return Text::from(Line::styled(
-            "Beijing has not answered anything yet.",
+            crate::report::no_answer(&game.state),
             theme.dim(),
         ));
     };

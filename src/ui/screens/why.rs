@@ -29,7 +29,11 @@ fn text(app: &App) -> Text<'static> {
             }
             lines.pop();
         }
-        None => lines.push(Line::raw("Beijing has not answered anything yet.")),
+        None => lines.push(Line::raw(
+            app.game
+                .as_ref()
+                .map_or("", |g| crate::report::no_answer(&g.state)),
+        )),
     }
     Text::from(lines)
 }
