@@ -275,12 +275,7 @@ fn numbers(why: &Explanation) -> Vec<String> {
             } else {
                 "not enough"
             };
-            // Two decimals can show a shortfall as equal ("0.74 … 0.74"): use three when close.
-            let (uu, aa) = if (u - why.aspiration).abs() < 0.01 {
-                (format!("{u:.3}"), format!("{:.3}", why.aspiration))
-            } else {
-                (format!("{u:.2}"), format!("{:.2}", why.aspiration))
-            };
+            let (uu, aa) = value_and_demand(u, why.aspiration);
             out.push(format!(
                 "Value to Beijing: {uu} on a 0-to-1 scale. This week it demands at least {aa} (its aspiration): {verdict}. Today's status quo is worth {:.2} to it.",
                 why.status_quo
@@ -332,29 +327,57 @@ fn numbers(why: &Explanation) -> Vec<String> {
         } else {
             "beyond"
         };
+        // Whole points can show a gap just past the limit as equal to it ("30 points, beyond
+        // the 30"): use one decimal when the two are that close.
+        let gap = 100.0 * (us - cn);
+        let limit = 100.0 * why.allowed_gap;
+        let places = match (gap - limit).abs() {
+            d if d >= 0.5 => 0,
+            d if d >= 0.05 => 1,
+            _ => 2,
+        };
+        let fig = |x: f64| {
+            let shown = format!("{x:.places$}");
+            // No "-0" or "-0.0" for a figure that rounds to nothing.
+            if shown
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c == '0' || c == '.')
+            {
+                shown.trim_start_matches('-').to_string()
+            } else {
+                shown
+            }
+        };
         // A share below zero is a loss: "China -20% of all it could" reads as a misprint.
         let side = |name: &str, x: f64| {
-            if whole(100.0 * x).starts_with('-') {
-                format!(
-                    "{name} would lose the equivalent of {}% of all it could gain",
-                    whole(-100.0 * x)
-                )
-            } else {
-                format!(
-                    "{name} would get {}% of all it could gain",
-                    whole(100.0 * x)
-                )
+            let shown = fig(100.0 * x);
+            match shown.strip_prefix('-') {
+                Some(lost) => {
+                    format!("{name} would lose the equivalent of {lost}% of all it could gain")
+                }
+                None => format!("{name} would get {shown}% of all it could gain"),
             }
         };
         out.push(format!(
-            "Balance on a common scale: {} on the table, {}; the gap is {:.0} points, {verdict} the {:.0} Beijing allows.",
+            "Balance on a common scale: {} on the table, {}; the gap is {} points, {verdict} the {} Beijing allows.",
             side("the US", us),
             side("China", cn),
-            100.0 * (us - cn),
-            100.0 * why.allowed_gap
+            fig(gap),
+            fig(limit)
         ));
     }
     out
+}
+
+/// A value and a demand side by side, to two decimals, or three when two would show a
+/// shortfall as equal ("0.74 … demands 0.74: not enough").
+pub fn value_and_demand(value: f64, demand: f64) -> (String, String) {
+    if (value - demand).abs() < 0.01 {
+        (format!("{value:.3}"), format!("{demand:.3}"))
+    } else {
+        (format!("{value:.2}"), format!("{demand:.2}"))
+    }
 }
 
 /// A signed figure to two decimals, with no "-0.00" for a tiny loss that rounds to nothing.
@@ -363,15 +386,6 @@ fn signed(x: f64) -> String {
         "+0.00".into()
     } else {
         format!("{x:+.2}")
-    }
-}
-
-/// A whole number, with no "-0" for a tiny negative that rounds to nothing.
-fn whole(x: f64) -> String {
-    if x.abs() < 0.5 {
-        "0".into()
-    } else {
-        format!("{x:.0}")
     }
 }
 
@@ -420,11 +434,38 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_just_past_the_limit_does_not_read_as_equal_to_it() {
+        let mut g = game();
+        let mut p = g.scenario.status_quo();
+        p.0[2] = 4;
+        g.apply(Action::Propose(p)).expect("legal");
+        let mut answer = g.state.last_answer.clone().expect("answered");
+        answer.why.allowed_gap = 0.3;
+        answer.why.us_share = Some(0.471);
+        answer.why.china_share = Some(0.168);
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(
+            text.contains("the gap is 30.3 points, beyond the 30.0"),
+            "{text}"
+        );
+        answer.why.china_share = Some(0.1705);
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(
+            text.contains("the gap is 30.05 points, beyond the 30.00"),
+            "{text}"
+        );
+        answer.why.china_share = Some(0.1);
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(
+            text.contains("the gap is 37 points, beyond the 30 "),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn no_minus_zero_in_the_figures() {
         assert_eq!(signed(-0.001), "+0.00");
         assert_eq!(signed(-0.02), "-0.02");
-        assert_eq!(whole(-0.3), "0");
-        assert_eq!(whole(-4.0), "-4");
         assert_eq!(
             format!("{:+.2}", -0.001),
             "-0.00",

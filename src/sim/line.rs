@@ -141,9 +141,9 @@ fn reason(answer: &Answer) -> String {
     let why = &answer.why;
     let mut text = rule_text(why.rule).to_string();
     if let Some(u) = why.utility {
+        let (value, demand) = crate::report::explain::value_and_demand(u, why.aspiration);
         text.push_str(&format!(
-            " (worth {u:.2} to Beijing against a demand of {:.2}",
-            why.aspiration
+            " (worth {value} to Beijing against a demand of {demand}"
         ));
         if let Some(r) = why.ratio {
             text.push_str(&format!(
