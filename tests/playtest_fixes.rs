@@ -267,3 +267,37 @@ fn after_a_hold_beijing_does_not_wait_for_a_first_move() {
         "{text}"
     );
 }
+
+#[test]
+fn a_threat_of_a_measure_already_in_force_starts_no_deadline() {
+    // Threatening the 100% tariff once it was in force started a deadline that could only end
+    // in "Beijing calls the bluff" (the card cannot be played twice), and `w` blamed too
+    // little credibility and said to play the card.
+    let s = common::shared();
+    let k = s.world.card_index("tariff100").unwrap();
+    let card = s.world.cards[k].name.clone();
+    let mut g = Game::new(s.clone(), 1);
+    g.apply(Action::Play { card: k }).expect("legal");
+    g.apply(Action::Threaten).expect("legal");
+    assert_eq!(g.state.threat_deadline, None);
+    let answer = g.state.last_answer.clone().expect("answered");
+    let text = truce::report::explain_now(&s, &answer, &g.state).join("\n");
+    assert!(
+        text.contains(&format!("{card} is already in force")),
+        "{text}"
+    );
+    assert!(!text.contains(&format!("play {card}")), "{text}");
+    for _ in 0..4 {
+        if g.state.outcome.is_some() {
+            break;
+        }
+        g.apply(Action::Hold).expect("legal");
+    }
+    assert!(
+        !g.state
+            .log
+            .iter()
+            .any(|d| d.said == truce::core::Said::BluffCalled),
+        "no bluff can be called on a measure in force"
+    );
+}

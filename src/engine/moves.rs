@@ -18,11 +18,23 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
     state.meters.trust -= scenario.ai.retaliation.threat_trust_cost;
     state.meters.clamp();
     let priced = scenario.world.threat.card.is_some();
-    if priced && state.threat_deadline.is_none() {
+    // A threat of a measure already in force cannot be carried out (the card cannot be played
+    // twice): it starts no deadline, so no bluff can be called on it.
+    let in_force = scenario
+        .index()
+        .threat_card
+        .is_some_and(|k| state.cards.get(k).copied().unwrap_or(false));
+    if priced && !in_force && state.threat_deadline.is_none() {
         let turns = scenario.world.threat.deadline_turns.max(1);
         state.threat_deadline = Some(state.day + turns * scenario.clock.days_per_turn);
     }
     let mut answer = ai::answer_threat(scenario, state);
+    if in_force && let Some(k) = scenario.index().threat_card {
+        answer.why.reason = Some(format!(
+            "{} is already in force: there is nothing left to threaten, so the threat cannot make it give way",
+            scenario.world.cards[k].name
+        ));
+    }
     match answer.reply {
         Reply::Restrict(r) => {
             state.threat_pressure += 1.0;

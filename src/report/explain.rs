@@ -72,7 +72,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The package leaves China clearly worse off than no deal at all. Beijing treats it as an insult: trust falls, and its counter starts from its own side, so the extreme opening anchors nothing."
         }
         Rule::ThreatAnswered => {
-            "The US threatened. The threat did not bite hard enough (too little credibility, or too little pressure on China), so Beijing mirrored it with a step up its restriction ladder, as it mirrored US moves in 2025."
+            "The US threatened. The threat did not bite hard enough (too little credibility, too little pressure on China, or a measure already in force, so nothing left to threaten), so Beijing mirrored it with a step up its restriction ladder, as it mirrored US moves in 2025."
         }
         Rule::ThreatAbsorbed => {
             "The US threatened. Beijing chose not to escalate this time, but threats make it demand more for a while."
@@ -228,9 +228,10 @@ fn explain_with(
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
     }
-    if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
-        && let Some(line) = threat_deadline(scenario, state)
-    {
+    // A threat of a measure already in force (its reason says so) has no deadline to meet.
+    let runs = why.rule == Rule::ThreatHeeded
+        || (why.rule == Rule::ThreatAnswered && why.reason.is_none());
+    if runs && let Some(line) = threat_deadline(scenario, state) {
         out.push(line);
     }
     if why.china_pressure > 0.0 || why.us_pressure > 0.0 {
