@@ -301,3 +301,20 @@ fn a_threat_of_a_measure_already_in_force_starts_no_deadline() {
         "no bluff can be called on a measure in force"
     );
 }
+
+#[test]
+fn taking_chinas_counter_reads_as_a_confirmation_not_an_acceptance() {
+    // After the US took Beijing's counter, the panel and `w` said "Beijing accepts the
+    // package", as if Beijing had accepted a US proposal.
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    let p = common::package(&s, &[("rare_earths", 4), ("tariffs", 1)]);
+    g.apply(Action::Propose(p)).expect("legal");
+    g.apply(Action::AcceptCounter).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    let head = truce::report::reply_headline(&s, &answer);
+    assert_eq!(
+        head,
+        "Beijing confirms its own counter-offer as the agreement in principle"
+    );
+}

@@ -435,7 +435,8 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
         return;
     };
     // China honours its own counter: its last judgement of that package stands.
-    let why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
+    let mut why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
+    why.reason = Some(crate::core::answer::COUNTER_TAKEN.to_string());
     state.log(Source::Us, Said::TookCounter);
     state.log(Source::China, Said::CounterConfirmed);
     agree(scenario, state, counter);

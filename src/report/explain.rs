@@ -10,6 +10,11 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
         Reply::Accept if answer.why.rule == Rule::Kept => {
             "Beijing stands by the package agreed in principle".into()
         }
+        Reply::Accept
+            if answer.why.reason.as_deref() == Some(crate::core::answer::COUNTER_TAKEN) =>
+        {
+            "Beijing confirms its own counter-offer as the agreement in principle".into()
+        }
         Reply::Accept => "Beijing accepts the package in principle".into(),
         Reply::Counter(_) if answer.why.rule == Rule::Reopened => {
             "Beijing reopens the agreement and puts a new counter on the table".into()
