@@ -112,7 +112,7 @@ fn why_gives_the_trust_beijing_answered_at_and_the_trust_the_panel_shows() {
         .expect("a trust line");
     assert!(
         line.contains(&format!("{at_answer:+.0} when Beijing answered"))
-            && line.contains(&format!("{now:+.0} now, as the Beijing panel shows it")),
+            && line.contains(&format!("{now:+.0} now, the figure on the Beijing panel")),
         "{line}"
     );
     // Without the state (a transcript), the line says which moment it is.

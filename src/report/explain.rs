@@ -135,11 +135,11 @@ fn trust_line(at_answer: f64, now: Option<f64>) -> String {
     let then = signed_whole(at_answer);
     match now.map(signed_whole) {
         Some(now) if now != then => format!(
-            "Trust: {then} when Beijing answered; {now} now, as the Beijing panel shows it (the answer itself and the week since have moved it). From -100 to +100."
+            "Trust: {then} when Beijing answered; {now} now, the figure on the Beijing panel (the answer itself and the week since have moved it). From -100 to +100."
         ),
-        Some(_) => format!(
-            "Trust: {then} when Beijing answered, as the Beijing panel shows it now (from -100 to +100)."
-        ),
+        Some(_) => {
+            format!("Trust: {then} when Beijing answered, the same as now (from -100 to +100).")
+        }
         None => format!(
             "Trust when Beijing answered: {then} (from -100 to +100), before the answer and the rest of the week moved it."
         ),
