@@ -318,3 +318,44 @@ fn taking_chinas_counter_reads_as_a_confirmation_not_an_acceptance() {
         "Beijing confirms its own counter-offer as the agreement in principle"
     );
 }
+
+#[test]
+fn solve_names_the_ask_granted_the_balance_it_judged_and_the_outcome_title() {
+    // `truce solve` printed "grant Beijing's last ask" without the ask, a ratio with "3.0
+    // allowed" beside answers decided on the common scale, and the outcome's JSON key.
+    let s = common::shared();
+    let (strategy, seed, result) = truce::sim::Strategy::ALL
+        .iter()
+        .flat_map(|&st| (1..=20).map(move |seed| (st, seed)))
+        .map(|(st, seed)| (st, seed, truce::sim::play(&s, st, seed)))
+        .find(|(_, _, r)| r.actions.contains(&Action::GrantAsk))
+        .expect("some scripted game grants the last ask");
+    let report = truce::sim::replay_line(s.clone(), seed, 0, &result.actions)
+        .unwrap_or_else(|e| panic!("{strategy:?} seed {seed} replays: {e:?}"));
+    let granted = report
+        .line
+        .iter()
+        .find(|st| st.action.starts_with("grant Beijing's last ask"))
+        .expect("the grant is in the line");
+    assert!(
+        granted.action.starts_with("grant Beijing's last ask: "),
+        "{}",
+        granted.action
+    );
+    let judged = report
+        .line
+        .iter()
+        .filter_map(|st| st.reason.as_deref())
+        .find(|r| r.contains("worth "))
+        .expect("a package judged");
+    assert!(judged.contains("of its possible gain"), "{judged}");
+    assert!(
+        !judged.contains("allowed)") || judged.contains("points against"),
+        "{judged}"
+    );
+    let mut text = Vec::new();
+    truce::sim::write_text(&mut text, &report).expect("writes");
+    let text = String::from_utf8(text).expect("utf-8");
+    let title = result.state.outcome.expect("ended").title();
+    assert!(text.contains(&format!("Outcome: {title}")), "{text}");
+}

@@ -121,6 +121,18 @@ fn describe_action(scenario: &Scenario, state: &State, action: &Action) -> Strin
         }
         // "play a card" alone leaves the reader guessing which: name it.
         Action::Play { card } => format!("play {}", card_name(scenario, *card)),
+        // And the ask granted: what the package gives up at the last minute.
+        Action::GrantAsk => match state.summit_ask {
+            Some((i, l)) => {
+                let issue = scenario.issues.get(i);
+                let short = issue.map_or("?", |x| x.short.as_str());
+                let label = issue
+                    .and_then(|x| x.levels.get(l))
+                    .map_or("?", |v| v.label.as_str());
+                format!("grant Beijing's last ask: {short} {label}")
+            }
+            None => action.label().to_string(),
+        },
         other => other.label().to_string(),
     }
 }
@@ -145,7 +157,17 @@ fn reason(answer: &Answer) -> String {
         text.push_str(&format!(
             " (worth {value} to Beijing against a demand of {demand}"
         ));
-        if let Some(r) = why.ratio {
+        // The balance as Beijing judged it: shares on a common scale when it used them (the
+        // ratio is only the older rule's measure, and "3.0 allowed" beside them misled).
+        if let (Some(us), Some(cn), true) = (why.us_share, why.china_share, why.allowed_gap < 2.0) {
+            text.push_str(&format!(
+                "; the US would get {:.0}% of its possible gain, China {:.0}%, a gap of {:.1} points against the {:.0} allowed",
+                100.0 * us,
+                100.0 * cn,
+                100.0 * (us - cn),
+                100.0 * why.allowed_gap
+            ));
+        } else if let Some(r) = why.ratio {
             text.push_str(&format!(
                 "; the US gains {r:.1} times China's gain, {:.1} allowed",
                 why.allowed_ratio
@@ -190,11 +212,14 @@ pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Outcome: {}",
-        report.outcome.as_deref().unwrap_or("game not finished")
-    )?;
+    // The title a player reads ("Comprehensive deal"), not the JSON key.
+    let outcome = report.outcome.as_deref().map_or("game not finished", |k| {
+        crate::core::Outcome::ALL
+            .iter()
+            .find(|o| o.key() == k)
+            .map_or(k, |o| o.title())
+    });
+    writeln!(out, "Outcome: {outcome}")?;
     let s = &report.scores;
     writeln!(
         out,
