@@ -359,3 +359,28 @@ fn solve_names_the_ask_granted_the_balance_it_judged_and_the_outcome_title() {
     let title = result.state.outcome.expect("ended").title();
     assert!(text.contains(&format!("Outcome: {title}")), "{text}");
 }
+
+#[test]
+fn a_refused_signing_or_extension_names_the_test_that_failed() {
+    let s = common::shared();
+    let mut g = Game::new(s.clone(), 1);
+    let p = common::package(&s, &[("rare_earths", 4), ("tariffs", 1)]);
+    g.apply(Action::Propose(p)).expect("legal");
+    g.apply(Action::AcceptCounter).expect("legal");
+    let agreed = g.state.agreed.clone().expect("agreed");
+    g.state.meters.trust = -80.0;
+    let answer = truce::ai::answer_signing(&s, &g.state, &agreed);
+    assert_eq!(answer.why.rule, Rule::SummitRefused);
+    let text = truce::report::explain(&s, &answer).join("\n");
+    assert!(
+        text.contains("Why not: trust is -80, below the -40 it needs to sign"),
+        "{text}"
+    );
+    let answer = truce::ai::answer_extension(&s, &g.state);
+    assert_eq!(answer.why.rule, Rule::ExtensionRefused);
+    let text = truce::report::explain(&s, &answer).join("\n");
+    assert!(
+        text.contains("Trust is -80, below the -50 Beijing needs to extend"),
+        "{text}"
+    );
+}

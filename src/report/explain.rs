@@ -155,6 +155,55 @@ fn signed_whole(x: f64) -> String {
     }
 }
 
+/// For answers decided by a threshold (signing, extending), which test passed or failed, with
+/// the numbers: "declines to sign" alone left the player guessing which of three causes.
+fn threshold_line(scenario: &Scenario, why: &crate::core::Explanation) -> Option<String> {
+    let trust = signed_whole(why.trust);
+    match why.rule {
+        Rule::ExtensionGranted | Rule::ExtensionRefused => {
+            let need = signed_whole(scenario.ai.extension_min_trust);
+            let verdict = if why.rule == Rule::ExtensionGranted {
+                "at least"
+            } else {
+                "below"
+            };
+            Some(format!(
+                "Trust is {trust}, {verdict} the {need} Beijing needs to extend the truce."
+            ))
+        }
+        Rule::SummitRefused => {
+            let mut causes = Vec::new();
+            if !why.red_lines.is_empty() || why.red_line.is_some() {
+                causes.push("the package crosses a red line (below)".to_string());
+            }
+            if let (Some(us), Some(cn)) = (why.us_share, why.china_share)
+                && why.allowed_gap < 2.0
+                && us - cn > why.allowed_gap + 1e-9
+            {
+                causes.push(format!(
+                    "it is unbalanced (a gap of {:.1} points, {:.0} allowed)",
+                    100.0 * (us - cn),
+                    100.0 * why.allowed_gap
+                ));
+            }
+            if why.trust < scenario.ai.signing_min_trust {
+                causes.push(format!(
+                    "trust is {trust}, below the {} it needs to sign",
+                    signed_whole(scenario.ai.signing_min_trust)
+                ));
+            }
+            if why.reason.is_some() {
+                causes.push(format!(
+                    "its last ask was refused and the package falls more than {:.2} short of its demand",
+                    scenario.world.summit.refuse_slack
+                ));
+            }
+            (!causes.is_empty()).then(|| format!("Why not: {}.", causes.join("; ")))
+        }
+        _ => None,
+    }
+}
+
 /// What a priced threat leaves running: its deadline, and the two ways to meet it. Without
 /// this, a threat China gave way to and then a "bluff called" weeks later read as a
 /// contradiction.
@@ -232,6 +281,9 @@ fn explain_with(
     }
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
+    }
+    if let Some(line) = threshold_line(scenario, why) {
+        out.push(line);
     }
     // A threat of a measure already in force (its reason says so) has no deadline to meet.
     let runs = why.rule == Rule::ThreatHeeded
