@@ -20,15 +20,7 @@ pub fn card_name(s: &Scenario, k: usize) -> &str {
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
     let card = |k: usize| card_name(s, k);
-    let level = |i: usize, l: usize| {
-        s.issues.get(i).map_or(String::from("?"), |x| {
-            format!(
-                "{} {}",
-                x.short,
-                x.levels.get(l).map_or("?", |v| v.label.as_str())
-            )
-        })
-    };
+    let level = |i: usize, l: usize| level_text(s, i, l);
     let package = |p: &crate::core::Package, agenda: &[bool]| {
         if p.0.len() == s.issues.len() && agenda.len() == s.issues.len() {
             s.describe_package(p, agenda)
@@ -36,11 +28,6 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             "(a package for a different agenda)".into()
         }
     };
-    let place = s
-        .clock
-        .summit
-        .as_ref()
-        .map_or("the summit", |x| x.place.as_str());
     match said {
         Said::TalksOpen => format!(
             "Talks open on {}. The truce runs to {}.",
@@ -51,13 +38,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             .events
             .get(*e)
             .map_or("News.".into(), |ev| format!("{}: {}", ev.title, ev.text)),
-        Said::CardInForce(k) => s
-            .world
-            .cards
-            .get(*k)
-            .map_or("A measure is now in force.".into(), |c| {
-                format!("{} is now in force: {}", c.name, c.text)
-            }),
+        Said::CardInForce(_) | Said::Played(_) => card_text(s, said),
         Said::IssueOpenedByEvent(i) => format!("Now on the table: {}.", issue(*i)),
         Said::IssueBack(i) => format!("Back on the table: {}.", issue(*i)),
         Said::IssueOpened { issue: i, days } => {
@@ -104,24 +85,13 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         }
         Said::WalkedAway => format!("The US walks away: {}.", s.us.walk_away.description),
         Said::GameOver(o) => format!("Game over: {}.", o.title()),
-        Said::Threatened => format!("US threatens: {}.", s.us.threat.description),
-        Said::ThreatMirrored => {
-            "Beijing mirrors the threat: it answers escalation with escalation.".into()
-        }
-        Said::ThreatHeeded => "Beijing takes the threat seriously and signals it can move.".into(),
-        Said::ThreatProtested => {
-            "Beijing protests the threat but does not escalate this week.".into()
-        }
-        Said::Played(k) => s
-            .world
-            .cards
-            .get(*k)
-            .map_or("The US plays a card.".into(), |c| {
-                format!("The US plays {}: {}", c.name, c.text)
-            }),
-        Said::CarriedOut => {
-            "The threat is carried out: US threats are believed a little more.".into()
-        }
+        Said::Threatened
+        | Said::ThreatMirrored
+        | Said::ThreatHeeded
+        | Said::ThreatProtested
+        | Said::CarriedOut
+        | Said::ThreatShelved
+        | Said::BluffCalled => threat_text(s, said),
         Said::Hold => "Working-level talks continue; the US holds its position.".into(),
         Said::AskGranted { issue: i, level: l } => {
             format!("The US grants Beijing's last ask: {}.", level(*i, *l))
@@ -136,11 +106,32 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         ),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
         Said::Lapsed => "The truce lapses with no deal and no extension: tariffs snap back.".into(),
-        Said::ThreatShelved => "Beijing has moved: the threatened measure is shelved.".into(),
-        Said::BluffCalled => format!(
-            "The threat's deadline passes with nothing agreed in principle and {} not imposed: Beijing calls the bluff, and US threats count for less.",
-            s.index().threat_card.map_or("the measure", |k| card(k))
-        ),
+        Said::SummitMissed
+        | Said::SummitNothingAgreed
+        | Said::SummitAsk { .. }
+        | Said::SummitOpen => summit_text(s, said),
+    }
+}
+
+/// Level `l` of issue `i` as "Short label".
+fn level_text(s: &Scenario, i: usize, l: usize) -> String {
+    s.issues.get(i).map_or(String::from("?"), |x| {
+        format!(
+            "{} {}",
+            x.short,
+            x.levels.get(l).map_or("?", |v| v.label.as_str())
+        )
+    })
+}
+
+/// The summit's dispatches, which name its place.
+fn summit_text(s: &Scenario, said: &Said) -> String {
+    let place = s
+        .clock
+        .summit
+        .as_ref()
+        .map_or("the summit", |x| x.place.as_str());
+    match said {
         Said::SummitMissed => {
             format!("The leaders met in {place} without a signing; nothing can be signed now.")
         }
@@ -149,10 +140,53 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         }
         Said::SummitAsk { issue: i, level: l } => format!(
             "Summit week in {place}. Beijing makes one last ask: {}. Grant it, or sign without it.",
-            level(*i, *l)
+            level_text(s, *i, *l)
         ),
-        Said::SummitOpen => {
-            format!("Summit week: the leaders meet in {place}; the agreed package can be signed.")
+        _ => format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
+    }
+}
+
+/// A card coming into force, by a US play or otherwise.
+fn card_text(s: &Scenario, said: &Said) -> String {
+    match said {
+        Said::Played(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("The US plays a card.".into(), |c| {
+                format!("The US plays {}: {}", c.name, c.text)
+            }),
+        Said::CardInForce(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("A measure is now in force.".into(), |c| {
+                format!("{} is now in force: {}", c.name, c.text)
+            }),
+        _ => "A measure is now in force.".into(),
+    }
+}
+
+/// A threat and how it ends.
+fn threat_text(s: &Scenario, said: &Said) -> String {
+    match said {
+        Said::Threatened => format!("US threatens: {}.", s.us.threat.description),
+        Said::ThreatMirrored => {
+            "Beijing mirrors the threat: it answers escalation with escalation.".into()
         }
+        Said::ThreatHeeded => "Beijing takes the threat seriously and signals it can move.".into(),
+        Said::ThreatProtested => {
+            "Beijing protests the threat but does not escalate this week.".into()
+        }
+        Said::CarriedOut => {
+            "The threat is carried out: US threats are believed a little more.".into()
+        }
+        Said::ThreatShelved => "Beijing has moved: the threatened measure is shelved.".into(),
+        _ => format!(
+            "The threat's deadline passes with nothing agreed in principle and {} not imposed: Beijing calls the bluff, and US threats count for less.",
+            s.index()
+                .threat_card
+                .map_or("the measure", |k| card_name(s, k))
+        ),
     }
 }
