@@ -101,7 +101,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             package: p,
             agenda,
         } => format!(
-            "Beijing reopens the agreement after {reason}: it now asks {}.",
+            "Beijing reopens the agreement, citing {reason}: it now asks {}.",
             package(p, agenda)
         ),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),

@@ -328,8 +328,16 @@ fn numbers(why: &Explanation) -> Vec<String> {
     let mut out = Vec::new();
     match why.utility {
         Some(u) => {
+            // A package Beijing keeps (agreed in principle, or its own counter the US took)
+            // stands even when this week's demand is higher: say so, not "not enough" beside
+            // an acceptance.
+            let keeps = why.rule == Rule::Kept
+                || why.reason.as_deref() == Some(crate::core::answer::COUNTER_TAKEN)
+                || why.rule == Rule::SummitSigned;
             let verdict = if u + 1e-9 >= why.aspiration {
                 "enough"
+            } else if keeps {
+                "less, but Beijing keeps its word: an agreement stands until something it names happens"
             } else {
                 "not enough"
             };
@@ -518,6 +526,22 @@ mod tests {
             text.contains("the gap is 37 points, beyond the 30 "),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_kept_package_below_this_weeks_demand_is_not_called_not_enough() {
+        let mut g = game();
+        let mut p = g.scenario.status_quo();
+        p.0[2] = 4;
+        g.apply(Action::Propose(p)).expect("legal");
+        let mut answer = g.state.last_answer.clone().expect("answered");
+        answer.reply = Reply::Accept;
+        answer.why.rule = Rule::Kept;
+        answer.why.utility = Some(0.70);
+        answer.why.aspiration = 0.75;
+        let text = explain(&g.scenario, &answer).join("\n");
+        assert!(!text.contains("not enough"), "{text}");
+        assert!(text.contains("Beijing keeps its word"), "{text}");
     }
 
     #[test]
