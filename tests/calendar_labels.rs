@@ -1,7 +1,8 @@
 //! No label names a historical move before the game can have reached its date. A rung, a level,
 //! a card or a US gesture can be shown from week 1, so any date it names as a past move must be
 //! on or before the scenario's start; an event's text is checked against the day it fires. A
-//! date may still be named as a schedule ("from 1 Dec", "announced for 15 Dec").
+//! date may still be named as a schedule ("from 1 Dec", "announced for 15 Dec"). Nor may a
+//! label name the talks' own outcome (the summit's place, the 2019 deal's name) before it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use truce::core::calendar::Date;
@@ -115,12 +116,38 @@ fn labels(s: &Scenario) -> Vec<(String, String)> {
     out
 }
 
+/// Names of the talks' own outcome, which no label may use before it happens: the summit's
+/// place ("as agreed at Busan" weeks before Busan) and, for 2019, the deal's name.
+fn outcome_names(s: &Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(summit) = &s.clock.summit
+        && Date::parse(&summit.date).is_some_and(|d| d > s.start_date())
+        && summit.place != "Washington"
+    {
+        out.push(summit.place.to_lowercase());
+    }
+    if s.start_date() < Date::parse("2019-12-13").unwrap() {
+        out.push("phase one".into());
+    }
+    out
+}
+
 fn problems(s: &Scenario) -> Vec<String> {
     let start = s.start_date();
     let mut out: Vec<String> = labels(s)
         .iter()
         .flat_map(|(w, t)| early(&format!("{}: {w}", s.name), t, start))
         .collect();
+    for name in outcome_names(s) {
+        for (w, t) in labels(s) {
+            if t.to_lowercase().contains(&name) {
+                out.push(format!(
+                    "{}: {w}: \"{t}\" names {name} before it happens",
+                    s.name
+                ));
+            }
+        }
+    }
     for e in &s.events {
         let shown = e
             .date
