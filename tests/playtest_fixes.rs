@@ -384,3 +384,17 @@ fn a_refused_signing_or_extension_names_the_test_that_failed() {
         "{text}"
     );
 }
+
+#[test]
+fn a_mirrored_card_names_the_us_measure() {
+    // "A US measure came into force. Beijing mirrors it": `w` now says which.
+    let s = common::shared();
+    let k = s.world.card_index("tariff100").unwrap();
+    let mut g = Game::new(s.clone(), 1);
+    g.apply(Action::Play { card: k }).expect("legal");
+    let answer = g.state.last_answer.clone().expect("answered");
+    assert_eq!(answer.why.rule, Rule::Mirrored);
+    let text = truce::report::explain(&s, &answer).join("\n");
+    let name = &s.world.cards[k].name;
+    assert!(text.contains(&format!("{name} came into force")), "{text}");
+}

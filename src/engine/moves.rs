@@ -110,6 +110,8 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
         state.log(Source::Us, Said::CarriedOut);
     }
     let mut why = ai::noted(scenario, state, Rule::Mirrored);
+    // Name the measure mirrored, so `w` says what Beijing answered.
+    why.reason = Some(format!("{} came into force", card.name));
     let reply = match card.mirror.as_deref() {
         Some("rung") if usize::from(state.rung) < scenario.ai.ladder.len() => {
             restrict(state, state.rung + 1);
@@ -117,7 +119,10 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
         }
         Some(id) => {
             if let Some(m) = scenario.world.card_index(id) {
-                why.reason = Some(scenario.world.cards[m].name.clone());
+                why.reason = Some(format!(
+                    "{} came into force; it answers with {}",
+                    card.name, scenario.world.cards[m].name
+                ));
             }
             state.apply_effect(scenario, &crate::scenario::Effect::Card(id.to_string()));
             Reply::Noted
