@@ -398,3 +398,45 @@ fn a_mirrored_card_names_the_us_measure() {
     let name = &s.world.cards[k].name;
     assert!(text.contains(&format!("{name} came into force")), "{text}");
 }
+
+/// What `w` must never show: a figure that contradicts the answer beside it, a "-0", a
+/// placeholder for a missing name.
+fn contradiction(ans: &truce::ai::Answer, line: &str) -> bool {
+    let rule = ans.why.rule;
+    line.contains("-0%")
+        || line.contains("-0.00")
+        || line.contains("NaN")
+        || line.contains("an issue")
+        || (matches!(ans.reply, Reply::Accept | Reply::Sign) && line.contains("not enough"))
+        || (rule == Rule::BelowAspiration && line.contains("): enough"))
+        || (rule == Rule::Unbalanced && line.contains("points, within"))
+        || (rule == Rule::Acceptable && line.contains("points, beyond"))
+        || (rule == Rule::SummitSigned && line.contains("points, beyond"))
+}
+
+#[test]
+fn no_answer_in_scripted_games_is_explained_with_a_contradiction() {
+    // Every scripted strategy, ten seeds, every built-in scenario: each answer as `w` shows it.
+    let mut found = Vec::new();
+    for name in truce::scenario::builtin_names() {
+        let s = std::sync::Arc::new(truce::scenario::builtin(name).unwrap().unwrap());
+        for st in truce::sim::Strategy::ALL {
+            for seed in 1..=10 {
+                let r = truce::sim::play(&s, st, seed);
+                let mut g = Game::new(s.clone(), seed);
+                for a in &r.actions {
+                    g.apply(a.clone()).expect("a scripted game replays");
+                    let Some(ans) = &g.state.last_answer else {
+                        continue;
+                    };
+                    for l in truce::report::explain_now(&s, ans, &g.state) {
+                        if contradiction(ans, &l) {
+                            found.push(format!("{name} {st:?} seed {seed}: {l}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
