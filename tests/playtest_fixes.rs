@@ -440,3 +440,17 @@ fn no_answer_in_scripted_games_is_explained_with_a_contradiction() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn the_opening_dispatch_names_a_truce_only_where_there_is_one() {
+    let open = |name: &str| {
+        let s = truce::scenario::builtin(name).unwrap().unwrap();
+        truce::report::said_text(&s, &truce::core::Said::TalksOpen)
+    };
+    assert!(open("autumn-2025").contains("The truce runs to 10 Nov 2025"));
+    let p1 = open("phase-one-2019");
+    assert!(
+        !p1.contains("truce") && p1.contains("The deadline is 15 Dec 2019"),
+        "{p1}"
+    );
+}

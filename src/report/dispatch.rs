@@ -16,6 +16,11 @@ pub fn card_name(s: &Scenario, k: usize) -> &str {
         .map_or("a measure", |c| c.name.as_str())
 }
 
+/// Whether the scenario's talks run under a truce (its tagline or briefing says so).
+fn has_truce(s: &Scenario) -> bool {
+    s.tagline.contains("truce") || s.briefing.iter().any(|b| b.contains("truce"))
+}
+
 /// What was said, as a sentence.
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
@@ -29,11 +34,22 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         }
     };
     match said {
-        Said::TalksOpen => format!(
-            "Talks open on {}. The truce runs to {}.",
-            s.start_date().long(),
-            s.expiry_date().long()
-        ),
+        Said::TalksOpen => {
+            // Only a scenario that has a truce says so: in September 2019 there was none, only
+            // the 15 December deadline.
+            let truce =
+                s.tagline.contains("truce") || s.briefing.iter().any(|b| b.contains("truce"));
+            let runs = if truce {
+                "The truce runs to"
+            } else {
+                "The deadline is"
+            };
+            format!(
+                "Talks open on {}. {runs} {}.",
+                s.start_date().long(),
+                s.expiry_date().long()
+            )
+        }
         Said::Event(e) => s
             .events
             .get(*e)
@@ -105,7 +121,12 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             package(p, agenda)
         ),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
-        Said::Lapsed => "The truce lapses with no deal and no extension: tariffs snap back.".into(),
+        Said::Lapsed if has_truce(s) => {
+            "The truce lapses with no deal and no extension: tariffs snap back.".into()
+        }
+        Said::Lapsed => {
+            "The deadline passes with no deal and no extension: tariffs snap back.".into()
+        }
         Said::SummitMissed
         | Said::SummitNothingAgreed
         | Said::SummitAsk { .. }
