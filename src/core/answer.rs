@@ -123,7 +123,8 @@ pub struct Explanation {
     /// The largest gap between the two shares China accepts.
     #[serde(default)]
     pub allowed_gap: f64,
-    /// What China named, when it reopened an agreement or gave way to a threat.
+    /// What China named, when it reopened an agreement or gave way to a threat, or
+    /// [`COUNTER_TAKEN`] when the US took its counter-offer.
     #[serde(default)]
     pub reason: Option<String>,
     /// Every red line the package crosses (the first is also in `red_line`).
@@ -139,3 +140,7 @@ pub struct Answer {
     /// Why.
     pub why: Explanation,
 }
+
+/// The reason recorded when the US takes China's counter-offer: China confirms its own
+/// package, so its answer is a confirmation, not an acceptance of a US proposal.
+pub const COUNTER_TAKEN: &str = "its own counter-offer, which the US took";

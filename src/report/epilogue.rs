@@ -83,4 +83,4 @@ fn rung_name(scenario: &Scenario, rung: u8) -> &str {
 }
 
 /// Where each meter on screen counts, for the debrief.
-pub const METERS_COUNT: &str = "Where the meters count: farm stress, market confidence and magnet supply (through the talks and the year after) in Damage avoided; hawk alarm in Security; trust in Balance when there is no deal, and in whether Beijing signs or extends; China's pressure and US credibility in China's demand.";
+pub const METERS_COUNT: &str = "Where the meters count: farm stress, market confidence and magnet supply (through the talks and the year after) in Damage avoided, and the restriction rung there too (each rung-week and rung-month; the top rung ends the talks); hawk alarm (raised by the easing an agreement adds) in Security; trust in Balance when there is no deal, and in whether Beijing signs or extends; China's pressure and US credibility in China's demand; the days left end the talks when they run out.";

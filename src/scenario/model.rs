@@ -265,7 +265,7 @@ pub struct Weekly {
     pub market_recovery: f64,
     /// Hawk alarm that fades per week.
     pub hawk_decay: f64,
-    /// Hawk alarm added per week per unit of security cost on the table.
+    /// Hawk alarm added per unit of security cost an agreement in principle adds.
     pub hawk_per_security: f64,
     /// Trust gained when China accepts a package.
     pub trust_on_accept: f64,

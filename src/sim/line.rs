@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::ai::{Answer, Reply, Rule};
 use crate::engine::{Action, ActionError, Game, Scorecard, State, scorecard};
+use crate::report::card_name;
 use crate::report::explain::{reply_headline, rule_text};
 use crate::scenario::Scenario;
 
@@ -145,6 +146,20 @@ fn describe_action(scenario: &Scenario, state: &State, action: &Action) -> Strin
             let name = scenario.issues.get(*issue).map_or("?", |i| i.name.as_str());
             format!("{} {name}", if *on { "open" } else { "close" })
         }
+        // "play a card" alone leaves the reader guessing which: name it.
+        Action::Play { card } => format!("play {}", card_name(scenario, *card)),
+        // And the ask granted: what the package gives up at the last minute.
+        Action::GrantAsk => match state.summit_ask {
+            Some((i, l)) => {
+                let issue = scenario.issues.get(i);
+                let short = issue.map_or("?", |x| x.short.as_str());
+                let label = issue
+                    .and_then(|x| x.levels.get(l))
+                    .map_or("?", |v| v.label.as_str());
+                format!("grant Beijing's last ask: {short} {label}")
+            }
+            None => action.label().to_string(),
+        },
         other => other.label().to_string(),
     }
 }
@@ -165,11 +180,21 @@ fn reason(answer: &Answer) -> String {
     let why = &answer.why;
     let mut text = rule_text(why.rule).to_string();
     if let Some(u) = why.utility {
+        let (value, demand) = crate::report::explain::value_and_demand(u, why.aspiration);
         text.push_str(&format!(
-            " (worth {u:.2} to Beijing against a demand of {:.2}",
-            why.aspiration
+            " (worth {value} to Beijing against a demand of {demand}"
         ));
-        if let Some(r) = why.ratio {
+        // The balance as Beijing judged it: shares on a common scale when it used them (the
+        // ratio is only the older rule's measure, and "3.0 allowed" beside them misled).
+        if let (Some(us), Some(cn), true) = (why.us_share, why.china_share, why.allowed_gap < 2.0) {
+            text.push_str(&format!(
+                "; the US would get {:.0}% of its possible gain, China {:.0}%, a gap of {:.1} points against the {:.0} allowed",
+                100.0 * us,
+                100.0 * cn,
+                100.0 * (us - cn),
+                100.0 * why.allowed_gap
+            ));
+        } else if let Some(r) = why.ratio {
             text.push_str(&format!(
                 "; the US gains {r:.1} times China's gain, {:.1} allowed",
                 why.allowed_ratio
@@ -184,7 +209,13 @@ fn reason(answer: &Answer) -> String {
             100.0 * roll
         ));
     }
-    if let Some(hit) = &why.red_line {
+    // Every red line crossed, not only the first.
+    let hits = if why.red_lines.is_empty() {
+        why.red_line.iter().collect::<Vec<_>>()
+    } else {
+        why.red_lines.iter().collect()
+    };
+    for hit in hits {
         text.push_str(&format!(" Red line: {}", hit.reason));
     }
     text
@@ -208,11 +239,14 @@ pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Outcome: {}",
-        report.outcome.as_deref().unwrap_or("game not finished")
-    )?;
+    // The title a player reads ("Comprehensive deal"), not the JSON key.
+    let outcome = report.outcome.as_deref().map_or("game not finished", |k| {
+        crate::core::Outcome::ALL
+            .iter()
+            .find(|o| o.key() == k)
+            .map_or(k, |o| o.title())
+    });
+    writeln!(out, "Outcome: {outcome}")?;
     let s = &report.scores;
     writeln!(
         out,

@@ -407,7 +407,7 @@ impl App {
         };
         if !g.state.agenda[row] {
             let text = format!(
-                "{} is off the table: press Space to put it on first.",
+                "{}: off the table. Press Space to put it on first.",
                 issue.name
             );
             self.say(Tone::Error, text);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Borders;
 
 use crate::engine::Game;
-use crate::report::explain;
+use crate::report::explain_now;
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::negotiation::{header, panel};
@@ -113,11 +113,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
 fn why_text(game: &Game, theme: Theme) -> Text<'static> {
     let Some(answer) = &game.state.last_answer else {
         return Text::from(Line::styled(
-            "Beijing has not answered anything yet.",
+            crate::report::no_answer(&game.state),
             theme.dim(),
         ));
     };
-    let lines = explain(&game.scenario, answer)
+    let lines = explain_now(&game.scenario, answer, &game.state)
         .into_iter()
         .enumerate()
         .map(|(k, l)| {

@@ -100,10 +100,7 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
         }
         None => out.push(Row::Text(
             0,
-            vec![(
-                paint::fit("Beijing waits for your first move.", w),
-                theme.dim(),
-            )],
+            vec![(paint::fit(crate::report::no_answer(st), w), theme.dim())],
         )),
     }
     out.push(Row::Trust);
