@@ -78,7 +78,7 @@ fn early(where_: &str, text: &str, shown: Date) -> Vec<String> {
     runs(text)
         .into_iter()
         .flat_map(|(run, inside)| {
-            dates(&run, shown.year)
+            dates(&run, shown.year())
                 .into_iter()
                 .filter(move |(d, before)| {
                     let dated = inside || before.ends_with("'s") || before.ends_with("’s");

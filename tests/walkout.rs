@@ -183,3 +183,32 @@ fn durability_states_the_delivered_share_the_epilogue_reports() {
         "{lines:?}"
     );
 }
+
+/// `w` on the debrief says which way a walk-out went, with the bite against what was needed.
+#[test]
+fn w_explains_whether_a_walk_out_was_believed() {
+    for (pressure, bluffs, rule, verdict) in [
+        (0.15, 0, truce::ai::Rule::WalkOutHeld, "credible."),
+        (0.01, 0, truce::ai::Rule::WalkOutMirrored, "not credible."),
+        (
+            0.15,
+            1,
+            truce::ai::Rule::WalkOutMirrored,
+            "called 1 US bluff,",
+        ),
+    ] {
+        let (walk, _) = walk_and_lapse(pressure, bluffs);
+        let answer = walk
+            .state
+            .last_answer
+            .as_ref()
+            .expect("an answer to the walk-out");
+        assert_eq!(
+            answer.why.rule, rule,
+            "pressure {pressure}, bluffs {bluffs}"
+        );
+        let text = truce::report::explain(&walk.scenario, answer).join("\n");
+        assert!(text.contains("Walk-out: its bite"), "{text}");
+        assert!(text.contains(verdict), "{verdict} in {text}");
+    }
+}

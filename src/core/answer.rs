@@ -62,6 +62,22 @@ pub enum Rule {
     ThreatHeeded,
     /// A US card came into force: China mirrors it with one of its own.
     Mirrored,
+    /// The US walked out and the walk-out was credible: China does not mirror it.
+    WalkOutHeld,
+    /// The US walked out without credibility: China mirrors it with a rung.
+    WalkOutMirrored,
+}
+
+/// How hard a US walk-out bites, as Beijing weighs it: the numbers behind
+/// [`Rule::WalkOutHeld`] and [`Rule::WalkOutMirrored`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WalkOutBite {
+    /// Credibility × (China's pressure + what the scenario's threat card would cost it).
+    pub bite: f64,
+    /// The bite a walk-out needs to be believed (the middle of the scenario's heed range).
+    pub needed: f64,
+    /// How many US bluffs Beijing has called; any one makes a walk-out incredible.
+    pub bluffs_called: u32,
 }
 
 /// A red line the package crossed.
@@ -130,6 +146,9 @@ pub struct Explanation {
     /// Every red line the package crosses (the first is also in `red_line`).
     #[serde(default)]
     pub red_lines: Vec<RedLineHit>,
+    /// The bite of a US walk-out, when the answer is to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk_out: Option<WalkOutBite>,
 }
 
 /// China's answer to one US move.

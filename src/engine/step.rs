@@ -554,13 +554,14 @@ fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
     state.log(Source::Us, Said::WalkedAway);
     // China mirrors a walk-out (its rung) unless its own pressure made the US credible.
-    let credible = crate::ai::walk_away_credible(scenario, state);
+    let answer = crate::ai::answer_walk_out(scenario, state);
+    let credible = answer.why.rule == crate::ai::Rule::WalkOutHeld;
     for e in &w.effects {
         if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
             state.apply_effect(scenario, e);
         }
     }
-    state.last_answer = None;
+    state.last_answer = Some(answer);
     end(scenario, state, Outcome::UsWalkedAway);
 }
 

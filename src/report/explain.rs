@@ -28,6 +28,10 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
             Rule::ThreatAbsorbed => "Beijing notes the threat without escalating".into(),
             Rule::ThreatHeeded => "Beijing gives way to the threat and lowers its demand".into(),
             Rule::Mirrored => "Beijing mirrors the US measure with one of its own".into(),
+            Rule::WalkOutHeld => {
+                "Beijing lets the truce lapse without mirroring the walk-out".into()
+            }
+            Rule::WalkOutMirrored => "Beijing mirrors the walk-out with restrictions".into(),
             _ => "Beijing notes the move".into(),
         },
         Reply::GrantExtension => "Beijing grants an extension of the truce".into(),
@@ -109,6 +113,12 @@ pub fn rule_text(rule: Rule) -> &'static str {
         }
         Rule::Mirrored => {
             "A US measure came into force. Beijing mirrors it with a measure of its own; both stay in force until a deal suspends them."
+        }
+        Rule::WalkOutHeld => {
+            "The US walked out, and the walk-out was credible: Beijing is under enough pressure, and the US has not bluffed, so it does not mirror the walk-out. The truce lapses and China bears its own no-deal cost in the year that follows."
+        }
+        Rule::WalkOutMirrored => {
+            "The US walked out, but the walk-out did not bite hard enough (too little pressure on China, too little US credibility, or a bluff called earlier), so Beijing mirrors it with a step up its restriction ladder, as it mirrored US moves in 2025. The year that follows is a lapse with restrictions."
         }
     }
 }
@@ -282,6 +292,9 @@ fn explain_with(
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
     }
+    if let Some(b) = &why.walk_out {
+        out.push(walk_out_line(b));
+    }
     if let Some(line) = threshold_line(scenario, why) {
         out.push(line);
     }
@@ -321,6 +334,22 @@ fn explain_with(
         "How Beijing decides: it values each package on a 0-to-1 scale. Its demand (aspiration) starts high and falls slowly, most of it late (a tough \"Boulware\" curve), towards the summit, down to what no deal is worth to it plus a margin: pressure on China lowers that floor, the US's visible pain raises it. Threats it mirrors raise its demand for a while, threats it heeds lower it, trust lowers it. Its counter starts from its own side and gives the US what costs China least.".into(),
     );
     out
+}
+
+/// Why a walk-out was or was not believed, with the numbers Beijing weighed.
+fn walk_out_line(b: &crate::core::WalkOutBite) -> String {
+    let bite = format!(
+        "Walk-out: its bite (US credibility × (the pressure on China + what the US's big threat would cost it)) was {:.3}, against the {:.3} Beijing needs to believe it",
+        b.bite, b.needed
+    );
+    match (b.bluffs_called, b.bite >= b.needed) {
+        (0, true) => format!("{bite}, and no US bluff has been called: credible."),
+        (0, false) => format!("{bite}: not credible."),
+        (n, _) => format!(
+            "{bite}; but Beijing has called {n} US bluff{}, so no walk-out is credible.",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
 }
 
 /// The numbers behind a judged package: utility against aspiration and status quo, and balance.

@@ -40,6 +40,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::Reopened => "reopened",
         Rule::ThreatHeeded => "threat heeded",
         Rule::Mirrored => "mirrored",
+        Rule::WalkOutHeld => "walk-out held",
+        Rule::WalkOutMirrored => "walk-out mirrored",
     }
 }
 
