@@ -175,9 +175,9 @@ fn balance(scenario: &Scenario, state: &State, val: &Valuation, deal: Option<&Pa
         score(
             100.0 - 100.0 * (us - cn).abs(),
             format!(
-                "The US gets {:.0}% of what it could gain, China {:.0}%: the closer, the longer it holds.",
-                100.0 * us,
-                100.0 * cn
+                "The US {}, China {}: the closer, the longer it holds.",
+                share_words(us),
+                share_words(cn)
             ),
         )
     } else {
@@ -188,6 +188,17 @@ fn balance(scenario: &Scenario, state: &State, val: &Valuation, deal: Option<&Pa
                 state.meters.trust
             ),
         )
+    }
+}
+
+/// A side's share of what it could gain, with a loss said as one ("-7%" read as a typo).
+fn share_words(share: f64) -> String {
+    // `+ 0.0` turns a rounded -0 into 0.
+    let pct = (100.0 * share).round() + 0.0;
+    if pct < 0.0 {
+        format!("loses {:.0}% of what it could gain", -pct)
+    } else {
+        format!("gets {pct:.0}% of what it could gain")
     }
 }
 
@@ -451,4 +462,17 @@ fn durability(
         100.0 * structural_share,
     );
     (score(value, reason), commercial / promised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_words;
+
+    #[test]
+    fn a_loss_reads_as_a_loss() {
+        assert_eq!(share_words(-0.07), "loses 7% of what it could gain");
+        assert_eq!(share_words(0.41), "gets 41% of what it could gain");
+        // Rounds to nothing: no "-0%".
+        assert_eq!(share_words(-0.004), "gets 0% of what it could gain");
+    }
 }
