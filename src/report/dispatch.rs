@@ -25,21 +25,11 @@ fn has_truce(s: &Scenario) -> bool {
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
     let card = |k: usize| card_name(s, k);
-    let level = |i: usize, l: usize| level_text(s, i, l);
-    let package = |p: &crate::core::Package, agenda: &[bool]| {
-        if p.0.len() == s.issues.len() && agenda.len() == s.issues.len() {
-            s.describe_package(p, agenda)
-        } else {
-            "(a package for a different agenda)".into()
-        }
-    };
     match said {
         Said::TalksOpen => {
             // Only a scenario that has a truce says so: in September 2019 there was none, only
             // the 15 December deadline.
-            let truce =
-                s.tagline.contains("truce") || s.briefing.iter().any(|b| b.contains("truce"));
-            let runs = if truce {
+            let runs = if has_truce(s) {
                 "The truce runs to"
             } else {
                 "The deadline is"
@@ -61,15 +51,6 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             format!("{} opened: {days} days of preparation.", issue(*i))
         }
         Said::IssueOff(i) => format!("{} taken off the table.", issue(*i)),
-        Said::Proposed { package: p, agenda } => format!("US proposes: {}.", package(p, agenda)),
-        Said::Kept => "Beijing stands by the package agreed in principle.".into(),
-        Said::Accepted => "Beijing accepts the package in principle.".into(),
-        Said::Insult => {
-            "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into()
-        }
-        Said::Countered { package: p, agenda } => {
-            format!("Beijing counters: {}.", package(p, agenda))
-        }
         Said::StepDown => {
             "Beijing steps down the restriction ladder as a sign of good faith.".into()
         }
@@ -82,12 +63,6 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
                 "Beijing answers with {}, rung {r}: {name}.",
                 s.world.ladder_name()
             )
-        }
-        Said::TookCounter => {
-            "The US accepts Beijing's counter-offer as the agreement in principle.".into()
-        }
-        Said::CounterConfirmed => {
-            "Beijing confirms its own counter as the agreement in principle.".into()
         }
         Said::Goodwill => format!("US goodwill gesture: {}.", s.us.goodwill.description),
         Said::GoodwillWelcomed => "Beijing welcomes the gesture.".into(),
@@ -109,17 +84,6 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         | Said::ThreatShelved
         | Said::BluffCalled => threat_text(s, said),
         Said::Hold => "Working-level talks continue; the US holds its position.".into(),
-        Said::AskGranted { issue: i, level: l } => {
-            format!("The US grants Beijing's last ask: {}.", level(*i, *l))
-        }
-        Said::Reopened {
-            reason,
-            package: p,
-            agenda,
-        } => format!(
-            "Beijing reopens the agreement, citing {reason}: it now asks {}.",
-            package(p, agenda)
-        ),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
         Said::Lapsed if has_truce(s) => {
             "The truce lapses with no deal and no extension: tariffs snap back.".into()
@@ -131,6 +95,58 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         | Said::SummitNothingAgreed
         | Said::SummitAsk { .. }
         | Said::SummitOpen => summit_text(s, said),
+        Said::Proposed { .. }
+        | Said::Kept
+        | Said::Accepted
+        | Said::Insult
+        | Said::Countered { .. }
+        | Said::TookCounter
+        | Said::CounterConfirmed
+        | Said::AskGranted { .. }
+        | Said::Reopened { .. } => package_text(s, said),
+    }
+}
+
+/// What was said about a package on the table: proposals, counters and agreements.
+fn package_text(s: &Scenario, said: &Said) -> String {
+    let package = |p: &crate::core::Package, agenda: &[bool]| {
+        if p.0.len() == s.issues.len() && agenda.len() == s.issues.len() {
+            s.describe_package(p, agenda)
+        } else {
+            "(a package for a different agenda)".into()
+        }
+    };
+    match said {
+        Said::Proposed { package: p, agenda } => format!("US proposes: {}.", package(p, agenda)),
+        Said::Kept => "Beijing stands by the package agreed in principle.".into(),
+        Said::Accepted => "Beijing accepts the package in principle.".into(),
+        Said::Insult => {
+            "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into()
+        }
+        Said::Countered { package: p, agenda } => {
+            format!("Beijing counters: {}.", package(p, agenda))
+        }
+        Said::TookCounter => {
+            "The US accepts Beijing's counter-offer as the agreement in principle.".into()
+        }
+        Said::CounterConfirmed => {
+            "Beijing confirms its own counter as the agreement in principle.".into()
+        }
+        Said::AskGranted { issue: i, level: l } => {
+            format!(
+                "The US grants Beijing's last ask: {}.",
+                level_text(s, *i, *l)
+            )
+        }
+        Said::Reopened {
+            reason,
+            package: p,
+            agenda,
+        } => format!(
+            "Beijing reopens the agreement, citing {reason}: it now asks {}.",
+            package(p, agenda)
+        ),
+        _ => String::new(),
     }
 }
 

@@ -264,31 +264,7 @@ fn explain_with(
             hit.reason
         ));
     }
-    if let Some((chance, roll)) = why.roll {
-        let verdict = if roll < chance {
-            "below the chance, so Beijing escalated"
-        } else {
-            "not below the chance, so Beijing held back"
-        };
-        if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
-            && why.allowed_gap > 0.0
-            && why.credibility > 0.0
-        {
-            out.push(format!(
-                "Priced threat: with US credibility at {:.0}% and the pressure on China, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {}.",
-                100.0 * why.credibility,
-                100.0 * chance,
-                100.0 * roll,
-                if roll < chance { "gave way" } else { "mirrored the threat" }
-            ));
-        } else {
-            out.push(format!(
-                "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the draw came up {:.0}%, {verdict}.",
-                100.0 * chance,
-                100.0 * roll
-            ));
-        }
-    }
+    out.extend(roll_line(why));
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
     }
@@ -352,9 +328,40 @@ fn walk_out_line(b: &crate::core::WalkOutBite) -> String {
     }
 }
 
-/// The numbers behind a judged package: utility against aspiration and status quo, and balance.
-fn numbers(why: &Explanation) -> Vec<String> {
-    let mut out = Vec::new();
+/// The draw behind a threat's answer, in words, when chance decided it.
+fn roll_line(why: &Explanation) -> Option<String> {
+    let (chance, roll) = why.roll?;
+    let verdict = if roll < chance {
+        "below the chance, so Beijing escalated"
+    } else {
+        "not below the chance, so Beijing held back"
+    };
+    if matches!(why.rule, Rule::ThreatHeeded | Rule::ThreatAnswered)
+        && why.allowed_gap > 0.0
+        && why.credibility > 0.0
+    {
+        Some(format!(
+            "Priced threat: with US credibility at {:.0}% and the pressure on China, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {}.",
+            100.0 * why.credibility,
+            100.0 * chance,
+            100.0 * roll,
+            if roll < chance {
+                "gave way"
+            } else {
+                "mirrored the threat"
+            }
+        ))
+    } else {
+        Some(format!(
+            "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the draw came up {:.0}%, {verdict}.",
+            100.0 * chance,
+            100.0 * roll
+        ))
+    }
+}
+
+/// Beijing's value for the package against its demand, or its demand alone.
+fn value_line(why: &Explanation) -> String {
     match why.utility {
         Some(u) => {
             // A package Beijing keeps (agreed in principle, or its own counter the US took)
@@ -371,21 +378,26 @@ fn numbers(why: &Explanation) -> Vec<String> {
                 "not enough"
             };
             let (uu, aa) = value_and_demand(u, why.aspiration);
-            out.push(format!(
+            format!(
                 "Value to Beijing: {uu} on a 0-to-1 scale. This week it demands at least {aa} (its aspiration): {verdict}. Today's status quo is worth {:.2} to it.",
                 why.status_quo
-            ));
+            )
         }
         // A heeded threat cuts the demand after it was recorded: say the figure is the one before.
-        None if why.rule == Rule::ThreatHeeded => out.push(format!(
+        None if why.rule == Rule::ThreatHeeded => format!(
             "Before it gave way, Beijing's demand this week (its aspiration) was {:.2} on a 0-to-1 scale; today's status quo is worth {:.2} to it.",
             why.aspiration, why.status_quo
-        )),
-        None => out.push(format!(
+        ),
+        None => format!(
             "Beijing's demand this week (its aspiration) is {:.2} on a 0-to-1 scale; today's status quo is worth {:.2} to it.",
             why.aspiration, why.status_quo
-        )),
+        ),
     }
+}
+
+/// The numbers behind a judged package: utility against aspiration and status quo, and balance.
+fn numbers(why: &Explanation) -> Vec<String> {
+    let mut out = vec![value_line(why)];
     let common_scale = why.allowed_gap < 2.0 && why.us_share.is_some();
     if common_scale && let (Some(us), Some(cn)) = (why.us_gain, why.china_gain) {
         out.push(format!(
