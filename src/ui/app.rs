@@ -15,11 +15,13 @@ use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
+use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 use crate::ui::{screens, widgets};
 
 mod parts;
 pub use parts::{Drawn, Message, Panel, Tone};
+use parts::{scroll_by, toggle};
 
 /// Smallest terminal the game draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -144,6 +146,8 @@ pub struct App {
     pub review: Option<crate::ui::review::Review>,
     /// Effects asked for by the keys handled since the event loop last took them.
     pub(crate) pending: Vec<crate::ui::effects::Effect>,
+    /// The debrief, scored once when the game ended or a finished save was loaded.
+    pub debrief: Option<crate::ui::screens::end::Debrief>,
 }
 
 impl App {
@@ -183,6 +187,7 @@ impl App {
             classroom: crate::ui::classroom::Classroom::default(),
             review: None,
             pending: Vec::new(),
+            debrief: None,
         }
     }
 
@@ -388,6 +393,7 @@ impl App {
         let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
         self.info = Some(self.new_info(base));
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.debrief = None;
         self.unsaved = false;
         self.autosaved = false;
         self.ui.screen = Screen::Negotiation;
@@ -552,8 +558,10 @@ impl App {
                     }
                     _ => Tone::Info,
                 };
+                let debrief = outcome.map(|_| Debrief::of(game, self.theme));
                 self.say(tone, text);
-                if outcome.is_some() {
+                if debrief.is_some() {
+                    self.debrief = debrief;
                     self.ui.screen = Screen::End;
                     self.ui.overlay = None;
                     self.ui.scroll = 0;
@@ -561,26 +569,6 @@ impl App {
             }
         }
     }
-}
-
-fn toggle(ui: &mut UiState, overlay: Overlay) {
-    if ui.overlay == Some(overlay) {
-        ui.overlay = None;
-    } else {
-        ui.overlay = Some(overlay);
-        ui.overlay_scroll = 0;
-    }
-}
-
-/// Scrolls the text on top by `by` lines, within what was drawn last.
-fn scroll_by(ui: &mut UiState, by: i32) {
-    let max = i32::from(ui.drawn.scroll_max);
-    let slot = if ui.overlay.is_some() {
-        &mut ui.overlay_scroll
-    } else {
-        &mut ui.scroll
-    };
-    *slot = u16::try_from((i32::from(*slot) + by).clamp(0, max)).unwrap_or(0);
 }
 
 /// Whether holding now would let the summit pass with a package agreed but not signed.

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Block;
 
-use crate::engine::{Game, Package, scorecard};
+use crate::engine::{Game, Package, Scorecard, scorecard};
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
@@ -22,11 +22,35 @@ fn bar(value: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// The debrief of a finished game, computed once when it ends (or when a finished save is
+/// loaded): the scorecard, the text drawn from it, and the dance. Frames draw from it and
+/// never score the game again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Debrief {
+    /// The scores and lessons.
+    pub card: Scorecard,
+    /// The outcome, the scores and the lessons in words (`result_text`).
+    pub text: Text<'static>,
+    /// The negotiation dance of the whole game.
+    pub dance: Dance,
+}
+
+impl Debrief {
+    /// Scores `game` and words the result.
+    pub fn of(game: &Game, theme: Theme) -> Debrief {
+        let card = scorecard(&game.scenario, &game.state);
+        Debrief {
+            text: result_text(game, &card, theme),
+            card,
+            dance: Dance::of(&game.scenario, &game.history, &game.state),
+        }
+    }
+}
+
 /// The outcome, the scores and the lessons.
-pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
+pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static> {
     let s = &game.scenario;
     let st = &game.state;
-    let card = scorecard(s, st);
     let title = st.outcome.map_or("Game not finished", |o| o.title());
     let mut lines = vec![
         Line::styled(format!("Outcome: {title}"), theme.title()),
@@ -147,17 +171,25 @@ fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
     text
 }
 
-/// Draws the debrief.
+/// Draws the debrief from the one computed when the game ended (`App::debrief`); a game put
+/// on this screen some other way is scored here, once per frame, rather than not shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
+    let fresh;
+    let debrief = match &app.debrief {
+        Some(d) => d,
+        None => {
+            fresh = Debrief::of(game, theme);
+            &fresh
+        }
+    };
     let (body, foot) = body_and_footer(area);
     if app.ui.dance {
         let block = panel_block(theme, " The negotiation dance (d: back to the debrief) ");
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        let dance = Dance::of(&game.scenario, &game.history, &game.state);
-        dance::draw(frame, inner, &dance, theme);
+        dance::draw(frame, inner, &debrief.dance, theme);
     } else if area.width >= 120 {
         let [left, right] =
             // The side panel is as wide as the deal-beside-history table needs.
@@ -168,7 +200,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         let max = scroll::draw(
             frame,
             inner,
-            with_player(app, result_text(game, theme)),
+            with_player(app, debrief.text.clone()),
             app.ui.scroll,
             theme,
         );
@@ -182,7 +214,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
         let inner = block.inner(body).inner(Margin::new(1, 0));
         frame.render_widget(block, body);
-        let mut text = with_player(app, result_text(game, theme));
+        let mut text = with_player(app, debrief.text.clone());
         text.lines.push(Line::raw(""));
         text.lines
             .extend(history_text(game, theme, inner.width).lines);
