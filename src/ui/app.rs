@@ -148,6 +148,8 @@ pub struct App {
     pub(crate) pending: Vec<crate::ui::effects::Effect>,
     /// The debrief, scored once when the game ended or a finished save was loaded.
     pub debrief: Option<crate::ui::screens::end::Debrief>,
+    /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
+    pub view: crate::ui::view::View,
 }
 
 impl App {
@@ -188,6 +190,7 @@ impl App {
             review: None,
             pending: Vec::new(),
             debrief: None,
+            view: crate::ui::view::View::default(),
         }
     }
 
@@ -201,6 +204,7 @@ impl App {
     pub fn resuming(mut self, loaded: LoadedGame) -> App {
         self.ui.seed = loaded.game.seed;
         self.resume(loaded);
+        self.refresh_view();
         self
     }
 
@@ -220,6 +224,7 @@ impl App {
     /// Records the terminal size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.ui.size = (width, height);
+        self.refresh_view();
     }
 
     /// Handles one key press and carries out what it asks for (saving, loading, quitting),
@@ -251,6 +256,7 @@ impl App {
         {
             self.type_name(c);
         }
+        self.refresh_view();
         self.take_effects()
     }
 
