@@ -70,3 +70,33 @@ fn a_game_that_ends_in_play_is_scored_when_it_ends() {
     let debrief = app.debrief.as_ref().expect("scored at the end");
     assert_eq!(debrief.card, scorecard(&game.scenario, &game.state));
 }
+
+#[test]
+fn the_wrapped_pages_draw_as_the_text_wrapped_afresh() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = finished();
+        let first = text(&draw(&mut app, w, h));
+        for _ in 0..7 {
+            app.handle_key(key(KeyCode::Down));
+        }
+        let pages = app
+            .debrief
+            .as_ref()
+            .and_then(|d| d.pages.clone())
+            .expect("wrapped on resizing");
+        assert_eq!(pages.width(), w);
+        let scrolled = text(&draw(&mut app, w, h));
+        if h < 60 {
+            // At 200x60 the whole debrief fits; on smaller screens it scrolls.
+            assert_ne!(scrolled, first, "{w}x{h}: the text scrolls");
+        }
+        // The same frame with the pages made in the frame itself.
+        if let Some(d) = app.debrief.as_mut() {
+            d.pages = None;
+        }
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("backend");
+        terminal.draw(|f| drop(app.draw(f))).expect("draw");
+        assert_eq!(text(&terminal), scrolled, "{w}x{h}");
+    }
+}

@@ -1,13 +1,14 @@
 //! What the table draws that changes only with a move, a key or the terminal's size, worked out
 //! then (`App::refresh_view`, after every key, effect and resize) rather than every frame: the
 //! last answer's why wrapped to its panel and the dance so far (big layout), and the
-//! instructor's dry run of the package being built. A frame uses it only if it was made for the
+//! instructor's dry run of the package being built; and the debrief's text wrapped to the width. A frame uses it only if it was made for the
 //! game, size and package on screen; otherwise it works them out itself.
 
 use ratatui::layout::Rect;
 
 use crate::engine::Game;
 use crate::ui::App;
+use crate::ui::screens::end::Pages;
 use crate::ui::screens::table_big;
 use crate::ui::widgets::instructor;
 use crate::ui::widgets::scroll::Wrapped;
@@ -69,6 +70,17 @@ impl View {
 impl App {
     /// Brings the view up to date with the game, the size and the package being built.
     pub fn refresh_view(&mut self) {
+        if let (Some(game), Some(debrief)) = (&self.game, self.debrief.as_mut())
+            && debrief
+                .pages
+                .as_ref()
+                .is_none_or(|p| p.width() != self.ui.size.0)
+        {
+            let player = self.info.as_ref().and_then(|i| i.player.as_deref());
+            let area = Rect::new(0, 0, self.ui.size.0, self.ui.size.1);
+            let pages = Pages::of(debrief, game, player, area, self.theme);
+            debrief.pages = Some(pages);
+        }
         let Some(game) = &self.game else {
             self.view = View::default();
             return;

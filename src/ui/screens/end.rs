@@ -13,8 +13,9 @@ use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::dance::{self, Dance};
+use crate::ui::widgets::footer;
 use crate::ui::widgets::paint::cut;
-use crate::ui::widgets::{footer, scroll};
+use crate::ui::widgets::scroll::Wrapped;
 
 fn bar(value: f64, width: usize) -> String {
     let filled =
@@ -33,6 +34,72 @@ pub struct Debrief {
     pub text: Text<'static>,
     /// The negotiation dance of the whole game.
     pub dance: Dance,
+    /// The text wrapped for the terminal's width, made when the size changes
+    /// (`App::refresh_view`).
+    pub pages: Option<Pages>,
+}
+
+/// The debrief's text wrapped once for one terminal width: the main column and, from 120
+/// columns, the deal beside history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    width: u16,
+    main: Wrapped,
+    side: Option<Wrapped>,
+}
+
+impl Pages {
+    /// `debrief`'s pages for a screen of `area`, with the player's name when known.
+    pub fn of(
+        debrief: &Debrief,
+        game: &Game,
+        player: Option<&str>,
+        area: Rect,
+        theme: Theme,
+    ) -> Pages {
+        let (main, side) = text_areas(area);
+        let mut text = with_player(player, debrief.text.clone());
+        let side = match side {
+            Some(side) => Some(Wrapped::new(
+                history_text(game, theme, side.width),
+                side.width,
+            )),
+            None => {
+                text.lines.push(Line::raw(""));
+                text.lines
+                    .extend(history_text(game, theme, main.width).lines);
+                None
+            }
+        };
+        Pages {
+            width: area.width,
+            main: Wrapped::new(text, main.width),
+            side,
+        }
+    }
+
+    /// The width of the screen these pages were made for.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+}
+
+/// The debrief's side panel (as wide as the deal-beside-history table needs) shows from this
+/// many columns.
+const WIDE: u16 = 120;
+
+/// The areas of the debrief's main text and, on a wide screen, of the side panel's, each
+/// inside its border and a margin of a column.
+fn text_areas(area: Rect) -> (Rect, Option<Rect>) {
+    let (body, _) = body_and_footer(area);
+    let inside = |r: Rect| Block::bordered().inner(r).inner(Margin::new(1, 0));
+    if area.width >= WIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
+        (inside(left), Some(inside(right)))
+    } else {
+        (inside(body), None)
+    }
 }
 
 impl Debrief {
@@ -43,6 +110,7 @@ impl Debrief {
             text: result_text(game, &card, theme),
             card,
             dance: Dance::of(&game.scenario, &game.history, &game.state),
+            pages: None,
         }
     }
 }
@@ -162,8 +230,8 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
 }
 
 /// The debrief's text with the player's name under the outcome, when known.
-fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
-    if let Some(player) = app.info.as_ref().and_then(|i| i.player.as_deref()) {
+fn with_player(player: Option<&str>, mut text: Text<'static>) -> Text<'static> {
+    if let Some(player) = player {
         let at = text.lines.len().min(2);
         text.lines
             .insert(at, Line::raw(format!("Played by {player}.")));
@@ -190,36 +258,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         let inner = block.inner(body);
         frame.render_widget(block, body);
         dance::draw(frame, inner, &debrief.dance, theme);
-    } else if area.width >= 120 {
-        let [left, right] =
-            // The side panel is as wide as the deal-beside-history table needs.
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
-        let block = panel_block(theme, " Debrief ");
-        let inner = block.inner(left).inner(Margin::new(1, 0));
-        frame.render_widget(block, left);
-        let max = scroll::draw(
-            frame,
-            inner,
-            with_player(app, debrief.text.clone()),
-            app.ui.scroll,
-            theme,
-        );
-        out.scroll_max = max;
-        let block = panel_block(theme, " Beside history ");
-        let inner = block.inner(right).inner(Margin::new(1, 0));
-        frame.render_widget(block, right);
-        let text = history_text(game, theme, inner.width);
-        scroll::draw(frame, inner, text, 0, theme);
     } else {
-        let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
-        let inner = block.inner(body).inner(Margin::new(1, 0));
-        frame.render_widget(block, body);
-        let mut text = with_player(app, debrief.text.clone());
-        text.lines.push(Line::raw(""));
-        text.lines
-            .extend(history_text(game, theme, inner.width).lines);
-        let max = scroll::draw(frame, inner, text, app.ui.scroll, theme);
-        out.scroll_max = max;
+        let player = app.info.as_ref().and_then(|i| i.player.as_deref());
+        let made;
+        let pages = match debrief.pages.as_ref().filter(|p| p.width == area.width) {
+            Some(pages) => pages,
+            None => {
+                made = Pages::of(debrief, game, player, area, theme);
+                &made
+            }
+        };
+        let (main, side) = text_areas(area);
+        if let Some(side) = side {
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
+            frame.render_widget(panel_block(theme, " Debrief "), left);
+            frame.render_widget(panel_block(theme, " Beside history "), right);
+            if let Some(history) = &pages.side {
+                history.draw(frame, side, 0, theme);
+            }
+        } else {
+            frame.render_widget(panel_block(theme, " Debrief (↑↓ scroll) "), body);
+        }
+        out.scroll_max = pages.main.draw(frame, main, app.ui.scroll, theme);
     }
     footer::draw(frame, foot, app);
 }
