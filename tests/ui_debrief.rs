@@ -96,7 +96,11 @@ fn the_wrapped_pages_draw_as_the_text_wrapped_afresh() {
         }
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("backend");
-        terminal.draw(|f| drop(app.draw(f))).expect("draw");
+        terminal
+            .draw(|f| {
+                app.draw(f);
+            })
+            .expect("draw");
         assert_eq!(text(&terminal), scrolled, "{w}x{h}");
     }
 }
