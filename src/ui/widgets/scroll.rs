@@ -60,6 +60,8 @@ pub fn draw_counted(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Wrapped {
     buf: Buffer,
+    /// Each line's width up to its last written cell: the blank rest is not copied.
+    ends: Vec<u16>,
 }
 
 impl Wrapped {
@@ -70,7 +72,15 @@ impl Wrapped {
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
             .render(buf.area, &mut buf);
-        Wrapped { buf }
+        let blank = ratatui::buffer::Cell::EMPTY;
+        let ends = (0..total)
+            .map(|y| {
+                let row = buf.index_of(0, y)..buf.index_of(0, y) + usize::from(width);
+                let used = buf.content[row].iter().rposition(|c| *c != blank);
+                used.map_or(0, |x| u16::try_from(x + 1).unwrap_or(width))
+            })
+            .collect();
+        Wrapped { buf, ends }
     }
 
     /// The width it was wrapped to.
@@ -97,12 +107,18 @@ impl Wrapped {
     }
 
     /// Copies the lines from `scroll` on into `area`, as many as fit, without markers (as a
-    /// `Paragraph` with the same wrapping draws them).
+    /// `Paragraph` with the same wrapping draws them: the cells after a line's end are left
+    /// as they are).
     pub fn blit(&self, to: &mut Buffer, area: Rect, scroll: u16) {
         let area = area.intersection(to.area);
         let rows = self.lines().saturating_sub(scroll).min(area.height);
-        let width = usize::from(area.width.min(self.width()));
         for row in 0..rows {
+            let end = self
+                .ends
+                .get(usize::from(scroll + row))
+                .copied()
+                .unwrap_or(0);
+            let width = usize::from(area.width.min(end));
             let from = self.buf.index_of(0, scroll + row);
             let at = to.index_of(area.x, area.y + row);
             to.content[at..at + width].clone_from_slice(&self.buf.content[from..from + width]);
@@ -126,5 +142,55 @@ fn markers(frame: &mut Frame, area: Rect, scroll: u16, max: u16, theme: Theme) {
             };
             frame.render_widget(marker(" ↓ more "), bottom);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Style};
+
+    fn text() -> Text<'static> {
+        Text::from(vec![
+            Line::styled("A title over several words", Style::new().fg(Color::Red)),
+            Line::raw("  indented, with a long line that wraps more than once at ten"),
+            Line::raw(""),
+            Line::styled("on a background", Style::new().bg(Color::Blue)),
+            Line::raw("wide 中文 characters and a longwordthatiscut"),
+        ])
+    }
+
+    /// The frame `draw` makes and the one a `Wrapped` makes, with their scroll limits.
+    fn both(width: u16, height: u16, scroll: u16) -> ((Buffer, u16), (Buffer, u16)) {
+        let area = Rect::new(1, 1, width, height);
+        let theme = Theme { colour: true };
+        let mut run = |wrapped: bool| {
+            let mut t = Terminal::new(TestBackend::new(width + 2, height + 2)).expect("backend");
+            let mut max = 0;
+            t.draw(|f| {
+                max = if wrapped {
+                    Wrapped::new(text(), width).draw(f, area, scroll, theme)
+                } else {
+                    draw(f, area, text(), scroll, theme)
+                };
+            })
+            .expect("draw");
+            (t.backend().buffer().clone(), max)
+        };
+        (run(false), run(true))
+    }
+
+    #[test]
+    fn a_wrapped_text_draws_as_the_paragraph_does() {
+        for (w, h) in [(10, 4), (10, 30), (17, 5), (40, 3), (1, 1)] {
+            for scroll in [0, 1, 3, 50] {
+                let (paragraph, wrapped) = both(w, h, scroll);
+                assert_eq!(paragraph, wrapped, "{w}x{h} scrolled {scroll}");
+            }
+        }
+        assert_eq!(Wrapped::new(text(), 10).width(), 10);
+        assert!(Wrapped::new(text(), 10).lines() > 5);
     }
 }
