@@ -166,7 +166,7 @@ mod tests {
     fn both(width: u16, height: u16, scroll: u16) -> ((Buffer, u16), (Buffer, u16)) {
         let area = Rect::new(1, 1, width, height);
         let theme = Theme { colour: true };
-        let mut run = |wrapped: bool| {
+        let run = |wrapped: bool| {
             let mut t = Terminal::new(TestBackend::new(width + 2, height + 2)).expect("backend");
             let mut max = 0;
             t.draw(|f| {
