@@ -1,8 +1,9 @@
-//! What the table draws that changes only with a move, a key or the terminal's size, worked out
-//! then (`App::refresh_view`, after every key, effect and resize) rather than every frame: the
-//! last answer's why wrapped to its panel and the dance so far (big layout), and the
-//! instructor's dry run of the package being built; and the debrief's text wrapped to the width. A frame uses it only if it was made for the
-//! game, size and package on screen; otherwise it works them out itself.
+//! What the screens draw that changes only with a move, a key or the terminal's size, worked
+//! out then (`App::refresh_view`, after every key, effect and resize) rather than every frame:
+//! the last answer's why wrapped to its panel and the dance so far (big layout), the
+//! instructor's dry run of the package being built, and the debrief's text wrapped to the
+//! width. A frame uses them only if they were made for the game, size and package on screen;
+//! otherwise it works them out itself.
 
 use ratatui::layout::Rect;
 
@@ -22,9 +23,10 @@ pub struct View {
 }
 
 /// Which game, how far into it, at which terminal size: the state is what replaying the moves
-/// from the seed gives, so the number of moves, the day and the news pin it down.
+/// from the seed gives, so the scenario, the number of moves, the day and the news pin it down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
+    scenario: usize,
     seed: u64,
     moves: usize,
     day: u32,
@@ -35,6 +37,7 @@ struct Key {
 impl Key {
     fn of(game: &Game, area: Rect) -> Key {
         Key {
+            scenario: std::sync::Arc::as_ptr(&game.scenario).addr(),
             seed: game.seed,
             moves: game.history.len(),
             day: game.state.day,
