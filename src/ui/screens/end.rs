@@ -57,7 +57,8 @@ impl Pages {
         area: Rect,
         theme: Theme,
     ) -> Pages {
-        let (main, side) = text_areas(area);
+        let (main, side) = panels(area);
+        let (main, side) = (inside(main), side.map(inside));
         let mut text = with_player(player, debrief.text.clone());
         let side = match side {
             Some(side) => Some(Wrapped::new(
@@ -88,18 +89,22 @@ impl Pages {
 /// many columns.
 const WIDE: u16 = 120;
 
-/// The areas of the debrief's main text and, on a wide screen, of the side panel's, each
-/// inside its border and a margin of a column.
-fn text_areas(area: Rect) -> (Rect, Option<Rect>) {
+/// The debrief's panels on a screen of `area`: the main text's and, on a wide screen, the side
+/// panel's.
+fn panels(area: Rect) -> (Rect, Option<Rect>) {
     let (body, _) = body_and_footer(area);
-    let inside = |r: Rect| Block::bordered().inner(r).inner(Margin::new(1, 0));
     if area.width >= WIDE {
         let [left, right] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
-        (inside(left), Some(inside(right)))
+        (left, Some(right))
     } else {
-        (inside(body), None)
+        (body, None)
     }
+}
+
+/// The text's area inside a panel: within its border and a margin of a column.
+fn inside(panel: Rect) -> Rect {
+    Block::bordered().inner(panel).inner(Margin::new(1, 0))
 }
 
 impl Debrief {
@@ -268,19 +273,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
                 &made
             }
         };
-        let (main, side) = text_areas(area);
+        let (main, side) = panels(area);
         if let Some(side) = side {
-            let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
-            frame.render_widget(panel_block(theme, " Debrief "), left);
-            frame.render_widget(panel_block(theme, " Beside history "), right);
+            frame.render_widget(panel_block(theme, " Debrief "), main);
+            frame.render_widget(panel_block(theme, " Beside history "), side);
             if let Some(history) = &pages.side {
-                history.draw(frame, side, 0, theme);
+                history.draw(frame, inside(side), 0, theme);
             }
         } else {
-            frame.render_widget(panel_block(theme, " Debrief (↑↓ scroll) "), body);
+            frame.render_widget(panel_block(theme, " Debrief (↑↓ scroll) "), main);
         }
-        out.scroll_max = pages.main.draw(frame, main, app.ui.scroll, theme);
+        out.scroll_max = pages.main.draw(frame, inside(main), app.ui.scroll, theme);
     }
     footer::draw(frame, foot, app);
 }
