@@ -113,7 +113,7 @@ impl MenuItem {
                 "Ends the game with a deal, if China's leader signs the agreed package."
             }
             MenuItem::WalkAway => {
-                "Ends the game: tariffs snap back and Beijing restricts minerals; the next year plays out."
+                "Ends the game: tariffs snap back and the next year plays out. Beijing mirrors a walk-out with restrictions unless it is credible: China under real pressure and no US bluff called (w explains which, after)."
             }
         }
     }
