@@ -57,8 +57,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             },
         ),
     };
-    let rect = popup::centered(area, 64, 8);
-    let inner = popup::window(frame, rect, title, theme);
     let lines = vec![
         Line::styled(question, theme.title()),
         Line::raw(detail),
@@ -72,8 +70,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             Span::raw(" no"),
         ]),
     ];
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        inner.inner(Margin::new(1, 0)),
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    // Tall enough for the question as it wraps, so the y/n line is never cut off: the borders
+    // and the margin take four columns.
+    let width = area.width.min(64);
+    let needed = u16::try_from(text.line_count(width.saturating_sub(4))).unwrap_or(u16::MAX);
+    let rect = popup::centered(area, width, needed.saturating_add(2).max(8));
+    let inner = popup::window(frame, rect, title, theme);
+    frame.render_widget(text, inner.inner(Margin::new(1, 0)));
 }

@@ -12,10 +12,10 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::{popup, scroll};
 
 /// The goal of the game, in a few sentences.
-pub const GOAL: &str = "You lead the US team. Before the truce lapses, turn it into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds mineral leverage and is in no hurry. Both sides are under pressure that grows while there is no deal; threats work only when credible. A deal agreed in principle must be signed at the leaders' summit, in its week. You may also extend the truce or walk away; every ending plays out over the next year, which the debrief scores (US value, durability, balance, headline, security, damage).";
+pub const GOAL: &str = "You lead the US team. Before the deadline (the truce's end), turn the talks into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds leverage of its own (its retaliation ladder) and is in no hurry. Both sides are under pressure that grows while there is no deal; threats work only when credible. A deal agreed in principle must be signed at the leaders' summit, in its week. You may also extend the truce or walk away; every ending plays out over the next year, which the debrief scores (US value, durability, balance, headline, security, damage).";
 
-/// Terms a student meets in the game.
-pub const GLOSSARY: [(&str, &str); 12] = [
+/// Terms a student meets in every scenario; a scenario adds its own (`world.glossary`).
+pub const GLOSSARY: [(&str, &str); 10] = [
     (
         "China's view (agenda and detail)",
         "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates. It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
@@ -27,14 +27,6 @@ pub const GLOSSARY: [(&str, &str); 12] = [
     (
         "Voluntary export restraints (VERs)",
         "An exporting country's promise to cap its own exports, here of steel, aluminium, EVs or solar. Barred by the WTO Safeguards Agreement (Art. 11.1(b)), and they hand the quota rents to the exporter, so the game values them low.",
-    ),
-    (
-        "Phase one",
-        "The 2020 US–China deal: large purchase commitments, of which only about 58% were delivered. Beijing now sees it as lopsided.",
-    ),
-    (
-        "Rare-earth licensing",
-        "Since April 2025 China requires licences for seven medium and heavy rare earths and magnets; slow approvals starve US factories.",
     ),
     (
         "Snap-back",
@@ -50,11 +42,11 @@ pub const GLOSSARY: [(&str, &str); 12] = [
     ),
     (
         "Cards in force",
-        "Escalations that stay in force once played (the affiliates rule, port fees, the 100% tariff; China's farm tariffs and port fees). Each bites the other side every week and can be suspended in a deal: Busan was mostly a swap of suspensions.",
+        "Escalations that stay in force once played: the scenario's cards, in the action menu and on the Beijing panel. Each bites the other side every week and can be suspended in a deal, so a side may escalate in order to trade the de-escalation.",
     ),
     (
         "Pressure and credibility",
-        "China's pressure (shown as the US estimates it) is what no deal is costing it. A threat works when it is credible and China is under pressure; a threat not carried out by its deadline is a bluff called, and the IEEPA court case weakens every tariff threat.",
+        "China's pressure (shown as the US estimates it) is what no deal is costing it. A threat works when it is credible and China is under pressure; a threat not carried out by its deadline is a bluff called, and a court case against the legal basis of the tariffs (where the scenario has one) weakens every tariff threat.",
     ),
     (
         "The year after",
