@@ -121,12 +121,14 @@ fn opening_an_issue_costs_preparation_days_not_a_turn() {
 }
 
 #[test]
-fn each_negotiating_move_takes_a_week_and_the_truce_lapses_at_expiry() {
+fn each_week_of_talks_takes_a_week_and_the_truce_lapses_at_expiry() {
     let s = scenario();
     let mut st = new_state(&s, 2);
     let mut weeks = 0;
+    // Holding, not proposing the status quo: Beijing may accept that in the summit's week, and
+    // a package agreed then goes to the leaders at once.
     while st.outcome.is_none() {
-        step(&s, &mut st, Action::Propose(s.status_quo())).expect("propose");
+        step(&s, &mut st, Action::Hold).expect("hold");
         weeks += 1;
         assert!(weeks <= s.total_weeks());
     }
@@ -307,4 +309,54 @@ fn opening_an_issue_cannot_carry_the_talks_past_the_summit() {
         game.apply(Action::Hold)
             .expect("holding is always possible");
     }
+}
+
+/// A package agreed in the summit's own week goes to the leaders that week, instead of the
+/// summit passing unsigned while the screen says "SUMMIT THIS WEEK" (found in play).
+#[test]
+fn a_package_agreed_in_the_summit_week_goes_to_the_leaders_at_once() {
+    let s = scenario();
+    let mut found = false;
+    for seed in 1..=20 {
+        let mut st = new_state(&s, seed);
+        while st.outcome.is_none() && !st.summit_this_turn(&s) {
+            step(&s, &mut st, Action::Hold).expect("hold");
+        }
+        if st.outcome.is_some() {
+            continue;
+        }
+        // The status quo costs China nothing: late in the talks Beijing accepts it.
+        let p = s.status_quo();
+        let dry = truce::engine::query::dry_run(&s, &st, &p).expect("legal");
+        if dry.reply != truce::ai::Reply::Accept {
+            continue;
+        }
+        let turn = step(&s, &mut st, Action::Propose(p)).expect("propose");
+        found = true;
+        assert_eq!(
+            turn.answer.map(|a| a.reply),
+            Some(truce::ai::Reply::Accept),
+            "the turn keeps China's answer to the proposal"
+        );
+        let rule = st.last_answer.as_ref().map(|a| a.why.rule);
+        assert!(
+            matches!(
+                rule,
+                Some(truce::ai::Rule::SummitSigned | truce::ai::Rule::SummitRefused)
+            ),
+            "the leaders took it up: {rule:?}"
+        );
+        assert_eq!(st.summit, SummitStatus::Passed);
+        assert!(
+            !st.log
+                .iter()
+                .any(|d| d.said == truce::core::Said::SummitMissed),
+            "the summit was not missed"
+        );
+        break;
+    }
+    assert!(
+        found,
+        "some seed reaches the summit with the status quo acceptable"
+    );
 }

@@ -320,6 +320,12 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
         Action::WalkAway => walk_away(scenario, state),
     }
     turn.answer = state.last_answer.clone();
+    if crate::engine::week::closes_at_summit(scenario, state, &turn.action) {
+        // A package agreed in the summit's own week goes to the leaders that week: the week's
+        // one action was the deal, and nothing can be signed once the summit has passed. The
+        // turn keeps China's answer to the proposal; `w` shows the leaders' signing.
+        sign(scenario, state);
+    }
     if state.outcome.is_none() {
         turn.events = crate::engine::week::advance_week(scenario, state);
     } else {

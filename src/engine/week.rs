@@ -6,7 +6,7 @@ use crate::core::Said;
 use crate::engine::events;
 use crate::engine::moves::reopen_if_needed;
 use crate::engine::step::{end, snapshot};
-use crate::engine::{Outcome, Source, State, SummitStatus};
+use crate::engine::{Action, Outcome, Source, State, SummitStatus};
 use crate::scenario::{Scenario, Side};
 
 /// Moves the world one turn: meters, pressures, events, the summit and the clock.
@@ -97,6 +97,19 @@ fn threat_due(scenario: &Scenario, state: &mut State) {
     state.bluffs_called += 1;
     state.credibility = (state.credibility - scenario.world.threat.bluff_cost).max(0.0);
     state.log(Source::China, Said::BluffCalled);
+}
+
+/// Whether this turn's action agreed a package in principle during the summit's week, so the
+/// leaders take it up at once.
+pub(crate) fn closes_at_summit(scenario: &Scenario, state: &State, action: &Action) -> bool {
+    matches!(action, Action::Propose(_) | Action::AcceptCounter)
+        && state.outcome.is_none()
+        && state.summit_held
+        && state.can_sign(scenario)
+        && state
+            .last_answer
+            .as_ref()
+            .is_some_and(|a| a.reply == crate::core::Reply::Accept)
 }
 
 /// The summit: its week opens with the scene (China's last ask); once its day is past nothing

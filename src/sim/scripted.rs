@@ -233,10 +233,11 @@ pub(crate) fn appeaser(c: &Ctx) -> Action {
 }
 
 pub(crate) fn stall(c: &Ctx) -> Action {
+    // Doing nothing is holding: working-level talks that put nothing on the table.
     if c.last_turn() {
         Action::RequestExtension
     } else {
-        Action::Propose(c.scenario.status_quo())
+        Action::Hold
     }
 }
 
