@@ -272,32 +272,58 @@ pub(crate) fn check_package(
 
 /// Applies one action: China answers, then the world moves a week. A refused action changes nothing.
 pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Turn, ActionError> {
-    check(scenario, state, &action)?;
-    // A state from before cards existed (or from another scenario) gets one slot per card, so
-    // indexing by card never panics.
-    state.cards.resize(scenario.world.cards.len(), false);
     let mut turn = Turn {
         week: state.week(),
-        action: action.clone(),
+        action,
         answer: None,
         events: Vec::new(),
         outcome: None,
     };
+    let Turn {
+        action,
+        answer,
+        events,
+        ..
+    } = &mut turn;
+    apply(scenario, state, action, Some(Record { answer, events }))?;
+    turn.outcome = state.outcome;
+    Ok(turn)
+}
+
+/// Where `apply` writes what a `Turn` reports; headless callers pass none and skip the copies.
+pub(crate) struct Record<'a> {
+    /// China's answer, as it stood before the world moved.
+    pub answer: &'a mut Option<Answer>,
+    /// The ids of the events that fired, and `summit_week`.
+    pub events: &'a mut Vec<String>,
+}
+
+/// `step` without the `Turn`: the same rules, with the record written only when asked for.
+/// Returns the rule behind China's answer to the move, when China answered.
+pub(crate) fn apply(
+    scenario: &Scenario,
+    state: &mut State,
+    action: &Action,
+    record: Option<Record>,
+) -> Result<Option<Rule>, ActionError> {
+    check(scenario, state, action)?;
+    // A state from before cards existed (or from another scenario) gets one slot per card, so
+    // indexing by card never panics.
+    state.cards.resize(scenario.world.cards.len(), false);
     match action {
         Action::Agenda { issue, on } => {
-            set_agenda(scenario, state, issue, on);
+            set_agenda(scenario, state, *issue, *on);
             if state.days_left(scenario) == 0 {
                 end(scenario, state, Outcome::Escalation);
             }
-            turn.outcome = state.outcome;
-            return Ok(turn);
+            return Ok(None);
         }
         Action::GrantAsk => {
             crate::engine::moves::grant_ask(scenario, state);
-            return Ok(turn);
+            return Ok(None);
         }
         Action::Hold => crate::engine::moves::hold(state),
-        Action::Play { card } => crate::engine::moves::play(scenario, state, card),
+        Action::Play { card } => crate::engine::moves::play(scenario, state, *card),
         Action::Propose(p) => propose(scenario, state, p),
         Action::AcceptCounter => accept_counter(scenario, state),
         Action::Threaten => crate::engine::moves::threaten(scenario, state),
@@ -306,14 +332,20 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
         Action::Sign => sign(scenario, state),
         Action::WalkAway => walk_away(scenario, state),
     }
-    turn.answer = state.last_answer.clone();
+    let rule = state.last_answer.as_ref().map(|a| a.why.rule);
+    let events = match record {
+        Some(Record { answer, events }) => {
+            answer.clone_from(&state.last_answer);
+            Some(events)
+        }
+        None => None,
+    };
     if state.outcome.is_none() {
-        turn.events = crate::engine::week::advance_week(scenario, state);
+        crate::engine::week::advance_week(scenario, state, events);
     } else {
         snapshot(state);
     }
-    turn.outcome = state.outcome;
-    Ok(turn)
+    Ok(rule)
 }
 
 fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
@@ -342,7 +374,7 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
     }
 }
 
-fn propose(scenario: &Scenario, state: &mut State, p: Package) {
+fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
     let security: f64 =
         p.0.iter()
             .zip(&scenario.issues)
@@ -356,7 +388,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
             agenda: state.agenda.clone(),
         },
     );
-    let answer = ai::answer_proposal(scenario, state, &p);
+    let answer = ai::answer_proposal(scenario, state, p);
     match &answer.reply {
         Reply::Accept if answer.why.rule == Rule::Kept => {
             state.log(Source::China, Said::Kept);
@@ -388,7 +420,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
     if answer.why.rule == Rule::Unbalanced {
         state.balance_refusals += 1;
     }
-    state.proposal = Some(p);
+    state.proposal = Some(p.clone());
     state.last_answer = Some(answer);
     state.meters.clamp();
 }
