@@ -30,20 +30,8 @@ pub fn counter_offer(
         })
         .collect();
     // Per-issue values once; totals updated by difference (cards are few and re-checked).
-    let china_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.china_at(i, l))
-                .collect()
-        })
-        .collect();
-    let us_at: Vec<Vec<f64>> = (0..levels.len())
-        .map(|i| {
-            (0..scenario.issues[i].levels.len())
-                .map(|l| val.us_at(i, l))
-                .collect()
-        })
-        .collect();
+    let china_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.china_levels(i)).collect();
+    let us_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.us_levels(i)).collect();
     let mut base_c: f64 = levels
         .iter()
         .enumerate()

@@ -1,6 +1,7 @@
 //! How each side values a package, what no deal is worth to China, and how its demand falls.
 
 use crate::core::{RedLineHit, State};
+use crate::scenario::index::Index;
 use crate::scenario::{Pressure, Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
@@ -15,11 +16,27 @@ pub struct Valuation<'a> {
     pub china_max: f64,
     /// The US's best possible utility on the issues on the table (cards lifted included).
     pub us_max: f64,
+    /// The scenario's lookups (the US's level values among them).
+    index: &'a Index,
+    /// Every level's weighted value to China, worked out once (the AI reads them many times per
+    /// answer): issue `i`'s levels from `index.level_at[i]`.
+    china_table: Vec<f64>,
+    /// `(us_max - us_sq).max(1e-6)` and China's: the common scale of the balance rule.
+    spans: (f64, f64),
 }
 
 impl<'a> Valuation<'a> {
     /// Valuation with China's weights as the state has shifted them.
     pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
+        let index = scenario.index();
+        let mut china_table = Vec::with_capacity(index.china_raw.len());
+        for (i, issue) in scenario.issues.iter().enumerate() {
+            let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
+            let weight = (issue.china_weight + shift).max(0.0);
+            let at = index.level_at[i];
+            let raw = &index.china_raw[at..at + issue.levels.len()];
+            china_table.extend(raw.iter().map(|&c| weight * c));
+        }
         let mut v = Valuation {
             scenario,
             state,
@@ -27,6 +44,9 @@ impl<'a> Valuation<'a> {
             us_sq: 0.0,
             china_max: 0.0,
             us_max: 0.0,
+            index,
+            china_table,
+            spans: (0.0, 0.0),
         };
         for (i, issue) in scenario.issues.iter().enumerate() {
             let (c, u) = (
@@ -36,9 +56,8 @@ impl<'a> Valuation<'a> {
             v.china_sq += c;
             v.us_sq += u;
             if state.agenda.get(i).copied().unwrap_or(false) {
-                let levels = 0..issue.levels.len();
-                v.china_max += levels.clone().map(|l| v.china_at(i, l)).fold(0.0, f64::max);
-                v.us_max += levels.map(|l| v.us_at(i, l)).fold(0.0, f64::max);
+                v.china_max += v.china_levels(i).iter().copied().fold(0.0, f64::max);
+                v.us_max += index.us_best[i];
             } else {
                 v.china_max += c;
                 v.us_max += u;
@@ -46,20 +65,33 @@ impl<'a> Valuation<'a> {
         }
         v.china_max += v.cards_value(Side::Us, None);
         v.us_max += v.cards_value(Side::China, None);
+        v.spans = (
+            (v.us_max - v.us_sq).max(1e-6),
+            (v.china_max - v.china_sq).max(1e-6),
+        );
         v
     }
 
     /// China's weighted value of level `level` on issue `i`.
     pub fn china_at(&self, i: usize, level: usize) -> f64 {
-        let issue = &self.scenario.issues[i];
-        let shift = self.state.weight_shift.get(i).copied().unwrap_or(0.0);
-        (issue.china_weight + shift).max(0.0) * issue.levels[level].china
+        self.china_table[self.index.level_at[i] + level]
     }
 
     /// The US's weighted value of level `level` on issue `i`.
     pub fn us_at(&self, i: usize, level: usize) -> f64 {
-        let issue = &self.scenario.issues[i];
-        issue.us_weight * issue.levels[level].us
+        self.index.us_value[self.index.level_at[i] + level]
+    }
+
+    /// China's weighted values of every level of issue `i` (`china_at` for each).
+    pub fn china_levels(&self, i: usize) -> &[f64] {
+        let from = self.index.level_at[i];
+        &self.china_table[from..from + self.scenario.issues[i].levels.len()]
+    }
+
+    /// The US's weighted values of every level of issue `i` (`us_at` for each).
+    pub fn us_levels(&self, i: usize) -> &[f64] {
+        let from = self.index.level_at[i];
+        &self.index.us_value[from..from + self.scenario.issues[i].levels.len()]
     }
 
     /// What the package suspends of `side`'s cards in force, valued by the other side; with no
@@ -105,9 +137,8 @@ impl<'a> Valuation<'a> {
 
     /// Each side's gain as a share of its own possible gain on the table: (US, China).
     pub fn shares(&self, levels: &[usize]) -> (f64, f64) {
-        let us = (self.us(levels) - self.us_sq) / (self.us_max - self.us_sq).max(1e-6);
-        let china =
-            (self.china(levels) - self.china_sq) / (self.china_max - self.china_sq).max(1e-6);
+        let us = (self.us(levels) - self.us_sq) / self.spans.0;
+        let china = (self.china(levels) - self.china_sq) / self.spans.1;
         (us, china)
     }
 
@@ -123,8 +154,8 @@ impl<'a> Valuation<'a> {
         let gap = self.scenario.world.pressure.balance_gap;
         let (ug, cg) = (us - self.us_sq, china - self.china_sq);
         if gap < Pressure::default().balance_gap {
-            let us_share = ug / (self.us_max - self.us_sq).max(1e-6);
-            let cn_share = cg / (self.china_max - self.china_sq).max(1e-6);
+            let us_share = ug / self.spans.0;
+            let cn_share = cg / self.spans.1;
             return us_share - cn_share <= gap + 1e-9;
         }
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
@@ -170,15 +201,11 @@ impl<'a> Valuation<'a> {
             .collect()
     }
 
-    /// Whether `levels` crosses a red line (cheaper than listing them).
+    /// Whether `levels` crosses a red line (cheaper than listing them: the scenario's red lines
+    /// as tables, the same test as `red_lines`).
     pub fn crosses(&self, levels: &[usize]) -> bool {
-        let s = self.scenario;
-        s.index().red_lines.iter().any(|&(i, line, unless)| {
-            let issue = &s.issues[i];
-            let level = levels[i];
-            issue.levels[level].china <= issue.levels[line].china
-                && level != issue.status_quo
-                && !unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min))
+        self.index.red_tables.iter().any(|(i, crossing, lifted)| {
+            crossing[levels[*i]] && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
         })
     }
 

@@ -9,6 +9,9 @@ use crate::scenario::Scenario;
 /// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).
 pub(crate) type ResolvedRedLine = (usize, usize, Option<(usize, usize)>);
 
+/// A red line as lookup tables: (issue, crossing per level, lifted by (issue, per level)).
+pub(crate) type RedTable = (usize, Vec<bool>, Option<(usize, Vec<bool>)>);
+
 /// What the engine looks up often.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
@@ -16,6 +19,18 @@ pub(crate) struct Index {
     pub expiry: Date,
     pub total_days: u32,
     pub red_lines: Vec<ResolvedRedLine>,
+    /// The red lines as tables, for the hot `crosses` test: per red line, its issue, which of
+    /// its levels cross the line, and, when it can be lifted, the issue that lifts it and which
+    /// of that issue's levels do.
+    pub red_tables: Vec<RedTable>,
+    /// Where issue `i`'s levels start in the flat per-level tables below.
+    pub level_at: Vec<usize>,
+    /// Every level's value to China, unweighted (the state shifts China's weights).
+    pub china_raw: Vec<f64>,
+    /// Every level's weighted value to the US (`us_weight * us`).
+    pub us_value: Vec<f64>,
+    /// Per issue, the best weighted US value of any level (at least 0).
+    pub us_best: Vec<f64>,
     pub enforcement: Option<usize>,
     pub farm: Option<usize>,
     /// Per card: what suspends it. `None` any deal; `Some(None)` nothing (an unknown issue);
@@ -53,7 +68,7 @@ impl Scenario {
             };
             let start = Date::parse(&self.clock.start_date).unwrap_or(fallback);
             let expiry = Date::parse(&self.clock.truce_expiry).unwrap_or(start);
-            let red_lines = self
+            let red_lines: Vec<ResolvedRedLine> = self
                 .ai
                 .red_lines
                 .iter()
@@ -64,6 +79,27 @@ impl Scenario {
                         .as_ref()
                         .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
                     Some((i, rl.level, unless))
+                })
+                .collect();
+            let red_tables = red_tables(self, &red_lines);
+            let mut level_at = Vec::with_capacity(self.issues.len());
+            let (mut china_raw, mut us_value) = (Vec::new(), Vec::new());
+            for issue in &self.issues {
+                level_at.push(china_raw.len());
+                for level in &issue.levels {
+                    china_raw.push(level.china);
+                    us_value.push(issue.us_weight * level.us);
+                }
+            }
+            let us_best = self
+                .issues
+                .iter()
+                .zip(&level_at)
+                .map(|(issue, &at)| {
+                    us_value[at..at + issue.levels.len()]
+                        .iter()
+                        .copied()
+                        .fold(0.0, f64::max)
                 })
                 .collect();
             let day =
@@ -107,9 +143,42 @@ impl Scenario {
                 total_days: u32::try_from((expiry.days() - start.days()).max(0))
                     .unwrap_or(u32::MAX),
                 red_lines,
+                red_tables,
+                level_at,
+                china_raw,
+                us_value,
+                us_best,
                 enforcement: self.issue_index(&self.deal.enforcement_issue),
                 farm: self.issue_index(&self.us.weekly.farm_issue),
             }
         })
     }
+}
+
+/// The red lines as tables: a level crosses when China values it no more than the line's level
+/// and it is not the status quo; a level of the lifting issue lifts when it goes at least as far
+/// as the minimum in the same direction from its status quo (as `ai::valuation` tests them).
+fn red_tables(s: &Scenario, red_lines: &[ResolvedRedLine]) -> Vec<RedTable> {
+    red_lines
+        .iter()
+        .filter_map(|&(i, line, unless)| {
+            let issue = s.issues.get(i)?;
+            let bar = issue.levels.get(line)?.china;
+            let crossing = (0..issue.levels.len())
+                .map(|l| issue.levels[l].china <= bar && l != issue.status_quo)
+                .collect();
+            let lifted = match unless {
+                Some((j, min)) => {
+                    let other = s.issues.get(j)?;
+                    let sq = other.status_quo;
+                    let lifts = (0..other.levels.len())
+                        .map(|l| if min >= sq { l >= min } else { l <= min })
+                        .collect();
+                    Some((j, lifts))
+                }
+                None => None,
+            };
+            Some((i, crossing, lifted))
+        })
+        .collect()
 }
