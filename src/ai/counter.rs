@@ -15,15 +15,15 @@ pub fn counter_offer(
     _proposal: &Package,
     aspiration: f64,
 ) -> Package {
+    // China's ideal level and each level's step towards the US, from the scenario's tables.
+    let index = scenario.index();
     let mut levels: Vec<usize> = scenario
         .issues
         .iter()
         .enumerate()
         .map(|(i, issue)| {
             if agenda[i] {
-                (0..issue.levels.len())
-                    .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                    .unwrap_or(issue.status_quo)
+                index.china_ideal[i]
             } else {
                 issue.status_quo
             }
@@ -57,7 +57,7 @@ pub fn counter_offer(
             if !on {
                 continue;
             }
-            let Some(next) = step_towards_us(scenario, i, levels[i]) else {
+            let Some(next) = index.toward_us[index.level_at[i] + levels[i]] else {
                 continue;
             };
             let prev = levels[i];
@@ -69,14 +69,19 @@ pub fn counter_offer(
             };
             let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
             let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
-            let fine = c >= aspiration - 1e-9 && val.balanced_at(u, c) && !val.crosses(&levels);
-            levels[i] = prev;
             let gain = u - (base_u + cards_u);
             let loss = ((base_c + cards_c) - c).max(1e-4);
             let score = gain / loss;
-            if fine && gain > 1e-12 && best.is_none_or(|(b, ..)| score > b) {
+            // The cheap tests first: the red lines are only read for a move that would win.
+            if gain > 1e-12
+                && best.is_none_or(|(b, ..)| score > b)
+                && c >= aspiration - 1e-9
+                && val.balanced_at(u, c)
+                && !val.crosses(&levels)
+            {
                 best = Some((score, i, next, cc, cu));
             }
+            levels[i] = prev;
         }
         match best {
             Some((_, i, next, cc, cu)) => {
@@ -92,7 +97,7 @@ pub fn counter_offer(
 }
 
 /// The neighbouring level the US values more, if any.
-fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
+pub(crate) fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
     let levels = &scenario.issues[i].levels;
     [level.checked_sub(1), Some(level + 1)]
         .into_iter()

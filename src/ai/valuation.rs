@@ -23,6 +23,8 @@ pub struct Valuation<'a> {
     china_table: Vec<f64>,
     /// `(us_max - us_sq).max(1e-6)` and China's: the common scale of the balance rule.
     spans: (f64, f64),
+    /// The cards in force as bits by index, (the US's, China's), when there are at most 64.
+    in_force: Option<(u64, u64)>,
 }
 
 impl<'a> Valuation<'a> {
@@ -47,7 +49,21 @@ impl<'a> Valuation<'a> {
             index,
             china_table,
             spans: (0.0, 0.0),
+            in_force: None,
         };
+        let cards = &scenario.world.cards;
+        if cards.len() <= 64 {
+            let (mut us, mut china) = (0u64, 0u64);
+            for (k, card) in cards.iter().enumerate() {
+                if v.in_force(k) {
+                    match card.side {
+                        Side::Us => us |= 1 << k,
+                        Side::China => china |= 1 << k,
+                    }
+                }
+            }
+            v.in_force = Some((us, china));
+        }
         for (i, issue) in scenario.issues.iter().enumerate() {
             let (c, u) = (
                 v.china_at(i, issue.status_quo),
@@ -98,14 +114,29 @@ impl<'a> Valuation<'a> {
     /// package, every card in force that a deal could suspend.
     fn cards_value(&self, side: Side, levels: Option<&[usize]>) -> f64 {
         let s = self.scenario;
-        s.world
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|&(k, c)| c.side == side && self.state.cards.get(k).copied().unwrap_or(false))
-            .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
-            .map(|(_, c)| c.value)
-            .sum()
+        let Some((us, china)) = self.in_force else {
+            return s
+                .world
+                .cards
+                .iter()
+                .enumerate()
+                .filter(|&(k, c)| c.side == side && self.in_force(k))
+                .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
+                .map(|(_, c)| c.value)
+                .sum();
+        };
+        // The same cards in the same order as the scan above: in force, on this side.
+        let mut bits = if side == Side::Us { us } else { china };
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                k
+            })
+        })
+        .filter(|&k| levels.is_none_or(|l| suspends(s, k, l)))
+        .map(|k| s.world.cards[k].value)
+        .sum()
     }
 
     /// China's utility for a package: its levels plus the US cards in force it suspends.

@@ -31,6 +31,10 @@ pub(crate) struct Index {
     pub us_value: Vec<f64>,
     /// Per issue, the best weighted US value of any level (at least 0).
     pub us_best: Vec<f64>,
+    /// Per issue, the level China values most (the last of equals).
+    pub china_ideal: Vec<usize>,
+    /// Per level (flat, as `us_value`), the neighbouring level the US values more, if any.
+    pub toward_us: Vec<Option<usize>>,
     pub enforcement: Option<usize>,
     pub farm: Option<usize>,
     /// Per card: what suspends it. `None` any deal; `Some(None)` nothing (an unknown issue);
@@ -102,6 +106,21 @@ impl Scenario {
                         .fold(0.0, f64::max)
                 })
                 .collect();
+            let china_ideal = self
+                .issues
+                .iter()
+                .map(|issue| {
+                    (0..issue.levels.len())
+                        .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                        .unwrap_or(issue.status_quo)
+                })
+                .collect();
+            let toward_us = (0..self.issues.len())
+                .flat_map(|i| {
+                    (0..self.issues[i].levels.len())
+                        .map(move |l| crate::ai::step_towards_us(self, i, l))
+                })
+                .collect();
             let day =
                 |d: &str| Date::parse(d).and_then(|x| u32::try_from(x.days() - start.days()).ok());
             let suspend = self
@@ -148,6 +167,8 @@ impl Scenario {
                 china_raw,
                 us_value,
                 us_best,
+                china_ideal,
+                toward_us,
                 enforcement: self.issue_index(&self.deal.enforcement_issue),
                 farm: self.issue_index(&self.us.weekly.farm_issue),
             }
