@@ -2,7 +2,7 @@
 
 use crate::core::{RedLineHit, State};
 use crate::scenario::index::Index;
-use crate::scenario::{Pressure, Scenario, Side};
+use crate::scenario::{Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
 pub struct Valuation<'a> {
@@ -184,7 +184,7 @@ impl<'a> Valuation<'a> {
     pub fn balanced_at(&self, us: f64, china: f64) -> bool {
         let gap = self.scenario.world.pressure.balance_gap;
         let (ug, cg) = (us - self.us_sq, china - self.china_sq);
-        if gap < Pressure::default().balance_gap {
+        if self.index.common_scale {
             let us_share = ug / self.spans.0;
             let cn_share = cg / self.spans.1;
             return us_share - cn_share <= gap + 1e-9;

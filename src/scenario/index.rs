@@ -31,6 +31,9 @@ pub(crate) struct Index {
     pub us_value: Vec<f64>,
     /// Per issue, the best weighted US value of any level (at least 0).
     pub us_best: Vec<f64>,
+    /// Whether the balance rule compares shares on the common scale (the scenario sets a gap
+    /// below the default's).
+    pub common_scale: bool,
     /// Per issue, the level China values most (the last of equals).
     pub china_ideal: Vec<usize>,
     /// Per level (flat, as `us_value`), the neighbouring level the US values more, if any.
@@ -169,6 +172,8 @@ impl Scenario {
                 us_best,
                 china_ideal,
                 toward_us,
+                common_scale: self.world.pressure.balance_gap
+                    < crate::scenario::Pressure::default().balance_gap,
                 enforcement: self.issue_index(&self.deal.enforcement_issue),
                 farm: self.issue_index(&self.us.weekly.farm_issue),
             }

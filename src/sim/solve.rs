@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
-use crate::sim::moves::moves;
+use crate::sim::moves::{move_set, moves};
 
 /// Playouts run in parallel between two updates of the tree.
 const BATCH: usize = 64;
@@ -373,8 +373,10 @@ impl<'a> Tree<'a> {
                 self.nodes[n].untried = Some(Vec::new());
                 return;
             };
-            // The dispatches are words for the player; nothing in the rules reads them back.
+            // The dispatches are words for the player and the trace is for charts; nothing in
+            // the rules reads either back, and every playout from here would copy them.
             state.log = Vec::new();
+            state.trace = Vec::new();
             self.nodes[n].state = Some(state);
         }
         if let Some(state) = &self.nodes[n].state {
@@ -426,11 +428,12 @@ fn roll_out(
     reward(scenario, state)
 }
 
+/// A legal move drawn uniformly from the generator's; only the one drawn is built.
 fn random_move(scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
-    let mut all = moves(scenario, state);
-    if all.is_empty() {
+    let all = move_set(scenario, state);
+    if all.len() == 0 {
         return Action::WalkAway;
     }
     let i = rng.random_range(0..all.len());
-    all.swap_remove(i)
+    all.take(i).unwrap_or(Action::WalkAway)
 }
