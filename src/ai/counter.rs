@@ -49,15 +49,28 @@ pub fn counter_offer(
             *m = true;
         }
     }
+    // Per issue on the table: its next step towards the US with China's and the US's values
+    // before and after it, kept until the issue moves (the sums are taken as they always were).
+    let step = |i: usize, level: usize| {
+        index.toward_us[index.level_at[i] + level].map(|next| {
+            (
+                next,
+                china_at[i][level],
+                china_at[i][next],
+                us_at[i][level],
+                us_at[i][next],
+            )
+        })
+    };
+    let mut steps: Vec<_> = (0..levels.len())
+        .map(|i| if agenda[i] { step(i, levels[i]) } else { None })
+        .collect();
     // Give back: the move that raises US utility most per unit of China's utility lost, while
     // China's demand, the balance rule and the red lines all still hold.
     loop {
         let mut best: Option<(f64, usize, usize, f64, f64)> = None;
-        for (i, &on) in agenda.iter().enumerate() {
-            if !on {
-                continue;
-            }
-            let Some(next) = index.toward_us[index.level_at[i] + levels[i]] else {
+        for (i, st) in steps.iter().enumerate() {
+            let Some((next, c_prev, c_next, u_prev, u_next)) = *st else {
                 continue;
             };
             let prev = levels[i];
@@ -67,8 +80,8 @@ pub fn counter_offer(
             } else {
                 (cards_c, cards_u)
             };
-            let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
-            let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
+            let c = base_c - c_prev + c_next + cc;
+            let u = base_u - u_prev + u_next + cu;
             let gain = u - (base_u + cards_u);
             let loss = ((base_c + cards_c) - c).max(1e-4);
             let score = gain / loss;
@@ -89,6 +102,7 @@ pub fn counter_offer(
                 base_u += us_at[i][next] - us_at[i][levels[i]];
                 levels[i] = next;
                 (cards_c, cards_u) = (cc, cu);
+                steps[i] = step(i, next);
             }
             None => break,
         }

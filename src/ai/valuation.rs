@@ -32,53 +32,53 @@ impl<'a> Valuation<'a> {
     pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
         let index = scenario.index();
         let mut china_table = Vec::with_capacity(index.china_raw.len());
+        let (mut china_sq, mut us_sq, mut china_max, mut us_max) = (0.0, 0.0, 0.0, 0.0);
         for (i, issue) in scenario.issues.iter().enumerate() {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
             let weight = (issue.china_weight + shift).max(0.0);
             let at = index.level_at[i];
-            let raw = &index.china_raw[at..at + issue.levels.len()];
-            china_table.extend(raw.iter().map(|&c| weight * c));
+            let levels = at..at + issue.levels.len();
+            china_table.extend(index.china_raw[levels.clone()].iter().map(|&c| weight * c));
+            let (c, u) = (
+                china_table[at + issue.status_quo],
+                index.us_value[at + issue.status_quo],
+            );
+            china_sq += c;
+            us_sq += u;
+            if state.agenda.get(i).copied().unwrap_or(false) {
+                china_max += china_table[levels].iter().copied().fold(0.0, f64::max);
+                us_max += index.us_best[i];
+            } else {
+                china_max += c;
+                us_max += u;
+            }
         }
-        let mut v = Valuation {
-            scenario,
-            state,
-            china_sq: 0.0,
-            us_sq: 0.0,
-            china_max: 0.0,
-            us_max: 0.0,
-            index,
-            china_table,
-            spans: (0.0, 0.0),
-            in_force: None,
-        };
+        // The cards in force, as bits by index (the same order as a scan of the cards).
         let cards = &scenario.world.cards;
-        if cards.len() <= 64 {
+        let in_force = (cards.len() <= 64).then(|| {
             let (mut us, mut china) = (0u64, 0u64);
-            for (k, card) in cards.iter().enumerate() {
-                if v.in_force(k) {
+            for (k, (card, &on)) in cards.iter().zip(&state.cards).enumerate() {
+                if on {
                     match card.side {
                         Side::Us => us |= 1 << k,
                         Side::China => china |= 1 << k,
                     }
                 }
             }
-            v.in_force = Some((us, china));
-        }
-        for (i, issue) in scenario.issues.iter().enumerate() {
-            let (c, u) = (
-                v.china_at(i, issue.status_quo),
-                v.us_at(i, issue.status_quo),
-            );
-            v.china_sq += c;
-            v.us_sq += u;
-            if state.agenda.get(i).copied().unwrap_or(false) {
-                v.china_max += v.china_levels(i).iter().copied().fold(0.0, f64::max);
-                v.us_max += index.us_best[i];
-            } else {
-                v.china_max += c;
-                v.us_max += u;
-            }
-        }
+            (us, china)
+        });
+        let mut v = Valuation {
+            scenario,
+            state,
+            china_sq,
+            us_sq,
+            china_max,
+            us_max,
+            index,
+            china_table,
+            spans: (0.0, 0.0),
+            in_force,
+        };
         v.china_max += v.cards_value(Side::Us, None);
         v.us_max += v.cards_value(Side::China, None);
         v.spans = (

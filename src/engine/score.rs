@@ -137,8 +137,8 @@ fn us_value(state: &State, gain: f64, words: bool) -> Score {
     match outcome {
         Some(o) if o.is_deal() => score(words, 50.0 + 100.0 * gain, || {
             format!(
-                "After a year the deal is worth {:+.0} points to the US against no deal (50 = no deal){}.",
-                100.0 * gain,
+                "After a year the deal is worth {:+} points to the US against no deal (50 = no deal){}.",
+                Whole(100.0 * gain),
                 gestures(state.concessions)
             )
         }),
@@ -167,16 +167,16 @@ fn balance(
         let (us, cn) = val.shares(&final_levels);
         score(words, 100.0 - 100.0 * (us - cn).abs(), || {
             format!(
-                "The US gets {:.0}% of what it could gain, China {:.0}%: the closer, the longer it holds.",
-                100.0 * us,
-                100.0 * cn
+                "The US gets {}% of what it could gain, China {}%: the closer, the longer it holds.",
+                Whole(100.0 * us),
+                Whole(100.0 * cn)
             )
         })
     } else {
         score(words, 50.0 + state.meters.trust / 4.0, || {
             format!(
-                "No deal to judge; Beijing's trust ends at {:.0}.",
-                state.meters.trust
+                "No deal to judge; Beijing's trust ends at {}.",
+                Whole(state.meters.trust)
             )
         })
     }
@@ -196,7 +196,9 @@ fn headline(
         100.0 * net / scenario.deal.full_headline_bn.max(1.0),
         || {
             format!(
-                "${announced:.0}bn announced; ${net:.0}bn delivered over what China would have bought anyway."
+                "${}bn announced; ${}bn delivered over what China would have bought anyway.",
+                Whole(announced),
+                Whole(net)
             )
         },
     )
@@ -210,9 +212,9 @@ fn security(scenario: &Scenario, state: &State, deal: Option<&Package>, words: b
         100.0 - 100.0 * sec - 0.3 * state.meters.hawk_alarm,
         || {
             format!(
-                "Export-control easing costs {:.0} points; hawk alarm ends at {:.0}.",
-                100.0 * sec,
-                state.meters.hawk_alarm
+                "Export-control easing costs {} points; hawk alarm ends at {}.",
+                Whole(100.0 * sec),
+                Whole(state.meters.hawk_alarm)
             )
         },
     )
@@ -230,13 +232,13 @@ fn overall(scenario: &Scenario, parts: [&Score; 6], words: bool) -> Score {
         + w.damage * damage.value;
     score(words, overall_value, || {
         format!(
-            "US value {:.0}%, durability {:.0}%, balance {:.0}%, headline {:.0}%, security {:.0}%, damage avoided {:.0}%.",
-            100.0 * w.us_value,
-            100.0 * w.durability,
-            100.0 * w.balance,
-            100.0 * w.headline,
-            100.0 * w.security,
-            100.0 * w.damage
+            "US value {}%, durability {}%, balance {}%, headline {}%, security {}%, damage avoided {}%.",
+            Whole(100.0 * w.us_value),
+            Whole(100.0 * w.durability),
+            Whole(100.0 * w.balance),
+            Whole(100.0 * w.headline),
+            Whole(100.0 * w.security),
+            Whole(100.0 * w.damage)
         )
     })
 }
@@ -377,7 +379,10 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>, words: boo
             )
         };
         format!(
-            "{restrictions}; over the next year {rung_months} rung-months, farm stress {farm:.0} and market confidence {market:.0} on average, magnets as low as {magnets:.0}."
+            "{restrictions}; over the next year {rung_months} rung-months, farm stress {} and market confidence {} on average, magnets as low as {}.",
+            Whole(farm),
+            Whole(market),
+            Whole(magnets)
         )
     })
 }
@@ -385,7 +390,10 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>, words: boo
 /// The clause naming what goodwill gestures cost, if any.
 fn gestures(points: f64) -> String {
     if points > 0.0 {
-        format!(", after {points:.0} points given away in goodwill gestures")
+        format!(
+            ", after {} points given away in goodwill gestures",
+            Whole(points)
+        )
     } else {
         String::new()
     }
@@ -458,10 +466,86 @@ fn durability(
         .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
     let reason = || {
         format!(
-            "After a year, {:.0}% of the US gains were delivered; {:.0}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
-            100.0 * kept_share,
-            100.0 * structural_share,
+            "After a year, {}% of the US gains were delivered; {}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+            Whole(100.0 * kept_share),
+            Whole(100.0 * structural_share),
         )
     };
     (score(words, value, reason), commercial / promised)
+}
+
+/// A number as `{:.0}` writes it (rounded half to even, "-0" for a small negative, "+" under
+/// `{:+}`), without the general float formatter, which dominated the cost of a scorecard.
+struct Whole(f64);
+
+impl std::fmt::Display for Whole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        // Past 2^53 or not finite: the general formatter, which agrees by definition.
+        if x.is_nan() || x.abs() >= 9.0e15 {
+            return if f.sign_plus() {
+                write!(f, "{x:+.0}")
+            } else {
+                write!(f, "{x:.0}")
+            };
+        }
+        let r = x.round_ties_even().abs();
+        if x.is_sign_negative() {
+            f.write_str("-")?;
+        } else if f.sign_plus() {
+            f.write_str("+")?;
+        }
+        // Whole and below 2^53: the conversion is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = r as u64;
+        write!(f, "{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Whole;
+
+    /// `Whole` writes what `{:.0}` and `{:+.0}` write, ties, signs and extremes included.
+    #[test]
+    fn whole_writes_what_the_float_formatter_writes() {
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.49999999999999994,
+            -0.3,
+            1e15,
+            9.1e15,
+            -9.1e15,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            4503599627370495.5,
+            99.5,
+            100.49999,
+            57.99999999,
+        ];
+        // A deterministic spread of values and of halves across the ranges scores reach.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for k in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let unit = f64::from(u32::try_from(seed >> 32).unwrap_or(0)) / f64::from(u32::MAX);
+            xs.push((unit - 0.5) * 400.0);
+            xs.push(f64::from(k) / 2.0 - 5000.0);
+        }
+        for x in xs {
+            assert_eq!(format!("{}", Whole(x)), format!("{x:.0}"), "{x:?}");
+            assert_eq!(format!("{:+}", Whole(x)), format!("{x:+.0}"), "{x:?}");
+        }
+    }
 }
