@@ -318,3 +318,44 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         - state.demand_cut;
     value.max(lowest).min(1.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Valuation;
+    use crate::engine::new_state;
+
+    /// The red lines as tables say what the full test says, for every package of two levels
+    /// per issue pattern tried (each issue at each of its levels, the rest at every level).
+    #[test]
+    fn crosses_agrees_with_the_listed_red_lines() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let state = new_state(&s, 1);
+        let val = Valuation::new(&s, &state);
+        let n = s.issues.len();
+        let (mut tried, mut crossed) = (0, 0);
+        for base in 0..4 {
+            for i in 0..n {
+                for j in 0..n {
+                    for li in 0..s.issues[i].levels.len() {
+                        for lj in 0..s.issues[j].levels.len() {
+                            let mut p: Vec<usize> = s
+                                .issues
+                                .iter()
+                                .map(|x| base.min(x.levels.len() - 1))
+                                .collect();
+                            p[i] = li;
+                            p[j] = lj;
+                            assert_eq!(val.crosses(&p), !val.red_lines(&p).is_empty(), "{p:?}");
+                            tried += 1;
+                            crossed += usize::from(val.crosses(&p));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(tried > 1000);
+        assert!(crossed > 0 && crossed < tried, "{crossed} of {tried} cross");
+    }
+}

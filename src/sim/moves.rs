@@ -297,3 +297,53 @@ impl Rows {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    use super::{move_set, moves};
+    use crate::engine::{Action, new_state, step};
+    use crate::sim::Strategy;
+
+    /// Drawing move `i` from the compact set gives `moves`'s move `i`, in every state met along
+    /// games of every strategy; no package is offered twice.
+    #[test]
+    fn the_compact_set_gives_the_moves_in_order() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let mut states = 0;
+        for strategy in Strategy::ALL {
+            for seed in 1..=3 {
+                let mut state = new_state(&s, seed);
+                let mut rng = ChaCha8Rng::seed_from_u64(seed);
+                for _ in 0..40 {
+                    let all = moves(&s, &state);
+                    assert_eq!(move_set(&s, &state).len(), all.len());
+                    for (i, m) in all.iter().enumerate() {
+                        assert_eq!(move_set(&s, &state).take(i).as_ref(), Some(m));
+                    }
+                    let proposals: Vec<&Action> = all
+                        .iter()
+                        .filter(|a| matches!(a, Action::Propose(_)))
+                        .collect();
+                    for (k, p) in proposals.iter().enumerate() {
+                        assert!(!proposals[..k].contains(p), "{p:?} offered twice");
+                    }
+                    states += 1;
+                    if state.outcome.is_some() {
+                        assert!(all.is_empty());
+                        break;
+                    }
+                    let a = strategy.next_action(&s, &state, &mut rng);
+                    if step(&s, &mut state, a).is_err() {
+                        step(&s, &mut state, Action::Hold).ok();
+                    }
+                }
+            }
+        }
+        assert!(states > 100);
+    }
+}
