@@ -38,7 +38,7 @@ impl<'a> Valuation<'a> {
             let weight = (issue.china_weight + shift).max(0.0);
             let at = index.level_at[i];
             let levels = at..at + issue.levels.len();
-            china_table.extend(index.china_raw[levels.clone()].iter().map(|&c| weight * c));
+            china_table.extend(index.china_raw[levels].iter().map(|&c| weight * c));
             let (c, u) = (
                 china_table[at + issue.status_quo],
                 index.us_value[at + issue.status_quo],
@@ -46,7 +46,9 @@ impl<'a> Valuation<'a> {
             china_sq += c;
             us_sq += u;
             if state.agenda.get(i).copied().unwrap_or(false) {
-                china_max += china_table[levels].iter().copied().fold(0.0, f64::max);
+                // The best weighted level, at least 0: a weight is never negative and rounding
+                // keeps order, so the weighted best is the weight times the unweighted best.
+                china_max += (weight * index.china_best[i]).max(0.0);
                 us_max += index.us_best[i];
             } else {
                 china_max += c;

@@ -34,6 +34,8 @@ pub(crate) struct Index {
     /// Whether the balance rule compares shares on the common scale (the scenario sets a gap
     /// below the default's).
     pub common_scale: bool,
+    /// Per issue, China's highest unweighted value of any level.
+    pub china_best: Vec<f64>,
     /// Per issue, the level China values most (the last of equals).
     pub china_ideal: Vec<usize>,
     /// Per level (flat, as `us_value`), the neighbouring level the US values more, if any.
@@ -109,6 +111,17 @@ impl Scenario {
                         .fold(0.0, f64::max)
                 })
                 .collect();
+            let china_best = self
+                .issues
+                .iter()
+                .zip(&level_at)
+                .map(|(issue, &at)| {
+                    china_raw[at..at + issue.levels.len()]
+                        .iter()
+                        .copied()
+                        .fold(f64::NEG_INFINITY, f64::max)
+                })
+                .collect();
             let china_ideal = self
                 .issues
                 .iter()
@@ -170,6 +183,7 @@ impl Scenario {
                 china_raw,
                 us_value,
                 us_best,
+                china_best,
                 china_ideal,
                 toward_us,
                 common_scale: self.world.pressure.balance_gap
