@@ -1,5 +1,6 @@
-//! Drawing the full negotiation screen into a 200×60 TestBackend (target: median under 500 µs;
-//! the big layout with the dance and the why, and the debrief's dance, under 1 ms).
+//! Drawing the full negotiation screen into a 200×60 TestBackend: the big layout with the dance
+//! and the why, with and without the instructor's panel, the debrief and its dance; target
+//! under 1 ms a frame. The empty frame is the floor (ratatui's own buffer diff and swap).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
@@ -64,6 +65,25 @@ fn dance(c: &mut Criterion) {
     });
 }
 
+/// The debrief's text of a finished game (the scores, the epilogue, the deal beside history).
+fn debrief(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/finished-deal.ron");
+    let loaded = truce::persist::load_game(&path).expect("example save");
+    let scenarios = vec![loaded.game.scenario.clone()];
+    let mut app = App::new(scenarios, 0, 1, Theme { colour: true }).resuming(loaded);
+    app.resize(200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    c.bench_function("draw debrief 200x60", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| {
+                    black_box(black_box(&app).draw(f));
+                })
+                .expect("draw");
+        })
+    });
+}
+
 /// The dance widget alone, at the size the big table gives it and at full screen.
 fn dance_widget(c: &mut Criterion) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/finished-deal.ron");
@@ -85,7 +105,8 @@ fn dance_widget(c: &mut Criterion) {
     }
 }
 
-/// The table with the instructor's panel, which asks the engine's dry run every frame.
+/// The table with the instructor's panel (the engine's dry run of the package being built,
+/// made when a key changes it and kept in the app's view).
 fn instructor(c: &mut Criterion) {
     let mut app = negotiating_app().with_classroom(truce::ui::Classroom {
         instructor: true,
@@ -119,5 +140,13 @@ fn empty(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, draw, dance, dance_widget, instructor, empty);
+criterion_group!(
+    benches,
+    draw,
+    dance,
+    debrief,
+    dance_widget,
+    instructor,
+    empty
+);
 criterion_main!(benches);

@@ -1,4 +1,5 @@
-//! The command line: clap definitions and dispatch to the library.
+//! The command line: clap definitions and dispatch to the library. It knows nothing of the
+//! terminal game: a command that plays returns a `Launch` that the binary hands to the UI.
 
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
@@ -42,24 +43,31 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 // The classroom commands (transcript, report, review) live in `cli/classroom.rs`; declared
 // after the macros above so they can use them.
 mod classroom;
+mod launch;
 mod scenarios;
 mod simulator;
 use classroom::{Class, find_save, report, review, transcript};
+pub use launch::{Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 use simulator::{simulate, solve};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
 /// an `io::Result`, never `println!`, which panics on a closed pipe.
-fn finish(result: io::Result<ExitCode>) -> ExitCode {
+fn finish(result: io::Result<Next>) -> Next {
     match result {
-        Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(next) => next,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Next::Exit(ExitCode::SUCCESS),
         Err(e) => {
             warn!("truce: cannot write the output: {e}");
-            ExitCode::FAILURE
+            Next::Exit(ExitCode::FAILURE)
         }
     }
+}
+
+/// A command that only prints, as a `Next`.
+fn done(result: io::Result<ExitCode>) -> io::Result<Next> {
+    result.map(Next::Exit)
 }
 
 /// Truce: a terminal war-game of the 2025 US–China trade talks.
@@ -196,8 +204,8 @@ pub enum Command {
     },
 }
 
-/// Runs the command line and returns the process exit code.
-pub fn main() -> ExitCode {
+/// Runs the command line: returns the exit code, or the game the binary is to play.
+pub fn main() -> Next {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
     finish(match cli.command {
@@ -215,11 +223,11 @@ pub fn main() -> ExitCode {
             Class { class, player },
             instructor,
         ),
-        Some(Command::Scenarios { export, output }) => match export {
+        Some(Command::Scenarios { export, output }) => done(match export {
             Some(name) => export_scenario(&name, output.as_deref()),
             None => scenarios(),
-        },
-        Some(Command::Validate { files }) => validate(&files),
+        }),
+        Some(Command::Validate { files }) => done(validate(&files)),
         Some(Command::Simulate {
             scenario,
             strategy,
@@ -227,24 +235,33 @@ pub fn main() -> ExitCode {
             seed,
             json,
             save_to,
-        }) => simulate(&scenario, &strategy, games, seed, json, save_to.as_deref()),
+        }) => done(simulate(
+            &scenario,
+            &strategy,
+            games,
+            seed,
+            json,
+            save_to.as_deref(),
+        )),
         Some(Command::Solve {
             scenario,
             seed,
             playouts,
             json,
-        }) => solve(
+        }) => done(solve(
             &scenario,
             seed,
             usize::try_from(playouts).unwrap_or(usize::MAX),
             json,
-        ),
+        )),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
-        Some(Command::Saves) => saves(save_dir),
+        Some(Command::Saves) => done(saves(save_dir)),
         Some(Command::Transcript { file, output }) => {
-            transcript(&find_save(&file, save_dir), output.as_deref())
+            done(transcript(&find_save(&file, save_dir), output.as_deref()))
         }
-        Some(Command::Report { paths, csv, output }) => report(&paths, csv, output.as_deref()),
+        Some(Command::Report { paths, csv, output }) => {
+            done(report(&paths, csv, output.as_deref()))
+        }
         Some(Command::Review { file }) => review(&file, save_dir),
     })
 }
@@ -262,17 +279,6 @@ fn builtins() -> Result<Vec<Arc<scenario::Scenario>>, String> {
     Ok(scenarios)
 }
 
-/// Runs the terminal game and turns how it ended into an exit code.
-fn run_ui(start: crate::ui::Start) -> io::Result<ExitCode> {
-    match crate::ui::run(start) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            warn!("truce: terminal error: {e}");
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
 /// Starts the terminal game. Every file is loaded before the terminal is touched, so a broken
 /// scenario prints `file:line:column: message` on a normal terminal and exits non-zero.
 fn play(
@@ -281,12 +287,13 @@ fn play(
     save_dir: Option<&Path>,
     class: Class,
     instructor: bool,
-) -> io::Result<ExitCode> {
+) -> io::Result<Next> {
+    let failed = Ok(Next::Exit(ExitCode::FAILURE));
     let mut scenarios = match builtins() {
         Ok(s) => s,
         Err(e) => {
             warn!("{e}");
-            return Ok(ExitCode::FAILURE);
+            return failed;
         }
     };
     let mut picked = 0;
@@ -304,7 +311,7 @@ fn play(
             },
             Err(e) => {
                 warn!("{e}");
-                return Ok(ExitCode::FAILURE);
+                return failed;
             }
         }
     }
@@ -313,19 +320,19 @@ fn play(
             "truce: the game needs a terminal; for headless play try `truce simulate`, and \
              `truce validate FILE` to check a scenario"
         );
-        return Ok(ExitCode::FAILURE);
+        return failed;
     }
-    run_ui(crate::ui::Start {
+    Ok(Next::Play(Launch {
         scenarios,
         picked,
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
-        resume: None,
-        classroom: crate::ui::Classroom {
+        mode: Mode::New {
+            class: class.class,
+            player: class.player,
             instructor,
-            ..crate::ui::Classroom::for_play(class.class, class.player)
         },
-    })
+    }))
 }
 
 /// A seed from the clock, short enough to read out to a class.
@@ -386,7 +393,8 @@ fn validate_one(path: &Path) -> Result<String, String> {
 
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
 /// a broken save prints `file:line:column: message` on a normal terminal and exits 1.
-fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCode> {
+fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
+    let failed = Ok(Next::Exit(ExitCode::FAILURE));
     let store = SaveStore::from_flag(save_dir);
     let path = store
         .as_ref()
@@ -396,7 +404,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         Ok(loaded) => loaded,
         Err(e) => {
             warn!("{e}");
-            return Ok(ExitCode::FAILURE);
+            return failed;
         }
     };
     if check {
@@ -413,7 +421,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
         if let Some(notice) = &loaded.notice {
             say!("{}: {notice}", path.display());
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Next::Exit(ExitCode::SUCCESS));
     }
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         warn!(
@@ -421,23 +429,22 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<ExitCod
              FILE` only checks it)",
             show_path(&path)
         );
-        return Ok(ExitCode::FAILURE);
+        return failed;
     }
     let scenarios = match builtins() {
         Ok(s) => s,
         Err(e) => {
             warn!("{e}");
-            return Ok(ExitCode::FAILURE);
+            return failed;
         }
     };
-    run_ui(crate::ui::Start {
+    Ok(Next::Play(Launch {
         scenarios,
         picked: 0,
         seed: loaded.game.seed,
         save_dir: dir,
-        resume: Some(loaded),
-        classroom: crate::ui::Classroom::default(),
-    })
+        mode: Mode::Resume(Box::new(loaded)),
+    }))
 }
 
 fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {

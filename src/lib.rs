@@ -1,7 +1,9 @@
 //! Truce: a turn-based war-game of the 2025 US–China trade talks.
 //!
 //! The engine (`engine`, `ai`, `scenario`) is pure: no terminal, no files, no clock, no global
-//! RNG. The terminal game, the command line and persistence are thin shells over it.
+//! RNG. The terminal game, the command line and persistence are thin shells over it. The
+//! command line (`cli`) never reaches into the terminal game (`ui`): it returns a `cli::Launch`
+//! and the binary hands that to `ui::run`.
 
 pub mod ai;
 pub mod cli;

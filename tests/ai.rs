@@ -221,8 +221,43 @@ fn an_insulting_package_anchors_nothing() {
     let Reply::Counter(from_extreme) = a.reply else {
         panic!("an insult draws a counter: {:?}", a.reply)
     };
-    // The counter is built from China's side: a modest opening draws the same counter.
-    let modest = package(&s, &[("rare_earths", 2)]);
+    // The counter is built from China's side: an opening that asks less, but still at least
+    // what that counter gives on every issue, draws the same counter; the extreme ask anchors
+    // nothing. (The ask only bounds the counter: China never gives more than was asked.)
+    let mut modest = from_extreme.clone();
+    let ideal_us = |i: usize| {
+        (0..s.issues[i].levels.len())
+            .max_by(|&a, &b| {
+                s.issues[i].levels[a]
+                    .us
+                    .total_cmp(&s.issues[i].levels[b].us)
+            })
+            .unwrap()
+    };
+    let mut asks_less = false;
+    for i in 0..s.issues.len() {
+        if extreme.0[i] != from_extreme.0[i]
+            && s.issues[i].levels[extreme.0[i]].us > s.issues[i].levels[from_extreme.0[i]].us
+        {
+            // Ask one level short of the extreme ask where that is still above the counter.
+            modest.0[i] = extreme.0[i];
+            if ideal_us(i) == extreme.0[i] && !asks_less {
+                let step = if extreme.0[i] > from_extreme.0[i] {
+                    extreme.0[i] - 1
+                } else {
+                    extreme.0[i] + 1
+                };
+                if s.issues[i].levels[step].us >= s.issues[i].levels[from_extreme.0[i]].us {
+                    modest.0[i] = step;
+                    asks_less = step != extreme.0[i];
+                }
+            }
+        }
+    }
+    assert!(
+        asks_less,
+        "the modest opening asks less than the extreme one somewhere"
+    );
     let Reply::Counter(from_modest) = answer_proposal(&s, &st, &modest).reply else {
         panic!("a modest opening is countered in week 1")
     };

@@ -155,6 +155,60 @@ fn class_report_in_markdown_and_csv() {
 }
 
 #[test]
+fn class_means_leave_unfinished_games_out_and_list_them() {
+    // seed 1 has three finished deals (overall 69 each) and two games still in progress: the
+    // means must be the finished games' alone, with the unfinished ones named apart.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    class_folder(tmp.path());
+    let r = report_of(tmp.path());
+    let md = class::markdown(&r);
+    let seed1 = md
+        .split("## autumn-2025, seed 1")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the seed 1 summary");
+    let finished: Vec<f64> = r
+        .games
+        .iter()
+        .filter(|e| e.game.seed == 1 && e.game.outcome.key != "in_progress")
+        .map(|e| {
+            e.game
+                .scores
+                .iter()
+                .find(|s| s.name == "Overall")
+                .unwrap()
+                .value
+        })
+        .collect();
+    assert_eq!(finished.len(), 3);
+    let mean = finished.iter().sum::<f64>() / 3.0;
+    assert!(
+        seed1.contains(&format!("| Overall | {mean:.1} |")),
+        "the mean is over finished games only ({mean:.1}): {seed1}"
+    );
+    assert!(
+        seed1.contains("Means over the 3 finished game(s)"),
+        "{seed1}"
+    );
+    assert!(
+        seed1.contains("Unfinished, not in the means below: 2 game(s)")
+            && seed1.contains("class/opening.ron (week 4)")
+            && seed1.contains("class/midgame-restrictions.ron (week 6)"),
+        "{seed1}"
+    );
+    assert!(!seed1.contains("In progress"), "{seed1}");
+    // No best game can be an unfinished one.
+    let table = seed1
+        .split("| Score | Mean | Best game |")
+        .nth(1)
+        .unwrap_or("");
+    assert!(
+        !table.contains("opening.ron") && !table.contains("midgame-restrictions.ron"),
+        "{table}"
+    );
+}
+
+#[test]
 fn report_scores_come_from_the_replay_not_the_file() {
     // A save whose game is rewritten to another seed's state fails to load, so the only scores
     // a report can show are the replay's; and two saves of the same game score the same.

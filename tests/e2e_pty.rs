@@ -4,191 +4,22 @@
 //! terminal is touched. Saves go to temp dirs (`TRUCE_SAVE_DIR`, `HOME`, `XDG_DATA_HOME`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+mod pty;
+use pty::{Pty, TIMEOUT};
 
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-struct Session {
-    /// A temp home for sessions started without their own: no test writes into the real one.
-    _home: Option<tempfile::TempDir>,
-    /// A config dir where the player's name is already remembered, so no name is asked.
-    _config: tempfile::TempDir,
-    output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    /// Starts truce with a temp home and save dir (the game autosaves after every move).
-    fn start(args: &[&str]) -> Session {
-        let home = tempfile::tempdir().expect("temp dir");
-        let saves = home.path().join("saves");
-        let xdg = home.path().join("xdg");
-        let env = [
-            ("TRUCE_SAVE_DIR", saves.as_path()),
-            ("HOME", home.path()),
-            ("XDG_DATA_HOME", xdg.as_path()),
-        ];
-        let mut s = Session::start_with(args, &env);
-        s._home = Some(home);
-        s
-    }
-
-    /// Starts truce with extra environment variables.
-    fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_truce"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let config = tempfile::tempdir().expect("temp dir");
-        std::fs::write(config.path().join("player.txt"), "Tester\n").expect("player name");
-        cmd.env("TRUCE_CONFIG_DIR", config.path());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn truce");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().expect("lock").extend_from_slice(&buf[..n]),
-                }
-            }
-        });
-        // Keep the master alive for the session's life by leaking it into the writer's owner.
-        std::mem::forget(pair.master);
-        Session {
-            _home: None,
-            _config: config,
-            output,
-            writer,
-            child,
-        }
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.output.lock().expect("lock").clone()
-    }
-
-    /// The screen as the terminal shows it now.
-    fn screen(&self) -> String {
-        let rows = NonZeroU16::new(ROWS).expect("rows");
-        let cols = NonZeroU16::new(COLS).expect("cols");
-        let mut parser = vt100::Parser::new(rows, cols, 0);
-        parser.process(&self.bytes());
-        parser.screen().contents()
-    }
-
-    /// From the title through the briefing to the table of seed 7, then the first proposal:
-    /// tariffs to 20% and rare earths to general licences.
-    fn first_proposal(&mut self) {
-        self.wait_for("Choose a scenario");
-        self.wait_for("Seed 7");
-        self.send("\r");
-        self.wait_for("Briefing");
-        self.send("\r");
-        self.wait_for("Week 1 of 11");
-        self.send("l");
-        self.wait_for("‹20%›");
-        self.send("jj");
-        self.wait_for("‹slow licensing›");
-        self.send("l");
-        self.wait_for("‹general licences›");
-        self.send("\r");
-    }
-
-    /// Waits until the screen shows `text`, or fails with the screen as it is.
-    /// Waits until the screen shows `text` and has stopped changing: a frame is written in
-    /// several chunks, and a screen read mid-frame would hold half of it.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                std::thread::sleep(Duration::from_millis(60));
-                let again = self.screen();
-                if again == screen {
-                    return screen;
-                }
-                continue;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Waits for the process to end; returns its status once the last bytes are read.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                break status;
-            }
-            assert!(start.elapsed() < TIMEOUT, "truce did not exit");
-            std::thread::sleep(Duration::from_millis(30));
-        };
-        // Give the reader a moment to drain the last bytes.
-        let start = Instant::now();
-        while !self.bytes().ends_with(b"\x1b[?1049l") && start.elapsed() < Duration::from_secs(2) {
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        status
-    }
-
-    /// Quits with `q` `y` and checks the exit status and that the terminal was restored: the
-    /// alternate screen left last, the cursor shown again.
-    fn quit_cleanly(&mut self) {
-        self.send("q");
-        self.wait_for("Quit Truce?");
-        self.send("y");
-        let status = self.wait_exit();
-        assert!(status.success(), "exit status {status:?}");
-        let bytes = self.bytes();
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(
-            text.ends_with("\x1b[?1049l"),
-            "the alternate screen was not left last; tail: {:?}",
-            &text[text.len().saturating_sub(80)..]
-        );
-        let hidden = text.rfind("\x1b[?25l").unwrap_or(0);
-        let shown = text.rfind("\x1b[?25h");
-        assert!(
-            shown.is_some_and(|i| i > hidden),
-            "the cursor was left hidden"
-        );
-    }
+/// From the title through the briefing to the table of seed 7, then the first proposal:
+/// tariffs to 20% and rare earths to general licences.
+fn first_proposal(s: &mut Pty) {
+    s.open_the_table();
+    s.send("l");
+    s.wait_for("‹20%›");
+    s.send("jj");
+    s.wait_for("‹slow licensing›");
+    s.send("l");
+    s.wait_for("‹general licences›");
+    s.send("\r");
 }
 
 /// The rows of the dispatches panel (newest first), from a parsed 120×40 screen.
@@ -205,8 +36,8 @@ fn dispatches(screen: &str) -> Vec<String> {
 
 #[test]
 fn play_a_week_read_why_and_quit_cleanly() {
-    let mut s = Session::start(&["--seed", "7"]);
-    s.first_proposal();
+    let mut s = Pty::start(&["--seed", "7"]);
+    first_proposal(&mut s);
     let screen = s.wait_for("Week 2 of 11");
     assert!(
         screen.contains("Beijing counters") || screen.contains("Beijing accepts"),
@@ -219,30 +50,9 @@ fn play_a_week_read_why_and_quit_cleanly() {
     s.send("w");
     s.wait_for("Why did Beijing answer so?");
     s.wait_for("Value to Beijing");
-    s.send("q");
-    s.wait_for("Quit Truce?");
-    s.send("y");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = s.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "truce did not exit");
-        std::thread::sleep(Duration::from_millis(30));
-    };
-    assert!(status.success(), "exit status {status:?}");
-    // Give the reader a moment to drain the last bytes.
-    let start = Instant::now();
-    while !s.bytes().ends_with(b"\x1b[?1049l") && start.elapsed() < TIMEOUT {
-        std::thread::sleep(Duration::from_millis(30));
-    }
+    s.quit_cleanly();
     let bytes = s.bytes();
     let text = String::from_utf8_lossy(&bytes);
-    assert!(
-        text.ends_with("\x1b[?1049l"),
-        "the alternate screen was not left last; tail: {:?}",
-        &text[text.len().saturating_sub(80)..]
-    );
     // NO_COLOR was set: no colour may have been written.
     for code in ["\x1b[38;5;", "\x1b[38;2;", "\x1b[48;5;", "\x1b[48;2;"]
         .into_iter()
@@ -264,12 +74,6 @@ fn play_a_week_read_why_and_quit_cleanly() {
             ))
         );
     }
-    let hidden = text.rfind("\x1b[?25l").unwrap_or(0);
-    let shown = text.rfind("\x1b[?25h");
-    assert!(
-        shown.is_some_and(|i| i > hidden),
-        "the cursor was left hidden"
-    );
 }
 
 #[test]
@@ -298,15 +102,9 @@ fn a_broken_scenario_reports_file_line_column_without_touching_the_terminal() {
 fn save_quit_and_resume_with_truce_load() {
     let home = tempfile::tempdir().expect("temp dir");
     let dir = home.path().join("saves");
-    let xdg = home.path().join("xdg");
-    let env = [
-        ("TRUCE_SAVE_DIR", dir.as_path()),
-        ("HOME", home.path()),
-        ("XDG_DATA_HOME", xdg.as_path()),
-    ];
-    let mut s = Session::start_with(&["--seed", "7"], &env);
+    let mut s = Pty::start_in(&["--seed", "7"], home.path());
     // Two turns: the first proposal, then the same package again.
-    s.first_proposal();
+    first_proposal(&mut s);
     s.wait_for("Week 2 of 11");
     s.send("\r");
     let played = s.wait_for("Week 3 of 11");
@@ -331,7 +129,7 @@ fn save_quit_and_resume_with_truce_load() {
 
     // A new terminal: truce load FILE resumes exactly there.
     let file_arg = file.to_str().expect("utf-8 path");
-    let mut r = Session::start_with(&["load", file_arg], &env);
+    let mut r = Pty::start_in(&["load", file_arg], home.path());
     let resumed = r.wait_for("Week 3 of 11");
     let resumed = if dispatches(&resumed).is_empty() {
         r.wait_for("Dispatches (newest first")
@@ -355,7 +153,7 @@ fn truce_load_of_a_broken_save_reports_before_touching_the_terminal() {
     let file_arg = "tests/fixtures/saves/truncated.ron";
     let saves = home.path().join("saves");
     let env = [("HOME", home.path()), ("TRUCE_SAVE_DIR", saves.as_path())];
-    let mut s = Session::start_with(&["load", file_arg], &env);
+    let mut s = Pty::start_with(&["load", file_arg], &env);
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 1, "{status:?}");
     let start = Instant::now();
@@ -377,7 +175,7 @@ fn truce_load_of_a_broken_save_reports_before_touching_the_terminal() {
 
 #[test]
 fn review_steps_through_a_save_with_the_arrow_keys() {
-    let mut s = Session::start(&["review", "saves/finished-deal.ron"]);
+    let mut s = Pty::start(&["review", "saves/finished-deal.ron"]);
     s.wait_for("REVIEW");
     s.wait_for("Week 1 of 11 · the opening · step 0 of 10");
     // → twice: week 1's agenda moves, then week 2's first proposal and Beijing's answer.
@@ -411,7 +209,7 @@ fn the_name_is_asked_once_on_the_title_screen() {
         ("TRUCE_SAVE_DIR", saves.as_path()),
         ("TRUCE_CONFIG_DIR", config.as_path()),
     ];
-    let mut s = Session::start_with(&["play", "--class", "--seed", "7"], &env);
+    let mut s = Pty::start_with(&["play", "--class", "--seed", "7"], &env);
     s.wait_for("Your name");
     s.send("Ana");
     s.wait_for("Name: Ana");
@@ -424,7 +222,7 @@ fn the_name_is_asked_once_on_the_title_screen() {
 
 #[test]
 fn the_dance_opens_in_review_and_the_instructor_panel_with_its_flag() {
-    let mut s = Session::start(&["review", "saves/finished-deal.ron"]);
+    let mut s = Pty::start(&["review", "saves/finished-deal.ron"]);
     s.wait_for("step 0 of 10");
     s.send("\x1b[F");
     s.wait_for("step 10 of 10");
@@ -437,7 +235,7 @@ fn the_dance_opens_in_review_and_the_instructor_panel_with_its_flag() {
     s.send("\x1b");
     assert!(s.wait_exit().success());
 
-    let mut s = Session::start(&["play", "--seed", "7", "--instructor"]);
+    let mut s = Pty::start(&["play", "--seed", "7", "--instructor"]);
     s.wait_for("Choose a scenario");
     s.send("\r");
     s.wait_for("Briefing");

@@ -50,10 +50,14 @@ fn answers_by_hand() {
     // China's ideal is (low, slow) = 1.0; giving minerals back costs it 0.2 and leaves 0.8 <
     // 0.9, so the counter is its ideal.
     assert_eq!(a.reply, Reply::Counter(Package(vec![1, 0])));
-    // Late, with demand at its floor 0.45, China gives minerals back in its counter (0.8).
+    // Late, with demand at its floor 0.45, China gives minerals back in its counter (0.8),
+    // as far as the US asked and no further.
     st.day = 21;
-    let a = answer_proposal(&s, &st, &Package(vec![0, 0]));
+    let a = answer_proposal(&s, &st, &Package(vec![0, 1]));
     assert_eq!(a.reply, Reply::Counter(Package(vec![1, 1])));
+    // Asking nothing on minerals, the US is given nothing there: the ask bounds the counter.
+    let a = answer_proposal(&s, &st, &Package(vec![0, 0]));
+    assert_eq!(a.reply, Reply::Counter(Package(vec![1, 0])));
     // ... and accepts that package outright.
     let a = answer_proposal(&s, &st, &Package(vec![1, 1]));
     assert_eq!(a.reply, Reply::Accept);

@@ -1,31 +1,51 @@
 //! Counter-offers built from China's side: start from China's ideal on the issues on the table,
 //! then give back to the US where it costs China least, only as far as China's demand, the
-//! balance rule and the red lines allow. The US proposal does not anchor the counter.
+//! balance rule and the red lines allow. The US proposal does not anchor the counter, but it
+//! bounds it: issue by issue, China never hands the US more than the US itself asked for.
 
 use crate::ai::Valuation;
 use crate::core::Package;
 use crate::scenario::Scenario;
 
-/// China's counter this week: deterministic, independent of what the US proposed except for
-/// the issues it keeps off the table (they stay at the status quo).
+/// China's counter this week: deterministic; the US proposal only caps it (no level better for
+/// the US than the US's own on that issue) and keeps issues off the table at the status quo.
 pub fn counter_offer(
     scenario: &Scenario,
     val: &Valuation,
     agenda: &[bool],
-    _proposal: &Package,
+    proposal: &Package,
     aspiration: f64,
 ) -> Package {
     // China's ideal level and each level's step towards the US, from the scenario's tables.
     let index = scenario.index();
+    // China counters from its own side, never past the ask: a level is open to the counter only
+    // if the US values it no more than the level it proposed itself.
+    let within = |i: usize, l: usize| {
+        let levels = &scenario.issues[i].levels;
+        let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
+        levels
+            .get(asked)
+            .is_none_or(|a| levels[l].us <= a.us + 1e-12)
+    };
     let mut levels: Vec<usize> = scenario
         .issues
         .iter()
         .enumerate()
         .map(|(i, issue)| {
             if agenda[i] {
-                index.china_ideal[i]
+                // China's ideal is the last of its best levels: when the ask allows it, it is
+                // also the last best of the levels the ask allows (the full scan's answer).
+                let ideal = index.china_ideal[i];
+                if within(i, ideal) {
+                    ideal
+                } else {
+                    (0..issue.levels.len())
+                        .filter(|&l| within(i, l))
+                        .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                        .unwrap_or(val.sq(i))
+                }
             } else {
-                issue.status_quo
+                val.sq(i)
             }
         })
         .collect();
@@ -52,7 +72,8 @@ pub fn counter_offer(
     // Per issue on the table: its next step towards the US with China's and the US's values
     // before and after it, kept until the issue moves (the sums are taken as they always were).
     let step = |i: usize, level: usize| {
-        index.toward_us[index.level_at[i] + level].map(|next| {
+        let next = index.toward_us[index.level_at[i] + level].filter(|&l| within(i, l));
+        next.map(|next| {
             (
                 next,
                 china_at[i][level],

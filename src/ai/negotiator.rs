@@ -4,7 +4,9 @@ use rand::RngExt;
 
 use crate::ai::counter::step_towards_china;
 use crate::ai::valuation::us_pressure;
-use crate::ai::{Answer, Explanation, Reply, Rule, Valuation, aspiration, counter_offer};
+use crate::ai::{
+    Answer, Explanation, Reply, Rule, Valuation, WalkOutBite, aspiration, counter_offer,
+};
 use crate::core::{Package, State};
 use crate::scenario::Scenario;
 
@@ -44,6 +46,7 @@ fn base(scenario: &Scenario, state: &State, val: &Valuation, rule: Rule) -> Expl
         allowed_gap: scenario.world.pressure.balance_gap,
         reason: None,
         red_lines: Vec::new(),
+        walk_out: None,
     }
 }
 
@@ -128,6 +131,46 @@ pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
     let bite = state.credibility * (state.china_pressure + card.value);
     let span = (t.heed_sure - t.heed_from).max(1e-6);
     Some(((bite - t.heed_from) / span).clamp(0.0, 1.0))
+}
+
+/// Whether a US walk-out is credible to Beijing: no bluff of the US has been called, and a
+/// threat of the scenario's threat card would now more likely than not be heeded (the expected
+/// bite, credibility × (China's pressure + what the card would cost it), past the midpoint of
+/// the scenario's heed range). Credibility carries the legal basis: it falls as the courts
+/// question the tariffs' authority. A credible walk-out leaves China bearing its own no-deal
+/// cost; any other is mirrored. `false` when the scenario's threat names no card.
+pub fn walk_away_credible(scenario: &Scenario, state: &State) -> bool {
+    walk_out_bite(scenario, state).is_some_and(|b| b.bluffs_called == 0 && b.bite >= b.needed)
+}
+
+/// The numbers behind [`walk_away_credible`]; `None` when the scenario's threat names no card.
+fn walk_out_bite(scenario: &Scenario, state: &State) -> Option<WalkOutBite> {
+    let t = &scenario.world.threat;
+    let k = scenario.index().threat_card?;
+    let value = scenario.world.cards.get(k).map_or(0.0, |c| c.value);
+    Some(WalkOutBite {
+        bite: state.credibility * (state.china_pressure + value),
+        needed: 0.5 * (t.heed_from + t.heed_sure),
+        bluffs_called: state.bluffs_called,
+    })
+}
+
+/// China's answer to a US walk-out: it holds still when the walk-out is credible, and mirrors
+/// it otherwise (the scenario's walk-out effects carry the rung). Recorded so that `w` can say
+/// which, with the numbers, on the debrief.
+pub fn answer_walk_out(scenario: &Scenario, state: &State) -> Answer {
+    let rule = if walk_away_credible(scenario, state) {
+        Rule::WalkOutHeld
+    } else {
+        Rule::WalkOutMirrored
+    };
+    let val = Valuation::new(scenario, state);
+    let mut why = base(scenario, state, &val, rule);
+    why.walk_out = walk_out_bite(scenario, state);
+    Answer {
+        reply: Reply::Noted,
+        why,
+    }
 }
 
 /// China's answer to a threat. Under 0.2.0 rules it is priced: China gives way (and lowers its

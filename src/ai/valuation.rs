@@ -39,10 +39,9 @@ impl<'a> Valuation<'a> {
             let at = index.level_at[i];
             let levels = at..at + issue.levels.len();
             china_table.extend(index.china_raw[levels].iter().map(|&c| weight * c));
-            let (c, u) = (
-                china_table[at + issue.status_quo],
-                index.us_value[at + issue.status_quo],
-            );
+            // Today's status quo: an event may have moved it since the scenario opened.
+            let sq = status_quo_level(scenario, state, i);
+            let (c, u) = (china_table[at + sq], index.us_value[at + sq]);
             china_sq += c;
             us_sq += u;
             if state.agenda.get(i).copied().unwrap_or(false) {
@@ -88,6 +87,11 @@ impl<'a> Valuation<'a> {
             (v.china_max - v.china_sq).max(1e-6),
         );
         v
+    }
+
+    /// Issue `i`'s status-quo level now (an event may have moved it).
+    pub fn sq(&self, i: usize) -> usize {
+        status_quo_level(self.scenario, self.state, i)
     }
 
     /// China's weighted value of level `level` on issue `i`.
@@ -222,8 +226,8 @@ impl<'a> Valuation<'a> {
             .filter_map(|(&(i, line, unless), rl)| {
                 let issue = &s.issues[i];
                 let level = levels[i];
-                let crossed = issue.levels[level].china <= issue.levels[line].china
-                    && level != issue.status_quo;
+                let crossed =
+                    issue.levels[level].china <= issue.levels[line].china && level != self.sq(i);
                 let lifted = unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min));
                 (crossed && !lifted).then(|| RedLineHit {
                     issue: i,
@@ -237,8 +241,11 @@ impl<'a> Valuation<'a> {
     /// Whether `levels` crosses a red line (cheaper than listing them: the scenario's red lines
     /// as tables, the same test as `red_lines`).
     pub fn crosses(&self, levels: &[usize]) -> bool {
-        self.index.red_tables.iter().any(|(i, crossing, lifted)| {
-            crossing[levels[*i]] && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
+        // The tables leave out the status quo's own exception: it is today's, read per test.
+        self.index.red_tables.iter().any(|(i, below, lifted)| {
+            below[levels[*i]]
+                && levels[*i] != self.sq(*i)
+                && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
         })
     }
 
@@ -246,6 +253,15 @@ impl<'a> Valuation<'a> {
     pub fn no_deal(&self) -> f64 {
         self.china_sq - self.state.china_pressure
     }
+}
+
+/// Issue `i`'s status-quo level in this state: the scenario's, unless an event moved it.
+pub fn status_quo_level(scenario: &Scenario, state: &State, i: usize) -> usize {
+    state
+        .status_quo
+        .get(i)
+        .copied()
+        .unwrap_or(scenario.issues[i].status_quo)
 }
 
 /// Whether card `k` is suspended by a package with these levels.
@@ -290,7 +306,8 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         .enumerate()
         .map(|(i, issue)| {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
-            (issue.china_weight + shift).max(0.0) * issue.levels[issue.status_quo].china
+            let sq = status_quo_level(scenario, state, i);
+            (issue.china_weight + shift).max(0.0) * issue.levels[sq].china
         })
         .sum();
     let no_deal = val_sq - state.china_pressure;

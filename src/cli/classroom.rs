@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::persist;
 
-use super::run_ui;
+use super::{Launch, Mode, Next};
 
 /// `truce play`'s class-mode flags.
 #[derive(Debug, Default)]
@@ -83,13 +83,13 @@ pub(super) fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io:
 }
 
 /// `truce review SAVE`: the save is read and replayed before the terminal is touched.
-pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<ExitCode> {
+pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<Next> {
     let path = find_save(file, save_dir);
     let loaded = match persist::load_game(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
             warn!("{e}");
-            return Ok(ExitCode::FAILURE);
+            return Ok(Next::Exit(ExitCode::FAILURE));
         }
     };
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
@@ -98,17 +98,13 @@ pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<ExitCod
              FILE` writes it out as text)",
             path.display()
         );
-        return Ok(ExitCode::FAILURE);
+        return Ok(Next::Exit(ExitCode::FAILURE));
     }
-    run_ui(crate::ui::Start {
+    Ok(Next::Play(Launch {
         scenarios: vec![loaded.game.scenario.clone()],
         picked: 0,
         seed: loaded.game.seed,
         save_dir: None,
-        resume: Some(loaded),
-        classroom: crate::ui::Classroom {
-            review: true,
-            ..crate::ui::Classroom::default()
-        },
-    })
+        mode: Mode::Review(Box::new(loaded)),
+    }))
 }

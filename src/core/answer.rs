@@ -62,6 +62,22 @@ pub enum Rule {
     ThreatHeeded,
     /// A US card came into force: China mirrors it with one of its own.
     Mirrored,
+    /// The US walked out and the walk-out was credible: China does not mirror it.
+    WalkOutHeld,
+    /// The US walked out without credibility: China mirrors it with a rung.
+    WalkOutMirrored,
+}
+
+/// How hard a US walk-out bites, as Beijing weighs it: the numbers behind
+/// [`Rule::WalkOutHeld`] and [`Rule::WalkOutMirrored`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WalkOutBite {
+    /// Credibility × (China's pressure + what the scenario's threat card would cost it).
+    pub bite: f64,
+    /// The bite a walk-out needs to be believed (the middle of the scenario's heed range).
+    pub needed: f64,
+    /// How many US bluffs Beijing has called; any one makes a walk-out incredible.
+    pub bluffs_called: u32,
 }
 
 /// A red line the package crossed.
@@ -123,12 +139,16 @@ pub struct Explanation {
     /// The largest gap between the two shares China accepts.
     #[serde(default)]
     pub allowed_gap: f64,
-    /// What China named, when it reopened an agreement or gave way to a threat.
+    /// What China named, when it reopened an agreement or gave way to a threat, or
+    /// [`COUNTER_TAKEN`] when the US took its counter-offer.
     #[serde(default)]
     pub reason: Option<String>,
     /// Every red line the package crosses (the first is also in `red_line`).
     #[serde(default)]
     pub red_lines: Vec<RedLineHit>,
+    /// The bite of a US walk-out, when the answer is to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk_out: Option<WalkOutBite>,
 }
 
 /// China's answer to one US move.
@@ -139,3 +159,7 @@ pub struct Answer {
     /// Why.
     pub why: Explanation,
 }
+
+/// The reason recorded when the US takes China's counter-offer: China confirms its own
+/// package, so its answer is a confirmation, not an acceptance of a US proposal.
+pub const COUNTER_TAKEN: &str = "its own counter-offer, which the US took";

@@ -1,82 +1,97 @@
-//! Calendar arithmetic for `YYYY-MM-DD` dates, without a date crate: day numbers since 1970.
+//! Calendar dates for the scenario clock, on `jiff`'s civil dates: parsing `YYYY-MM-DD`, day
+//! numbers since 1970, adding days and the short human form. No clock is read here.
 
 use std::fmt;
 
-/// A civil date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// Year.
-    pub year: i32,
-    /// Month, 1..=12.
-    pub month: u32,
-    /// Day of month, 1..=31.
-    pub day: u32,
-}
+use jiff::civil;
+use jiff::{Span, fmt::strtime};
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A civil date (proleptic Gregorian, years 0 to 9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(civil::Date);
+
+/// 1970-01-01, day 0 of `Date::days`.
+const EPOCH: civil::Date = civil::Date::constant(1970, 1, 1);
 
 impl Date {
-    /// Parses `YYYY-MM-DD`, checking the day exists.
+    /// The first day a date may hold.
+    pub const MIN: Date = Date(civil::Date::ZERO);
+    /// The last day a date may hold.
+    pub const MAX: Date = Date(civil::Date::MAX);
+
+    /// The date of a year, month (1..=12) and day of month, if that day exists. For literals in
+    /// constants (evaluated at compile time, so a bad one never builds) see `Date::constant`.
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        civil::Date::new(year, month, day)
+            .ok()
+            .filter(|d| d.year() >= 0)
+            .map(Date)
+    }
+
+    /// A date for a `const` item: the compiler refuses an impossible one.
+    pub(crate) const fn constant(year: i16, month: i8, day: i8) -> Date {
+        Date(civil::Date::constant(year, month, day))
+    }
+
+    /// Parses `YYYY-MM-DD`, checking the day exists. A sign is refused: a scenario's dates are
+    /// of the common era, and `-` separates the fields.
     pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.split('-');
-        let year = parts.next()?.parse().ok()?;
-        let month: u32 = parts.next()?.parse().ok()?;
-        let day: u32 = parts.next()?.parse().ok()?;
-        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 {
+        if text.starts_with(['+', '-']) {
             return None;
         }
-        let date = Date { year, month, day };
-        (Date::from_days(date.days()) == date).then_some(date)
+        civil::Date::strptime("%Y-%m-%d", text).ok().map(Date)
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    /// The year.
+    pub fn year(self) -> i32 {
+        i32::from(self.0.year())
+    }
+
+    /// The month, 1..=12.
+    pub fn month(self) -> u32 {
+        u32::from(self.0.month().unsigned_abs())
+    }
+
+    /// The day of the month, 1..=31.
+    pub fn day(self) -> u32 {
+        u32::from(self.0.day().unsigned_abs())
+    }
+
+    /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        // Between two civil dates the span is whole days and always representable.
+        self.0
+            .since(EPOCH)
+            .map_or(0, |span| i64::from(span.get_days()))
     }
 
-    /// The date `days` after 1970-01-01 (civil_from_days).
+    /// The date `days` after 1970-01-01, held within `Date::MIN..=Date::MAX`.
     pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        // Civil-from-days keeps day in 1..=31 and month in 1..=12; a year past i32 is no date
-        // a scenario can hold (validation bounds them), so it saturates.
-        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(i32::MAX);
-        Date { year, month, day }
+        Date(EPOCH).plus(days)
     }
 
-    /// The date `n` days later.
+    /// The date `n` days later (earlier when negative), held within `Date::MIN..=Date::MAX`.
     pub fn plus(self, n: i64) -> Date {
-        Date::from_days(self.days() + n)
+        let moved = Span::new()
+            .try_days(n)
+            .ok()
+            .and_then(|span| self.0.checked_add(span).ok());
+        match moved {
+            Some(d) if d.year() >= 0 => Date(d),
+            _ if n < 0 => Date::MIN,
+            _ => Date::MAX,
+        }
     }
 
     /// A short human form, e.g. `25 Aug 2025`.
     pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[(self.month - 1) as usize],
-            self.year
-        )
+        strtime::format("%-d %b %Y", self.0).unwrap_or_else(|_| self.to_string())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{}", self.0)
     }
 }
 
@@ -96,7 +111,22 @@ mod tests {
         );
         assert!(Date::parse("2025-02-29").is_none());
         assert!(Date::parse("2025-13-01").is_none());
+        assert!(Date::parse("2025-08-25T10:00").is_none());
+        assert!(Date::parse("-2025-08-25").is_none());
         assert!(Date::parse("soon").is_none());
         assert_eq!(a.long(), "25 Aug 2025");
+        assert_eq!((a.year(), a.month(), a.day()), (2025, 8, 25));
+    }
+
+    #[test]
+    fn day_numbers_start_in_1970_and_saturate() {
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(Date::from_days(20_391).to_string(), "2025-10-30");
+        assert_eq!(Date::parse("1969-12-31").unwrap().days(), -1);
+        assert_eq!(Date::from_days(i64::MAX), Date::MAX);
+        assert_eq!(Date::from_days(i64::MIN / 2), Date::MIN);
+        assert_eq!(Date::new(2025, 1, 1), Date::parse("2025-01-01"));
+        assert_eq!(Date::new(2025, 2, 30), None);
     }
 }

@@ -44,6 +44,17 @@ pub enum Note {
     },
     /// Tariffs snapped back after the talks failed.
     TariffsSnapBack,
+    /// China mirrored the lapse or the walk-out: its restrictions stand at this rung.
+    Mirrored {
+        /// Rung.
+        rung: u8,
+    },
+    /// A credible walk-out: China did not mirror it, bears its no-deal cost and returns to the
+    /// table; the US gains what that pressure cost China (utility).
+    WalkOutHeld {
+        /// China's pressure when the US walked out.
+        pressure: f64,
+    },
     /// Restrictions kept biting for these months at this rung.
     RestrictionsBite {
         /// Months.

@@ -12,7 +12,7 @@ pub mod package;
 pub mod said;
 pub mod state;
 
-pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule};
+pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule, WalkOutBite};
 pub use epilogue::{Epilogue, Month, Note};
 pub use outcome::Outcome;
 pub use package::Package;

@@ -171,4 +171,7 @@ pub struct State {
     /// The year after the game, once it has ended.
     #[serde(default)]
     pub epilogue: Option<crate::core::Epilogue>,
+    /// Status-quo levels by issue once an event has moved one (empty: the scenario's own).
+    #[serde(default)]
+    pub status_quo: Vec<usize>,
 }

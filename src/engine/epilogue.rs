@@ -1,129 +1,196 @@
 //! The epilogue: the twelve months after the game, played month by month from the final state
 //! with the game's own RNG. After a deal each Chinese commitment is delivered with a chance set
 //! by its kind, enforcement and the deal's balance (purchases counted against their
-//! business-as-usual baseline); US concessions are delivered for sure. After a walk-out or an
-//! escalation the cards in force and the rung keep biting; after an extension the unresolved
-//! pressures keep running.
+//! business-as-usual baseline); US concessions are delivered for sure. After a lapse the US
+//! tariffs snap back and China mirrors them; a walk-out is a lapse plus what it provokes: a
+//! mirrored rung, unless China's own pressure made the US credible, in which case Beijing bears
+//! its no-deal cost and returns to the table. After an extension the unresolved pressures keep
+//! running.
 
 use rand::RngExt;
+use rand_chacha::ChaCha8Rng;
 
 use crate::ai::Valuation;
-use crate::core::{Epilogue, Month, Note, Outcome, State};
+use crate::core::{Epilogue, Month, Note, Outcome, Package, State};
 use crate::scenario::{Kind, Scenario, Side};
+
+/// What the year starts from: the notes so far, the rung standing, and the monthly drifts.
+struct Year {
+    notes: Vec<Note>,
+    rung: u8,
+    /// The month China lets its mineral commitment lapse, if it does.
+    lapse_rung_at: Option<u32>,
+    us_gain: f64,
+    promised: f64,
+    kept: f64,
+    net_bn: f64,
+    farm_monthly: f64,
+    market_monthly: f64,
+}
+
+impl Year {
+    fn new(scenario: &Scenario, state: &State) -> Self {
+        Year {
+            notes: Vec::new(),
+            rung: state.rung,
+            lapse_rung_at: None,
+            us_gain: 0.0,
+            promised: 0.0,
+            kept: 0.0,
+            net_bn: 0.0,
+            farm_monthly: scenario.world.epilogue.farm_monthly,
+            market_monthly: scenario.world.epilogue.market_monthly,
+        }
+    }
+}
 
 /// Plays the epilogue of a finished game.
 pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
-    let r = scenario.world.epilogue.clone();
-    let months = r.months.max(1);
-    let mut notes = Vec::new();
-    let mut rung = state.rung;
-    let mut lapse_rung_at: Option<u32> = None;
-    let (mut us_gain, mut promised, mut kept) = (0.0, 0.0, 0.0);
-    let (mut announced, mut net_bn) = (0.0, 0.0);
-    let mut farm_flowing = false;
-    let mut farm_m = r.farm_monthly;
-    let market_m;
-    let deal = state.signed.clone();
     // The year draws from the game's own RNG (a copy, put back at the end).
     let mut rng = state.rng.clone();
-    if let Some(p) = &deal {
-        let val = Valuation::new(scenario, state);
-        let (us_s, cn_s) = val.shares(&p.0);
-        let factor = (1.0 - r.lopsided_penalty * (us_s - cn_s).max(0.0)).clamp(0.2, 1.0);
-        let rules = &scenario.deal;
-        let enforcement = scenario.index().enforcement.map_or(0, |e| p.0[e]);
-        let hold_structural = rules
-            .structural_hold
-            .get(enforcement)
-            .or(rules.structural_hold.last())
-            .copied()
-            .unwrap_or(0.5);
-        let minerals = scenario.index().minerals;
-        for (i, issue) in scenario.issues.iter().enumerate() {
-            let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
-            let level = &issue.levels[p.0[i]];
-            if gain <= 0.0 {
-                us_gain += gain;
-                continue;
-            }
-            let kind = level.kind;
-            let hold = factor
-                * match kind {
-                    Kind::Structural => hold_structural,
-                    Kind::Commercial => rules.commercial_delivery,
-                    Kind::Political => rules.political_hold,
-                };
-            let roll: f64 = rng.random();
-            let share = if kind == Kind::Commercial {
-                // Purchases arrive in part: centred on the delivery rate.
-                (hold * (0.5 + roll)).clamp(0.0, 1.0)
-            } else if roll < hold {
-                1.0
-            } else {
-                let month = 1 + crate::core::num::whole((f64::from(months) * roll).floor(), months)
-                    % months;
-                notes.push(Note::Lapsed { issue: i, month });
-                if Some(i) == minerals {
-                    lapse_rung_at = Some(month);
-                }
-                f64::from(month) / f64::from(months)
+    let year = match state.signed.clone() {
+        Some(p) => deal_year(scenario, state, &p, &mut rng),
+        None => no_deal_year(scenario, state),
+    };
+    let epilogue = months(scenario, state, year);
+    state.rng = rng;
+    epilogue
+}
+
+/// After a deal: each US gain is delivered, decays or lapses; China's suspended cards count at
+/// the structural rate; mineral flow lifts the rung and farm purchases ease farm stress.
+fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8Rng) -> Year {
+    let r = &scenario.world.epilogue;
+    let months = r.months.max(1);
+    let mut y = Year::new(scenario, state);
+    let val = Valuation::new(scenario, state);
+    let (us_s, cn_s) = val.shares(&p.0);
+    let factor = (1.0 - r.lopsided_penalty * (us_s - cn_s).max(0.0)).clamp(0.2, 1.0);
+    let rules = &scenario.deal;
+    let enforcement = scenario.index().enforcement.map_or(0, |e| p.0[e]);
+    let hold_structural = rules
+        .structural_hold
+        .get(enforcement)
+        .or(rules.structural_hold.last())
+        .copied()
+        .unwrap_or(0.5);
+    let minerals = scenario.index().minerals;
+    let (mut announced, mut farm_flowing) = (0.0, false);
+    for (i, issue) in scenario.issues.iter().enumerate() {
+        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
+        let level = &issue.levels[p.0[i]];
+        if gain <= 0.0 {
+            y.us_gain += gain;
+            continue;
+        }
+        let kind = level.kind;
+        let hold = factor
+            * match kind {
+                Kind::Structural => hold_structural,
+                Kind::Commercial => rules.commercial_delivery,
+                Kind::Political => rules.political_hold,
             };
-            if share >= 1.0 || kind == Kind::Commercial {
-                notes.push(Note::Delivered { issue: i, share });
+        let roll: f64 = rng.random();
+        let share = if kind == Kind::Commercial {
+            // Purchases arrive in part: centred on the delivery rate.
+            (hold * (0.5 + roll)).clamp(0.0, 1.0)
+        } else if roll < hold {
+            1.0
+        } else {
+            let month =
+                1 + crate::core::num::whole((f64::from(months) * roll).floor(), months) % months;
+            y.notes.push(Note::Lapsed { issue: i, month });
+            if Some(i) == minerals {
+                y.lapse_rung_at = Some(month);
             }
-            promised += gain;
-            kept += gain * share;
-            us_gain += gain * share;
-            announced += level.headline_bn;
-            net_bn += (level.headline_bn - level.baseline_bn).max(0.0) * share;
-            if Some(i) == scenario.index().farm && share >= 0.3 {
-                farm_flowing = true;
-            }
+            f64::from(month) / f64::from(months)
+        };
+        if share >= 1.0 || kind == Kind::Commercial {
+            y.notes.push(Note::Delivered { issue: i, share });
         }
-        // China's cards the deal suspends count as delivered US gains, at the structural rate.
-        for (k, card) in scenario.world.cards.iter().enumerate() {
-            if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0)
-            {
-                promised += card.value;
-                kept += card.value * hold_structural;
-                us_gain += card.value * hold_structural;
-            }
-        }
-        if announced > 0.0 {
-            notes.push(Note::Baseline {
-                announced,
-                net: net_bn,
-            });
-        }
-        let minerals_flow = minerals.is_some_and(|m| {
-            let issue = &scenario.issues[m];
-            issue.levels[p.0[m]].us > issue.levels[issue.status_quo].us
-        });
-        if minerals_flow {
-            rung = 0;
-        }
-        if farm_flowing {
-            farm_m = -r.farm_relief;
-        }
-        market_m = -0.5 * r.market_monthly;
-    } else {
-        match state.outcome {
-            Some(Outcome::TruceExtended) => {
-                let open = state.agenda.iter().filter(|&&on| on).count();
-                notes.push(Note::Unresolved { issues: open });
-                farm_m = r.farm_monthly * r.extension_share;
-                market_m = r.market_monthly * r.extension_share;
-            }
-            _ => {
-                notes.push(Note::TariffsSnapBack);
-                rung = rung.max(1);
-                market_m = r.market_monthly;
-            }
-        }
-        if rung > 0 {
-            notes.push(Note::RestrictionsBite { months, rung });
+        y.promised += gain;
+        y.kept += gain * share;
+        y.us_gain += gain * share;
+        announced += level.headline_bn;
+        y.net_bn += (level.headline_bn - level.baseline_bn).max(0.0) * share;
+        if Some(i) == scenario.index().farm && share >= 0.3 {
+            farm_flowing = true;
         }
     }
+    // China's cards the deal suspends count as delivered US gains, at the structural rate.
+    for (k, card) in scenario.world.cards.iter().enumerate() {
+        if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0) {
+            y.promised += card.value;
+            y.kept += card.value * hold_structural;
+            y.us_gain += card.value * hold_structural;
+        }
+    }
+    if announced > 0.0 {
+        y.notes.push(Note::Baseline {
+            announced,
+            net: y.net_bn,
+        });
+    }
+    let minerals_flow = minerals.is_some_and(|m| {
+        let issue = &scenario.issues[m];
+        issue.levels[p.0[m]].us > issue.levels[val.sq(m)].us
+    });
+    if minerals_flow {
+        y.rung = 0;
+    }
+    if farm_flowing {
+        y.farm_monthly = -r.farm_relief;
+    }
+    y.market_monthly = -0.5 * r.market_monthly;
+    y
+}
+
+/// Without a deal. An extension leaves the issues open at half pace. A lapse snaps the tariffs
+/// back and China mirrors them with its first rung (if none stands yet). A walk-out is that
+/// lapse plus what it provokes: China mirrors it too (its rung was climbed as the US left),
+/// unless its own pressure made the walk-out credible; then it does not mirror, bears its
+/// no-deal cost, and returns to the table: the US gains what that pressure cost China.
+fn no_deal_year(scenario: &Scenario, state: &State) -> Year {
+    let r = &scenario.world.epilogue;
+    let months = r.months.max(1);
+    let mut y = Year::new(scenario, state);
+    match state.outcome {
+        Some(Outcome::TruceExtended) => {
+            let open = state.agenda.iter().filter(|&&on| on).count();
+            y.notes.push(Note::Unresolved { issues: open });
+            y.farm_monthly = r.farm_monthly * r.extension_share;
+            y.market_monthly = r.market_monthly * r.extension_share;
+        }
+        Some(Outcome::UsWalkedAway) if crate::ai::walk_away_credible(scenario, state) => {
+            y.notes.push(Note::TariffsSnapBack);
+            y.notes.push(Note::WalkOutHeld {
+                pressure: state.china_pressure,
+            });
+            y.us_gain += state.china_pressure;
+        }
+        _ => {
+            y.notes.push(Note::TariffsSnapBack);
+            if y.rung == 0 {
+                y.rung = 1;
+                y.notes.push(Note::Mirrored { rung: 1 });
+            } else if state.outcome == Some(Outcome::UsWalkedAway) {
+                y.notes.push(Note::Mirrored { rung: y.rung });
+            }
+        }
+    }
+    if y.rung > 0 {
+        y.notes.push(Note::RestrictionsBite {
+            months,
+            rung: y.rung,
+        });
+    }
+    y
+}
+
+/// The months themselves: farm stress, markets and magnets under the rung standing.
+fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
+    let r = &scenario.world.epilogue;
+    let months = r.months.max(1);
     let diversified = 1.0 - state.diversification.clamp(0.0, 0.9);
     let m0 = &state.meters;
     let (mut farm, mut market, mut magnets) =
@@ -132,16 +199,19 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
     let mut rung_months = 0;
     let (mut sum_farm, mut sum_market, mut min_mag) = (0.0, 0.0, magnets);
     for month in 1..=months {
-        if lapse_rung_at == Some(month) {
-            rung = rung.max(1);
-            notes.push(Note::SnapBack { month, rung });
+        if y.lapse_rung_at == Some(month) {
+            y.rung = y.rung.max(1);
+            y.notes.push(Note::SnapBack {
+                month,
+                rung: y.rung,
+            });
         }
-        farm = (farm + farm_m).clamp(0.0, 100.0);
-        market = (market - market_m).clamp(0.0, 100.0);
-        if rung > 0 {
-            magnets -= r.rung_monthly * f64::from(rung) * diversified;
-            market -= 0.5 * f64::from(rung);
-            rung_months += u32::from(rung);
+        farm = (farm + y.farm_monthly).clamp(0.0, 100.0);
+        market = (market - y.market_monthly).clamp(0.0, 100.0);
+        if y.rung > 0 {
+            magnets -= r.rung_monthly * f64::from(y.rung) * diversified;
+            market -= 0.5 * f64::from(y.rung);
+            rung_months += u32::from(y.rung);
         } else {
             magnets += r.magnet_recovery;
         }
@@ -155,17 +225,20 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
             farm_stress: farm,
             market_confidence: market,
             magnet_supply: magnets,
-            rung,
+            rung: y.rung,
         });
     }
     let n = f64::from(months);
-    state.rng = rng;
     Epilogue {
         months: out,
-        notes,
-        delivered: if promised > 0.0 { kept / promised } else { 0.0 },
-        us_gain,
-        net_headline_bn: net_bn,
+        notes: y.notes,
+        delivered: if y.promised > 0.0 {
+            y.kept / y.promised
+        } else {
+            0.0
+        },
+        us_gain: y.us_gain,
+        net_headline_bn: y.net_bn,
         rung_months,
         mean_farm: sum_farm / n,
         mean_market: sum_market / n,

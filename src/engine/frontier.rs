@@ -17,7 +17,7 @@ pub type Point = (f64, f64);
 /// the other issues held at theirs; off-agenda issues only keep their status quo.
 pub fn issue_tables(scenario: &Scenario, state: &State) -> (Point, Vec<Vec<Point>>) {
     let val = Valuation::new(scenario, state);
-    let sq: Vec<usize> = scenario.issues.iter().map(|i| i.status_quo).collect();
+    let sq: Vec<usize> = (0..scenario.issues.len()).map(|i| val.sq(i)).collect();
     let base = (val.us(&sq), val.china(&sq));
     let tables = scenario
         .issues

@@ -26,5 +26,6 @@ pub use step::{Turn, check, classify, new_state, step};
 /// could give a different game: a rule, a number in the engine or AI, a dispatch's wording or
 /// the shape of `State`. A save made under another id is replayed under the current rules and
 /// loads with a notice saying what changed; one made under this id must reach its recorded
-/// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of 0.2.0.
-pub const RULES: u32 = 2;
+/// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of
+/// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal.
+pub const RULES: u32 = 3;

@@ -18,11 +18,23 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
     state.meters.trust -= scenario.ai.retaliation.threat_trust_cost;
     state.meters.clamp();
     let priced = scenario.world.threat.card.is_some();
-    if priced && state.threat_deadline.is_none() {
+    // A threat of a measure already in force cannot be carried out (the card cannot be played
+    // twice): it starts no deadline, so no bluff can be called on it.
+    let in_force = scenario
+        .index()
+        .threat_card
+        .is_some_and(|k| state.cards.get(k).copied().unwrap_or(false));
+    if priced && !in_force && state.threat_deadline.is_none() {
         let turns = scenario.world.threat.deadline_turns.max(1);
         state.threat_deadline = Some(state.day + turns * scenario.clock.days_per_turn);
     }
     let mut answer = ai::answer_threat(scenario, state);
+    if in_force && let Some(k) = scenario.index().threat_card {
+        answer.why.reason = Some(format!(
+            "{} is already in force: there is nothing left to threaten, so the threat cannot make it give way",
+            scenario.world.cards[k].name
+        ));
+    }
     match answer.reply {
         Reply::Restrict(r) => {
             state.threat_pressure += 1.0;
@@ -37,10 +49,15 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
                 .map_or(0.0, |k| scenario.world.cards[k].value);
             let cut = t.concession * value * state.credibility;
             state.demand_cut += cut;
+            // Say where the demand ends up: the figure above is from before the cut, and a
+            // threat mirrored earlier may have raised it since last week.
+            let now = ai::aspiration(scenario, state);
             answer.why.reason = Some(format!(
-                "the threat is credible ({:.0}%) and China is under pressure; its demand falls by {:.3}",
+                "the threat is credible ({:.0}%) and China is under pressure; its demand falls by {:.3}, from {:.3} to {:.3} this week",
                 100.0 * state.credibility,
-                cut
+                cut,
+                answer.why.aspiration,
+                now
             ));
             state.log(Source::China, Said::ThreatHeeded);
         }
@@ -93,6 +110,8 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
         state.log(Source::Us, Said::CarriedOut);
     }
     let mut why = ai::noted(scenario, state, Rule::Mirrored);
+    // Name the measure mirrored, so `w` says what Beijing answered.
+    why.reason = Some(format!("{} came into force", card.name));
     let reply = match card.mirror.as_deref() {
         Some("rung") if usize::from(state.rung) < scenario.ai.ladder.len() => {
             restrict(state, state.rung + 1);
@@ -100,7 +119,10 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
         }
         Some(id) => {
             if let Some(m) = scenario.world.card_index(id) {
-                why.reason = Some(scenario.world.cards[m].name.clone());
+                why.reason = Some(format!(
+                    "{} came into force; it answers with {}",
+                    card.name, scenario.world.cards[m].name
+                ));
             }
             state.apply_effect(scenario, &crate::scenario::Effect::Card(id.to_string()));
             Reply::Noted
@@ -123,10 +145,13 @@ pub(crate) fn hold(state: &mut State) {
 
 /// Grants China's last ask: the agreed package moves one step its way.
 pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
-    let (Some((i, level)), Some(agreed)) = (state.summit_ask.take(), state.agreed.as_mut()) else {
+    let (Some((i, level)), Some(agreed)) = (state.summit_ask.take(), state.agreed.as_ref()) else {
         return;
     };
-    agreed.0[i] = level;
+    let mut next = agreed.clone();
+    next.0[i] = level;
+    crate::engine::step::alarm_hawks(scenario, state, &next);
+    state.agreed = Some(next);
     state.meters.trust += scenario.world.summit.grant_trust;
     state.meters.clamp();
     state.log(Source::Us, Said::AskGranted { issue: i, level });

@@ -18,7 +18,13 @@ pub fn normalise(scenario: &Scenario, state: &State, p: &Package) -> Package {
         p.0.iter()
             .zip(&scenario.issues)
             .enumerate()
-            .map(|(i, (&l, issue))| if state.agenda[i] { l } else { issue.status_quo })
+            .map(|(i, (&l, _))| {
+                if state.agenda[i] {
+                    l
+                } else {
+                    crate::ai::status_quo_level(scenario, state, i)
+                }
+            })
             .collect(),
     )
 }

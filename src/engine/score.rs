@@ -7,6 +7,9 @@ use crate::core::Epilogue;
 use crate::engine::{Outcome, Package, State};
 use crate::scenario::{Kind, Scenario};
 
+mod whole;
+use whole::Whole;
+
 /// One score, 0..=100, with the reason behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
@@ -142,8 +145,17 @@ fn us_value(state: &State, gain: f64, words: bool) -> Score {
                 gestures(state.concessions)
             )
         }),
-        Some(Outcome::UsWalkedAway) => score(words, 50.0 + 100.0 * gain, || {
-            "No deal: the US walked away; the status quo stands and the epilogue's damage counts under Damage.".into()
+        // A walk-out is a lapse plus what it provokes: it starts from the lapse's score, and the
+        // epilogue adds China's no-deal cost when the walk-out was credible.
+        Some(Outcome::UsWalkedAway) => score(words, 40.0 + 100.0 * gain, || {
+            if gain > 0.0 {
+                format!(
+                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing bears its no-deal cost and returns to the table ({:+} points on a lapse's 40).",
+                    Whole(100.0 * gain)
+                )
+            } else {
+                "No deal: the US walked away and the truce lapsed (40, as a lapse); the walk-out was not credible, so Beijing mirrored it (see Damage).".into()
+            }
         }),
         Some(Outcome::Escalation) => score(words, 40.0 + 100.0 * gain, || {
             "The truce collapsed: the status quo, worsened by escalation.".into()
@@ -167,9 +179,9 @@ fn balance(
         let (us, cn) = val.shares(&final_levels);
         score(words, 100.0 - 100.0 * (us - cn).abs(), || {
             format!(
-                "The US gets {}% of what it could gain, China {}%: the closer, the longer it holds.",
-                Whole(100.0 * us),
-                Whole(100.0 * cn)
+                "The US {}, China {}: the closer, the longer it holds.",
+                share_words(us),
+                share_words(cn)
             )
         })
     } else {
@@ -179,6 +191,17 @@ fn balance(
                 Whole(state.meters.trust)
             )
         })
+    }
+}
+
+/// A side's share of what it could gain, with a loss said as one ("-7%" read as a typo).
+fn share_words(share: f64) -> String {
+    // `+ 0.0` turns a rounded -0 into 0.
+    let pct = (100.0 * share).round() + 0.0;
+    if pct < 0.0 {
+        format!("loses {:.0}% of what it could gain", -pct)
+    } else {
+        format!("gets {pct:.0}% of what it could gain")
     }
 }
 
@@ -430,7 +453,9 @@ fn durability(
             Some(Outcome::TruceExtended) => {
                 (25.0, "No deal: the truce rolls on, nothing is locked in.")
             }
-            Some(Outcome::UsWalkedAway) => (10.0, "No deal: the US walked away."),
+            Some(Outcome::UsWalkedAway) => {
+                (0.0, "No deal: the US walked away and the truce lapsed.")
+            }
             Some(Outcome::Escalation) => (0.0, "No deal: the truce collapsed."),
             _ => (0.0, "No deal signed yet."),
         };
@@ -438,7 +463,7 @@ fn durability(
     };
     let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, issue.status_quo);
+        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
         if gain <= 0.0 {
             continue;
         }
@@ -464,90 +489,16 @@ fn durability(
         .index()
         .enforcement
         .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
+    // The epilogue's "delivered" share is one of two parts of this score: say so, with both.
     let reason = || {
         format!(
-            "After a year, {}% of the US gains were delivered; {}% of them are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+            "{} = 70% of the {}% of US gains delivered after a year, plus 30% of the {}% of them that are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+            Whole(value),
             Whole(100.0 * kept_share),
             Whole(100.0 * structural_share),
         )
     };
     (score(words, value, reason), commercial / promised)
-}
-
-/// A number as `{:.0}` writes it (rounded half to even, "-0" for a small negative, "+" under
-/// `{:+}`), without the general float formatter, which dominated the cost of a scorecard.
-struct Whole(f64);
-
-impl std::fmt::Display for Whole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let x = self.0;
-        // Past 2^53 or not finite: the general formatter, which agrees by definition.
-        if x.is_nan() || x.abs() >= 9.0e15 {
-            return if f.sign_plus() {
-                write!(f, "{x:+.0}")
-            } else {
-                write!(f, "{x:.0}")
-            };
-        }
-        let r = x.round_ties_even().abs();
-        if x.is_sign_negative() {
-            f.write_str("-")?;
-        } else if f.sign_plus() {
-            f.write_str("+")?;
-        }
-        // Whole and below 2^53: the conversion is exact.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let n = r as u64;
-        write!(f, "{n}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Whole;
-
-    /// `Whole` writes what `{:.0}` and `{:+.0}` write, ties, signs and extremes included.
-    #[test]
-    fn whole_writes_what_the_float_formatter_writes() {
-        let mut xs = vec![
-            0.0,
-            -0.0,
-            0.5,
-            -0.5,
-            1.5,
-            2.5,
-            -2.5,
-            0.49999999999999994,
-            -0.3,
-            1e15,
-            9.1e15,
-            -9.1e15,
-            1e300,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-            4503599627370495.5,
-            99.5,
-            100.49999,
-            57.99999999,
-        ];
-        // A deterministic spread of values and of halves across the ranges scores reach.
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for k in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let unit = f64::from(u32::try_from(seed >> 32).unwrap_or(0)) / f64::from(u32::MAX);
-            xs.push((unit - 0.5) * 400.0);
-            xs.push(f64::from(k) / 2.0 - 5000.0);
-        }
-        for x in xs {
-            assert_eq!(format!("{}", Whole(x)), format!("{x:.0}"), "{x:?}");
-            assert_eq!(format!("{:+}", Whole(x)), format!("{x:+.0}"), "{x:?}");
-        }
-    }
 }
 
 #[cfg(test)]
@@ -568,5 +519,18 @@ mod value_tests {
                 assert!(!super::scorecard(&s, &r.state).overall.reason.is_empty());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_words;
+
+    #[test]
+    fn a_loss_reads_as_a_loss() {
+        assert_eq!(share_words(-0.07), "loses 7% of what it could gain");
+        assert_eq!(share_words(0.41), "gets 41% of what it could gain");
+        // Rounds to nothing: no "-0%".
+        assert_eq!(share_words(-0.004), "gets 0% of what it could gain");
     }
 }

@@ -86,6 +86,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         summit_ask: None,
         summit_held: false,
         epilogue: None,
+        status_quo: Vec::new(),
     };
     // A scenario may open mid-escalation.
     state.max_rung = state.rung;
@@ -172,6 +173,16 @@ impl State {
             }
             // Reopening needs China's judgement: the engine does it after the event.
             Effect::Reopen(_) => {}
+            Effect::StatusQuo(id, level) => {
+                if let Some(i) = scenario.issue_index(id)
+                    && *level < scenario.issues[i].levels.len()
+                {
+                    if self.status_quo.len() != scenario.issues.len() {
+                        self.status_quo = scenario.issues.iter().map(|x| x.status_quo).collect();
+                    }
+                    self.status_quo[i] = *level;
+                }
+            }
             Effect::OpenIssue(id) => {
                 if let Some(i) = scenario.issue_index(id)
                     && !self.agenda[i]
@@ -261,7 +272,9 @@ pub(crate) fn check_package(
                 level,
             });
         }
-        if !state.agenda[i] && level != issue.status_quo {
+        // Off the table an issue stays at its status quo: the scenario's, or where an event moved it.
+        let now = crate::ai::status_quo_level(scenario, state, i);
+        if !state.agenda[i] && level != issue.status_quo && level != now {
             return Err(ActionError::OffAgenda {
                 issue: issue.name.clone(),
             });
@@ -375,12 +388,10 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
 }
 
 fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
-    let security: f64 =
-        p.0.iter()
-            .zip(&scenario.issues)
-            .map(|(&l, issue)| issue.levels[l].security_cost)
-            .sum();
-    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * security;
+    // Issues off the table are judged at today's status quo (an event may have moved it).
+    let p = &crate::engine::query::normalise(scenario, state, p);
+    // Hawks react to what the US agrees to, not to offers Beijing turns down: the alarm is
+    // raised in `agree`, whoever's package it is.
     state.log(
         Source::Us,
         Said::Proposed {
@@ -431,12 +442,40 @@ fn agree(scenario: &Scenario, state: &mut State, p: Package) {
     if state.agreed.as_ref() != Some(&p) {
         state.meters.trust += scenario.us.weekly.trust_on_accept;
     }
+    alarm_hawks(scenario, state, &p);
     state.agreed = Some(p);
     state.counter = None;
     if state.rung > 0 {
         state.set_rung(state.rung - 1);
         state.log(Source::China, Said::StepDown);
     }
+}
+
+/// The security cost of a package: the sum over its levels.
+pub(crate) fn security_of(scenario: &Scenario, p: &Package) -> f64 {
+    p.0.iter()
+        .zip(&scenario.issues)
+        .filter_map(|(&l, issue)| issue.levels.get(l))
+        .map(|l| l.security_cost)
+        .sum()
+}
+
+/// Raises the hawks' alarm by the security cost that `next` adds to what was already agreed in
+/// principle (the status quo when nothing was): the alarm follows the agreement, so the same
+/// package agreed again, or an offer Beijing refused, alarms no one.
+pub(crate) fn alarm_hawks(scenario: &Scenario, state: &mut State, next: &Package) {
+    let before = match &state.agreed {
+        Some(a) => security_of(scenario, a),
+        // Today's status quo: an event may have moved it since the scenario opened.
+        None => (0..scenario.issues.len())
+            .filter_map(|i| {
+                let l = crate::ai::status_quo_level(scenario, state, i);
+                scenario.issues[i].levels.get(l).map(|l| l.security_cost)
+            })
+            .sum(),
+    };
+    let added = (security_of(scenario, next) - before).max(0.0);
+    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * added;
 }
 
 pub(crate) fn restrict(state: &mut State, rung: u8) {
@@ -449,7 +488,8 @@ fn accept_counter(scenario: &Scenario, state: &mut State) {
         return;
     };
     // China honours its own counter: its last judgement of that package stands.
-    let why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
+    let mut why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
+    why.reason = Some(crate::core::answer::COUNTER_TAKEN.to_string());
     state.log(Source::Us, Said::TookCounter);
     state.log(Source::China, Said::CounterConfirmed);
     agree(scenario, state, counter);
@@ -545,10 +585,15 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
 fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
     state.log(Source::Us, Said::WalkedAway);
+    // China mirrors a walk-out (its rung) unless its own pressure made the US credible.
+    let answer = crate::ai::answer_walk_out(scenario, state);
+    let credible = answer.why.rule == crate::ai::Rule::WalkOutHeld;
     for e in &w.effects {
-        state.apply_effect(scenario, e);
+        if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
+            state.apply_effect(scenario, e);
+        }
     }
-    state.last_answer = None;
+    state.last_answer = Some(answer);
     end(scenario, state, Outcome::UsWalkedAway);
 }
 

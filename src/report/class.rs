@@ -106,10 +106,13 @@ fn groups(games: &[Entry]) -> BTreeMap<(String, u64), Vec<&Entry>> {
 /// The report in Markdown.
 pub fn markdown(r: &ClassReport) -> String {
     let mut out = String::from("# Class results\n\n");
+    let done = r.games.iter().filter(|e| finished(e)).count();
     let _ = writeln!(
         out,
-        "{} game(s) read; scores recomputed by replaying each save.\n",
-        r.games.len()
+        "{} game(s) read ({done} finished, {} unfinished); scores recomputed by replaying each \
+         save. Means count finished games only: an unfinished game's scores are where it stands.\n",
+        r.games.len(),
+        r.games.len() - done
     );
     out.push_str("## Games\n\n");
     let mut header = vec![
@@ -163,22 +166,56 @@ pub fn markdown(r: &ClassReport) -> String {
     out
 }
 
-/// The summary of one scenario and seed: outcomes, means, best games, deals beside history.
+/// Whether a game has ended: only ended games have final scores to average.
+fn finished(e: &Entry) -> bool {
+    e.game.outcome.key != "in_progress"
+}
+
+/// The summary of one scenario and seed: outcomes, means and best games over the finished
+/// games, the unfinished ones listed apart, and the deals beside history.
 fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
     let _ = writeln!(out, "## {scenario}, seed {seed}: {} game(s)\n", games.len());
+    let (done, open): (Vec<&Entry>, Vec<&Entry>) = games.iter().copied().partition(|e| finished(e));
     let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
-    for e in games {
+    for e in &done {
         *outcomes.entry(e.game.outcome.title.as_str()).or_default() += 1;
     }
     let list: Vec<String> = outcomes.iter().map(|(t, n)| format!("{t} {n}")).collect();
-    let _ = writeln!(out, "Outcomes: {}.\n", list.join(", "));
-    let n = crate::core::num::count(games.len());
+    if !list.is_empty() {
+        let _ = writeln!(out, "Outcomes: {}.\n", list.join(", "));
+    }
+    if !open.is_empty() {
+        // An unfinished game's scores are where it stands, not where it ends: they would drag
+        // the means towards the opening state, so they are named here and left out.
+        let names: Vec<String> = open
+            .iter()
+            .map(|e| format!("{} (week {})", e.file, e.game.outcome.week))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Unfinished, not in the means below: {} game(s): {}.\n",
+            open.len(),
+            names.join(", ")
+        );
+    }
+    if done.is_empty() {
+        out.push_str("No game has finished, so there are no means yet.\n\n");
+    } else {
+        means(out, &done);
+    }
+    deals(out, games);
+}
+
+/// Mean and best game per score, over finished games only.
+fn means(out: &mut String, done: &[&Entry]) {
+    let n = crate::core::num::count(done.len());
+    let _ = writeln!(out, "Means over the {} finished game(s):\n", done.len());
     let rows: Vec<Vec<String>> = SCORE_NAMES
         .iter()
         .map(|name| {
-            let mean = games.iter().map(|e| score(&e.game, name)).sum::<f64>() / n;
+            let mean = done.iter().map(|e| score(&e.game, name)).sum::<f64>() / n;
             // The first game in file order wins a tie, so the report is stable.
-            let best = games.iter().fold(None::<&&Entry>, |best, e| match best {
+            let best = done.iter().fold(None::<&&Entry>, |best, e| match best {
                 Some(b) if score(&b.game, name) >= score(&e.game, name) => Some(b),
                 _ => Some(e),
             });
@@ -198,7 +235,6 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
         &rows,
     ));
     out.push('\n');
-    deals(out, games);
 }
 
 /// Issue by issue: how many signed deals matched history, asked the US more, or less.

@@ -8,70 +8,62 @@ pub fn dispatch_text(s: &Scenario, d: &Dispatch) -> String {
     said_text(s, &d.said)
 }
 
+/// The name of card `k` ("the 50% affiliates rule"), or a placeholder for an unknown index.
+pub fn card_name(s: &Scenario, k: usize) -> &str {
+    s.world
+        .cards
+        .get(k)
+        .map_or("a measure", |c| c.name.as_str())
+}
+
+/// Whether the scenario's talks run under a truce (its tagline or briefing says so).
+fn has_truce(s: &Scenario) -> bool {
+    s.tagline.contains("truce") || s.briefing.iter().any(|b| b.contains("truce"))
+}
+
 /// What was said, as a sentence.
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
-    let card = |k: usize| {
-        s.world
-            .cards
-            .get(k)
-            .map_or("a measure", |c| c.name.as_str())
-    };
-    let level = |i: usize, l: usize| {
-        s.issues.get(i).map_or(String::from("?"), |x| {
-            format!(
-                "{} {}",
-                x.short,
-                x.levels.get(l).map_or("?", |v| v.label.as_str())
-            )
-        })
-    };
-    let package = |p: &crate::core::Package, agenda: &[bool]| {
-        if p.0.len() == s.issues.len() && agenda.len() == s.issues.len() {
-            s.describe_package(p, agenda)
-        } else {
-            "(a package for a different agenda)".into()
-        }
-    };
-    let place = s
-        .clock
-        .summit
-        .as_ref()
-        .map_or("the summit", |x| x.place.as_str());
+    let card = |k: usize| card_name(s, k);
     match said {
-        Said::TalksOpen => format!(
-            "Talks open on {}. The truce runs to {}.",
-            s.start_date().long(),
-            s.expiry_date().long()
-        ),
+        Said::TalksOpen => {
+            // Only a scenario that has a truce says so: in September 2019 there was none, only
+            // the 15 December deadline.
+            let runs = if has_truce(s) {
+                "The truce runs to"
+            } else {
+                "The deadline is"
+            };
+            format!(
+                "Talks open on {}. {runs} {}.",
+                s.start_date().long(),
+                s.expiry_date().long()
+            )
+        }
         Said::Event(e) => s
             .events
             .get(*e)
             .map_or("News.".into(), |ev| format!("{}: {}", ev.title, ev.text)),
-        Said::CardInForce(k) => s.world.cards.get(*k).map_or("A measure is now in force.".into(), |c| {
-            format!("{} is now in force: {}", c.name, c.text)
-        }),
+        Said::CardInForce(_) | Said::Played(_) => card_text(s, said),
         Said::IssueOpenedByEvent(i) => format!("Now on the table: {}.", issue(*i)),
         Said::IssueBack(i) => format!("Back on the table: {}.", issue(*i)),
         Said::IssueOpened { issue: i, days } => {
             format!("{} opened: {days} days of preparation.", issue(*i))
         }
         Said::IssueOff(i) => format!("{} taken off the table.", issue(*i)),
-        Said::Proposed { package: p, agenda } => format!("US proposes: {}.", package(p, agenda)),
-        Said::Kept => "Beijing stands by the package agreed in principle.".into(),
-        Said::Accepted => "Beijing accepts the package in principle.".into(),
-        Said::Insult => "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into(),
-        Said::Countered { package: p, agenda } => format!("Beijing counters: {}.", package(p, agenda)),
-        Said::StepDown => "Beijing steps down the restriction ladder as a sign of good faith.".into(),
+        Said::StepDown => {
+            "Beijing steps down the restriction ladder as a sign of good faith.".into()
+        }
         Said::Restricted(r) => {
             let name = usize::from(*r)
                 .checked_sub(1)
                 .and_then(|i| s.ai.ladder.get(i))
                 .map_or("no restrictions", |x| x.name.as_str());
-            format!("Beijing answers with {}, rung {r}: {name}.", s.world.ladder_name())
+            format!(
+                "Beijing answers with {}, rung {r}: {name}.",
+                s.world.ladder_name()
+            )
         }
-        Said::TookCounter => "The US accepts Beijing's counter-offer as the agreement in principle.".into(),
-        Said::CounterConfirmed => "Beijing confirms its own counter as the agreement in principle.".into(),
         Said::Goodwill => format!("US goodwill gesture: {}.", s.us.goodwill.description),
         Said::GoodwillWelcomed => "Beijing welcomes the gesture.".into(),
         Said::ExtensionAsked => "US asks Beijing to extend the truce.".into(),
@@ -79,35 +71,159 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         Said::ExtensionRefused => "Beijing refuses: trust is too low to extend the truce.".into(),
         Said::Signed => "The leaders sign the agreement.".into(),
         Said::Suspended(k) => format!("Suspended under the deal: {}.", card(*k)),
-        Said::SignRefused => "China's leader declines to sign; the summit ends without a deal.".into(),
+        Said::SignRefused => {
+            "China's leader declines to sign; the summit ends without a deal.".into()
+        }
         Said::WalkedAway => format!("The US walks away: {}.", s.us.walk_away.description),
         Said::GameOver(o) => format!("Game over: {}.", o.title()),
-        Said::Threatened => format!("US threatens: {}.", s.us.threat.description),
-        Said::ThreatMirrored => "Beijing mirrors the threat: it answers escalation with escalation.".into(),
-        Said::ThreatHeeded => "Beijing takes the threat seriously and signals it can move.".into(),
-        Said::ThreatProtested => "Beijing protests the threat but does not escalate this week.".into(),
-        Said::Played(k) => s.world.cards.get(*k).map_or("The US plays a card.".into(), |c| {
-            format!("The US plays {}: {}", c.name, c.text)
-        }),
-        Said::CarriedOut => "The threat is carried out: US threats are believed a little more.".into(),
+        Said::Threatened
+        | Said::ThreatMirrored
+        | Said::ThreatHeeded
+        | Said::ThreatProtested
+        | Said::CarriedOut
+        | Said::ThreatShelved
+        | Said::BluffCalled => threat_text(s, said),
         Said::Hold => "Working-level talks continue; the US holds its position.".into(),
-        Said::AskGranted { issue: i, level: l } => {
-            format!("The US grants Beijing's last ask: {}.", level(*i, *l))
+        Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
+        Said::Lapsed if has_truce(s) => {
+            "The truce lapses with no deal and no extension: tariffs snap back.".into()
         }
-        Said::Reopened { reason, package: p, agenda } => format!(
-            "Beijing reopens the agreement after {reason}: it now asks {}.",
+        Said::Lapsed => {
+            "The deadline passes with no deal and no extension: tariffs snap back.".into()
+        }
+        Said::SummitMissed
+        | Said::SummitNothingAgreed
+        | Said::SummitAsk { .. }
+        | Said::SummitOpen => summit_text(s, said),
+        Said::Proposed { .. }
+        | Said::Kept
+        | Said::Accepted
+        | Said::Insult
+        | Said::Countered { .. }
+        | Said::TookCounter
+        | Said::CounterConfirmed
+        | Said::AskGranted { .. }
+        | Said::Reopened { .. } => package_text(s, said),
+    }
+}
+
+/// What was said about a package on the table: proposals, counters and agreements.
+fn package_text(s: &Scenario, said: &Said) -> String {
+    let package = |p: &crate::core::Package, agenda: &[bool]| {
+        if p.0.len() == s.issues.len() && agenda.len() == s.issues.len() {
+            s.describe_package(p, agenda)
+        } else {
+            "(a package for a different agenda)".into()
+        }
+    };
+    match said {
+        Said::Proposed { package: p, agenda } => format!("US proposes: {}.", package(p, agenda)),
+        Said::Kept => "Beijing stands by the package agreed in principle.".into(),
+        Said::Accepted => "Beijing accepts the package in principle.".into(),
+        Said::Insult => {
+            "Beijing calls the offer an insult: it anchors nothing, and trust falls.".into()
+        }
+        Said::Countered { package: p, agenda } => {
+            format!("Beijing counters: {}.", package(p, agenda))
+        }
+        Said::TookCounter => {
+            "The US accepts Beijing's counter-offer as the agreement in principle.".into()
+        }
+        Said::CounterConfirmed => {
+            "Beijing confirms its own counter as the agreement in principle.".into()
+        }
+        Said::AskGranted { issue: i, level: l } => {
+            format!(
+                "The US grants Beijing's last ask: {}.",
+                level_text(s, *i, *l)
+            )
+        }
+        Said::Reopened {
+            reason,
+            package: p,
+            agenda,
+        } => format!(
+            "Beijing reopens the agreement, citing {reason}: it now asks {}.",
             package(p, agenda)
         ),
-        Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
-        Said::Lapsed => "The truce lapses with no deal and no extension: tariffs snap back.".into(),
-        Said::ThreatShelved => "Beijing has moved: the threatened measure is shelved.".into(),
-        Said::BluffCalled => "The deadline passes and the threat is not carried out: Beijing calls the bluff, and US threats count for less.".into(),
-        Said::SummitMissed => format!("The leaders met in {place} without a signing; nothing can be signed now."),
-        Said::SummitNothingAgreed => format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign."),
+        _ => String::new(),
+    }
+}
+
+/// Level `l` of issue `i` as "Short label".
+fn level_text(s: &Scenario, i: usize, l: usize) -> String {
+    s.issues.get(i).map_or(String::from("?"), |x| {
+        format!(
+            "{} {}",
+            x.short,
+            x.levels.get(l).map_or("?", |v| v.label.as_str())
+        )
+    })
+}
+
+/// The summit's dispatches, which name its place.
+fn summit_text(s: &Scenario, said: &Said) -> String {
+    let place = s
+        .clock
+        .summit
+        .as_ref()
+        .map_or("the summit", |x| x.place.as_str());
+    match said {
+        Said::SummitMissed => {
+            format!("The leaders met in {place} without a signing; nothing can be signed now.")
+        }
+        Said::SummitNothingAgreed => {
+            format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign.")
+        }
         Said::SummitAsk { issue: i, level: l } => format!(
             "Summit week in {place}. Beijing makes one last ask: {}. Grant it, or sign without it.",
-            level(*i, *l)
+            level_text(s, *i, *l)
         ),
-        Said::SummitOpen => format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
+        _ => format!("Summit week: the leaders meet in {place}; the agreed package can be signed."),
+    }
+}
+
+/// A card coming into force, by a US play or otherwise.
+fn card_text(s: &Scenario, said: &Said) -> String {
+    match said {
+        Said::Played(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("The US plays a card.".into(), |c| {
+                format!("The US plays {}: {}", c.name, c.text)
+            }),
+        Said::CardInForce(k) => s
+            .world
+            .cards
+            .get(*k)
+            .map_or("A measure is now in force.".into(), |c| {
+                format!("{} is now in force: {}", c.name, c.text)
+            }),
+        _ => "A measure is now in force.".into(),
+    }
+}
+
+/// A threat and how it ends.
+fn threat_text(s: &Scenario, said: &Said) -> String {
+    match said {
+        Said::Threatened => format!("US threatens: {}.", s.us.threat.description),
+        Said::ThreatMirrored => {
+            "Beijing mirrors the threat: it answers escalation with escalation.".into()
+        }
+        Said::ThreatHeeded => "Beijing takes the threat seriously and signals it can move.".into(),
+        Said::ThreatProtested => {
+            "Beijing protests the threat but does not escalate this week.".into()
+        }
+        Said::CarriedOut => {
+            "The threat is carried out: US threats are believed a little more.".into()
+        }
+        Said::ThreatShelved => "Beijing has moved: the threatened measure is shelved.".into(),
+        _ => format!(
+            "The threat's deadline passes with nothing agreed in principle and {} not imposed: Beijing calls the bluff, and US threats count for less.",
+            s.index()
+                .threat_card
+                .map_or("the measure", |k| card_name(s, k))
+        ),
     }
 }

@@ -35,6 +35,13 @@ pub fn epilogue_lines(
             Note::TariffsSnapBack => {
                 "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()
             }
+            Note::Mirrored { rung } => format!(
+                "Beijing mirrors the US move: its restrictions stand at rung {rung}, {}.",
+                rung_name(scenario, *rung)
+            ),
+            Note::WalkOutHeld { pressure } => format!(
+                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it, bears its no-deal cost ({pressure:.3} of its utility) and comes back to the table."
+            ),
             Note::RestrictionsBite { months, rung } => {
                 let name = scenario.world.ladder_name();
                 let mut name = name.to_string();
@@ -55,7 +62,7 @@ pub fn epilogue_lines(
     }
     let what = match outcome {
         Some(o) if o.is_deal() => format!(
-            "{:.0}% of the US gains were delivered.",
+            "{:.0}% of the US gains were delivered (Durability weighs this share 70%, and how structural the gains are 30%).",
             100.0 * epi.delivered
         ),
         _ => "No deal: the pressures of the talks keep running.".into(),
@@ -67,5 +74,13 @@ pub fn epilogue_lines(
     out
 }
 
+/// The name of rung `rung` (1-based) on the scenario's ladder.
+fn rung_name(scenario: &Scenario, rung: u8) -> &str {
+    usize::from(rung)
+        .checked_sub(1)
+        .and_then(|r| scenario.ai.ladder.get(r))
+        .map_or("the top of the ladder", |r| r.name.as_str())
+}
+
 /// Where each meter on screen counts, for the debrief.
-pub const METERS_COUNT: &str = "Where the meters count: farm stress, market confidence and magnet supply (through the talks and the year after) in Damage avoided; hawk alarm in Security; trust in Balance when there is no deal, and in whether Beijing signs or extends; China's pressure and US credibility in China's demand.";
+pub const METERS_COUNT: &str = "Where the meters count: farm stress, market confidence and magnet supply (through the talks and the year after) in Damage avoided, and the restriction rung there too (each rung-week and rung-month; the top rung ends the talks); hawk alarm (raised by the easing an agreement adds) in Security; trust in Balance when there is no deal, and in whether Beijing signs or extends; China's pressure and US credibility in China's demand; the days left end the talks when they run out.";

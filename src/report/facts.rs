@@ -321,6 +321,8 @@ pub fn action_text(s: &Scenario, action: &Action, before: &State) -> String {
                 _ => format!("Take {name} off the table"),
             }
         }
+        // "Play a card" alone leaves the reader guessing which: name it.
+        Action::Play { card } => format!("Play {}", crate::report::card_name(s, *card)),
         other => capitalise(other.label()),
     }
 }

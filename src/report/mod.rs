@@ -13,6 +13,6 @@ pub mod facts;
 pub mod markdown;
 pub mod transcript;
 
-pub use dispatch::{dispatch_text, said_text};
+pub use dispatch::{card_name, dispatch_text, said_text};
 pub use epilogue::{METERS_COUNT, epilogue_lines};
-pub use explain::{explain, reply_headline};
+pub use explain::{explain, explain_now, no_answer, reply_headline};

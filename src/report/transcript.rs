@@ -11,6 +11,23 @@ pub fn render(g: &GameFacts) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail: the results below are ignored for that reason.
     let _ = writeln!(out, "# After-action report: {}\n", g.title);
+    header(&mut out, g);
+    weeks(&mut out, g);
+    outcome(&mut out, g);
+    scores(&mut out, g);
+    if !g.lessons.is_empty() {
+        out.push_str("## Lessons from the talks\n\n");
+        for l in &g.lessons {
+            let _ = writeln!(out, "- {l}");
+        }
+        out.push('\n');
+    }
+    history(&mut out, g);
+    out
+}
+
+/// The table of facts about the game: scenario, seed, player, save, outcome, moves.
+fn header(out: &mut String, g: &GameFacts) {
     let player = g.player.as_deref().unwrap_or("(not recorded)");
     let mut facts = vec![
         vec![
@@ -40,7 +57,10 @@ pub fn render(g: &GameFacts) -> String {
     }
     out.push_str(&table(&["", ""], &[], &facts));
     out.push('\n');
+}
 
+/// Every move, grouped by week, with the meters at the end of each week.
+fn weeks(out: &mut String, g: &GameFacts) {
     out.push_str("## The game, week by week\n\n");
     if g.moves.is_empty() {
         out.push_str("No move was made.\n\n");
@@ -51,7 +71,7 @@ pub fn render(g: &GameFacts) -> String {
             week = Some(m.week);
             let _ = writeln!(out, "### Week {} · {}\n", m.week, m.date);
         }
-        one_move(&mut out, m);
+        one_move(out, m);
         // The meters once a week, after its last move: agenda moves change none of them.
         let week_ends = g.moves.get(i + 1).is_none_or(|next| next.week != m.week);
         if week_ends {
@@ -63,7 +83,10 @@ pub fn render(g: &GameFacts) -> String {
             let _ = writeln!(out, "*Meters after the week:* {}.\n", meters.join(" · "));
         }
     }
+}
 
+/// How the game ended, or where an unfinished one stands.
+fn outcome(out: &mut String, g: &GameFacts) {
     out.push_str("## Outcome\n\n");
     let o = &g.outcome;
     if o.key == "in_progress" {
@@ -80,7 +103,10 @@ pub fn render(g: &GameFacts) -> String {
             o.title, o.week, o.weeks, o.date
         );
     }
+}
 
+/// The score table with the reasons.
+fn scores(out: &mut String, g: &GameFacts) {
     out.push_str("## Scores\n\n");
     out.push_str("From 0 to 100, higher is better for the US; recomputed from the replay.\n\n");
     let rows: Vec<Vec<String>> = g
@@ -94,15 +120,10 @@ pub fn render(g: &GameFacts) -> String {
         &rows,
     ));
     out.push('\n');
+}
 
-    if !g.lessons.is_empty() {
-        out.push_str("## Lessons from the talks\n\n");
-        for l in &g.lessons {
-            let _ = writeln!(out, "- {l}");
-        }
-        out.push('\n');
-    }
-
+/// The signed deal beside history's, or history's alone when nothing was signed.
+fn history(out: &mut String, g: &GameFacts) {
     out.push_str("## The deal beside history\n\n");
     let _ = writeln!(out, "{}\n", g.history);
     let signed = g.deal.iter().any(|d| d.yours.is_some());
@@ -139,7 +160,6 @@ pub fn render(g: &GameFacts) -> String {
             .collect();
         out.push_str(&table(&["Issue", "History"], &[], &rows));
     }
-    out
 }
 
 fn one_move(out: &mut String, m: &Move) {

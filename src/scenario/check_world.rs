@@ -21,8 +21,21 @@ fn date(found: &mut Found, path: String, d: &str) {
 /// Problems in the world block and in the card references of events and effects.
 pub(crate) fn validate(s: &Scenario) -> Found {
     let mut found = Found::new();
+    // One step per part of the world block, in file order; then the events' card references.
+    check_cards(s, &mut found);
+    check_ladder(s, &mut found);
+    check_threat(s, &mut found);
+    check_pressure(s, &mut found);
+    check_weights(s, &mut found);
+    check_event_cards(s, &mut found);
+    check_lessons(s, &mut found);
+    found
+}
+
+/// Each card: a unique id, pressure and value, its date, what suspends it, what it mirrors.
+fn check_cards(s: &Scenario, found: &mut Found) {
     let w = &s.world;
-    let card_ids: Vec<&str> = w.cards.iter().map(|c| c.id.as_str()).collect();
+    let card_ids = card_ids(s);
     for (k, c) in w.cards.iter().enumerate() {
         let p = format!("world.cards[{k}]");
         if card_ids[..k].contains(&c.id.as_str()) {
@@ -31,10 +44,10 @@ pub(crate) fn validate(s: &Scenario) -> Found {
                 format!("the card id \"{}\" is used twice", c.id),
             ));
         }
-        finite_non_negative(&mut found, format!("{p}.pressure"), c.pressure);
-        finite_non_negative(&mut found, format!("{p}.value"), c.value);
+        finite_non_negative(found, format!("{p}.pressure"), c.pressure);
+        finite_non_negative(found, format!("{p}.value"), c.value);
         if let Some(d) = &c.available {
-            date(&mut found, format!("{p}.available"), d);
+            date(found, format!("{p}.available"), d);
         }
         if let Some(r) = &c.suspended_by {
             match s.issue_index(&r.issue) {
@@ -74,6 +87,11 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             }
         }
     }
+}
+
+/// The rung the ladder starts on and the issue it is about.
+fn check_ladder(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
     if usize::from(w.start_rung) > s.ai.ladder.len() {
         found.push((
             "world.start_rung".into(),
@@ -83,15 +101,20 @@ pub(crate) fn validate(s: &Scenario) -> Found {
     if let Some(id) = &w.ladder_issue
         && s.issue_index(id).is_none()
     {
-        let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
         found.push((
             "world.ladder_issue".into(),
             format!(
                 "unknown issue \"{id}\": expected an issue id (issues: {})",
-                ids.join(", ")
+                issue_ids(s).join(", ")
             ),
         ));
     }
+}
+
+/// The US threat: its card, credibility and the band in which China heeds it.
+fn check_threat(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
+    let card_ids = card_ids(s);
     let t = &w.threat;
     if let Some(id) = &t.card
         && !w
@@ -118,6 +141,11 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             ),
         ));
     }
+}
+
+/// The weekly pressures on each side.
+fn check_pressure(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
     let pr = &w.pressure;
     for (name, x) in [
         ("china_tariff_weekly", pr.china_tariff_weekly),
@@ -130,7 +158,7 @@ pub(crate) fn validate(s: &Scenario) -> Found {
         ("us_per_market", pr.us_per_market),
         ("us_per_magnet", pr.us_per_magnet),
     ] {
-        finite_non_negative(&mut found, format!("world.pressure.{name}"), x);
+        finite_non_negative(found, format!("world.pressure.{name}"), x);
     }
     if !pr.balance_gap.is_finite() {
         found.push((
@@ -139,8 +167,13 @@ pub(crate) fn validate(s: &Scenario) -> Found {
         ));
     }
     if let Some(d) = &pr.harvest_from {
-        date(&mut found, "world.pressure.harvest_from".into(), d);
+        date(found, "world.pressure.harvest_from".into(), d);
     }
+}
+
+/// The score weights sum to 1.
+fn check_weights(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
     let ws = &w.weights;
     let sum = ws.us_value + ws.durability + ws.balance + ws.headline + ws.security + ws.damage;
     if !sum.is_finite() || (sum - 1.0).abs() > 0.01 {
@@ -149,10 +182,16 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             format!("the score weights must sum to 1, not {sum:.2}"),
         ));
     }
+}
+
+/// Events: their dates and the cards their conditions and effects name.
+fn check_event_cards(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
+    let card_ids = card_ids(s);
     for (e, event) in s.events.iter().enumerate() {
         let p = format!("events[{e}]");
         if let Some(d) = &event.date {
-            date(&mut found, format!("{p}.date"), d);
+            date(found, format!("{p}.date"), d);
         }
         for (x, effect) in event.effects.iter().enumerate() {
             if let Effect::Card(id) = effect
@@ -175,6 +214,11 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             }
         }
     }
+}
+
+/// Reworded lessons name lessons the engine has.
+fn check_lessons(s: &Scenario, found: &mut Found) {
+    let w = &s.world;
     for (k, (key, _)) in w.lessons.iter().enumerate() {
         if !LESSON_KEYS.contains(&key.as_str()) {
             found.push((
@@ -186,7 +230,6 @@ pub(crate) fn validate(s: &Scenario) -> Found {
             ));
         }
     }
-    found
 }
 
 /// The keys a scenario may reword in `world.lessons` (the engine's `Lesson::key`).
@@ -200,6 +243,10 @@ pub(crate) const LESSON_KEYS: [&str; 8] = [
     "walk_away",
     "time",
 ];
+
+fn card_ids(s: &Scenario) -> Vec<&str> {
+    s.world.cards.iter().map(|c| c.id.as_str()).collect()
+}
 
 fn issue_ids(s: &Scenario) -> Vec<&str> {
     s.issues.iter().map(|i| i.id.as_str()).collect()

@@ -9,7 +9,7 @@ use crate::scenario::Scenario;
 /// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).
 pub(crate) type ResolvedRedLine = (usize, usize, Option<(usize, usize)>);
 
-/// A red line as lookup tables: (issue, crossing per level, lifted by (issue, per level)).
+/// A red line as lookup tables: (issue, past the line per level, lifted by (issue, per level)).
 pub(crate) type RedTable = (usize, Vec<bool>, Option<(usize, Vec<bool>)>);
 
 /// What the engine looks up often.
@@ -20,7 +20,7 @@ pub(crate) struct Index {
     pub total_days: u32,
     pub red_lines: Vec<ResolvedRedLine>,
     /// The red lines as tables, for the hot `crosses` test: per red line, its issue, which of
-    /// its levels cross the line, and, when it can be lifted, the issue that lifts it and which
+    /// its levels are past the line (today's status quo, read from the state, never crosses), and, when it can be lifted, the issue that lifts it and which
     /// of that issue's levels do.
     pub red_tables: Vec<RedTable>,
     /// Where issue `i`'s levels start in the flat per-level tables below.
@@ -70,12 +70,8 @@ impl PartialEq for Derived {
 impl Scenario {
     pub(crate) fn index(&self) -> &Index {
         self.derived.0.get_or_init(|| {
-            let fallback = Date {
-                year: 2025,
-                month: 1,
-                day: 1,
-            };
-            let start = Date::parse(&self.clock.start_date).unwrap_or(fallback);
+            const FALLBACK: Date = Date::constant(2025, 1, 1);
+            let start = Date::parse(&self.clock.start_date).unwrap_or(FALLBACK);
             let expiry = Date::parse(&self.clock.truce_expiry).unwrap_or(start);
             let red_lines: Vec<ResolvedRedLine> = self
                 .ai
@@ -195,8 +191,8 @@ impl Scenario {
     }
 }
 
-/// The red lines as tables: a level crosses when China values it no more than the line's level
-/// and it is not the status quo; a level of the lifting issue lifts when it goes at least as far
+/// The red lines as tables: a level is past the line when China values it no more than the
+/// line's level (it crosses unless it is today's status quo, which the state says); a level of the lifting issue lifts when it goes at least as far
 /// as the minimum in the same direction from its status quo (as `ai::valuation` tests them).
 fn red_tables(s: &Scenario, red_lines: &[ResolvedRedLine]) -> Vec<RedTable> {
     red_lines
@@ -205,7 +201,7 @@ fn red_tables(s: &Scenario, red_lines: &[ResolvedRedLine]) -> Vec<RedTable> {
             let issue = s.issues.get(i)?;
             let bar = issue.levels.get(line)?.china;
             let crossing = (0..issue.levels.len())
-                .map(|l| issue.levels[l].china <= bar && l != issue.status_quo)
+                .map(|l| issue.levels[l].china <= bar)
                 .collect();
             let lifted = match unless {
                 Some((j, min)) => {

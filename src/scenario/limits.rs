@@ -151,30 +151,46 @@ fn field(path: &str) -> &str {
 /// Numbers outside their field's range (those the other checks do not already cover).
 pub fn ranges(s: &Scenario) -> Found {
     let mut found = Found::new();
-    let mut within = |path: &str, x: f64, lo: f64, hi: f64| {
-        if x.is_finite() && !(lo..=hi).contains(&x) {
-            let range = if lo == f64::MIN {
-                format!("at most {hi}")
-            } else {
-                format!("between {lo} and {hi}")
-            };
-            found.push((
-                path.to_string(),
-                format!("{} must be {range}, not {x}", field(path)),
-            ));
-        }
-    };
+    us_ranges(s, &mut found);
+    ai_ranges(s, &mut found);
+    headline_ranges(s, &mut found);
+    effect_ranges(s, &mut found);
+    if s.clock.days_per_turn > 366 {
+        found.push((
+            "clock.days_per_turn".into(),
+            "a turn may take at most 366 days".into(),
+        ));
+    }
+    found
+}
+
+/// Records `x` at `path` when it is finite and outside `lo..=hi` (`lo` of `f64::MIN`: no floor).
+fn within(found: &mut Found, path: &str, x: f64, lo: f64, hi: f64) {
+    if x.is_finite() && !(lo..=hi).contains(&x) {
+        let range = if lo == f64::MIN {
+            format!("at most {hi}")
+        } else {
+            format!("between {lo} and {hi}")
+        };
+        found.push((
+            path.to_string(),
+            format!("{} must be {range}, not {x}", field(path)),
+        ));
+    }
+}
+
+/// The US meters at the start and their weekly drift.
+fn us_ranges(s: &Scenario, found: &mut Found) {
     let m = &s.us.start;
-    within("us.start.magnet_supply", m.magnet_supply, 0.0, 100.0);
-    within("us.start.farm_stress", m.farm_stress, 0.0, 100.0);
-    within(
-        "us.start.market_confidence",
-        m.market_confidence,
-        0.0,
-        100.0,
-    );
-    within("us.start.hawk_alarm", m.hawk_alarm, 0.0, 100.0);
-    within("us.start.trust", m.trust, -100.0, 100.0);
+    for (path, x, lo) in [
+        ("us.start.magnet_supply", m.magnet_supply, 0.0),
+        ("us.start.farm_stress", m.farm_stress, 0.0),
+        ("us.start.market_confidence", m.market_confidence, 0.0),
+        ("us.start.hawk_alarm", m.hawk_alarm, 0.0),
+        ("us.start.trust", m.trust, -100.0),
+    ] {
+        within(found, path, x, lo, 100.0);
+    }
     let w = &s.us.weekly;
     for (name, x) in [
         ("magnet_recovery", w.magnet_recovery),
@@ -184,69 +200,85 @@ pub fn ranges(s: &Scenario) -> Found {
         ("hawk_per_security", w.hawk_per_security),
         ("trust_on_accept", w.trust_on_accept),
     ] {
-        within(&format!("us.weekly.{name}"), x, -100.0, 100.0);
+        within(found, &format!("us.weekly.{name}"), x, -100.0, 100.0);
     }
+}
+
+/// China's AI: its exponents and ratios, trust thresholds, retaliation and the ladder's losses.
+fn ai_ranges(s: &Scenario, found: &mut Found) {
     let ai = &s.ai;
-    // Lower bounds, weights and level values are checked in `validate`.
-    within(
-        "ai.concession_exponent",
-        ai.concession_exponent,
-        f64::MIN,
-        100.0,
-    );
-    within("ai.balance_ratio", ai.balance_ratio, f64::MIN, 1000.0);
-    within("ai.trust_softening", ai.trust_softening, -1.0, 1.0);
-    within("ai.threat_stiffening", ai.threat_stiffening, -1.0, 1.0);
-    within(
-        "ai.extension_min_trust",
-        ai.extension_min_trust,
-        -100.0,
-        100.0,
-    );
-    within("ai.signing_min_trust", ai.signing_min_trust, -100.0, 100.0);
     let r = &ai.retaliation;
-    within("ai.retaliation.insult_margin", r.insult_margin, -1.0, 1.0);
-    let per_point = r.distrust_chance_per_point;
-    within(
-        "ai.retaliation.distrust_chance_per_point",
-        per_point,
-        0.0,
-        1.0,
-    );
-    within("ai.retaliation.trust_floor", r.trust_floor, -100.0, 100.0);
-    within(
-        "ai.retaliation.threat_trust_cost",
-        r.threat_trust_cost,
-        -200.0,
-        200.0,
-    );
-    within(
-        "ai.retaliation.insult_trust_cost",
-        r.insult_trust_cost,
-        -200.0,
-        200.0,
-    );
-    for (i, rung) in ai.ladder.iter().enumerate() {
-        within(
-            &format!("ai.ladder[{i}].magnet_loss"),
-            rung.magnet_loss,
+    // Lower bounds, weights and level values are checked in `validate` (a floor of `f64::MIN`:
+    // none here).
+    for (path, x, lo, hi) in [
+        (
+            "ai.concession_exponent",
+            ai.concession_exponent,
+            f64::MIN,
+            100.0,
+        ),
+        ("ai.balance_ratio", ai.balance_ratio, f64::MIN, 1000.0),
+        ("ai.trust_softening", ai.trust_softening, -1.0, 1.0),
+        ("ai.threat_stiffening", ai.threat_stiffening, -1.0, 1.0),
+        (
+            "ai.extension_min_trust",
+            ai.extension_min_trust,
             -100.0,
             100.0,
-        );
-        within(
-            &format!("ai.ladder[{i}].market_loss"),
-            rung.market_loss,
-            -100.0,
-            100.0,
-        );
+        ),
+        ("ai.signing_min_trust", ai.signing_min_trust, -100.0, 100.0),
+        ("ai.retaliation.insult_margin", r.insult_margin, -1.0, 1.0),
+        (
+            "ai.retaliation.distrust_chance_per_point",
+            r.distrust_chance_per_point,
+            0.0,
+            1.0,
+        ),
+        ("ai.retaliation.trust_floor", r.trust_floor, -100.0, 100.0),
+        (
+            "ai.retaliation.threat_trust_cost",
+            r.threat_trust_cost,
+            -200.0,
+            200.0,
+        ),
+        (
+            "ai.retaliation.insult_trust_cost",
+            r.insult_trust_cost,
+            -200.0,
+            200.0,
+        ),
+    ] {
+        within(found, path, x, lo, hi);
     }
+    for (i, rung) in ai.ladder.iter().enumerate() {
+        for (name, x) in [
+            ("magnet_loss", rung.magnet_loss),
+            ("market_loss", rung.market_loss),
+        ] {
+            within(found, &format!("ai.ladder[{i}].{name}"), x, -100.0, 100.0);
+        }
+    }
+}
+
+/// Headline figures of the levels and of the full deal.
+fn headline_ranges(s: &Scenario, found: &mut Found) {
     for (i, issue) in s.issues.iter().enumerate() {
         for (l, level) in issue.levels.iter().enumerate() {
             let p = format!("issues[{i}].levels[{l}].headline_bn");
-            within(&p, level.headline_bn, f64::MIN, 1e6);
+            within(found, &p, level.headline_bn, f64::MIN, 1e6);
         }
     }
-    within("deal.full_headline_bn", s.deal.full_headline_bn, 1e-3, 1e6);
+    within(
+        found,
+        "deal.full_headline_bn",
+        s.deal.full_headline_bn,
+        1e-3,
+        1e6,
+    );
+}
+
+/// Conditions of events, then the effects of US moves and of events.
+fn effect_ranges(s: &Scenario, found: &mut Found) {
     let mut effects: Vec<(String, &Effect)> = Vec::new();
     for (name, g) in [
         ("goodwill", &s.us.goodwill),
@@ -265,12 +297,12 @@ pub fn ranges(s: &Scenario) -> Found {
             let p = format!("events[{e}].when[{c}]");
             match cond {
                 Condition::TrustAtLeast(x) | Condition::TrustAtMost(x) => {
-                    within(&p, *x, -100.0, 100.0)
+                    within(found, &p, *x, -100.0, 100.0)
                 }
                 Condition::MagnetsAtMost(x)
                 | Condition::FarmStressAtLeast(x)
                 | Condition::MarketAtMost(x)
-                | Condition::HawkAlarmAtLeast(x) => within(&p, *x, 0.0, 100.0),
+                | Condition::HawkAlarmAtLeast(x) => within(found, &p, *x, 0.0, 100.0),
                 _ => {}
             }
         }
@@ -280,25 +312,19 @@ pub fn ranges(s: &Scenario) -> Found {
             Effect::MagnetSupply(x)
             | Effect::FarmStress(x)
             | Effect::MarketConfidence(x)
-            | Effect::HawkAlarm(x) => within(&p, *x, -100.0, 100.0),
-            Effect::Trust(x) => within(&p, *x, -200.0, 200.0),
-            Effect::Rung(n) => within(&p, f64::from(*n), -6.0, 6.0),
-            Effect::Aspiration(x) | Effect::ChinaWeight(_, x) => within(&p, *x, -1.0, 1.0),
-            Effect::Concession(x) => within(&p, *x, 0.0, 100.0),
-            Effect::Credibility(x) | Effect::ChinaPressure(x) => within(&p, *x, -1.0, 1.0),
+            | Effect::HawkAlarm(x) => within(found, &p, *x, -100.0, 100.0),
+            Effect::Trust(x) => within(found, &p, *x, -200.0, 200.0),
+            Effect::Rung(n) => within(found, &p, f64::from(*n), -6.0, 6.0),
+            Effect::Aspiration(x) | Effect::ChinaWeight(_, x) => within(found, &p, *x, -1.0, 1.0),
+            Effect::Concession(x) => within(found, &p, *x, 0.0, 100.0),
+            Effect::Credibility(x) | Effect::ChinaPressure(x) => within(found, &p, *x, -1.0, 1.0),
             Effect::ScheduleSummit(_)
             | Effect::Card(_)
             | Effect::Reopen(_)
-            | Effect::OpenIssue(_) => {}
+            | Effect::OpenIssue(_)
+            | Effect::StatusQuo(..) => {}
         }
     }
-    if s.clock.days_per_turn > 366 {
-        found.push((
-            "clock.days_per_turn".into(),
-            "a turn may take at most 366 days".into(),
-        ));
-    }
-    found
 }
 
 #[cfg(test)]
@@ -334,5 +360,50 @@ mod tests {
         assert!(paths.contains(&"us.start.trust"), "{found:?}");
         assert!(paths.contains(&"briefing[0]"), "{found:?}");
         assert!(found.iter().any(|(_, m)| m.contains("finite")), "{found:?}");
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_found_with_their_bounds_in_file_order() {
+        let mut s = builtin();
+        s.us.start.trust = -150.0;
+        s.us.weekly.farm_drift = 101.0;
+        s.ai.balance_ratio = 5000.0;
+        s.ai.retaliation.distrust_chance_per_point = 2.0;
+        s.ai.ladder[0].market_loss = -500.0;
+        s.deal.full_headline_bn = 0.0;
+        s.clock.days_per_turn = 400;
+        let found = ranges(&s);
+        let want = [
+            (
+                "us.start.trust",
+                "trust must be between -100 and 100, not -150",
+            ),
+            (
+                "us.weekly.farm_drift",
+                "farm_drift must be between -100 and 100, not 101",
+            ),
+            (
+                "ai.balance_ratio",
+                "balance_ratio must be at most 1000, not 5000",
+            ),
+            (
+                "ai.retaliation.distrust_chance_per_point",
+                "distrust_chance_per_point must be between 0 and 1, not 2",
+            ),
+            (
+                "ai.ladder[0].market_loss",
+                "market_loss must be between -100 and 100, not -500",
+            ),
+            (
+                "deal.full_headline_bn",
+                "full_headline_bn must be between 0.001 and 1000000, not 0",
+            ),
+            ("clock.days_per_turn", "a turn may take at most 366 days"),
+        ];
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(p, m)| (p.as_str(), m.as_str()))
+            .collect();
+        assert_eq!(got, want);
     }
 }

@@ -156,10 +156,20 @@ pub fn validate(s: &Scenario) -> Found {
     }
     let mut found = limits::values(s);
     found.extend(limits::ranges(s));
-    let known = |id: &str| s.issue_index(id).is_some();
-    let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
-    let unknown = |id: &str| format!("unknown issue \"{id}\" (issues: {})", ids.join(", "));
+    // One step per section of the file, in file order (problems at one place keep this order).
+    check_clock(s, &mut found);
+    check_issues(s, &mut found);
+    check_weight_sums(s, &mut found);
+    check_ai(s, &mut found);
+    check_us(s, &mut found);
+    check_events(s, &mut found);
+    check_deal(s, &mut found);
+    found.extend(crate::scenario::check_world::validate(s));
+    found
+}
 
+/// The name and the clock: dates that exist, in order, and turns of at least a day.
+fn check_clock(s: &Scenario, found: &mut Found) {
     if s.name.trim().is_empty() {
         found.push(("name".into(), "the scenario needs a name".into()));
     }
@@ -188,9 +198,12 @@ pub fn validate(s: &Scenario) -> Found {
         ));
     }
     if let Some(summit) = &s.clock.summit {
-        check_summit(s, &mut found, "clock.summit.date", &summit.date);
+        check_summit(s, found, "clock.summit.date", &summit.date);
     }
+}
 
+/// Each issue: a unique id, a short name, levels in range and in order, weights.
+fn check_issues(s: &Scenario, found: &mut Found) {
     if s.issues.is_empty() {
         found.push((
             "issues".into(),
@@ -242,15 +255,10 @@ pub fn validate(s: &Scenario) -> Found {
         }
         for (l, level) in issue.levels.iter().enumerate() {
             let lp = format!("{p}.levels[{l}]");
-            unit(&mut found, format!("{lp}.us"), "a US value", level.us);
+            unit(found, format!("{lp}.us"), "a US value", level.us);
+            unit(found, format!("{lp}.china"), "a Chinese value", level.china);
             unit(
-                &mut found,
-                format!("{lp}.china"),
-                "a Chinese value",
-                level.china,
-            );
-            unit(
-                &mut found,
+                found,
                 format!("{lp}.security_cost"),
                 "a security cost",
                 level.security_cost,
@@ -262,8 +270,12 @@ pub fn validate(s: &Scenario) -> Found {
                 ));
             }
         }
-        check_order(issue, &p, &mut found);
+        check_order(issue, &p, found);
     }
+}
+
+/// Each side's weights over all issues sum to 1.
+fn check_weight_sums(s: &Scenario, found: &mut Found) {
     for (field, sum) in [
         (
             "us_weight",
@@ -281,16 +293,19 @@ pub fn validate(s: &Scenario) -> Found {
             ));
         }
     }
+}
 
+/// China's AI: aspiration and reservation, concession and balance, the ladder, red lines.
+fn check_ai(s: &Scenario, found: &mut Found) {
     let ai = &s.ai;
     unit(
-        &mut found,
+        found,
         "ai.opening_aspiration".into(),
         "the opening aspiration",
         ai.opening_aspiration,
     );
     unit(
-        &mut found,
+        found,
         "ai.reservation".into(),
         "the reservation",
         ai.reservation,
@@ -323,7 +338,7 @@ pub fn validate(s: &Scenario) -> Found {
         let p = format!("ai.red_lines[{r}]");
         check_level(
             s,
-            &mut found,
+            found,
             &format!("{p}.issue"),
             &format!("{p}.level"),
             &rl.issue,
@@ -332,7 +347,7 @@ pub fn validate(s: &Scenario) -> Found {
         if let Some(u) = &rl.unless {
             check_level(
                 s,
-                &mut found,
+                found,
                 &format!("{p}.unless.issue"),
                 &format!("{p}.unless.level"),
                 &u.issue,
@@ -341,16 +356,19 @@ pub fn validate(s: &Scenario) -> Found {
         }
     }
     unit(
-        &mut found,
+        found,
         "ai.retaliation.threat_chance".into(),
         "a chance",
         ai.retaliation.threat_chance,
     );
+}
 
-    if !known(&s.us.weekly.farm_issue) {
+/// The US side: the farm issue and the effects of goodwill, threat and walking away.
+fn check_us(s: &Scenario, found: &mut Found) {
+    if s.issue_index(&s.us.weekly.farm_issue).is_none() {
         found.push((
             "us.weekly.farm_issue".into(),
-            unknown(&s.us.weekly.farm_issue),
+            unknown_issue(s, &s.us.weekly.farm_issue),
         ));
     }
     for (name, g) in [
@@ -359,13 +377,16 @@ pub fn validate(s: &Scenario) -> Found {
         ("walk_away", &s.us.walk_away),
     ] {
         for (e, effect) in g.effects.iter().enumerate() {
-            check_effect(s, &mut found, &format!("us.{name}.effects[{e}]"), effect);
+            check_effect(s, found, &format!("us.{name}.effects[{e}]"), effect);
         }
     }
+}
 
+/// Events: chances, unique ids, conditions and effects.
+fn check_events(s: &Scenario, found: &mut Found) {
     for (e, event) in s.events.iter().enumerate() {
         let p = format!("events[{e}]");
-        unit(&mut found, format!("{p}.chance"), "a chance", event.chance);
+        unit(found, format!("{p}.chance"), "a chance", event.chance);
         if s.events[..e].iter().any(|o| o.id == event.id) {
             found.push((
                 format!("{p}.id"),
@@ -375,31 +396,34 @@ pub fn validate(s: &Scenario) -> Found {
         for (c, cond) in event.when.iter().enumerate() {
             if let Condition::ProposedAtLeast(id, level) = cond {
                 let cp = format!("{p}.when[{c}]");
-                check_level(s, &mut found, &cp, &cp, id, *level);
+                check_level(s, found, &cp, &cp, id, *level);
             }
         }
         for (x, effect) in event.effects.iter().enumerate() {
-            check_effect(s, &mut found, &format!("{p}.effects[{x}]"), effect);
+            check_effect(s, found, &format!("{p}.effects[{x}]"), effect);
         }
     }
+}
 
+/// The deal's implementation and the historical package.
+fn check_deal(s: &Scenario, found: &mut Found) {
     let d = &s.deal;
     check_level(
         s,
-        &mut found,
+        found,
         "deal.enforcement_issue",
         "deal.min_enforcement",
         &d.enforcement_issue,
         d.min_enforcement,
     );
     unit(
-        &mut found,
+        found,
         "deal.commercial_delivery".into(),
         "a delivery share",
         d.commercial_delivery,
     );
     unit(
-        &mut found,
+        found,
         "deal.political_hold".into(),
         "a chance",
         d.political_hold,
@@ -411,19 +435,18 @@ pub fn validate(s: &Scenario) -> Found {
         ));
     }
     for (h, x) in d.structural_hold.iter().enumerate() {
-        unit(
-            &mut found,
-            format!("deal.structural_hold[{h}]"),
-            "a chance",
-            *x,
-        );
+        unit(found, format!("deal.structural_hold[{h}]"), "a chance", *x);
     }
     for (k, (id, level)) in s.historical.package.iter().enumerate() {
         let p = format!("historical.package[{k}]");
-        check_level(s, &mut found, &p, &p, id, *level);
+        check_level(s, found, &p, &p, id, *level);
     }
-    found.extend(crate::scenario::check_world::validate(s));
-    found
+}
+
+/// The message for an issue id the scenario does not have, listing the ones it has.
+fn unknown_issue(s: &Scenario, id: &str) -> String {
+    let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
+    format!("unknown issue \"{id}\" (issues: {})", ids.join(", "))
 }
 
 /// Levels must be ordered: along the list, each side's values run one way (up or down), so that
@@ -464,13 +487,7 @@ fn check_level(
     level: usize,
 ) {
     match s.issue_index(id) {
-        None => {
-            let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
-            found.push((
-                id_path.to_string(),
-                format!("unknown issue \"{id}\" (issues: {})", ids.join(", ")),
-            ));
-        }
+        None => found.push((id_path.to_string(), unknown_issue(s, id))),
         Some(i) if level >= s.issues[i].levels.len() => found.push((
             level_path.to_string(),
             format!(
@@ -499,13 +516,10 @@ fn check_summit(s: &Scenario, found: &mut Found, path: &str, date: &str) {
 }
 
 fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
+    crate::scenario::world::check_status_quo_move(s, found, path, effect);
     match effect {
         Effect::ChinaWeight(id, _) | Effect::OpenIssue(id) if s.issue_index(id).is_none() => {
-            let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
-            found.push((
-                path.into(),
-                format!("unknown issue \"{id}\" (issues: {})", ids.join(", ")),
-            ));
+            found.push((path.into(), unknown_issue(s, id)));
         }
         Effect::ScheduleSummit(summit) => check_summit(s, found, path, &summit.date),
         Effect::Concession(points) if *points < 0.0 => found.push((

@@ -265,7 +265,7 @@ pub struct Weekly {
     pub market_recovery: f64,
     /// Hawk alarm that fades per week.
     pub hawk_decay: f64,
-    /// Hawk alarm added per week per unit of security cost on the table.
+    /// Hawk alarm added per unit of security cost an agreement in principle adds.
     pub hawk_per_security: f64,
     /// Trust gained when China accepts a package.
     pub trust_on_accept: f64,
@@ -314,6 +314,9 @@ pub enum Effect {
     ChinaPressure(f64),
     /// Put an issue on the table, prepared (issue id).
     OpenIssue(String),
+    /// Move an issue's status quo to this level (issue id, level): what holds with no deal from
+    /// then on, for both sides' no-deal values (e.g. a new entity listing tightens chip controls).
+    StatusQuo(String, usize),
 }
 
 /// A random event from the scenario's table.

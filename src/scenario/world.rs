@@ -279,3 +279,36 @@ impl World {
         self.cards.iter().position(|c| c.id == id)
     }
 }
+
+/// Validation of a status-quo move (`StatusQuo(issue, level)`): the issue must exist and have
+/// that level. Problems are pushed with the effect's path, so the message is located.
+pub(crate) fn check_status_quo_move(
+    s: &crate::scenario::Scenario,
+    found: &mut Vec<(String, String)>,
+    path: &str,
+    effect: &Effect,
+) {
+    let Effect::StatusQuo(id, level) = effect else {
+        return;
+    };
+    match s.issue_index(id) {
+        None => {
+            let ids: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
+            found.push((
+                path.into(),
+                format!(
+                    "StatusQuo moves an unknown issue \"{id}\" (issues: {})",
+                    ids.join(", ")
+                ),
+            ));
+        }
+        Some(i) if *level >= s.issues[i].levels.len() => found.push((
+            path.into(),
+            format!(
+                "StatusQuo moves {id} to level {level}, which it does not have: its levels run from 0 to {}",
+                s.issues[i].levels.len() - 1
+            ),
+        )),
+        Some(_) => {}
+    }
+}

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::ai::{Answer, Reply, Rule};
 use crate::engine::{Action, ActionError, Game, Scorecard, State, scorecard};
+use crate::report::card_name;
 use crate::report::explain::{reply_headline, rule_text};
 use crate::scenario::Scenario;
 
@@ -26,9 +27,10 @@ pub struct LineStep {
     pub reason: Option<String>,
 }
 
-/// The final scores of a line, 0..=100 each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LineScores {
+/// The six scores and their weighted whole, 0..=100 each: one game's (a solved line's final
+/// scores) or the mean of many (a strategy's in `truce simulate`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Scores {
     /// Value of the outcome to the US.
     pub us_value: f64,
     /// How much survives implementation.
@@ -45,9 +47,35 @@ pub struct LineScores {
     pub overall: f64,
 }
 
-impl From<&Scorecard> for LineScores {
+impl Scores {
+    /// Each score with `f` applied.
+    pub fn map(&self, f: impl Fn(f64) -> f64) -> Scores {
+        Scores {
+            us_value: f(self.us_value),
+            durability: f(self.durability),
+            balance: f(self.balance),
+            headline: f(self.headline),
+            security: f(self.security),
+            damage: f(self.damage),
+            overall: f(self.overall),
+        }
+    }
+
+    /// Adds another game's scores, score by score (for a mean).
+    pub fn add(&mut self, other: &Scores) {
+        self.us_value += other.us_value;
+        self.durability += other.durability;
+        self.balance += other.balance;
+        self.headline += other.headline;
+        self.security += other.security;
+        self.damage += other.damage;
+        self.overall += other.overall;
+    }
+}
+
+impl From<&Scorecard> for Scores {
     fn from(s: &Scorecard) -> Self {
-        LineScores {
+        Scores {
             us_value: s.us_value.value,
             durability: s.durability.value,
             balance: s.balance.value,
@@ -73,7 +101,7 @@ pub struct LineReport {
     /// How the game ended (snake_case key), if it did.
     pub outcome: Option<String>,
     /// The final scores.
-    pub scores: LineScores,
+    pub scores: Scores,
 }
 
 /// Replays `actions` from `seed` and describes every move; fails at the first refused move with
@@ -106,7 +134,7 @@ pub fn replay_line(
         playouts,
         line,
         outcome: game.state.outcome.map(|o| o.key().to_string()),
-        scores: LineScores::from(&scores),
+        scores: Scores::from(&scores),
     })
 }
 
@@ -118,6 +146,20 @@ fn describe_action(scenario: &Scenario, state: &State, action: &Action) -> Strin
             let name = scenario.issues.get(*issue).map_or("?", |i| i.name.as_str());
             format!("{} {name}", if *on { "open" } else { "close" })
         }
+        // "play a card" alone leaves the reader guessing which: name it.
+        Action::Play { card } => format!("play {}", card_name(scenario, *card)),
+        // And the ask granted: what the package gives up at the last minute.
+        Action::GrantAsk => match state.summit_ask {
+            Some((i, l)) => {
+                let issue = scenario.issues.get(i);
+                let short = issue.map_or("?", |x| x.short.as_str());
+                let label = issue
+                    .and_then(|x| x.levels.get(l))
+                    .map_or("?", |v| v.label.as_str());
+                format!("grant Beijing's last ask: {short} {label}")
+            }
+            None => action.label().to_string(),
+        },
         other => other.label().to_string(),
     }
 }
@@ -138,11 +180,21 @@ fn reason(answer: &Answer) -> String {
     let why = &answer.why;
     let mut text = rule_text(why.rule).to_string();
     if let Some(u) = why.utility {
+        let (value, demand) = crate::report::explain::value_and_demand(u, why.aspiration);
         text.push_str(&format!(
-            " (worth {u:.2} to Beijing against a demand of {:.2}",
-            why.aspiration
+            " (worth {value} to Beijing against a demand of {demand}"
         ));
-        if let Some(r) = why.ratio {
+        // The balance as Beijing judged it: shares on a common scale when it used them (the
+        // ratio is only the older rule's measure, and "3.0 allowed" beside them misled).
+        if let (Some(us), Some(cn), true) = (why.us_share, why.china_share, why.allowed_gap < 2.0) {
+            text.push_str(&format!(
+                "; the US would get {:.0}% of its possible gain, China {:.0}%, a gap of {:.1} points against the {:.0} allowed",
+                100.0 * us,
+                100.0 * cn,
+                100.0 * (us - cn),
+                100.0 * why.allowed_gap
+            ));
+        } else if let Some(r) = why.ratio {
             text.push_str(&format!(
                 "; the US gains {r:.1} times China's gain, {:.1} allowed",
                 why.allowed_ratio
@@ -157,7 +209,13 @@ fn reason(answer: &Answer) -> String {
             100.0 * roll
         ));
     }
-    if let Some(hit) = &why.red_line {
+    // Every red line crossed, not only the first.
+    let hits = if why.red_lines.is_empty() {
+        why.red_line.iter().collect::<Vec<_>>()
+    } else {
+        why.red_lines.iter().collect()
+    };
+    for hit in hits {
         text.push_str(&format!(" Red line: {}", hit.reason));
     }
     text
@@ -181,11 +239,14 @@ pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Outcome: {}",
-        report.outcome.as_deref().unwrap_or("game not finished")
-    )?;
+    // The title a player reads ("Comprehensive deal"), not the JSON key.
+    let outcome = report.outcome.as_deref().map_or("game not finished", |k| {
+        crate::core::Outcome::ALL
+            .iter()
+            .find(|o| o.key() == k)
+            .map_or(k, |o| o.title())
+    });
+    writeln!(out, "Outcome: {outcome}")?;
     let s = &report.scores;
     writeln!(
         out,

@@ -9,7 +9,7 @@ mod scripted;
 mod solve;
 mod strategy;
 
-pub use line::{LineReport, LineScores, LineStep, replay_line, write_text};
+pub use line::{LineReport, LineStep, Scores, replay_line, write_text};
 pub use moves::legal_moves;
 pub use run::{GameResult, StrategySummary, Summary, play, simulate};
 pub use solve::{Solution, solve};

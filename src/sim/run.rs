@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::core::{Rule, SummitStatus};
 use crate::engine::{Action, Outcome, Scorecard, State, apply, new_state, scorecard};
 use crate::scenario::Scenario;
-use crate::sim::Strategy;
+use crate::sim::{Scores, Strategy};
 
 /// A game can never need more moves than this; a guard against a strategy that loops.
 const MAX_MOVES: usize = 200;
@@ -65,25 +65,6 @@ pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
     }
 }
 
-/// Mean scores over a strategy's games.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct MeanScores {
-    /// Mean US value.
-    pub us_value: f64,
-    /// Mean durability.
-    pub durability: f64,
-    /// Mean balance.
-    pub balance: f64,
-    /// Mean headline.
-    pub headline: f64,
-    /// Mean security.
-    pub security: f64,
-    /// Mean damage avoided.
-    pub damage: f64,
-    /// Mean overall.
-    pub overall: f64,
-}
-
 /// What one strategy achieved over its games.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StrategySummary {
@@ -98,7 +79,7 @@ pub struct StrategySummary {
     /// Mean negotiating turns.
     pub mean_turns: f64,
     /// Mean scores.
-    pub mean_scores: MeanScores,
+    pub mean_scores: Scores,
     /// Of the games that reach the summit's week without a walk-out or escalation, the share in
     /// which the summit takes place.
     pub summit_rate: f64,
@@ -148,7 +129,7 @@ pub fn simulate(
             let (mut reached, mut held) = (0usize, 0usize);
             // Per rule: (answers, answers to proposals); named once at the end, not per answer.
             let mut tally: Vec<(Rule, usize, usize)> = Vec::new();
-            let mut sums = MeanScores::default();
+            let mut sums = Scores::default();
             for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
                 let s = &result.state;
                 if let Some(o) = s.outcome {
@@ -171,14 +152,7 @@ pub fn simulate(
                     tally[at].2 += usize::from(proposal);
                 }
                 turns += u64::from(s.turns);
-                let sc = &result.scores;
-                sums.us_value += sc.us_value.value;
-                sums.durability += sc.durability.value;
-                sums.balance += sc.balance.value;
-                sums.headline += sc.headline.value;
-                sums.security += sc.security.value;
-                sums.damage += sc.damage.value;
-                sums.overall += sc.overall.value;
+                sums.add(&Scores::from(&result.scores));
                 each(strategy, game_seed, &result);
             }
             let rules: BTreeMap<String, usize> =
@@ -196,15 +170,7 @@ pub fn simulate(
                 outcomes,
                 restriction_rate: round(count(restricted)),
                 mean_turns: round(count64(turns)),
-                mean_scores: MeanScores {
-                    us_value: round(sums.us_value),
-                    durability: round(sums.durability),
-                    balance: round(sums.balance),
-                    headline: round(sums.headline),
-                    security: round(sums.security),
-                    damage: round(sums.damage),
-                    overall: round(sums.overall),
-                },
+                mean_scores: sums.map(round),
                 summit_rate: if reached == 0 {
                     1.0
                 } else {

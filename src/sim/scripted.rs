@@ -95,12 +95,20 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
         return a;
     }
+    // Once a threat has been heeded China's demand is lower: the bluffer holds out for its own
+    // package instead of taking a counter early.
+    let heeded = bluff && c.state.demand_cut > 0.0;
+    // After a heeded threat, its final structural package at once: the threat's deadline is the
+    // window in which China's lowered demand can be turned into an agreement.
+    let own = structural_package(c, if heeded { c.turns().max(5) } else { c.turns() });
     // Endgame: on the last turn before the summit, a comprehensive counter that stops short of
-    // broad chip relief is taken.
+    // broad chip relief is taken, unless the bluffer's threat brought China's stated demand
+    // (last week's, less a week's fall) within reach of its own package.
+    let within_reach = heeded && reach(c, &own);
     if let Some(counter) = &c.state.counter
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
         && c.level(counter, "export_controls") <= 3
-        && (c.summit_next_turn() || c.us_gain(counter) > 0.25)
+        && ((c.summit_next_turn() && !within_reach) || (!heeded && c.us_gain(counter) > 0.25))
     {
         return Action::AcceptCounter;
     }
@@ -117,13 +125,55 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     {
         return Action::Threaten;
     }
-    Action::Propose(structural_package(c, c.turns()))
+    Action::Propose(own)
+}
+
+/// Whether `p` comes within a week's fall of the demand China stated in its last answer: what a
+/// player reads off the explanation before the last week.
+fn reach(c: &Ctx, p: &Package) -> bool {
+    c.state.last_answer.as_ref().is_some_and(|last| {
+        let val = crate::ai::Valuation::new(c.scenario, c.state);
+        val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
+    })
+}
+
+/// How far China's demand typically falls in one of the last weeks before the summit (its
+/// Boulware curve is steepest there).
+const WEEKLY_FALL: f64 = 0.035;
+
+/// Weeks until the summit's week (0 in it), if one is on the calendar.
+fn weeks_to_summit(c: &Ctx) -> Option<u32> {
+    match c.state.summit {
+        crate::engine::SummitStatus::Scheduled { day } if day >= c.state.day => {
+            Some((day - c.state.day) / c.scenario.clock.days_per_turn)
+        }
+        _ => None,
+    }
+}
+
+/// What the patient negotiator asks for with `conceded` steps given: it opens with the
+/// structural package at its firmest and gives ground one step at a time, the least lasting
+/// first (capacity restraints the WTO bars, then tariff leverage, then chip rules, then the
+/// depth of mineral relief).
+fn patient_package(c: &Ctx, conceded: u32) -> Package {
+    let capacity = if conceded < 1 { 3 } else { 2 };
+    let tariffs = if conceded < 2 { 2 } else { 3 };
+    let controls = if conceded < 3 { 1 } else { 2 };
+    let minerals = if conceded < 4 { 3 } else { 2 };
+    let farm = if conceded < 5 { 2 } else { 1 };
+    c.package(&[
+        ("tariffs", tariffs),
+        ("export_controls", controls),
+        ("rare_earths", minerals),
+        ("farm", farm),
+        ("excess_capacity", capacity),
+        ("fentanyl", 2),
+        ("enforcement", 1),
+    ])
 }
 
 pub(crate) fn patient(c: &Ctx) -> Action {
-    // More issues on the table give China more to trade: open them while there is time.
-    let open = ["excess_capacity", "fentanyl", "energy", "investment"];
-    if let Some(a) = summit_move(c).or_else(|| c.open(&open)) {
+    if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
@@ -132,21 +182,29 @@ pub(crate) fn patient(c: &Ctx) -> Action {
     if c.state.agreed.is_some() {
         return Action::Hold;
     }
-    // Late, take China's counter if it is a comprehensive deal that keeps chip controls short of
-    // advanced chips: its demand has fallen and its counter gives more.
+    // The last week before the summit: rather than go home empty-handed, take a comprehensive
+    // counter that keeps chip controls short of advanced chips.
     if let Some(counter) = &c.state.counter
         && c.summit_next_turn()
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
-        && c.level(counter, "export_controls") <= 3
+        && c.level(counter, "export_controls") <= 2
     {
         return Action::AcceptCounter;
     }
-    // Concede a step every third turn, and hold (working-level talks) in between.
-    let t = c.turns();
-    if t % 3 == 1 && c.state.proposal.is_some() {
-        return Action::Hold;
+    // Hold firm: the same package week after week while China's demand falls towards the
+    // summit, giving one step only in the last weeks, one at a time.
+    let left = weeks_to_summit(c).unwrap_or(0);
+    let mut p = patient_package(c, 7u32.saturating_sub(left));
+    // The last week to agree before the summit: if last week's numbers (China's demand, as its
+    // answer stated it) say the package still falls short after a week's fall in its demand,
+    // give up the last of the tariff lever rather than go home with nothing.
+    if left == 1
+        && let Some(i) = c.scenario.issue_index("tariffs")
+        && !reach(c, &p)
+    {
+        p.0[i] = c.scenario.issues[i].levels.len() - 1;
     }
-    Action::Propose(structural_package(c, t.saturating_sub(2)))
+    Action::Propose(p)
 }
 
 pub(crate) fn appeaser(c: &Ctx) -> Action {

@@ -15,11 +15,13 @@ use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
+use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 use crate::ui::{screens, widgets};
 
 mod parts;
 pub use parts::{Drawn, Message, Panel, Tone};
+use parts::{scroll_by, toggle};
 
 /// Smallest terminal the game draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -144,6 +146,10 @@ pub struct App {
     pub review: Option<crate::ui::review::Review>,
     /// Effects asked for by the keys handled since the event loop last took them.
     pub(crate) pending: Vec<crate::ui::effects::Effect>,
+    /// The debrief, scored once when the game ended or a finished save was loaded.
+    pub debrief: Option<crate::ui::screens::end::Debrief>,
+    /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
+    pub view: crate::ui::view::View,
 }
 
 impl App {
@@ -183,6 +189,8 @@ impl App {
             classroom: crate::ui::classroom::Classroom::default(),
             review: None,
             pending: Vec::new(),
+            debrief: None,
+            view: crate::ui::view::View::default(),
         }
     }
 
@@ -196,6 +204,7 @@ impl App {
     pub fn resuming(mut self, loaded: LoadedGame) -> App {
         self.ui.seed = loaded.game.seed;
         self.resume(loaded);
+        self.refresh_view();
         self
     }
 
@@ -215,6 +224,7 @@ impl App {
     /// Records the terminal size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.ui.size = (width, height);
+        self.refresh_view();
     }
 
     /// Handles one key press and carries out what it asks for (saving, loading, quitting),
@@ -246,6 +256,7 @@ impl App {
         {
             self.type_name(c);
         }
+        self.refresh_view();
         self.take_effects()
     }
 
@@ -388,6 +399,7 @@ impl App {
         let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
         self.info = Some(self.new_info(base));
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.debrief = None;
         self.unsaved = false;
         self.autosaved = false;
         self.ui.screen = Screen::Negotiation;
@@ -407,7 +419,7 @@ impl App {
         };
         if !g.state.agenda[row] {
             let text = format!(
-                "{} is off the table: press Space to put it on first.",
+                "{}: off the table. Press Space to put it on first.",
                 issue.name
             );
             self.say(Tone::Error, text);
@@ -552,8 +564,10 @@ impl App {
                     }
                     _ => Tone::Info,
                 };
+                let debrief = outcome.map(|_| Debrief::of(game, self.theme));
                 self.say(tone, text);
-                if outcome.is_some() {
+                if debrief.is_some() {
+                    self.debrief = debrief;
                     self.ui.screen = Screen::End;
                     self.ui.overlay = None;
                     self.ui.scroll = 0;
@@ -561,26 +575,6 @@ impl App {
             }
         }
     }
-}
-
-fn toggle(ui: &mut UiState, overlay: Overlay) {
-    if ui.overlay == Some(overlay) {
-        ui.overlay = None;
-    } else {
-        ui.overlay = Some(overlay);
-        ui.overlay_scroll = 0;
-    }
-}
-
-/// Scrolls the text on top by `by` lines, within what was drawn last.
-fn scroll_by(ui: &mut UiState, by: i32) {
-    let max = i32::from(ui.drawn.scroll_max);
-    let slot = if ui.overlay.is_some() {
-        &mut ui.overlay_scroll
-    } else {
-        &mut ui.scroll
-    };
-    *slot = u16::try_from((i32::from(*slot) + by).clamp(0, max)).unwrap_or(0);
 }
 
 /// Whether holding now would let the summit pass with a package agreed but not signed.

@@ -44,6 +44,7 @@ impl App {
         if self.classroom.player.is_none() && !self.classroom.review {
             self.ui.overlay = Some(Overlay::Player);
         }
+        self.refresh_view();
         self
     }
 

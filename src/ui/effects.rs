@@ -72,5 +72,6 @@ impl App {
             Effect::RememberPlayer(name) => self.remember_player(&name),
             Effect::Quit => self.ui.quit = true,
         }
+        self.refresh_view();
     }
 }

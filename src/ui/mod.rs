@@ -14,6 +14,7 @@ pub mod screens;
 mod signals;
 pub mod theme;
 mod tty;
+pub mod view;
 pub mod widgets;
 
 use std::io;

@@ -495,6 +495,7 @@ impl App {
             Some(n) => format!("{}. Loaded \"{}\" at week {week}.", n.short(), info.name),
         };
         self.say(Tone::Info, text);
+        self.debrief = over.then(|| crate::ui::screens::end::Debrief::of(&game, self.theme));
         self.game = Some(game);
         self.info = Some(info);
         self.unsaved = false;

@@ -1,4 +1,7 @@
-//! The small value types of the UI state: the side panel, messages, and what a frame measured.
+//! The small value types of the UI state: the side panel, messages, and what a frame measured;
+//! and the small helpers that change the UI state: toggling an overlay, scrolling.
+
+use super::{Overlay, UiState};
 
 /// The side panel in the compact layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,4 +67,24 @@ impl Default for Drawn {
             log_lines: ((usize::MAX, 0), 0),
         }
     }
+}
+
+pub(super) fn toggle(ui: &mut UiState, overlay: Overlay) {
+    if ui.overlay == Some(overlay) {
+        ui.overlay = None;
+    } else {
+        ui.overlay = Some(overlay);
+        ui.overlay_scroll = 0;
+    }
+}
+
+/// Scrolls the text on top by `by` lines, within what was drawn last.
+pub(super) fn scroll_by(ui: &mut UiState, by: i32) {
+    let max = i32::from(ui.drawn.scroll_max);
+    let slot = if ui.overlay.is_some() {
+        &mut ui.overlay_scroll
+    } else {
+        &mut ui.scroll
+    };
+    *slot = u16::try_from((i32::from(*slot) + by).clamp(0, max)).unwrap_or(0);
 }

@@ -38,7 +38,10 @@ pub fn text(s: &Scenario, theme: Theme) -> Text<'static> {
     match &s.clock.summit {
         Some(m) => lines.push(Line::raw(format!(
             "A summit is set: {}, {}.",
-            m.place, m.date
+            m.place,
+            // Written like the clock's other dates ("30 Oct 2025"), not as the file's ISO form.
+            crate::core::calendar::Date::parse(&m.date)
+                .map_or_else(|| m.date.clone(), |d| d.long())
         ))),
         None => lines.push(Line::raw(
             "No summit is scheduled yet; one may be, if the talks go well enough.",

@@ -6,15 +6,16 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Block;
 
-use crate::engine::{Game, Package, scorecard};
+use crate::engine::{Game, Package, Scorecard, scorecard};
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::dance::{self, Dance};
+use crate::ui::widgets::footer;
 use crate::ui::widgets::paint::cut;
-use crate::ui::widgets::{footer, scroll};
+use crate::ui::widgets::scroll::Wrapped;
 
 fn bar(value: f64, width: usize) -> String {
     let filled =
@@ -22,11 +23,107 @@ fn bar(value: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// The debrief of a finished game, computed once when it ends (or when a finished save is
+/// loaded): the scorecard, the text drawn from it, and the dance. Frames draw from it and
+/// never score the game again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Debrief {
+    /// The scores and lessons.
+    pub card: Scorecard,
+    /// The outcome, the scores and the lessons in words (`result_text`).
+    pub text: Text<'static>,
+    /// The negotiation dance of the whole game.
+    pub dance: Dance,
+    /// The text wrapped for the terminal's width, made when the size changes
+    /// (`App::refresh_view`).
+    pub pages: Option<Pages>,
+}
+
+/// The debrief's text wrapped once for one terminal width: the main column and, from 120
+/// columns, the deal beside history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    width: u16,
+    main: Wrapped,
+    side: Option<Wrapped>,
+}
+
+impl Pages {
+    /// `debrief`'s pages for a screen of `area`, with the player's name when known.
+    pub fn of(
+        debrief: &Debrief,
+        game: &Game,
+        player: Option<&str>,
+        area: Rect,
+        theme: Theme,
+    ) -> Pages {
+        let (main, side) = panels(area);
+        let (main, side) = (inside(main), side.map(inside));
+        let mut text = with_player(player, debrief.text.clone());
+        let side = match side {
+            Some(side) => Some(Wrapped::new(
+                history_text(game, theme, side.width),
+                side.width,
+            )),
+            None => {
+                text.lines.push(Line::raw(""));
+                text.lines
+                    .extend(history_text(game, theme, main.width).lines);
+                None
+            }
+        };
+        Pages {
+            width: area.width,
+            main: Wrapped::new(text, main.width),
+            side,
+        }
+    }
+
+    /// The width of the screen these pages were made for.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+}
+
+/// The debrief's side panel (as wide as the deal-beside-history table needs) shows from this
+/// many columns.
+const WIDE: u16 = 120;
+
+/// The debrief's panels on a screen of `area`: the main text's and, on a wide screen, the side
+/// panel's.
+fn panels(area: Rect) -> (Rect, Option<Rect>) {
+    let (body, _) = body_and_footer(area);
+    if area.width >= WIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
+        (left, Some(right))
+    } else {
+        (body, None)
+    }
+}
+
+/// The text's area inside a panel: within its border and a margin of a column.
+fn inside(panel: Rect) -> Rect {
+    Block::bordered().inner(panel).inner(Margin::new(1, 0))
+}
+
+impl Debrief {
+    /// Scores `game` and words the result.
+    pub fn of(game: &Game, theme: Theme) -> Debrief {
+        let card = scorecard(&game.scenario, &game.state);
+        Debrief {
+            text: result_text(game, &card, theme),
+            card,
+            dance: Dance::of(&game.scenario, &game.history, &game.state),
+            pages: None,
+        }
+    }
+}
+
 /// The outcome, the scores and the lessons.
-pub fn result_text(game: &Game, theme: Theme) -> Text<'static> {
+pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static> {
     let s = &game.scenario;
     let st = &game.state;
-    let card = scorecard(s, st);
     let title = st.outcome.map_or("Game not finished", |o| o.title());
     let mut lines = vec![
         Line::styled(format!("Outcome: {title}"), theme.title()),
@@ -138,8 +235,8 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
 }
 
 /// The debrief's text with the player's name under the outcome, when known.
-fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
-    if let Some(player) = app.info.as_ref().and_then(|i| i.player.as_deref()) {
+fn with_player(player: Option<&str>, mut text: Text<'static>) -> Text<'static> {
+    if let Some(player) = player {
         let at = text.lines.len().min(2);
         text.lines
             .insert(at, Line::raw(format!("Played by {player}.")));
@@ -147,47 +244,46 @@ fn with_player(app: &App, mut text: Text<'static>) -> Text<'static> {
     text
 }
 
-/// Draws the debrief.
+/// Draws the debrief from the one computed when the game ended (`App::debrief`); a game put
+/// on this screen some other way is scored here, once per frame, rather than not shown.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
+    let fresh;
+    let debrief = match &app.debrief {
+        Some(d) => d,
+        None => {
+            fresh = Debrief::of(game, theme);
+            &fresh
+        }
+    };
     let (body, foot) = body_and_footer(area);
     if app.ui.dance {
         let block = panel_block(theme, " The negotiation dance (d: back to the debrief) ");
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        let dance = Dance::of(&game.scenario, &game.history, &game.state);
-        dance::draw(frame, inner, &dance, theme);
-    } else if area.width >= 120 {
-        let [left, right] =
-            // The side panel is as wide as the deal-beside-history table needs.
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(body);
-        let block = panel_block(theme, " Debrief ");
-        let inner = block.inner(left).inner(Margin::new(1, 0));
-        frame.render_widget(block, left);
-        let max = scroll::draw(
-            frame,
-            inner,
-            with_player(app, result_text(game, theme)),
-            app.ui.scroll,
-            theme,
-        );
-        out.scroll_max = max;
-        let block = panel_block(theme, " Beside history ");
-        let inner = block.inner(right).inner(Margin::new(1, 0));
-        frame.render_widget(block, right);
-        let text = history_text(game, theme, inner.width);
-        scroll::draw(frame, inner, text, 0, theme);
+        dance::draw(frame, inner, &debrief.dance, theme);
     } else {
-        let block: Block = panel_block(theme, " Debrief (↑↓ scroll) ");
-        let inner = block.inner(body).inner(Margin::new(1, 0));
-        frame.render_widget(block, body);
-        let mut text = with_player(app, result_text(game, theme));
-        text.lines.push(Line::raw(""));
-        text.lines
-            .extend(history_text(game, theme, inner.width).lines);
-        let max = scroll::draw(frame, inner, text, app.ui.scroll, theme);
-        out.scroll_max = max;
+        let player = app.info.as_ref().and_then(|i| i.player.as_deref());
+        let made;
+        let pages = match debrief.pages.as_ref().filter(|p| p.width == area.width) {
+            Some(pages) => pages,
+            None => {
+                made = Pages::of(debrief, game, player, area, theme);
+                &made
+            }
+        };
+        let (main, side) = panels(area);
+        if let Some(side) = side {
+            frame.render_widget(panel_block(theme, " Debrief "), main);
+            frame.render_widget(panel_block(theme, " Beside history "), side);
+            if let Some(history) = &pages.side {
+                history.draw(frame, inside(side), 0, theme);
+            }
+        } else {
+            frame.render_widget(panel_block(theme, " Debrief (↑↓ scroll) "), main);
+        }
+        out.scroll_max = pages.main.draw(frame, inside(main), app.ui.scroll, theme);
     }
     footer::draw(frame, foot, app);
 }

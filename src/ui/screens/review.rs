@@ -4,7 +4,7 @@
 //! breathe, for a projector; 80×24 stacks them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
@@ -120,30 +120,50 @@ fn header(frame: &mut Frame, area: Rect, r: &Review, theme: Theme, large: bool) 
         r.at,
         r.last()
     );
-    let mut lines = vec![Line::from(vec![
+    let area = area.inner(Margin::new(1, 0));
+    let title = vec![
         Span::styled("REVIEW ", theme.key()),
         Span::styled(format!("{}{player}", f.title), theme.title()),
         Span::styled(
             format!(" · seed {} · ended: {}", f.seed, f.outcome.title),
             theme.dim(),
         ),
-    ])];
+    ];
+    let mut lines = vec![fitted(title, area.width)];
     if large {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(week, theme.title()));
-    frame.render_widget(Paragraph::new(lines), area.inner(Margin::new(1, 0)));
+    lines.push(fitted(vec![Span::styled(week, theme.title())], area.width));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The packages on the table that week, issue by issue; levels at the status quo are dimmed.
+/// A label wider than its column ends in "…" rather than being cut off unmarked.
 fn board(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
     let agreed_title = if b.signed { "Signed" } else { "Agreed" };
-    let cell = |level: &Option<Level>, style| -> Cell<'static> {
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ];
+    // The widths the table gives its columns (as `Table` lays them out: from the left, one
+    // space apart), so each label can be fitted to its own.
+    let cols: Vec<usize> = Layout::horizontal(widths)
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, area.width, 1))
+        .iter()
+        .map(|c| usize::from(c.width))
+        .collect();
+    let col = |k: usize| cols.get(k).copied().unwrap_or(0);
+    let cell = |level: &Option<Level>, style, w: usize| -> Cell<'static> {
         match level {
             Some(l) if l.status_quo => {
-                Cell::from(Span::styled(format!("· {}", l.label), theme.dim()))
+                Cell::from(Span::styled(cut(&format!("· {}", l.label), w), theme.dim()))
             }
-            Some(l) => Cell::from(Span::styled(l.label.clone(), style)),
+            Some(l) => Cell::from(Span::styled(cut(&l.label, w), style)),
             None => Cell::from(Span::styled("-", theme.dim())),
         }
     };
@@ -157,35 +177,37 @@ fn board(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
                 Span::styled("off", theme.dim())
             };
             Row::new(vec![
-                Cell::from(Span::styled(cut(&r.issue, 12), theme.key())),
+                Cell::from(Span::styled(cut(&r.issue, col(0)), theme.key())),
                 Cell::from(on),
-                cell(&r.proposal, theme.us()),
-                cell(&r.counter, theme.china()),
-                cell(&r.agreed, theme.good()),
+                cell(&r.proposal, theme.us(), col(2)),
+                cell(&r.counter, theme.china(), col(3)),
+                cell(&r.agreed, theme.good(), col(4)),
             ])
         })
         .collect();
-    let header = Row::new(vec![
-        "Issue",
-        "On",
-        "US proposal",
-        "China counter",
-        agreed_title,
-    ])
-    .style(theme.title());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(12),
-            Constraint::Length(3),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .column_spacing(1);
+    let heads = ["Issue", "On", "US proposal", "China counter", agreed_title];
+    let header =
+        Row::new(heads.iter().enumerate().map(|(k, h)| cut(h, col(k)))).style(theme.title());
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, area);
+}
+
+/// Spans on one line fitted to `width`: the first that does not fit ends in "…", and those
+/// after it are dropped.
+fn fitted(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut room = usize::from(width);
+    let mut out = Vec::new();
+    for span in spans {
+        let w = span.width();
+        if w <= room {
+            room -= w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(cut(&span.content, room), span.style));
+            break;
+        }
+    }
+    Line::from(out)
 }
 
 /// The meters on one line (small terminals).
@@ -198,10 +220,11 @@ fn meters_line(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
             format!("{short} {:.0}", m.value)
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(Line::styled(parts.join(" · "), theme.text())),
-        area,
+    let line = fitted(
+        vec![Span::styled(parts.join(" · "), theme.text())],
+        area.width,
     );
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// The meters as bars, one a line (large terminals).

@@ -8,13 +8,14 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::Borders;
 
 use crate::engine::Game;
-use crate::report::explain;
+use crate::report::explain_now;
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::negotiation::{header, panel};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::dance::Dance;
-use crate::ui::widgets::{agenda, beijing, dance, detail, dispatches, footer, home, scroll};
+use crate::ui::widgets::scroll::Wrapped;
+use crate::ui::widgets::{agenda, beijing, dance, detail, dispatches, footer, home};
 
 /// Terminals at least this large get the big layout.
 pub const BIG: (u16, u16) = (160, 48);
@@ -80,11 +81,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     dispatches::draw(frame, inner, app, game, out);
 
     // Right: Beijing as tall as it wants, then the why, then the dance with the rest.
+    let fresh;
+    let side = match app.view.big(game, area) {
+        Some(side) => side,
+        None => {
+            fresh = Side::of(game, area, theme);
+            &fresh
+        }
+    };
     let beijing_h = (beijing::wanted_height(game, right.width.saturating_sub(2)) + 2)
         .min(right.height.saturating_sub(MIN_DANCE + 6));
-    let why = why_text(game, theme);
-    let why_w = right.width.saturating_sub(4);
-    let why_h = (scroll::line_count(&why, why_w) + 2)
+    let why_h = (side.why.lines() + 2)
         .min(right.height.saturating_sub(beijing_h + MIN_DANCE))
         .max(3);
     let [china, why_a, dance_a] = Layout::vertical([
@@ -101,23 +108,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         theme,
         " Why Beijing answered so (w: in full) ",
     );
-    scroll::draw(frame, inner.inner(Margin::new(1, 0)), why, 0, theme);
+    side.why
+        .draw(frame, inner.inner(Margin::new(1, 0)), 0, theme);
     let inner = panel(frame, dance_a, theme, " The dance so far ");
-    let mut d = Dance::of(&game.scenario, &game.history, &game.state);
-    // The home front on the left already shows the meters over the weeks.
-    d.meters.clear();
-    dance::draw(frame, inner, &d, theme);
+    dance::draw(frame, inner, &side.dance, theme);
+}
+
+/// The right-hand side's parts that change only with a move or the terminal's size, worked
+/// out once then (`App::refresh_view`) rather than every frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// The last answer's why, wrapped to its panel.
+    pub why: Wrapped,
+    /// The dance so far, without the meters (the home front on the left shows them).
+    pub dance: Dance,
+}
+
+impl Side {
+    /// The side of `game`'s table drawn in `area` (the whole screen).
+    pub fn of(game: &Game, area: Rect, theme: Theme) -> Side {
+        let right = area.width.saturating_sub(left_width(area, game));
+        let mut dance = Dance::of(&game.scenario, &game.history, &game.state);
+        dance.meters.clear();
+        Side {
+            why: Wrapped::new(why_text(game, theme), right.saturating_sub(4)),
+            dance,
+        }
+    }
 }
 
 /// China's last answer explained, as the why overlay words it.
 fn why_text(game: &Game, theme: Theme) -> Text<'static> {
     let Some(answer) = &game.state.last_answer else {
         return Text::from(Line::styled(
-            "Beijing has not answered anything yet.",
+            crate::report::no_answer(&game.state),
             theme.dim(),
         ));
     };
-    let lines = explain(&game.scenario, answer)
+    let lines = explain_now(&game.scenario, answer, &game.state)
         .into_iter()
         .enumerate()
         .map(|(k, l)| {

@@ -5,7 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::report::explain;
+use crate::report::explain_now;
 use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::widgets::{popup, scroll};
@@ -19,14 +19,21 @@ fn text(app: &App) -> Text<'static> {
         .and_then(|g| g.state.last_answer.as_ref().map(|a| (g, a)))
     {
         Some((g, answer)) => {
-            for (k, l) in explain(&g.scenario, answer).into_iter().enumerate() {
+            for (k, l) in explain_now(&g.scenario, answer, &g.state)
+                .into_iter()
+                .enumerate()
+            {
                 let style = if k == 0 { theme.title() } else { theme.text() };
                 lines.push(Line::styled(l, style));
                 lines.push(Line::raw(""));
             }
             lines.pop();
         }
-        None => lines.push(Line::raw("Beijing has not answered anything yet.")),
+        None => lines.push(Line::raw(
+            app.game
+                .as_ref()
+                .map_or("", |g| crate::report::no_answer(&g.state)),
+        )),
     }
     Text::from(lines)
 }

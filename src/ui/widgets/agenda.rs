@@ -2,12 +2,13 @@
 //! about it, China's counter-offer and the agreed level.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Borders;
 
 use crate::engine::{Game, Package, query};
-use crate::scenario::Scenario;
+use crate::scenario::{Level, Scenario};
 use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
@@ -154,7 +155,6 @@ pub fn shown<'a>(game: &'a Game, p: Option<&Package>, i: usize) -> &'a str {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
     let theme = app.theme;
     let s = &game.scenario;
-    let st = &game.state;
     let buf = frame.buffer_mut();
     let title = " Agenda: your package (←→ level, Space on/off, Enter propose) ";
     let inner = paint::panel(
@@ -167,45 +167,91 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     if inner.is_empty() {
         return;
     }
-    let cols = columns(s, inner.width);
-    let end = inner.right();
-    // Column starts, left to right.
-    let mut x = inner.x;
-    let mut next = |w: u16| {
-        let at = x;
-        x = x.saturating_add(w + 1);
-        at
-    };
-    let x_status = if cols.status { next(STATUS_W) } else { inner.x };
-    let x_name = next(cols.name);
-    let x_prop = next(cols.proposed);
-    let x_view = next(cols.view);
-    let x_counter = next(cols.counter);
-    let x_agreed = next(cols.agreed);
-    let cell = |buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, w: u16, s: &str, st: Style| {
-        paint::put(buf, x, y, x.saturating_add(w).min(end), s, st)
-    };
-    let head = theme.title();
-    let y = inner.y;
-    cell(buf, x_name, y, cols.name, "Issue", head);
-    cell(buf, x_prop, y, cols.proposed, "You propose", head);
-    cell(buf, x_view, y, cols.view, VIEW_HEAD, head);
-    cell(buf, x_counter, y, cols.counter, "Counter", head);
-    cell(buf, x_agreed, y, cols.agreed, "Agreed", head);
-    paint::style_area(buf, Rect { height: 1, ..inner }, head);
-
+    let table = Table::new(columns(s, inner.width), inner, theme);
+    table.head(buf);
     let visible = usize::from(inner.height - 1);
     // Keep the selected row in view when the table is shorter than the agenda.
     let first = (app.ui.row + 1).saturating_sub(visible);
-    for (k, (i, issue)) in s
-        .issues
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(visible)
-        .enumerate()
-    {
+    for (k, i) in (0..s.issues.len()).skip(first).take(visible).enumerate() {
         let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
+        table.row(buf, app, game, i, y);
+    }
+}
+
+/// The table as laid out in its area: the columns, where each starts, and the styles.
+struct Table {
+    cols: Columns,
+    inner: Rect,
+    theme: Theme,
+    status: u16,
+    name: u16,
+    proposed: u16,
+    view: u16,
+    counter: u16,
+    agreed: u16,
+}
+
+impl Table {
+    /// The column starts, left to right, one space apart.
+    fn new(cols: Columns, inner: Rect, theme: Theme) -> Table {
+        let mut x = inner.x;
+        let mut next = |w: u16| {
+            let at = x;
+            x = x.saturating_add(w + 1);
+            at
+        };
+        let status = if cols.status { next(STATUS_W) } else { inner.x };
+        let name = next(cols.name);
+        let proposed = next(cols.proposed);
+        let view = next(cols.view);
+        let counter = next(cols.counter);
+        let agreed = next(cols.agreed);
+        Table {
+            cols,
+            inner,
+            theme,
+            status,
+            name,
+            proposed,
+            view,
+            counter,
+            agreed,
+        }
+    }
+
+    /// Writes `s` from `x` within `w` cells and the table's right edge.
+    fn cell(&self, buf: &mut Buffer, x: u16, y: u16, w: u16, s: &str, st: Style) -> u16 {
+        paint::put(
+            buf,
+            x,
+            y,
+            x.saturating_add(w).min(self.inner.right()),
+            s,
+            st,
+        )
+    }
+
+    /// The header row.
+    fn head(&self, buf: &mut Buffer) {
+        let (cols, head, y) = (&self.cols, self.theme.title(), self.inner.y);
+        self.cell(buf, self.name, y, cols.name, "Issue", head);
+        self.cell(buf, self.proposed, y, cols.proposed, "You propose", head);
+        self.cell(buf, self.view, y, cols.view, VIEW_HEAD, head);
+        self.cell(buf, self.counter, y, cols.counter, "Counter", head);
+        self.cell(buf, self.agreed, y, cols.agreed, "Agreed", head);
+        let line = Rect {
+            height: 1,
+            ..self.inner
+        };
+        paint::style_area(buf, line, head);
+    }
+
+    /// Issue `i`'s row at line `y`.
+    fn row(&self, buf: &mut Buffer, app: &App, game: &Game, i: usize, y: u16) {
+        let (cols, theme, st) = (&self.cols, self.theme, &game.state);
+        let Some(issue) = game.scenario.issues.get(i) else {
+            return;
+        };
         let on = st.agenda.get(i).copied().unwrap_or(false);
         let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
         let dim = if on { theme.text() } else { theme.dim() };
@@ -215,67 +261,53 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
             } else {
                 ("off", theme.dim())
             };
-            cell(buf, x_status, y, STATUS_W, status.0, status.1);
+            self.cell(buf, self.status, y, STATUS_W, status.0, status.1);
         }
         let name = if cols.full_names {
             &issue.name
         } else {
             &issue.short
         };
-        cell(buf, x_name, y, cols.name, name, dim);
-        let lbl = issue.levels.get(level).map_or("?", |l| l.label.as_str());
+        self.cell(buf, self.name, y, cols.name, name, dim);
         let selected = i == app.ui.row;
+        self.proposal(buf, y, issue.levels.get(level), on, selected);
+        if on {
+            let f = feeling(game, i, level, theme);
+            let vx = self.cell(buf, self.view, y, cols.view, f.symbol, f.style);
+            let vx = vx.max(self.view + 3);
+            self.cell(buf, vx, y, cols.view.saturating_sub(3), f.word, f.style);
+        } else {
+            self.cell(buf, self.view, y, cols.view, "·  off", theme.dim());
+        }
+        let end = self.inner.right();
+        let counter = shown(game, st.counter.as_ref(), i);
+        let w = cols.counter.min(end - self.counter.min(end));
+        paint::put_fit(buf, self.counter, y, w, counter, theme.china());
+        let agreed = shown(game, st.agreed.as_ref(), i);
+        let w = cols.agreed.min(end - self.agreed.min(end));
+        paint::put_fit(buf, self.agreed, y, w, agreed, theme.good());
+        if selected {
+            let line = Rect {
+                y,
+                height: 1,
+                ..self.inner
+            };
+            paint::style_area(buf, line, theme.selected());
+        }
+    }
+
+    /// The level proposed, between ‹ › when selected and ( ) when off the table.
+    fn proposal(&self, buf: &mut Buffer, y: u16, level: Option<&Level>, on: bool, selected: bool) {
+        let text = self.theme.text();
+        let lbl = level.map_or("?", |l| l.label.as_str());
         let (open, close) = match (on, selected) {
             (true, true) => ("‹", "›"),
             (true, false) => (" ", ""),
             (false, _) => ("(", ")"),
         };
-        let px = cell(buf, x_prop, y, cols.proposed, open, theme.text());
-        let px = cell(
-            buf,
-            px,
-            y,
-            cols.proposed.saturating_sub(1),
-            lbl,
-            theme.text(),
-        );
-        cell(buf, px, y, 1, close, theme.text());
-        if on {
-            let f = feeling(game, i, level, theme);
-            let vx = cell(buf, x_view, y, cols.view, f.symbol, f.style);
-            let vx = vx.max(x_view + 3);
-            cell(buf, vx, y, cols.view.saturating_sub(3), f.word, f.style);
-        } else {
-            cell(buf, x_view, y, cols.view, "·  off", theme.dim());
-        }
-        let counter = shown(game, st.counter.as_ref(), i);
-        paint::put_fit(
-            buf,
-            x_counter,
-            y,
-            cols.counter.min(end - x_counter.min(end)),
-            counter,
-            theme.china(),
-        );
-        let agreed = shown(game, st.agreed.as_ref(), i);
-        paint::put_fit(
-            buf,
-            x_agreed,
-            y,
-            cols.agreed.min(end - x_agreed.min(end)),
-            agreed,
-            theme.good(),
-        );
-        if selected {
-            paint::style_area(
-                buf,
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                theme.selected(),
-            );
-        }
+        let w = self.cols.proposed;
+        let px = self.cell(buf, self.proposed, y, w, open, text);
+        let px = self.cell(buf, px, y, w.saturating_sub(1), lbl, text);
+        self.cell(buf, px, y, 1, close, text);
     }
 }

@@ -72,9 +72,21 @@ const fn plan(
 const RUNG_INDENT: u16 = 4;
 
 fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
+    let mut out = Vec::new();
+    answer(&mut out, game, theme, w, plan);
+    out.push(Row::Trust);
+    pressure(&mut out, game, theme, w);
+    ladder(&mut out, game, theme, w, plan);
+    if plan.rest {
+        reminders(&mut out, game, theme, w);
+    }
+    out
+}
+
+/// The last answer in words, on one line or several.
+fn answer<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16, plan: Plan) {
     let s = &game.scenario;
     let st = &game.state;
-    let mut out = Vec::new();
     match &st.last_answer {
         Some(a) => {
             let head = format!("Last answer: {}.", reply_headline(s, a));
@@ -100,14 +112,16 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
         }
         None => out.push(Row::Text(
             0,
-            vec![(
-                paint::fit("Beijing waits for your first move.", w),
-                theme.dim(),
-            )],
+            vec![(paint::fit(crate::report::no_answer(st), w), theme.dim())],
         )),
     }
-    out.push(Row::Trust);
-    // China's pressure as the US estimates it: a band, never the model's number.
+}
+
+/// China's pressure and the US threats' credibility, as the US estimates them.
+fn pressure<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16) {
+    let s = &game.scenario;
+    let st = &game.state;
+    // A band, never the model's number.
     if s.world.pressure.china_max > 0.0 {
         let band = crate::engine::query::china_pressure_band(s, st);
         let cred = match st.credibility {
@@ -125,6 +139,12 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
             ));
         }
     }
+}
+
+/// The restriction ladder: its title, then a row per rung (or the current and next only).
+fn ladder<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16, plan: Plan) {
+    let s = &game.scenario;
+    let st = &game.state;
     let title = format!(
         "{}: rung {} of {}",
         capitalised(s.world.ladder_name()),
@@ -175,58 +195,61 @@ fn rows<'a>(game: &'a Game, theme: Theme, w: u16, plan: Plan) -> Vec<Row<'a>> {
             }
         }
     }
-    if plan.rest {
-        let counter = if st.counter.is_some() {
-            "• a counter-offer waits (c copies it)"
-        } else {
-            "• no counter-offer"
-        };
-        let agreed = if st.agreed.is_some() {
-            "• a package is agreed: sign it at the summit"
-        } else {
-            "• nothing agreed yet"
-        };
-        for t in [counter, agreed] {
-            out.push(Row::Text(0, vec![(paint::fit(t, w), theme.text())]));
-        }
-        let in_force: Vec<String> = s
-            .world
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| st.cards.get(k).copied().unwrap_or(false))
-            .map(|(_, c)| {
-                let side = if c.side == crate::scenario::Side::Us {
-                    "US"
-                } else {
-                    "CN"
-                };
-                format!("{} ({side})", c.short)
-            })
-            .collect();
-        if !s.world.cards.is_empty() {
-            let text = if in_force.is_empty() {
-                "• in force: nothing".to_string()
+}
+
+/// The reminders: a counter-offer waiting, a package agreed, the cards in force, a threat due.
+fn reminders<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16) {
+    let s = &game.scenario;
+    let st = &game.state;
+    let counter = if st.counter.is_some() {
+        "• a counter-offer waits (c copies it)"
+    } else {
+        "• no counter-offer"
+    };
+    let agreed = if st.agreed.is_some() {
+        "• a package is agreed: sign it at the summit"
+    } else {
+        "• nothing agreed yet"
+    };
+    for t in [counter, agreed] {
+        out.push(Row::Text(0, vec![(paint::fit(t, w), theme.text())]));
+    }
+    let in_force: Vec<String> = s
+        .world
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| st.cards.get(k).copied().unwrap_or(false))
+        .map(|(_, c)| {
+            let side = if c.side == crate::scenario::Side::Us {
+                "US"
             } else {
-                format!("• in force: {}", in_force.join(", "))
+                "CN"
             };
-            for line in paint::wrap(&text, w) {
-                out.push(Row::Text(
-                    0,
-                    vec![(Cow::Owned(line.to_string()), theme.text())],
-                ));
-            }
-        }
-        if let Some(deadline) = st.threat_deadline {
-            let days = deadline.saturating_sub(st.day);
-            let text = format!("• threat falls due in {days} days: play it or it is a bluff");
+            format!("{} ({side})", c.short)
+        })
+        .collect();
+    if !s.world.cards.is_empty() {
+        let text = if in_force.is_empty() {
+            "• in force: nothing".to_string()
+        } else {
+            format!("• in force: {}", in_force.join(", "))
+        };
+        for line in paint::wrap(&text, w) {
             out.push(Row::Text(
                 0,
-                vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.warn())],
+                vec![(Cow::Owned(line.to_string()), theme.text())],
             ));
         }
     }
-    out
+    if let Some(deadline) = st.threat_deadline {
+        let days = deadline.saturating_sub(st.day);
+        let text = format!("• threat falls due in {days} days: play it or it is a bluff");
+        out.push(Row::Text(
+            0,
+            vec![(Cow::Owned(paint::fit(&text, w).into_owned()), theme.warn())],
+        ));
+    }
 }
 
 /// Rows the panel needs at inner width `w` to show everything, with every rung name whole.

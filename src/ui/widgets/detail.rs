@@ -4,6 +4,7 @@
 //! a red line), so the whole ladder of options is in view at once.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -77,50 +78,114 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
         &[(&title, theme.title())],
     );
     let on = st.agenda.get(i).copied().unwrap_or(false);
-    let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
     let at = |p: Option<&Package>| p.and_then(|p| p.0.get(i).copied());
-    // A counter or agreement that leaves an off-table issue alone says nothing about it.
-    let counter = at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo);
-    let agreed = at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo);
-    let end = inner.right();
-    let label_w = label_width(game, i);
-    let cols = [2, label_w, 10, 8, 8, 12];
-    let mut xs = [0u16; 7];
-    let mut x = inner.x;
-    for (k, w) in cols.iter().enumerate() {
-        xs[k] = x;
-        x = x.saturating_add(w + 1);
-    }
-    xs[6] = x;
-    let notes_w = end.saturating_sub(x);
-    let head = theme.title();
-    let y0 = inner.y;
-    for (k, h) in [
-        "",
-        "Level",
-        "Kind",
-        "Headline",
-        "Security",
-        "China's view",
-        "Notes",
-    ]
-    .iter()
-    .enumerate()
-    {
-        paint::put(buf, xs[k], y0, end, h, head);
-    }
+    let marks = Marks {
+        status_quo: crate::ai::status_quo_level(&game.scenario, st, i),
+        yours: app.ui.package.get(i).copied().unwrap_or(issue.status_quo),
+        // A counter or agreement that leaves an off-table issue alone says nothing about it.
+        counter: at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo),
+        agreed: at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo),
+    };
+    let grid = Grid::new(inner, label_width(game, i));
+    grid.head(buf, theme);
     let mut red = None;
-    for (l, level) in issue.levels.iter().enumerate() {
-        let y = y0 + 1 + u16::try_from(l).unwrap_or(0);
+    for l in 0..issue.levels.len() {
+        let y = inner.y + 1 + u16::try_from(l).unwrap_or(0);
         if y >= inner.bottom() {
             break;
         }
-        let mine = l == yours;
+        red = red.or(grid.row(buf, y, app, game, (i, l), marks));
+    }
+    // Text under the table, most useful first, while rows last.
+    let y = inner.y + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
+    under(buf, Rect { y, ..inner }.intersection(inner), app, game, red);
+}
+
+/// Which levels of the issue are the player's, China's counter and agreed.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// Today's status quo: an event may have moved it from the scenario's.
+    status_quo: usize,
+    yours: usize,
+    counter: Option<usize>,
+    agreed: Option<usize>,
+}
+
+/// The ladder's table: where each column starts, the label's width and the notes' room.
+struct Grid {
+    inner: Rect,
+    xs: [u16; 7],
+    label_w: u16,
+    notes_w: u16,
+}
+
+impl Grid {
+    fn new(inner: Rect, label_w: u16) -> Grid {
+        let cols = [2, label_w, 10, 8, 8, 12];
+        let mut xs = [0u16; 7];
+        let mut x = inner.x;
+        for (k, w) in cols.iter().enumerate() {
+            xs[k] = x;
+            x = x.saturating_add(w + 1);
+        }
+        xs[6] = x;
+        Grid {
+            inner,
+            xs,
+            label_w,
+            notes_w: inner.right().saturating_sub(x),
+        }
+    }
+
+    /// The header row.
+    fn head(&self, buf: &mut Buffer, theme: Theme) {
+        let heads = [
+            "",
+            "Level",
+            "Kind",
+            "Headline",
+            "Security",
+            "China's view",
+            "Notes",
+        ];
+        for (k, h) in heads.iter().enumerate() {
+            paint::put(
+                buf,
+                self.xs[k],
+                self.inner.y,
+                self.inner.right(),
+                h,
+                theme.title(),
+            );
+        }
+    }
+
+    /// Level `l` of issue `i` on line `y`; returns the red line it crosses, if any.
+    fn row(
+        &self,
+        buf: &mut Buffer,
+        y: u16,
+        app: &App,
+        game: &Game,
+        (i, l): (usize, usize),
+        marks: Marks,
+    ) -> Option<usize> {
+        let (theme, xs, end) = (app.theme, &self.xs, self.inner.right());
+        let issue = game.scenario.issues.get(i)?;
+        let level = issue.levels.get(l)?;
+        let mine = l == marks.yours;
         if mine {
             paint::put(buf, xs[0], y, end, "▶", theme.key());
         }
         let label_style = if mine { theme.key() } else { theme.text() };
-        paint::put(buf, xs[1], y, xs[1] + label_w, &level.label, label_style);
+        paint::put(
+            buf,
+            xs[1],
+            y,
+            xs[1] + self.label_w,
+            &level.label,
+            label_style,
+        );
         paint::put(buf, xs[2], y, end, level.kind.name(), theme.dim());
         let bn = if level.headline_bn > 0.0 {
             format!("{:>8}", format!("${:.0}bn", level.headline_bn))
@@ -128,56 +193,60 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
             format!("{:>8}", "–")
         };
         paint::put(buf, xs[3], y, end, &bn, theme.text());
-        let sec = if level.security_cost > 0.0 {
-            format!("{:>8}", format!("{:.0} pts", 100.0 * level.security_cost))
+        let (sec, sec_style) = if level.security_cost > 0.0 {
+            let pts = format!("{:.0} pts", 100.0 * level.security_cost);
+            (format!("{pts:>8}"), theme.warn())
         } else {
-            format!("{:>8}", "–")
-        };
-        let sec_style = if level.security_cost > 0.0 {
-            theme.warn()
-        } else {
-            theme.text()
+            (format!("{:>8}", "–"), theme.text())
         };
         paint::put(buf, xs[4], y, end, &sec, sec_style);
         let f = feeling(game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
         let crosses = red_line(app, game, i, l);
-        red = red.or(crosses);
-        let marks = [
-            (l == issue.status_quo, "status quo", "status quo"),
+        let notes = [
+            (l == marks.status_quo, "status quo", "status quo"),
             (mine, "your package", "you"),
-            (counter == Some(l), "China's counter", "counter"),
-            (agreed == Some(l), "agreed", "agreed"),
+            (marks.counter == Some(l), "China's counter", "counter"),
+            (marks.agreed == Some(l), "agreed", "agreed"),
             (crosses.is_some(), "RED LINE", "RED LINE"),
         ];
         let join = |long: bool| {
-            marks
+            notes
                 .iter()
                 .filter(|m| m.0)
                 .map(|m| if long { m.1 } else { m.2 })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let mut notes = join(true);
-        if paint::width(&notes) > notes_w {
-            notes = join(false);
+        let mut text = join(true);
+        if paint::width(&text) > self.notes_w {
+            text = join(false);
         }
-        let notes_style = if crosses.is_some() {
+        let style = if crosses.is_some() {
             theme.bad()
         } else {
             theme.text()
         };
-        paint::put_fit(buf, xs[6], y, notes_w, &notes, notes_style);
+        paint::put_fit(buf, xs[6], y, self.notes_w, &text, style);
+        crosses
     }
-    // Text under the table, most useful first, while rows last.
-    let mut y = y0 + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
-    let mut para = |buf: &mut ratatui::buffer::Buffer, text: &str, style| {
-        for line in paint::wrap(text, inner.width) {
-            if y >= inner.bottom() {
+}
+
+/// The paragraphs under the ladder, wrapped into `area` while rows last: the selected level's
+/// description, what the agenda costs, the red line crossed (`red`) and the whole package.
+fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize>) {
+    let (theme, s) = (app.theme, &game.scenario);
+    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let Some(issue) = s.issues.get(i) else { return };
+    let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let mut y = area.y;
+    let mut para = |buf: &mut Buffer, text: &str, style| {
+        for line in paint::wrap(text, area.width) {
+            if y >= area.bottom() {
                 return;
             }
-            paint::put(buf, inner.x, y, end, line, style);
+            paint::put(buf, area.x, y, area.right(), line, style);
             y += 1;
         }
     };
@@ -251,7 +320,7 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borde
             ),
             Span::styled(l.label.clone(), theme.key()),
             Span::raw(format!(" · {}", l.kind.name())),
-            if level == issue.status_quo {
+            if level == crate::ai::status_quo_level(s, &game.state, i) {
                 Span::styled(" · status quo", theme.dim())
             } else {
                 Span::raw("")

@@ -5,8 +5,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Clear;
 
 use crate::ai::{Answer, Rule};
 use crate::engine::{Game, Package, query};
@@ -15,6 +15,7 @@ use crate::scenario::Pressure;
 use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
+use crate::ui::widgets::scroll::Wrapped;
 
 /// The panel's width and height at most, border included.
 const WIDTH: u16 = 58;
@@ -40,6 +41,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::Reopened => "reopened",
         Rule::ThreatHeeded => "threat heeded",
         Rule::Mirrored => "mirrored",
+        Rule::WalkOutHeld => "walk-out held",
+        Rule::WalkOutMirrored => "walk-out mirrored",
     }
 }
 
@@ -51,7 +54,13 @@ pub fn dry_run(app: &App, game: &Game) -> Result<Answer, String> {
 
 /// The panel's lines.
 pub fn lines(app: &App, game: &Game, theme: Theme) -> Vec<Line<'static>> {
-    let answer = match dry_run(app, game) {
+    lines_for(game, &app.ui.package, theme)
+}
+
+/// The panel's lines for proposing `package` now.
+fn lines_for(game: &Game, package: &[usize], theme: Theme) -> Vec<Line<'static>> {
+    let p = Package(package.to_vec());
+    let answer = match query::dry_run(&game.scenario, &game.state, &p).map_err(|e| e.to_string()) {
         Ok(a) => a,
         Err(e) => {
             return vec![Line::styled(
@@ -122,11 +131,27 @@ pub fn lines(app: &App, game: &Game, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The panel's text for `package`, wrapped to the panel's width on a screen of `area`, and
+/// its number of lines before wrapping (which sizes the panel).
+pub fn wrapped(game: &Game, package: &[usize], area: Rect, theme: Theme) -> (u16, Wrapped) {
+    let width = WIDTH.min(area.width).saturating_sub(2);
+    let lines = lines_for(game, package, theme);
+    let count = u16::try_from(lines.len()).unwrap_or(HEIGHT);
+    (count, Wrapped::new(Text::from(lines), width))
+}
+
 /// Draws the panel in the bottom-right corner of `area`, above the footer.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let theme = app.theme;
-    let text = lines(app, game, theme);
-    let rows = u16::try_from(text.len()).unwrap_or(HEIGHT) + 2;
+    let fresh;
+    let (count, text) = match app.view.instructor(game, frame.area(), &app.ui.package) {
+        Some(panel) => panel,
+        None => {
+            fresh = wrapped(game, &app.ui.package, frame.area(), theme);
+            &fresh
+        }
+    };
+    let rows = count + 2;
     let width = WIDTH.min(area.width);
     let height = rows.min(HEIGHT).min(area.height.saturating_sub(1));
     if width < 20 || height < 4 {
@@ -150,8 +175,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
         theme.border(),
         &title,
     );
-    frame.render_widget(
-        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
-        inner,
-    );
+    text.blit(frame.buffer_mut(), inner, 0);
 }

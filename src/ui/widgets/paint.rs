@@ -1,16 +1,15 @@
-//! Cheap drawing straight into the buffer: text clipped to a width, borders with a title, and
-//! text fitted or wrapped at word boundaries. The negotiation screen is redrawn after every key,
-//! so its panels use these instead of `Block`, `Table` and `Paragraph`, which style every cell
-//! of their area and re-measure their text each frame.
+//! Cheap drawing straight into the buffer: text clipped to a width, bordered panels (ratatui's
+//! `Block`) with a title, and text fitted or wrapped at word boundaries. The negotiation screen
+//! is redrawn after every key, so its short texts are written cell by cell rather than through
+//! `Paragraph`, which measures every grapheme each frame.
 
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::line;
-use ratatui::text::Span;
-use ratatui::widgets::Borders;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthChar;
 
 /// Display width of `s` in cells.
@@ -69,7 +68,7 @@ pub fn style_area(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Draws the chosen borders of `area` with a title on the top edge (spans of text and style),
-/// and returns the area inside them.
+/// as a ratatui `Block`, and returns the area inside them.
 pub fn panel(
     buf: &mut Buffer,
     area: Rect,
@@ -81,70 +80,14 @@ pub fn panel(
     if area.is_empty() {
         return area;
     }
-    let (top, bottom) = (
-        borders.contains(Borders::TOP),
-        borders.contains(Borders::BOTTOM),
-    );
-    let (left, right) = (
-        borders.contains(Borders::LEFT),
-        borders.contains(Borders::RIGHT),
-    );
-    let (x0, x1) = (area.left(), area.right() - 1);
-    let (y0, y1) = (area.top(), area.bottom() - 1);
-    let set = |buf: &mut Buffer, x: u16, y: u16, s: &str| {
-        let i = buf.index_of(x, y);
-        buf.content[i].set_symbol(s).set_style(style);
-    };
-    let w = usize::from(area.width);
-    for (on, y) in [(top, y0), (bottom, y1)] {
-        if on {
-            let i = buf.index_of(x0, y);
-            for cell in &mut buf.content[i..i + w] {
-                cell.set_symbol(line::HORIZONTAL).set_style(style);
-            }
-        }
-    }
-    if left || right {
-        let stride = usize::from(buf.area.width);
-        let first = buf.index_of(x0, y0);
-        for k in 0..usize::from(area.height) {
-            let i = first + k * stride;
-            if left {
-                buf.content[i].set_symbol(line::VERTICAL).set_style(style);
-            }
-            if right {
-                buf.content[i + w - 1]
-                    .set_symbol(line::VERTICAL)
-                    .set_style(style);
-            }
-        }
-    }
-    let corners = [
-        (top && left, x0, y0, line::TOP_LEFT),
-        (top && right, x1, y0, line::TOP_RIGHT),
-        (bottom && left, x0, y1, line::BOTTOM_LEFT),
-        (bottom && right, x1, y1, line::BOTTOM_RIGHT),
-    ];
-    for (on, x, y, s) in corners {
-        if on {
-            set(buf, x, y, s);
-        }
-    }
-    if top {
-        let end = if right { x1 } else { x1 + 1 };
-        let mut x = if left { x0 + 1 } else { x0 };
-        for (text, st) in title {
-            x = put(buf, x, y0, end, text, *st);
-        }
-    }
-    let dx = u16::from(left);
-    let dy = u16::from(top);
-    Rect {
-        x: area.x + dx,
-        y: area.y + dy,
-        width: area.width.saturating_sub(dx + u16::from(right)),
-        height: area.height.saturating_sub(dy + u16::from(bottom)),
-    }
+    let spans: Vec<Span> = title.iter().map(|&(t, st)| Span::styled(t, st)).collect();
+    let block = Block::new()
+        .borders(borders)
+        .border_style(style)
+        .title(Line::from(spans));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// `s` if it fits in `w` cells; else as many whole words as fit, then `…` (or a hard cut when

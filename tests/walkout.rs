@@ -1,0 +1,214 @@
+//! Walking away against letting the truce lapse, and China's counter bounded by the US ask.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{package, shared};
+use truce::ai::{Reply, Valuation, answer_proposal, walk_away_credible};
+use truce::core::Note;
+use truce::engine::{Action, Game, Outcome, scorecard};
+
+/// A game at its last turn, with China under `pressure` and `bluffs` bluffs called.
+fn last_turn(pressure: f64, bluffs: u32) -> Game {
+    let s = shared();
+    let mut g = Game::new(s.clone(), 3);
+    g.state.day = s.total_days() - s.clock.days_per_turn;
+    g.state.summit = truce::engine::SummitStatus::Passed;
+    g.state.china_pressure = pressure;
+    g.state.bluffs_called = bluffs;
+    g
+}
+
+/// Overall scores of (walking away, letting the truce lapse) from the same state.
+fn walk_and_lapse(pressure: f64, bluffs: u32) -> (Game, Game) {
+    let mut walk = last_turn(pressure, bluffs);
+    walk.apply(Action::WalkAway).expect("walk");
+    assert_eq!(walk.state.outcome, Some(Outcome::UsWalkedAway));
+    let mut lapse = last_turn(pressure, bluffs);
+    lapse.apply(Action::Hold).expect("hold");
+    assert_eq!(lapse.state.outcome, Some(Outcome::Escalation));
+    (walk, lapse)
+}
+
+fn overall(g: &Game) -> f64 {
+    scorecard(&g.scenario, &g.state).overall.value
+}
+
+fn notes(g: &Game) -> &[Note] {
+    &g.state.epilogue.as_ref().expect("epilogue").notes
+}
+
+#[test]
+fn a_walk_out_without_credibility_scores_below_a_lapse() {
+    let (walk, lapse) = walk_and_lapse(0.01, 0);
+    assert!(!walk_away_credible(&walk.scenario, &walk.state));
+    assert!(
+        overall(&walk) < overall(&lapse),
+        "{} vs {}",
+        overall(&walk),
+        overall(&lapse)
+    );
+    assert!(
+        notes(&walk)
+            .iter()
+            .any(|n| matches!(n, Note::Mirrored { .. }))
+    );
+    assert!(walk.state.max_rung >= 1, "China mirrors the walk-out");
+}
+
+#[test]
+fn a_credible_walk_out_pays_against_a_lapse() {
+    let (walk, lapse) = walk_and_lapse(0.15, 0);
+    assert!(walk_away_credible(&walk.scenario, &walk.state));
+    assert!(
+        overall(&walk) > overall(&lapse),
+        "{} vs {}",
+        overall(&walk),
+        overall(&lapse)
+    );
+    assert_eq!(
+        walk.state.rung, 0,
+        "China does not mirror a credible walk-out"
+    );
+    assert!(
+        notes(&walk)
+            .iter()
+            .any(|n| matches!(n, Note::WalkOutHeld { .. }))
+    );
+    let us = scorecard(&walk.scenario, &walk.state).us_value.value;
+    let lapsed = scorecard(&lapse.scenario, &lapse.state).us_value.value;
+    assert!(us > lapsed, "{us} vs {lapsed}");
+}
+
+#[test]
+fn a_called_bluff_makes_the_walk_out_cost_even_under_pressure() {
+    let (walk, lapse) = walk_and_lapse(0.15, 1);
+    assert!(!walk_away_credible(&walk.scenario, &walk.state));
+    assert!(
+        overall(&walk) < overall(&lapse),
+        "{} vs {}",
+        overall(&walk),
+        overall(&lapse)
+    );
+}
+
+#[test]
+fn a_lapse_at_rung_zero_is_mirrored_with_rung_one_and_says_so() {
+    let (_, lapse) = walk_and_lapse(0.01, 0);
+    assert_eq!(lapse.state.rung, 0, "no rung stood at the end of the talks");
+    let n = notes(&lapse);
+    assert!(
+        n.iter().any(|n| matches!(n, Note::Mirrored { rung: 1 })),
+        "{n:?}"
+    );
+    let lines = truce::report::epilogue_lines(
+        &lapse.scenario,
+        lapse.state.epilogue.as_ref().unwrap(),
+        lapse.state.outcome,
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("mirrors") && l.contains("rung 1")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn china_never_counters_past_the_us_ask() {
+    let s = shared();
+    let st = common::open_state(&s, 1);
+    let mut counters = 0;
+    // Modest asks on every issue: a counter from China's ideal would hand the US more on some
+    // of them (investment, where China likes a large pledge) if it were not bounded.
+    for p in [
+        package(
+            &s,
+            &[("tariffs", 3), ("export_controls", 2), ("rare_earths", 2)],
+        ),
+        package(
+            &s,
+            &[
+                ("tariffs", 4),
+                ("investment", 0),
+                ("farm", 1),
+                ("rare_earths", 1),
+            ],
+        ),
+        package(&s, &[("rare_earths", 4), ("enforcement", 2), ("farm", 3)]),
+    ] {
+        let answer = answer_proposal(&s, &st, &p);
+        let Reply::Counter(c) = answer.reply else {
+            continue;
+        };
+        counters += 1;
+        let val = Valuation::new(&s, &st);
+        for (i, (&asked, &given)) in p.0.iter().zip(&c.0).enumerate() {
+            assert!(
+                val.us_at(i, given) <= val.us_at(i, asked) + 1e-12,
+                "issue {}: asked {asked}, China countered {given}",
+                s.issues[i].id
+            );
+        }
+    }
+    assert!(
+        counters >= 2,
+        "the asks must draw counters to test anything"
+    );
+}
+
+#[test]
+fn durability_states_the_delivered_share_the_epilogue_reports() {
+    let s = shared();
+    let r = truce::sim::play(&s, truce::sim::Strategy::Patient, 1);
+    let epi = r.state.epilogue.as_ref().expect("epilogue");
+    assert!(r.state.outcome.is_some_and(|o| o.is_deal()));
+    let delivered = format!("{:.0}% of US gains delivered", 100.0 * epi.delivered);
+    let d = &r.scores.durability;
+    assert!(d.reason.contains(&delivered), "{} / {delivered}", d.reason);
+    assert!(
+        d.reason.starts_with(&format!("{:.0} = 70%", d.value)),
+        "{}",
+        d.reason
+    );
+    let lines = truce::report::epilogue_lines(&s, epi, r.state.outcome);
+    let pct = format!(
+        "{:.0}% of the US gains were delivered",
+        100.0 * epi.delivered
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&pct) && l.contains("Durability")),
+        "{lines:?}"
+    );
+}
+
+/// `w` on the debrief says which way a walk-out went, with the bite against what was needed.
+#[test]
+fn w_explains_whether_a_walk_out_was_believed() {
+    for (pressure, bluffs, rule, verdict) in [
+        (0.15, 0, truce::ai::Rule::WalkOutHeld, "credible."),
+        (0.01, 0, truce::ai::Rule::WalkOutMirrored, "not credible."),
+        (
+            0.15,
+            1,
+            truce::ai::Rule::WalkOutMirrored,
+            "called 1 US bluff,",
+        ),
+    ] {
+        let (walk, _) = walk_and_lapse(pressure, bluffs);
+        let answer = walk
+            .state
+            .last_answer
+            .as_ref()
+            .expect("an answer to the walk-out");
+        assert_eq!(
+            answer.why.rule, rule,
+            "pressure {pressure}, bluffs {bluffs}"
+        );
+        let text = truce::report::explain(&walk.scenario, answer).join("\n");
+        assert!(text.contains("Walk-out: its bite"), "{text}");
+        assert!(text.contains(verdict), "{verdict} in {text}");
+    }
+}
