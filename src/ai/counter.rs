@@ -18,37 +18,8 @@ pub fn counter_offer(
 ) -> Package {
     // China's ideal level and each level's step towards the US, from the scenario's tables.
     let index = scenario.index();
-    // China counters from its own side, never past the ask: a level is open to the counter only
-    // if the US values it no more than the level it proposed itself.
-    let within = |i: usize, l: usize| {
-        let levels = &scenario.issues[i].levels;
-        let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
-        levels
-            .get(asked)
-            .is_none_or(|a| levels[l].us <= a.us + 1e-12)
-    };
-    let mut levels: Vec<usize> = scenario
-        .issues
-        .iter()
-        .enumerate()
-        .map(|(i, issue)| {
-            if agenda[i] {
-                // China's ideal is the last of its best levels: when the ask allows it, it is
-                // also the last best of the levels the ask allows (the full scan's answer).
-                let ideal = index.china_ideal[i];
-                if within(i, ideal) {
-                    ideal
-                } else {
-                    (0..issue.levels.len())
-                        .filter(|&l| within(i, l))
-                        .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                        .unwrap_or(val.sq(i))
-                }
-            } else {
-                val.sq(i)
-            }
-        })
-        .collect();
+    let within = |i: usize, l: usize| within(scenario, val, proposal, i, l);
+    let mut levels = opening(scenario, val, agenda, proposal);
     // Per-issue values once; totals updated by difference (cards are few and re-checked).
     let china_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.china_levels(i)).collect();
     let us_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.us_levels(i)).collect();
@@ -131,6 +102,48 @@ pub fn counter_offer(
     Package(levels)
 }
 
+/// China counters from its own side, never past the ask: a level is open to the counter only
+/// if the US values it no more than the level it proposed itself.
+fn within(scenario: &Scenario, val: &Valuation, proposal: &Package, i: usize, l: usize) -> bool {
+    let levels = &scenario.issues[i].levels;
+    let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
+    levels
+        .get(asked)
+        .is_none_or(|a| levels[l].us <= a.us + 1e-12)
+}
+
+/// Where the counter starts: China's best level the ask allows on each issue on the table
+/// (the last of equals), today's status quo on the others.
+fn opening(
+    scenario: &Scenario,
+    val: &Valuation,
+    agenda: &[bool],
+    proposal: &Package,
+) -> Vec<usize> {
+    let index = scenario.index();
+    let within = |i: usize, l: usize| within(scenario, val, proposal, i, l);
+    scenario
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            if !agenda[i] {
+                return val.sq(i);
+            }
+            // China's ideal is the last of its best levels: when the ask allows it, it is also
+            // the last best of the levels the ask allows (the full scan's answer).
+            let ideal = index.china_ideal[i];
+            if ideal < issue.levels.len() && within(i, ideal) {
+                return ideal;
+            }
+            (0..issue.levels.len())
+                .filter(|&l| within(i, l))
+                .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                .unwrap_or(val.sq(i))
+        })
+        .collect()
+}
+
 /// The neighbouring level the US values more, if any.
 pub(crate) fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
     let levels = &scenario.issues[i].levels;
@@ -150,3 +163,6 @@ pub fn step_towards_china(scenario: &Scenario, i: usize, level: usize) -> Option
         .filter(|&l| l < levels.len() && levels[l].china > levels[level].china)
         .max_by(|&a, &b| levels[a].china.total_cmp(&levels[b].china))
 }
+
+#[cfg(test)]
+mod tests;

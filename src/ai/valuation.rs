@@ -343,18 +343,28 @@ mod tests {
     use super::Valuation;
     use crate::engine::new_state;
 
-    /// The red lines as tables say what the full test says, for every package of two levels
-    /// per issue pattern tried (each issue at each of its levels, the rest at every level).
+    /// The red lines as tables say what the full test says, under the scenario's status quo and
+    /// under status quos an event moved, for every package of two levels per issue pattern tried (each issue at each of its levels, the rest at every level).
     #[test]
     fn crosses_agrees_with_the_listed_red_lines() {
         let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
             panic!("the built-in scenario loads");
         };
-        let state = new_state(&s, 1);
-        let val = Valuation::new(&s, &state);
         let n = s.issues.len();
         let (mut tried, mut crossed) = (0, 0);
-        for base in 0..4 {
+        // The scenario's status quo, and every status quo moved a level either way.
+        let mut state = new_state(&s, 1);
+        let mut states = vec![state.clone()];
+        for shift in [1, usize::MAX] {
+            state.status_quo = s
+                .issues
+                .iter()
+                .map(|x| x.status_quo.wrapping_add(shift).min(x.levels.len() - 1))
+                .collect();
+            states.push(state.clone());
+        }
+        for (state, base) in states.iter().flat_map(|st| (0..4).map(move |b| (st, b))) {
+            let val = Valuation::new(&s, state);
             for i in 0..n {
                 for j in 0..n {
                     for li in 0..s.issues[i].levels.len() {
@@ -374,7 +384,55 @@ mod tests {
                 }
             }
         }
-        assert!(tried > 1000);
+        assert!(tried > 3000);
         assert!(crossed > 0 && crossed < tried, "{crossed} of {tried} cross");
+    }
+
+    /// A valuation's sums from its tables are the plain sums over the levels (to the bit),
+    /// with the status quo the state's: the scenario's, or where an event moved it.
+    #[test]
+    fn sums_weigh_the_states_status_quo() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let mut state = new_state(&s, 1);
+        state.weight_shift = std::iter::successors(Some(-0.04), |x| Some(x + 0.01))
+            .take(s.issues.len())
+            .collect();
+        let mut moved = 0;
+        for shift in [0, 1, 2, usize::MAX] {
+            state.status_quo = s
+                .issues
+                .iter()
+                .map(|x| x.status_quo.wrapping_add(shift).min(x.levels.len() - 1))
+                .collect();
+            let val = Valuation::new(&s, &state);
+            let (mut c_sq, mut u_sq, mut c_max, mut u_max) = (0.0, 0.0, 0.0, 0.0);
+            for (i, issue) in s.issues.iter().enumerate() {
+                let sq = super::status_quo_level(&s, &state, i);
+                moved += usize::from(sq != issue.status_quo);
+                let (c, u) = (val.china_at(i, sq), val.us_at(i, sq));
+                c_sq += c;
+                u_sq += u;
+                if state.agenda[i] {
+                    let levels = 0..issue.levels.len();
+                    c_max += levels
+                        .clone()
+                        .map(|l| val.china_at(i, l))
+                        .fold(0.0, f64::max);
+                    u_max += levels.map(|l| val.us_at(i, l)).fold(0.0, f64::max);
+                } else {
+                    c_max += c;
+                    u_max += u;
+                }
+            }
+            c_max += val.cards_value(crate::scenario::Side::Us, None);
+            u_max += val.cards_value(crate::scenario::Side::China, None);
+            let got = [val.china_sq, val.us_sq, val.china_max, val.us_max];
+            for (a, b) in got.iter().zip([c_sq, u_sq, c_max, u_max]) {
+                assert_eq!(a.to_bits(), b.to_bits(), "shift {shift}: {got:?}");
+            }
+        }
+        assert!(moved > 10);
     }
 }

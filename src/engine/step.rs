@@ -442,40 +442,13 @@ fn agree(scenario: &Scenario, state: &mut State, p: Package) {
     if state.agreed.as_ref() != Some(&p) {
         state.meters.trust += scenario.us.weekly.trust_on_accept;
     }
-    alarm_hawks(scenario, state, &p);
+    crate::engine::moves::alarm_hawks(scenario, state, &p);
     state.agreed = Some(p);
     state.counter = None;
     if state.rung > 0 {
         state.set_rung(state.rung - 1);
         state.log(Source::China, Said::StepDown);
     }
-}
-
-/// The security cost of a package: the sum over its levels.
-pub(crate) fn security_of(scenario: &Scenario, p: &Package) -> f64 {
-    p.0.iter()
-        .zip(&scenario.issues)
-        .filter_map(|(&l, issue)| issue.levels.get(l))
-        .map(|l| l.security_cost)
-        .sum()
-}
-
-/// Raises the hawks' alarm by the security cost that `next` adds to what was already agreed in
-/// principle (the status quo when nothing was): the alarm follows the agreement, so the same
-/// package agreed again, or an offer Beijing refused, alarms no one.
-pub(crate) fn alarm_hawks(scenario: &Scenario, state: &mut State, next: &Package) {
-    let before = match &state.agreed {
-        Some(a) => security_of(scenario, a),
-        // Today's status quo: an event may have moved it since the scenario opened.
-        None => (0..scenario.issues.len())
-            .filter_map(|i| {
-                let l = crate::ai::status_quo_level(scenario, state, i);
-                scenario.issues[i].levels.get(l).map(|l| l.security_cost)
-            })
-            .sum(),
-    };
-    let added = (security_of(scenario, next) - before).max(0.0);
-    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * added;
 }
 
 pub(crate) fn restrict(state: &mut State, rung: u8) {

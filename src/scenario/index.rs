@@ -87,52 +87,15 @@ impl Scenario {
                 })
                 .collect();
             let red_tables = red_tables(self, &red_lines);
-            let mut level_at = Vec::with_capacity(self.issues.len());
-            let (mut china_raw, mut us_value) = (Vec::new(), Vec::new());
-            for issue in &self.issues {
-                level_at.push(china_raw.len());
-                for level in &issue.levels {
-                    china_raw.push(level.china);
-                    us_value.push(issue.us_weight * level.us);
-                }
-            }
-            let us_best = self
-                .issues
-                .iter()
-                .zip(&level_at)
-                .map(|(issue, &at)| {
-                    us_value[at..at + issue.levels.len()]
-                        .iter()
-                        .copied()
-                        .fold(0.0, f64::max)
-                })
-                .collect();
-            let china_best = self
-                .issues
-                .iter()
-                .zip(&level_at)
-                .map(|(issue, &at)| {
-                    china_raw[at..at + issue.levels.len()]
-                        .iter()
-                        .copied()
-                        .fold(f64::NEG_INFINITY, f64::max)
-                })
-                .collect();
-            let china_ideal = self
-                .issues
-                .iter()
-                .map(|issue| {
-                    (0..issue.levels.len())
-                        .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                        .unwrap_or(issue.status_quo)
-                })
-                .collect();
-            let toward_us = (0..self.issues.len())
-                .flat_map(|i| {
-                    (0..self.issues[i].levels.len())
-                        .map(move |l| crate::ai::step_towards_us(self, i, l))
-                })
-                .collect();
+            let PerLevel {
+                level_at,
+                china_raw,
+                us_value,
+                us_best,
+                china_best,
+                china_ideal,
+                toward_us,
+            } = per_level(self);
             let day =
                 |d: &str| Date::parse(d).and_then(|x| u32::try_from(x.days() - start.days()).ok());
             let suspend = self
@@ -188,6 +151,75 @@ impl Scenario {
                 farm: self.issue_index(&self.us.weekly.farm_issue),
             }
         })
+    }
+}
+
+/// The per-level tables of an `Index` (its fields of the same names).
+struct PerLevel {
+    level_at: Vec<usize>,
+    china_raw: Vec<f64>,
+    us_value: Vec<f64>,
+    us_best: Vec<f64>,
+    china_best: Vec<f64>,
+    china_ideal: Vec<usize>,
+    toward_us: Vec<Option<usize>>,
+}
+
+/// Every level's values, each issue's best levels and each level's step towards the US.
+fn per_level(s: &Scenario) -> PerLevel {
+    let mut level_at = Vec::with_capacity(s.issues.len());
+    let (mut china_raw, mut us_value) = (Vec::new(), Vec::new());
+    for issue in &s.issues {
+        level_at.push(china_raw.len());
+        for level in &issue.levels {
+            china_raw.push(level.china);
+            us_value.push(issue.us_weight * level.us);
+        }
+    }
+    let us_best = s
+        .issues
+        .iter()
+        .zip(&level_at)
+        .map(|(issue, &at)| {
+            us_value[at..at + issue.levels.len()]
+                .iter()
+                .copied()
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let china_best = s
+        .issues
+        .iter()
+        .zip(&level_at)
+        .map(|(issue, &at)| {
+            china_raw[at..at + issue.levels.len()]
+                .iter()
+                .copied()
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect();
+    let china_ideal = s
+        .issues
+        .iter()
+        .map(|issue| {
+            (0..issue.levels.len())
+                .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                .unwrap_or(issue.status_quo)
+        })
+        .collect();
+    let toward_us = (0..s.issues.len())
+        .flat_map(|i| {
+            (0..s.issues[i].levels.len()).map(move |l| crate::ai::step_towards_us(s, i, l))
+        })
+        .collect();
+    PerLevel {
+        level_at,
+        china_raw,
+        us_value,
+        us_best,
+        china_best,
+        china_ideal,
+        toward_us,
     }
 }
 
