@@ -163,6 +163,3 @@ pub fn step_towards_china(scenario: &Scenario, i: usize, level: usize) -> Option
         .filter(|&l| l < levels.len() && levels[l].china > levels[level].china)
         .max_by(|&a, &b| levels[a].china.total_cmp(&levels[b].china))
 }
-
-#[cfg(test)]
-mod tests;

@@ -20,8 +20,8 @@ pub(crate) struct Index {
     pub total_days: u32,
     pub red_lines: Vec<ResolvedRedLine>,
     /// The red lines as tables, for the hot `crosses` test: per red line, its issue, which of
-    /// its levels are past the line (today's status quo, read from the state, never crosses), and, when it can be lifted, the issue that lifts it and which
-    /// of that issue's levels do.
+    /// its levels are past the line (today's status quo, read from the state, never crosses),
+    /// and, when it can be lifted, the issue that lifts it and which of that issue's levels do.
     pub red_tables: Vec<RedTable>,
     /// Where issue `i`'s levels start in the flat per-level tables below.
     pub level_at: Vec<usize>,
@@ -224,8 +224,9 @@ fn per_level(s: &Scenario) -> PerLevel {
 }
 
 /// The red lines as tables: a level is past the line when China values it no more than the
-/// line's level (it crosses unless it is today's status quo, which the state says); a level of the lifting issue lifts when it goes at least as far
-/// as the minimum in the same direction from its status quo (as `ai::valuation` tests them).
+/// line's level (it crosses unless it is today's status quo, which the state says); a level of
+/// the lifting issue lifts when it goes at least as far as the minimum in the same direction
+/// from the scenario's status quo (as `ai::valuation` tests them).
 fn red_tables(s: &Scenario, red_lines: &[ResolvedRedLine]) -> Vec<RedTable> {
     red_lines
         .iter()

@@ -1,14 +1,15 @@
-//! The counter built from the scenario's tables gives what the plain scan gives, in states an
-//! event has moved the status quo in and for asks that cap the counter.
+//! The AI's speed tables give what the plain rules give (tests only; here because `ai` never
+//! names the engine): the counter from the scenario's tables is the plain scan's, in states an
+//! event has moved the status quo in and for asks that cap the counter; a valuation's sums weigh
+//! the state's status quo; the red lines as tables are the listed red lines.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::{counter_offer, step_towards_us};
-use crate::ai::{Valuation, aspiration};
+use crate::ai::{Valuation, aspiration, counter_offer, status_quo_level, step_towards_us};
 use crate::core::{Package, State};
 use crate::engine::{apply, new_state};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Side};
 use crate::sim::{Strategy, play};
 
 /// The counter as the rules had it before the tables (main's code, red lines listed in full):
@@ -176,4 +177,109 @@ fn the_tables_counter_as_the_plain_scan_does() {
     }
     assert!(tried > 1000 && moved > 100, "{tried} tried, {moved} moved");
     assert!(capped > 0, "no ask ever changed the counter");
+}
+
+/// What every card in force of `side` is worth to the other side (the valuation's own sum).
+fn in_force_value(s: &Scenario, val: &Valuation, side: Side) -> f64 {
+    s.world
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|&(k, c)| c.side == side && val.in_force(k))
+        .map(|(_, c)| c.value)
+        .sum()
+}
+
+/// The red lines as tables say what the full test says, under the scenario's status quo and
+/// under status quos an event moved, for every package of two levels per issue pattern tried
+/// (each issue at each of its levels, the rest at every level).
+#[test]
+fn crosses_agrees_with_the_listed_red_lines() {
+    let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+        panic!("the built-in scenario loads");
+    };
+    let n = s.issues.len();
+    let (mut tried, mut crossed) = (0, 0);
+    // The scenario's status quo, and every status quo moved a level either way.
+    let mut state = new_state(&s, 1);
+    let mut states = vec![state.clone()];
+    for shift in [1, usize::MAX] {
+        state.status_quo = s
+            .issues
+            .iter()
+            .map(|x| x.status_quo.wrapping_add(shift).min(x.levels.len() - 1))
+            .collect();
+        states.push(state.clone());
+    }
+    for (state, base) in states.iter().flat_map(|st| (0..4).map(move |b| (st, b))) {
+        let val = Valuation::new(&s, state);
+        for i in 0..n {
+            for j in 0..n {
+                for li in 0..s.issues[i].levels.len() {
+                    for lj in 0..s.issues[j].levels.len() {
+                        let mut p: Vec<usize> = s
+                            .issues
+                            .iter()
+                            .map(|x| base.min(x.levels.len() - 1))
+                            .collect();
+                        p[i] = li;
+                        p[j] = lj;
+                        assert_eq!(val.crosses(&p), !val.red_lines(&p).is_empty(), "{p:?}");
+                        tried += 1;
+                        crossed += usize::from(val.crosses(&p));
+                    }
+                }
+            }
+        }
+    }
+    assert!(tried > 3000);
+    assert!(crossed > 0 && crossed < tried, "{crossed} of {tried} cross");
+}
+
+/// A valuation's sums from its tables are the plain sums over the levels (to the bit),
+/// with the status quo the state's: the scenario's, or where an event moved it.
+#[test]
+fn sums_weigh_the_states_status_quo() {
+    let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+        panic!("the built-in scenario loads");
+    };
+    let mut state = new_state(&s, 1);
+    state.weight_shift = std::iter::successors(Some(-0.04), |x| Some(x + 0.01))
+        .take(s.issues.len())
+        .collect();
+    let mut moved = 0;
+    for shift in [0, 1, 2, usize::MAX] {
+        state.status_quo = s
+            .issues
+            .iter()
+            .map(|x| x.status_quo.wrapping_add(shift).min(x.levels.len() - 1))
+            .collect();
+        let val = Valuation::new(&s, &state);
+        let (mut c_sq, mut u_sq, mut c_max, mut u_max) = (0.0, 0.0, 0.0, 0.0);
+        for (i, issue) in s.issues.iter().enumerate() {
+            let sq = status_quo_level(&s, &state, i);
+            moved += usize::from(sq != issue.status_quo);
+            let (c, u) = (val.china_at(i, sq), val.us_at(i, sq));
+            c_sq += c;
+            u_sq += u;
+            if state.agenda[i] {
+                let levels = 0..issue.levels.len();
+                c_max += levels
+                    .clone()
+                    .map(|l| val.china_at(i, l))
+                    .fold(0.0, f64::max);
+                u_max += levels.map(|l| val.us_at(i, l)).fold(0.0, f64::max);
+            } else {
+                c_max += c;
+                u_max += u;
+            }
+        }
+        c_max += in_force_value(&s, &val, Side::Us);
+        u_max += in_force_value(&s, &val, Side::China);
+        let got = [val.china_sq, val.us_sq, val.china_max, val.us_max];
+        for (a, b) in got.iter().zip([c_sq, u_sq, c_max, u_max]) {
+            assert_eq!(a.to_bits(), b.to_bits(), "shift {shift}: {got:?}");
+        }
+    }
+    assert!(moved > 10);
 }
