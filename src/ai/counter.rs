@@ -16,33 +16,13 @@ pub fn counter_offer(
     proposal: &Package,
     aspiration: f64,
 ) -> Package {
-    // China counters from its own side, never past the ask: a level is open to the counter only
-    // if the US values it no more than the level it proposed itself.
-    let within = |i: usize, l: usize| {
-        let levels = &scenario.issues[i].levels;
-        let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
-        levels
-            .get(asked)
-            .is_none_or(|a| levels[l].us <= a.us + 1e-12)
-    };
-    let mut levels: Vec<usize> = scenario
-        .issues
-        .iter()
-        .enumerate()
-        .map(|(i, issue)| {
-            if agenda[i] {
-                (0..issue.levels.len())
-                    .filter(|&l| within(i, l))
-                    .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
-                    .unwrap_or(val.sq(i))
-            } else {
-                val.sq(i)
-            }
-        })
-        .collect();
+    // China's ideal level and each level's step towards the US, from the scenario's tables.
+    let index = scenario.index();
+    let within = |i: usize, l: usize| within(scenario, val, proposal, i, l);
+    let mut levels = opening(scenario, val, agenda, proposal);
     // Per-issue values once; totals updated by difference (cards are few and re-checked).
-    let china_at = table(scenario, |i, l| val.china_at(i, l));
-    let us_at = table(scenario, |i, l| val.us_at(i, l));
+    let china_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.china_levels(i)).collect();
+    let us_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.us_levels(i)).collect();
     let mut base_c: f64 = levels
         .iter()
         .enumerate()
@@ -60,16 +40,29 @@ pub fn counter_offer(
             *m = true;
         }
     }
+    // Per issue on the table: its next step towards the US with China's and the US's values
+    // before and after it, kept until the issue moves (the sums are taken as they always were).
+    let step = |i: usize, level: usize| {
+        let next = index.toward_us[index.level_at[i] + level].filter(|&l| within(i, l));
+        next.map(|next| {
+            (
+                next,
+                china_at[i][level],
+                china_at[i][next],
+                us_at[i][level],
+                us_at[i][next],
+            )
+        })
+    };
+    let mut steps: Vec<_> = (0..levels.len())
+        .map(|i| if agenda[i] { step(i, levels[i]) } else { None })
+        .collect();
     // Give back: the move that raises US utility most per unit of China's utility lost, while
     // China's demand, the balance rule and the red lines all still hold.
     loop {
         let mut best: Option<(f64, usize, usize, f64, f64)> = None;
-        for (i, &on) in agenda.iter().enumerate() {
-            if !on {
-                continue;
-            }
-            let Some(next) = step_towards_us(scenario, i, levels[i]).filter(|&l| within(i, l))
-            else {
+        for (i, st) in steps.iter().enumerate() {
+            let Some((next, c_prev, c_next, u_prev, u_next)) = *st else {
                 continue;
             };
             let prev = levels[i];
@@ -79,16 +72,21 @@ pub fn counter_offer(
             } else {
                 (cards_c, cards_u)
             };
-            let c = base_c - china_at[i][prev] + china_at[i][next] + cc;
-            let u = base_u - us_at[i][prev] + us_at[i][next] + cu;
-            let fine = c >= aspiration - 1e-9 && val.balanced_at(u, c) && !val.crosses(&levels);
-            levels[i] = prev;
+            let c = base_c - c_prev + c_next + cc;
+            let u = base_u - u_prev + u_next + cu;
             let gain = u - (base_u + cards_u);
             let loss = ((base_c + cards_c) - c).max(1e-4);
             let score = gain / loss;
-            if fine && gain > 1e-12 && best.is_none_or(|(b, ..)| score > b) {
+            // The cheap tests first: the red lines are only read for a move that would win.
+            if gain > 1e-12
+                && best.is_none_or(|(b, ..)| score > b)
+                && c >= aspiration - 1e-9
+                && val.balanced_at(u, c)
+                && !val.crosses(&levels)
+            {
                 best = Some((score, i, next, cc, cu));
             }
+            levels[i] = prev;
         }
         match best {
             Some((_, i, next, cc, cu)) => {
@@ -96,6 +94,7 @@ pub fn counter_offer(
                 base_u += us_at[i][next] - us_at[i][levels[i]];
                 levels[i] = next;
                 (cards_c, cards_u) = (cc, cu);
+                steps[i] = step(i, next);
             }
             None => break,
         }
@@ -103,18 +102,50 @@ pub fn counter_offer(
     Package(levels)
 }
 
-/// A value for every level of every issue.
-fn table(scenario: &Scenario, value: impl Fn(usize, usize) -> f64) -> Vec<Vec<f64>> {
+/// China counters from its own side, never past the ask: a level is open to the counter only
+/// if the US values it no more than the level it proposed itself.
+fn within(scenario: &Scenario, val: &Valuation, proposal: &Package, i: usize, l: usize) -> bool {
+    let levels = &scenario.issues[i].levels;
+    let asked = proposal.0.get(i).copied().unwrap_or(val.sq(i));
+    levels
+        .get(asked)
+        .is_none_or(|a| levels[l].us <= a.us + 1e-12)
+}
+
+/// Where the counter starts: China's best level the ask allows on each issue on the table
+/// (the last of equals), today's status quo on the others.
+fn opening(
+    scenario: &Scenario,
+    val: &Valuation,
+    agenda: &[bool],
+    proposal: &Package,
+) -> Vec<usize> {
+    let index = scenario.index();
+    let within = |i: usize, l: usize| within(scenario, val, proposal, i, l);
     scenario
         .issues
         .iter()
         .enumerate()
-        .map(|(i, issue)| (0..issue.levels.len()).map(|l| value(i, l)).collect())
+        .map(|(i, issue)| {
+            if !agenda[i] {
+                return val.sq(i);
+            }
+            // China's ideal is the last of its best levels: when the ask allows it, it is also
+            // the last best of the levels the ask allows (the full scan's answer).
+            let ideal = index.china_ideal[i];
+            if ideal < issue.levels.len() && within(i, ideal) {
+                return ideal;
+            }
+            (0..issue.levels.len())
+                .filter(|&l| within(i, l))
+                .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                .unwrap_or(val.sq(i))
+        })
         .collect()
 }
 
 /// The neighbouring level the US values more, if any.
-fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
+pub(crate) fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
     let levels = &scenario.issues[i].levels;
     [level.checked_sub(1), Some(level + 1)]
         .into_iter()

@@ -1,7 +1,8 @@
 //! How each side values a package, what no deal is worth to China, and how its demand falls.
 
 use crate::core::{RedLineHit, State};
-use crate::scenario::{Pressure, Scenario, Side};
+use crate::scenario::index::Index;
+use crate::scenario::{Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
 pub struct Valuation<'a> {
@@ -15,35 +16,76 @@ pub struct Valuation<'a> {
     pub china_max: f64,
     /// The US's best possible utility on the issues on the table (cards lifted included).
     pub us_max: f64,
+    /// The scenario's lookups (the US's level values among them).
+    index: &'a Index,
+    /// Every level's weighted value to China, worked out once (the AI reads them many times per
+    /// answer): issue `i`'s levels from `index.level_at[i]`.
+    china_table: Vec<f64>,
+    /// `(us_max - us_sq).max(1e-6)` and China's: the common scale of the balance rule.
+    spans: (f64, f64),
+    /// The cards in force as bits by index, (the US's, China's), when there are at most 64.
+    in_force: Option<(u64, u64)>,
 }
 
 impl<'a> Valuation<'a> {
     /// Valuation with China's weights as the state has shifted them.
     pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
+        let index = scenario.index();
+        let mut china_table = Vec::with_capacity(index.china_raw.len());
+        let (mut china_sq, mut us_sq, mut china_max, mut us_max) = (0.0, 0.0, 0.0, 0.0);
+        for (i, issue) in scenario.issues.iter().enumerate() {
+            let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
+            let weight = (issue.china_weight + shift).max(0.0);
+            let at = index.level_at[i];
+            let levels = at..at + issue.levels.len();
+            china_table.extend(index.china_raw[levels].iter().map(|&c| weight * c));
+            // Today's status quo: an event may have moved it since the scenario opened.
+            let sq = status_quo_level(scenario, state, i);
+            let (c, u) = (china_table[at + sq], index.us_value[at + sq]);
+            china_sq += c;
+            us_sq += u;
+            if state.agenda.get(i).copied().unwrap_or(false) {
+                // The best weighted level, at least 0: a weight is never negative and rounding
+                // keeps order, so the weighted best is the weight times the unweighted best.
+                china_max += (weight * index.china_best[i]).max(0.0);
+                us_max += index.us_best[i];
+            } else {
+                china_max += c;
+                us_max += u;
+            }
+        }
+        // The cards in force, as bits by index (the same order as a scan of the cards).
+        let cards = &scenario.world.cards;
+        let in_force = (cards.len() <= 64).then(|| {
+            let (mut us, mut china) = (0u64, 0u64);
+            for (k, (card, &on)) in cards.iter().zip(&state.cards).enumerate() {
+                if on {
+                    match card.side {
+                        Side::Us => us |= 1 << k,
+                        Side::China => china |= 1 << k,
+                    }
+                }
+            }
+            (us, china)
+        });
         let mut v = Valuation {
             scenario,
             state,
-            china_sq: 0.0,
-            us_sq: 0.0,
-            china_max: 0.0,
-            us_max: 0.0,
+            china_sq,
+            us_sq,
+            china_max,
+            us_max,
+            index,
+            china_table,
+            spans: (0.0, 0.0),
+            in_force,
         };
-        for (i, issue) in scenario.issues.iter().enumerate() {
-            let sq = status_quo_level(scenario, state, i);
-            let (c, u) = (v.china_at(i, sq), v.us_at(i, sq));
-            v.china_sq += c;
-            v.us_sq += u;
-            if state.agenda.get(i).copied().unwrap_or(false) {
-                let levels = 0..issue.levels.len();
-                v.china_max += levels.clone().map(|l| v.china_at(i, l)).fold(0.0, f64::max);
-                v.us_max += levels.map(|l| v.us_at(i, l)).fold(0.0, f64::max);
-            } else {
-                v.china_max += c;
-                v.us_max += u;
-            }
-        }
         v.china_max += v.cards_value(Side::Us, None);
         v.us_max += v.cards_value(Side::China, None);
+        v.spans = (
+            (v.us_max - v.us_sq).max(1e-6),
+            (v.china_max - v.china_sq).max(1e-6),
+        );
         v
     }
 
@@ -54,29 +96,53 @@ impl<'a> Valuation<'a> {
 
     /// China's weighted value of level `level` on issue `i`.
     pub fn china_at(&self, i: usize, level: usize) -> f64 {
-        let issue = &self.scenario.issues[i];
-        let shift = self.state.weight_shift.get(i).copied().unwrap_or(0.0);
-        (issue.china_weight + shift).max(0.0) * issue.levels[level].china
+        self.china_table[self.index.level_at[i] + level]
     }
 
     /// The US's weighted value of level `level` on issue `i`.
     pub fn us_at(&self, i: usize, level: usize) -> f64 {
-        let issue = &self.scenario.issues[i];
-        issue.us_weight * issue.levels[level].us
+        self.index.us_value[self.index.level_at[i] + level]
+    }
+
+    /// China's weighted values of every level of issue `i` (`china_at` for each).
+    pub fn china_levels(&self, i: usize) -> &[f64] {
+        let from = self.index.level_at[i];
+        &self.china_table[from..from + self.scenario.issues[i].levels.len()]
+    }
+
+    /// The US's weighted values of every level of issue `i` (`us_at` for each).
+    pub fn us_levels(&self, i: usize) -> &[f64] {
+        let from = self.index.level_at[i];
+        &self.index.us_value[from..from + self.scenario.issues[i].levels.len()]
     }
 
     /// What the package suspends of `side`'s cards in force, valued by the other side; with no
     /// package, every card in force that a deal could suspend.
     fn cards_value(&self, side: Side, levels: Option<&[usize]>) -> f64 {
         let s = self.scenario;
-        s.world
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|&(k, c)| c.side == side && self.state.cards.get(k).copied().unwrap_or(false))
-            .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
-            .map(|(_, c)| c.value)
-            .sum()
+        let Some((us, china)) = self.in_force else {
+            return s
+                .world
+                .cards
+                .iter()
+                .enumerate()
+                .filter(|&(k, c)| c.side == side && self.in_force(k))
+                .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
+                .map(|(_, c)| c.value)
+                .sum();
+        };
+        // The same cards in the same order as the scan above: in force, on this side.
+        let mut bits = if side == Side::Us { us } else { china };
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                k
+            })
+        })
+        .filter(|&k| levels.is_none_or(|l| suspends(s, k, l)))
+        .map(|k| s.world.cards[k].value)
+        .sum()
     }
 
     /// China's utility for a package: its levels plus the US cards in force it suspends.
@@ -108,9 +174,8 @@ impl<'a> Valuation<'a> {
 
     /// Each side's gain as a share of its own possible gain on the table: (US, China).
     pub fn shares(&self, levels: &[usize]) -> (f64, f64) {
-        let us = (self.us(levels) - self.us_sq) / (self.us_max - self.us_sq).max(1e-6);
-        let china =
-            (self.china(levels) - self.china_sq) / (self.china_max - self.china_sq).max(1e-6);
+        let us = (self.us(levels) - self.us_sq) / self.spans.0;
+        let china = (self.china(levels) - self.china_sq) / self.spans.1;
         (us, china)
     }
 
@@ -125,9 +190,9 @@ impl<'a> Valuation<'a> {
     pub fn balanced_at(&self, us: f64, china: f64) -> bool {
         let gap = self.scenario.world.pressure.balance_gap;
         let (ug, cg) = (us - self.us_sq, china - self.china_sq);
-        if gap < Pressure::default().balance_gap {
-            let us_share = ug / (self.us_max - self.us_sq).max(1e-6);
-            let cn_share = cg / (self.china_max - self.china_sq).max(1e-6);
+        if self.index.common_scale {
+            let us_share = ug / self.spans.0;
+            let cn_share = cg / self.spans.1;
             return us_share - cn_share <= gap + 1e-9;
         }
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
@@ -173,15 +238,14 @@ impl<'a> Valuation<'a> {
             .collect()
     }
 
-    /// Whether `levels` crosses a red line (cheaper than listing them).
+    /// Whether `levels` crosses a red line (cheaper than listing them: the scenario's red lines
+    /// as tables, the same test as `red_lines`).
     pub fn crosses(&self, levels: &[usize]) -> bool {
-        let s = self.scenario;
-        s.index().red_lines.iter().any(|&(i, line, unless)| {
-            let issue = &s.issues[i];
-            let level = levels[i];
-            issue.levels[level].china <= issue.levels[line].china
-                && level != self.sq(i)
-                && !unless.is_some_and(|(j, min)| at_least(s, j, levels[j], min))
+        // The tables leave out the status quo's own exception: it is today's, read per test.
+        self.index.red_tables.iter().any(|(i, below, lifted)| {
+            below[levels[*i]]
+                && levels[*i] != self.sq(*i)
+                && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
         })
     }
 

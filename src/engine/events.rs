@@ -6,11 +6,16 @@ use crate::core::Said;
 use crate::engine::{Source, State, SummitStatus};
 use crate::scenario::{Condition, Scenario};
 
-/// Rolls every eligible event once, in table order, and applies those that fire.
+/// Rolls every eligible event once, in table order, and applies those that fire; their ids go
+/// to `fired` when a caller keeps them.
 /// A dated event fires as the week its date falls in begins (so the player can answer it that
 /// week), whatever its chance and without a draw.
-pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<String> {
-    let mut fired = Vec::new();
+pub(crate) fn roll(
+    scenario: &Scenario,
+    state: &mut State,
+    before: u32,
+    mut fired: Option<&mut Vec<String>>,
+) {
     let week = state.week();
     for (i, event) in scenario.events.iter().enumerate() {
         if (state.fired[i] && !event.repeats) || week < event.from_week {
@@ -42,14 +47,15 @@ pub(crate) fn roll(scenario: &Scenario, state: &mut State, before: u32) -> Vec<S
             state.apply_effect(scenario, effect);
         }
         state.log(Source::Event, Said::Event(i));
-        fired.push(event.id.clone());
+        if let Some(fired) = fired.as_deref_mut() {
+            fired.push(event.id.clone());
+        }
         for effect in &event.effects {
             if let crate::scenario::Effect::Reopen(reason) = effect {
                 crate::engine::moves::reopen_if_needed(scenario, state, reason);
             }
         }
     }
-    fired
 }
 
 fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {

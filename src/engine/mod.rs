@@ -17,8 +17,9 @@ pub use crate::core::{calendar, outcome, state};
 pub use action::{Action, ActionError, Package};
 pub use game::Game;
 pub use outcome::Outcome;
-pub use score::{Lesson, Score, Scorecard, scorecard};
+pub use score::{Lesson, Score, Scorecard, overall_value, scorecard};
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};
+pub(crate) use step::apply;
 pub use step::{Turn, check, classify, new_state, step};
 
 /// The rules id a save records. Bump it by hand whenever the same actions from the same seed

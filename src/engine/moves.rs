@@ -4,7 +4,7 @@
 use crate::ai::{self, Answer, Reply, Rule};
 use crate::core::Said;
 use crate::engine::step::restrict;
-use crate::engine::{ActionError, Source, State};
+use crate::engine::{ActionError, Package, Source, State};
 use crate::scenario::{Scenario, Side};
 
 /// A threat: the scenario's threat card is announced with a deadline, China answers by pricing
@@ -150,7 +150,7 @@ pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
     };
     let mut next = agreed.clone();
     next.0[i] = level;
-    crate::engine::step::alarm_hawks(scenario, state, &next);
+    alarm_hawks(scenario, state, &next);
     state.agreed = Some(next);
     state.meters.trust += scenario.world.summit.grant_trust;
     state.meters.clamp();
@@ -184,4 +184,31 @@ pub(crate) fn reopen_if_needed(scenario: &Scenario, state: &mut State, reason: &
         reply: Reply::Counter(counter),
         why,
     });
+}
+
+/// The security cost of a package: the sum over its levels.
+fn security_of(scenario: &Scenario, p: &Package) -> f64 {
+    p.0.iter()
+        .zip(&scenario.issues)
+        .filter_map(|(&l, issue)| issue.levels.get(l))
+        .map(|l| l.security_cost)
+        .sum()
+}
+
+/// Raises the hawks' alarm by the security cost that `next` adds to what was already agreed in
+/// principle (the status quo when nothing was): the alarm follows the agreement, so the same
+/// package agreed again, or an offer Beijing refused, alarms no one.
+pub(crate) fn alarm_hawks(scenario: &Scenario, state: &mut State, next: &Package) {
+    let before = match &state.agreed {
+        Some(a) => security_of(scenario, a),
+        // Today's status quo: an event may have moved it since the scenario opened.
+        None => (0..scenario.issues.len())
+            .filter_map(|i| {
+                let l = crate::ai::status_quo_level(scenario, state, i);
+                scenario.issues[i].levels.get(l).map(|l| l.security_cost)
+            })
+            .sum(),
+    };
+    let added = (security_of(scenario, next) - before).max(0.0);
+    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * added;
 }

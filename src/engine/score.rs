@@ -7,6 +7,9 @@ use crate::core::Epilogue;
 use crate::engine::{Outcome, Package, State};
 use crate::scenario::{Kind, Scenario};
 
+mod whole;
+use whole::Whole;
+
 /// One score, 0..=100, with the reason behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
@@ -132,62 +135,62 @@ impl Scorecard {
 /// US value: the delivered gain over the status quo (US concessions count in full, Chinese
 /// commitments only as delivered), minus gestures given away. 50 is no deal: a deal below the
 /// US walk-away point scores below it.
-fn us_value(state: &State, gain: f64) -> Score {
+fn us_value(state: &State, gain: f64, words: bool) -> Score {
     let outcome = state.outcome;
     match outcome {
-        Some(o) if o.is_deal() => score(
-            50.0 + 100.0 * gain,
+        Some(o) if o.is_deal() => score(words, 50.0 + 100.0 * gain, || {
             format!(
-                "After a year the deal is worth {:+.0} points to the US against no deal (50 = no deal){}.",
-                100.0 * gain,
+                "After a year the deal is worth {:+} points to the US against no deal (50 = no deal){}.",
+                Whole(100.0 * gain),
                 gestures(state.concessions)
-            ),
-        ),
+            )
+        }),
         // A walk-out is a lapse plus what it provokes: it starts from the lapse's score, and the
         // epilogue adds China's no-deal cost when the walk-out was credible.
-        Some(Outcome::UsWalkedAway) => score(
-            40.0 + 100.0 * gain,
+        Some(Outcome::UsWalkedAway) => score(words, 40.0 + 100.0 * gain, || {
             if gain > 0.0 {
                 format!(
-                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing bears its no-deal cost and returns to the table ({:+.0} points on a lapse's 40).",
-                    100.0 * gain
+                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing bears its no-deal cost and returns to the table ({:+} points on a lapse's 40).",
+                    Whole(100.0 * gain)
                 )
             } else {
                 "No deal: the US walked away and the truce lapsed (40, as a lapse); the walk-out was not credible, so Beijing mirrored it (see Damage).".into()
-            },
-        ),
-        Some(Outcome::Escalation) => score(
-            40.0 + 100.0 * gain,
-            "The truce collapsed: the status quo, worsened by escalation.".into(),
-        ),
-        _ => score(
-            50.0 + 100.0 * gain,
-            "No deal: the status quo stands.".into(),
-        ),
+            }
+        }),
+        Some(Outcome::Escalation) => score(words, 40.0 + 100.0 * gain, || {
+            "The truce collapsed: the status quo, worsened by escalation.".into()
+        }),
+        _ => score(words, 50.0 + 100.0 * gain, || {
+            "No deal: the status quo stands.".into()
+        }),
     }
 }
 
 /// Balance: how even the two sides' shares of their possible gains are.
-fn balance(scenario: &Scenario, state: &State, val: &Valuation, deal: Option<&Package>) -> Score {
+fn balance(
+    scenario: &Scenario,
+    state: &State,
+    val: &Valuation,
+    deal: Option<&Package>,
+    words: bool,
+) -> Score {
     let final_levels = deal.map_or_else(|| scenario.status_quo().0, |p| p.0.clone());
     if deal.is_some() {
         let (us, cn) = val.shares(&final_levels);
-        score(
-            100.0 - 100.0 * (us - cn).abs(),
+        score(words, 100.0 - 100.0 * (us - cn).abs(), || {
             format!(
                 "The US {}, China {}: the closer, the longer it holds.",
                 share_words(us),
                 share_words(cn)
-            ),
-        )
+            )
+        })
     } else {
-        score(
-            50.0 + state.meters.trust / 4.0,
+        score(words, 50.0 + state.meters.trust / 4.0, || {
             format!(
-                "No deal to judge; Beijing's trust ends at {:.0}.",
-                state.meters.trust
-            ),
-        )
+                "No deal to judge; Beijing's trust ends at {}.",
+                Whole(state.meters.trust)
+            )
+        })
     }
 }
 
@@ -203,32 +206,45 @@ fn share_words(share: f64) -> String {
 }
 
 /// Headline: the purchases delivered over what China would have bought anyway.
-fn headline(scenario: &Scenario, deal: Option<&Package>, epi: Option<&Epilogue>) -> Score {
+fn headline(
+    scenario: &Scenario,
+    deal: Option<&Package>,
+    epi: Option<&Epilogue>,
+    words: bool,
+) -> Score {
     let announced: f64 = deal.map_or(0.0, |p| headline_bn(scenario, p));
     let net = epi.map_or(0.0, |e| e.net_headline_bn);
     score(
+        words,
         100.0 * net / scenario.deal.full_headline_bn.max(1.0),
-        format!(
-            "${announced:.0}bn announced; ${net:.0}bn delivered over what China would have bought anyway."
-        ),
+        || {
+            format!(
+                "${}bn announced; ${}bn delivered over what China would have bought anyway.",
+                Whole(announced),
+                Whole(net)
+            )
+        },
     )
 }
 
 /// Security: export-control easing and the hawks' alarm.
-fn security(scenario: &Scenario, state: &State, deal: Option<&Package>) -> Score {
+fn security(scenario: &Scenario, state: &State, deal: Option<&Package>, words: bool) -> Score {
     let sec = deal.map_or(0.0, |p| security_cost(scenario, p));
     score(
+        words,
         100.0 - 100.0 * sec - 0.3 * state.meters.hawk_alarm,
-        format!(
-            "Export-control easing costs {:.0} points; hawk alarm ends at {:.0}.",
-            100.0 * sec,
-            state.meters.hawk_alarm
-        ),
+        || {
+            format!(
+                "Export-control easing costs {} points; hawk alarm ends at {}.",
+                Whole(100.0 * sec),
+                Whole(state.meters.hawk_alarm)
+            )
+        },
     )
 }
 
 /// Overall: the scenario's weights over the six scores.
-fn overall(scenario: &Scenario, parts: [&Score; 6]) -> Score {
+fn overall(scenario: &Scenario, parts: [&Score; 6], words: bool) -> Score {
     let [us_value, durability, balance, headline, security, damage] = parts;
     let w = &scenario.world.weights;
     let overall_value = w.us_value * us_value.value
@@ -237,30 +253,40 @@ fn overall(scenario: &Scenario, parts: [&Score; 6]) -> Score {
         + w.headline * headline.value
         + w.security * security.value
         + w.damage * damage.value;
-    score(
-        overall_value,
+    score(words, overall_value, || {
         format!(
-            "US value {:.0}%, durability {:.0}%, balance {:.0}%, headline {:.0}%, security {:.0}%, damage avoided {:.0}%.",
-            100.0 * w.us_value,
-            100.0 * w.durability,
-            100.0 * w.balance,
-            100.0 * w.headline,
-            100.0 * w.security,
-            100.0 * w.damage
-        ),
-    )
+            "US value {}%, durability {}%, balance {}%, headline {}%, security {}%, damage avoided {}%.",
+            Whole(100.0 * w.us_value),
+            Whole(100.0 * w.durability),
+            Whole(100.0 * w.balance),
+            Whole(100.0 * w.headline),
+            Whole(100.0 * w.security),
+            Whole(100.0 * w.damage)
+        )
+    })
 }
 
-fn score(value: f64, reason: String) -> Score {
+/// A score; its reason is put into words only when `words` (a search needs the value alone).
+fn score(words: bool, value: f64, reason: impl FnOnce() -> String) -> Score {
     Score {
         value: value.clamp(0.0, 100.0),
-        reason,
+        reason: if words { reason() } else { String::new() },
     }
 }
 
 /// Scores the game: the epilogue's year after the table (what was delivered, what kept biting),
 /// read against the US's no-deal value. Unfinished games score the status quo.
 pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
+    card(scenario, state, true)
+}
+
+/// The overall score alone (what `scorecard` gives as `overall.value`), with no words built:
+/// the reward a search reads after every playout.
+pub fn overall_value(scenario: &Scenario, state: &State) -> f64 {
+    card(scenario, state, false).overall.value
+}
+
+fn card(scenario: &Scenario, state: &State, words: bool) -> Scorecard {
     let val = Valuation::new(scenario, state);
     let outcome = state.outcome;
     let deal = state.signed.as_ref();
@@ -268,15 +294,14 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     let mut lessons = Vec::new();
 
     let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
-    let us_value = us_value(state, gain);
+    let us_value = us_value(state, gain, words);
 
-    let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi);
+    let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi, words);
     // Below the US walk-away point a deal is a loss: what lasts of it is nothing to score.
     if deal.is_some() && gain < 0.0 {
-        durability = score(
-            0.0,
-            "The deal is worth less to the US than no deal: below the walk-away point, its durability only locks in a loss.".into(),
-        );
+        durability = score(words, 0.0, || {
+            "The deal is worth less to the US than no deal: below the walk-away point, its durability only locks in a loss.".into()
+        });
     }
     if let Some(p) = deal {
         if commercial_share > 0.5 {
@@ -290,12 +315,12 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
         }
     }
 
-    let balance = balance(scenario, state, &val, deal);
+    let balance = balance(scenario, state, &val, deal, words);
 
-    let headline = headline(scenario, deal, epi);
-    let security = security(scenario, state, deal);
+    let headline = headline(scenario, deal, epi, words);
+    let security = security(scenario, state, deal, words);
 
-    let damage = damage(scenario, state, epi);
+    let damage = damage(scenario, state, epi, words);
     if state.max_rung > 0 {
         lessons.push(Lesson::Toolbox);
     }
@@ -319,6 +344,7 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
             &security,
             &damage,
         ],
+        words,
     );
     Scorecard {
         us_value,
@@ -334,7 +360,7 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
 
 /// Damage avoided over the talks and the epilogue's year: restrictions, magnet shortages, farm
 /// stress and market confidence all count.
-fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>) -> Score {
+fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>, words: bool) -> Score {
     let start = &scenario.us.start;
     let (rung_months, farm, market, magnets) = epi.map_or(
         (
@@ -352,40 +378,45 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>) -> Score {
         - 0.4 * magnet_loss
         - 0.5 * (farm - start.farm_stress).max(0.0)
         - 0.6 * (start.market_confidence - market).max(0.0);
-    let weeks = match state.restricted_weeks {
-        1 => "1 week".to_string(),
-        n => format!("{n} weeks"),
-    };
-    let restrictions = if state.max_rung == 0 {
-        "No mineral restrictions during the talks".to_string()
-    } else if state.restricted_weeks == 0 && state.rung > 0 {
+    score(words, value, || {
+        let weeks = match state.restricted_weeks {
+            1 => "1 week".to_string(),
+            n => format!("{n} weeks"),
+        };
+        let restrictions = if state.max_rung == 0 {
+            "No mineral restrictions during the talks".to_string()
+        } else if state.restricted_weeks == 0 && state.rung > 0 {
+            format!(
+                "Restrictions reached rung {} as the talks ended",
+                state.max_rung
+            )
+        } else if state.restricted_weeks == 0 {
+            format!(
+                "Restrictions reached rung {} but were lifted within the week",
+                state.max_rung
+            )
+        } else {
+            format!(
+                "{weeks} under mineral restrictions (peak rung {})",
+                state.max_rung
+            )
+        };
         format!(
-            "Restrictions reached rung {} as the talks ended",
-            state.max_rung
+            "{restrictions}; over the next year {rung_months} rung-months, farm stress {} and market confidence {} on average, magnets as low as {}.",
+            Whole(farm),
+            Whole(market),
+            Whole(magnets)
         )
-    } else if state.restricted_weeks == 0 {
-        format!(
-            "Restrictions reached rung {} but were lifted within the week",
-            state.max_rung
-        )
-    } else {
-        format!(
-            "{weeks} under mineral restrictions (peak rung {})",
-            state.max_rung
-        )
-    };
-    score(
-        value,
-        format!(
-            "{restrictions}; over the next year {rung_months} rung-months, farm stress {farm:.0} and market confidence {market:.0} on average, magnets as low as {magnets:.0}."
-        ),
-    )
+    })
 }
 
 /// The clause naming what goodwill gestures cost, if any.
 fn gestures(points: f64) -> String {
     if points > 0.0 {
-        format!(", after {points:.0} points given away in goodwill gestures")
+        format!(
+            ", after {} points given away in goodwill gestures",
+            Whole(points)
+        )
     } else {
         String::new()
     }
@@ -415,6 +446,7 @@ fn durability(
     deal: Option<&Package>,
     outcome: Option<Outcome>,
     epi: Option<&Epilogue>,
+    words: bool,
 ) -> (Score, f64) {
     let Some(p) = deal else {
         let (v, why) = match outcome {
@@ -427,7 +459,7 @@ fn durability(
             Some(Outcome::Escalation) => (0.0, "No deal: the truce collapsed."),
             _ => (0.0, "No deal signed yet."),
         };
-        return (score(v, why.into()), 0.0);
+        return (score(words, v, || why.into()), 0.0);
     };
     let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
@@ -444,7 +476,9 @@ fn durability(
     }
     if promised <= 0.0 {
         return (
-            score(10.0, "The deal gives the US nothing to implement.".into()),
+            score(words, 10.0, || {
+                "The deal gives the US nothing to implement.".into()
+            }),
             0.0,
         );
     }
@@ -456,12 +490,36 @@ fn durability(
         .enforcement
         .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
     // The epilogue's "delivered" share is one of two parts of this score: say so, with both.
-    let reason = format!(
-        "{value:.0} = 70% of the {:.0}% of US gains delivered after a year, plus 30% of the {:.0}% of them that are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
-        100.0 * kept_share,
-        100.0 * structural_share,
-    );
-    (score(value, reason), commercial / promised)
+    let reason = || {
+        format!(
+            "{} = 70% of the {}% of US gains delivered after a year, plus 30% of the {}% of them that are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+            Whole(value),
+            Whole(100.0 * kept_share),
+            Whole(100.0 * structural_share),
+        )
+    };
+    (score(words, value, reason), commercial / promised)
+}
+
+#[cfg(test)]
+mod value_tests {
+    use crate::sim::{Strategy, play};
+
+    /// The search's reward is the scorecard's overall score, to the bit, at every ending.
+    #[test]
+    fn overall_value_is_the_scorecards_overall() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        for strategy in Strategy::ALL {
+            for seed in 1..=4 {
+                let r = play(&s, strategy, seed);
+                let full = super::scorecard(&s, &r.state).overall.value;
+                assert_eq!(super::overall_value(&s, &r.state).to_bits(), full.to_bits());
+                assert!(!super::scorecard(&s, &r.state).overall.reason.is_empty());
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -285,32 +285,58 @@ pub(crate) fn check_package(
 
 /// Applies one action: China answers, then the world moves a week. A refused action changes nothing.
 pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Turn, ActionError> {
-    check(scenario, state, &action)?;
-    // A state from before cards existed (or from another scenario) gets one slot per card, so
-    // indexing by card never panics.
-    state.cards.resize(scenario.world.cards.len(), false);
     let mut turn = Turn {
         week: state.week(),
-        action: action.clone(),
+        action,
         answer: None,
         events: Vec::new(),
         outcome: None,
     };
+    let Turn {
+        action,
+        answer,
+        events,
+        ..
+    } = &mut turn;
+    apply(scenario, state, action, Some(Record { answer, events }))?;
+    turn.outcome = state.outcome;
+    Ok(turn)
+}
+
+/// Where `apply` writes what a `Turn` reports; headless callers pass none and skip the copies.
+pub(crate) struct Record<'a> {
+    /// China's answer, as it stood before the world moved.
+    pub answer: &'a mut Option<Answer>,
+    /// The ids of the events that fired, and `summit_week`.
+    pub events: &'a mut Vec<String>,
+}
+
+/// `step` without the `Turn`: the same rules, with the record written only when asked for.
+/// Returns the rule behind China's answer to the move, when China answered.
+pub(crate) fn apply(
+    scenario: &Scenario,
+    state: &mut State,
+    action: &Action,
+    record: Option<Record>,
+) -> Result<Option<Rule>, ActionError> {
+    check(scenario, state, action)?;
+    // A state from before cards existed (or from another scenario) gets one slot per card, so
+    // indexing by card never panics.
+    state.cards.resize(scenario.world.cards.len(), false);
     match action {
         Action::Agenda { issue, on } => {
-            set_agenda(scenario, state, issue, on);
+            set_agenda(scenario, state, *issue, *on);
             if state.days_left(scenario) == 0 {
                 end(scenario, state, Outcome::Escalation);
             }
-            turn.outcome = state.outcome;
-            return Ok(turn);
+            return Ok(None);
         }
         Action::GrantAsk => {
             crate::engine::moves::grant_ask(scenario, state);
-            return Ok(turn);
+            return Ok(None);
         }
         Action::Hold => crate::engine::moves::hold(state),
-        Action::Play { card } => crate::engine::moves::play(scenario, state, card),
+        Action::Play { card } => crate::engine::moves::play(scenario, state, *card),
         Action::Propose(p) => propose(scenario, state, p),
         Action::AcceptCounter => accept_counter(scenario, state),
         Action::Threaten => crate::engine::moves::threaten(scenario, state),
@@ -319,20 +345,26 @@ pub fn step(scenario: &Scenario, state: &mut State, action: Action) -> Result<Tu
         Action::Sign => sign(scenario, state),
         Action::WalkAway => walk_away(scenario, state),
     }
-    turn.answer = state.last_answer.clone();
-    if crate::engine::week::closes_at_summit(scenario, state, &turn.action) {
+    let rule = state.last_answer.as_ref().map(|a| a.why.rule);
+    let events = match record {
+        Some(Record { answer, events }) => {
+            answer.clone_from(&state.last_answer);
+            Some(events)
+        }
+        None => None,
+    };
+    if crate::engine::week::closes_at_summit(scenario, state, action) {
         // A package agreed in the summit's own week goes to the leaders that week: the week's
         // one action was the deal, and nothing can be signed once the summit has passed. The
         // turn keeps China's answer to the proposal; `w` shows the leaders' signing.
         sign(scenario, state);
     }
     if state.outcome.is_none() {
-        turn.events = crate::engine::week::advance_week(scenario, state);
+        crate::engine::week::advance_week(scenario, state, events);
     } else {
         snapshot(state);
     }
-    turn.outcome = state.outcome;
-    Ok(turn)
+    Ok(rule)
 }
 
 fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
@@ -361,9 +393,9 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
     }
 }
 
-fn propose(scenario: &Scenario, state: &mut State, p: Package) {
+fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
     // Issues off the table are judged at today's status quo (an event may have moved it).
-    let p = crate::engine::query::normalise(scenario, state, &p);
+    let p = &crate::engine::query::normalise(scenario, state, p);
     // Hawks react to what the US agrees to, not to offers Beijing turns down: the alarm is
     // raised in `agree`, whoever's package it is.
     state.log(
@@ -373,7 +405,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
             agenda: state.agenda.clone(),
         },
     );
-    let answer = ai::answer_proposal(scenario, state, &p);
+    let answer = ai::answer_proposal(scenario, state, p);
     match &answer.reply {
         Reply::Accept if answer.why.rule == Rule::Kept => {
             state.log(Source::China, Said::Kept);
@@ -405,7 +437,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: Package) {
     if answer.why.rule == Rule::Unbalanced {
         state.balance_refusals += 1;
     }
-    state.proposal = Some(p);
+    state.proposal = Some(p.clone());
     state.last_answer = Some(answer);
     state.meters.clamp();
 }
@@ -416,40 +448,13 @@ fn agree(scenario: &Scenario, state: &mut State, p: Package) {
     if state.agreed.as_ref() != Some(&p) {
         state.meters.trust += scenario.us.weekly.trust_on_accept;
     }
-    alarm_hawks(scenario, state, &p);
+    crate::engine::moves::alarm_hawks(scenario, state, &p);
     state.agreed = Some(p);
     state.counter = None;
     if state.rung > 0 {
         state.set_rung(state.rung - 1);
         state.log(Source::China, Said::StepDown);
     }
-}
-
-/// The security cost of a package: the sum over its levels.
-pub(crate) fn security_of(scenario: &Scenario, p: &Package) -> f64 {
-    p.0.iter()
-        .zip(&scenario.issues)
-        .filter_map(|(&l, issue)| issue.levels.get(l))
-        .map(|l| l.security_cost)
-        .sum()
-}
-
-/// Raises the hawks' alarm by the security cost that `next` adds to what was already agreed in
-/// principle (the status quo when nothing was): the alarm follows the agreement, so the same
-/// package agreed again, or an offer Beijing refused, alarms no one.
-pub(crate) fn alarm_hawks(scenario: &Scenario, state: &mut State, next: &Package) {
-    let before = match &state.agreed {
-        Some(a) => security_of(scenario, a),
-        // Today's status quo: an event may have moved it since the scenario opened.
-        None => (0..scenario.issues.len())
-            .filter_map(|i| {
-                let l = crate::ai::status_quo_level(scenario, state, i);
-                scenario.issues[i].levels.get(l).map(|l| l.security_cost)
-            })
-            .sum(),
-    };
-    let added = (security_of(scenario, next) - before).max(0.0);
-    state.meters.hawk_alarm += scenario.us.weekly.hawk_per_security * added;
 }
 
 pub(crate) fn restrict(state: &mut State, rung: u8) {

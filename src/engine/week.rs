@@ -9,8 +9,13 @@ use crate::engine::step::{end, snapshot};
 use crate::engine::{Action, Outcome, Source, State, SummitStatus};
 use crate::scenario::{Scenario, Side};
 
-/// Moves the world one turn: meters, pressures, events, the summit and the clock.
-pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String> {
+/// Moves the world one turn: meters, pressures, events, the summit and the clock; the ids of
+/// what fired go to `fired` when a caller keeps them.
+pub(crate) fn advance_week(
+    scenario: &Scenario,
+    state: &mut State,
+    mut fired: Option<&mut Vec<String>>,
+) {
     let w = &scenario.us.weekly;
     let p = &scenario.world.pressure;
     let before = state.day;
@@ -61,10 +66,10 @@ pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String
     state.china_pressure = (state.china_pressure + china).min(p.china_max.max(0.0));
     state.diversification += p.diversify_per_rung_week * f64::from(state.rung);
     state.meters.clamp();
-    let mut fired = events::roll(scenario, state, before);
+    events::roll(scenario, state, before, fired.as_deref_mut());
     let trust_before = state.meters.trust;
     threat_due(scenario, state);
-    summit(scenario, state, &mut fired);
+    summit(scenario, state, fired);
     if state.meters.trust < scenario.ai.signing_min_trust
         && trust_before >= scenario.ai.signing_min_trust
     {
@@ -78,7 +83,6 @@ pub(crate) fn advance_week(scenario: &Scenario, state: &mut State) -> Vec<String
         end(scenario, state, Outcome::Escalation);
     }
     snapshot(state);
-    fired
 }
 
 /// A threat whose deadline has passed: shelved if China moved, a bluff called if not.
@@ -114,7 +118,7 @@ pub(crate) fn closes_at_summit(scenario: &Scenario, state: &State, action: &Acti
 
 /// The summit: its week opens with the scene (China's last ask); once its day is past nothing
 /// can be signed.
-fn summit(scenario: &Scenario, state: &mut State, fired: &mut Vec<String>) {
+fn summit(scenario: &Scenario, state: &mut State, fired: Option<&mut Vec<String>>) {
     let SummitStatus::Scheduled { day } = state.summit else {
         return;
     };
@@ -128,7 +132,9 @@ fn summit(scenario: &Scenario, state: &mut State, fired: &mut Vec<String>) {
         return;
     }
     state.summit_held = true;
-    fired.push("summit_week".into());
+    if let Some(fired) = fired {
+        fired.push("summit_week".into());
+    }
     let Some(agreed) = state.agreed.clone() else {
         state.log(Source::Clock, Said::SummitNothingAgreed);
         return;

@@ -9,6 +9,9 @@ use crate::scenario::Scenario;
 /// A red line with its issues resolved: (issue, level, lifted when (issue, at least level)).
 pub(crate) type ResolvedRedLine = (usize, usize, Option<(usize, usize)>);
 
+/// A red line as lookup tables: (issue, past the line per level, lifted by (issue, per level)).
+pub(crate) type RedTable = (usize, Vec<bool>, Option<(usize, Vec<bool>)>);
+
 /// What the engine looks up often.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
@@ -16,6 +19,27 @@ pub(crate) struct Index {
     pub expiry: Date,
     pub total_days: u32,
     pub red_lines: Vec<ResolvedRedLine>,
+    /// The red lines as tables, for the hot `crosses` test: per red line, its issue, which of
+    /// its levels are past the line (today's status quo, read from the state, never crosses),
+    /// and, when it can be lifted, the issue that lifts it and which of that issue's levels do.
+    pub red_tables: Vec<RedTable>,
+    /// Where issue `i`'s levels start in the flat per-level tables below.
+    pub level_at: Vec<usize>,
+    /// Every level's value to China, unweighted (the state shifts China's weights).
+    pub china_raw: Vec<f64>,
+    /// Every level's weighted value to the US (`us_weight * us`).
+    pub us_value: Vec<f64>,
+    /// Per issue, the best weighted US value of any level (at least 0).
+    pub us_best: Vec<f64>,
+    /// Whether the balance rule compares shares on the common scale (the scenario sets a gap
+    /// below the default's).
+    pub common_scale: bool,
+    /// Per issue, China's highest unweighted value of any level.
+    pub china_best: Vec<f64>,
+    /// Per issue, the level China values most (the last of equals).
+    pub china_ideal: Vec<usize>,
+    /// Per level (flat, as `us_value`), the neighbouring level the US values more, if any.
+    pub toward_us: Vec<Option<usize>>,
     pub enforcement: Option<usize>,
     pub farm: Option<usize>,
     /// Per card: what suspends it. `None` any deal; `Some(None)` nothing (an unknown issue);
@@ -49,7 +73,7 @@ impl Scenario {
             const FALLBACK: Date = Date::constant(2025, 1, 1);
             let start = Date::parse(&self.clock.start_date).unwrap_or(FALLBACK);
             let expiry = Date::parse(&self.clock.truce_expiry).unwrap_or(start);
-            let red_lines = self
+            let red_lines: Vec<ResolvedRedLine> = self
                 .ai
                 .red_lines
                 .iter()
@@ -62,6 +86,16 @@ impl Scenario {
                     Some((i, rl.level, unless))
                 })
                 .collect();
+            let red_tables = red_tables(self, &red_lines);
+            let PerLevel {
+                level_at,
+                china_raw,
+                us_value,
+                us_best,
+                china_best,
+                china_ideal,
+                toward_us,
+            } = per_level(self);
             let day =
                 |d: &str| Date::parse(d).and_then(|x| u32::try_from(x.days() - start.days()).ok());
             let suspend = self
@@ -103,9 +137,117 @@ impl Scenario {
                 total_days: u32::try_from((expiry.days() - start.days()).max(0))
                     .unwrap_or(u32::MAX),
                 red_lines,
+                red_tables,
+                level_at,
+                china_raw,
+                us_value,
+                us_best,
+                china_best,
+                china_ideal,
+                toward_us,
+                common_scale: self.world.pressure.balance_gap
+                    < crate::scenario::Pressure::default().balance_gap,
                 enforcement: self.issue_index(&self.deal.enforcement_issue),
                 farm: self.issue_index(&self.us.weekly.farm_issue),
             }
         })
     }
+}
+
+/// The per-level tables of an `Index` (its fields of the same names).
+struct PerLevel {
+    level_at: Vec<usize>,
+    china_raw: Vec<f64>,
+    us_value: Vec<f64>,
+    us_best: Vec<f64>,
+    china_best: Vec<f64>,
+    china_ideal: Vec<usize>,
+    toward_us: Vec<Option<usize>>,
+}
+
+/// Every level's values, each issue's best levels and each level's step towards the US.
+fn per_level(s: &Scenario) -> PerLevel {
+    let mut level_at = Vec::with_capacity(s.issues.len());
+    let (mut china_raw, mut us_value) = (Vec::new(), Vec::new());
+    for issue in &s.issues {
+        level_at.push(china_raw.len());
+        for level in &issue.levels {
+            china_raw.push(level.china);
+            us_value.push(issue.us_weight * level.us);
+        }
+    }
+    let us_best = s
+        .issues
+        .iter()
+        .zip(&level_at)
+        .map(|(issue, &at)| {
+            us_value[at..at + issue.levels.len()]
+                .iter()
+                .copied()
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let china_best = s
+        .issues
+        .iter()
+        .zip(&level_at)
+        .map(|(issue, &at)| {
+            china_raw[at..at + issue.levels.len()]
+                .iter()
+                .copied()
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect();
+    let china_ideal = s
+        .issues
+        .iter()
+        .map(|issue| {
+            (0..issue.levels.len())
+                .max_by(|&a, &b| issue.levels[a].china.total_cmp(&issue.levels[b].china))
+                .unwrap_or(issue.status_quo)
+        })
+        .collect();
+    let toward_us = (0..s.issues.len())
+        .flat_map(|i| {
+            (0..s.issues[i].levels.len()).map(move |l| crate::ai::step_towards_us(s, i, l))
+        })
+        .collect();
+    PerLevel {
+        level_at,
+        china_raw,
+        us_value,
+        us_best,
+        china_best,
+        china_ideal,
+        toward_us,
+    }
+}
+
+/// The red lines as tables: a level is past the line when China values it no more than the
+/// line's level (it crosses unless it is today's status quo, which the state says); a level of
+/// the lifting issue lifts when it goes at least as far as the minimum in the same direction
+/// from the scenario's status quo (as `ai::valuation` tests them).
+fn red_tables(s: &Scenario, red_lines: &[ResolvedRedLine]) -> Vec<RedTable> {
+    red_lines
+        .iter()
+        .filter_map(|&(i, line, unless)| {
+            let issue = s.issues.get(i)?;
+            let bar = issue.levels.get(line)?.china;
+            let crossing = (0..issue.levels.len())
+                .map(|l| issue.levels[l].china <= bar)
+                .collect();
+            let lifted = match unless {
+                Some((j, min)) => {
+                    let other = s.issues.get(j)?;
+                    let sq = other.status_quo;
+                    let lifts = (0..other.levels.len())
+                        .map(|l| if min >= sq { l >= min } else { l <= min })
+                        .collect();
+                    Some((j, lifts))
+                }
+                None => None,
+            };
+            Some((i, crossing, lifted))
+        })
+        .collect()
 }

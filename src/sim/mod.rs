@@ -1,6 +1,8 @@
 //! The headless simulator: scripted US strategies, many-game summaries, and a search for the
 //! best US line in one game.
 
+#[cfg(test)]
+mod ai_tables;
 mod line;
 pub mod moves;
 pub mod par;

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use crate::core::{Rule, SummitStatus};
-use crate::engine::{Action, Outcome, Scorecard, State, new_state, scorecard, step};
+use crate::engine::{Action, Outcome, Scorecard, State, apply, new_state, scorecard};
 use crate::scenario::Scenario;
 use crate::sim::{Scores, Strategy};
 
@@ -40,17 +40,18 @@ pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
             break;
         }
         let mut action = strategy.next_action(scenario, &state, &mut rng);
-        let turn = match step(scenario, &mut state, action.clone()) {
-            Ok(t) => Some(t),
+        // `apply` is `step` without the turn's record: the answer's rule is all a game keeps.
+        let answered = match apply(scenario, &mut state, &action, None) {
+            Ok(rule) => Some(rule),
             Err(_) => {
                 // A strategy should only pick legal moves; if one slips, hold.
                 action = Action::Hold;
-                step(scenario, &mut state, action.clone()).ok()
+                apply(scenario, &mut state, &action, None).ok()
             }
         };
-        if let Some(t) = turn {
-            if let Some(a) = &t.answer {
-                rules.push((a.why.rule, matches!(action, Action::Propose(_))));
+        if let Some(rule) = answered {
+            if let Some(rule) = rule {
+                rules.push((rule, matches!(action, Action::Propose(_))));
             }
             actions.push(action);
         }
@@ -126,8 +127,8 @@ pub fn simulate(
                 .collect();
             let (mut restricted, mut turns) = (0usize, 0u64);
             let (mut reached, mut held) = (0usize, 0usize);
-            let mut rules: BTreeMap<String, usize> = BTreeMap::new();
-            let mut proposal_rules: BTreeMap<String, usize> = BTreeMap::new();
+            // Per rule: (answers, answers to proposals); named once at the end, not per answer.
+            let mut tally: Vec<(Rule, usize, usize)> = Vec::new();
             let mut sums = Scores::default();
             for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
                 let s = &result.state;
@@ -140,15 +141,27 @@ pub fn simulate(
                     held += usize::from(s.summit_held);
                 }
                 for &(rule, proposal) in &result.rules {
-                    *rules.entry(rule_key(rule)).or_default() += 1;
-                    if proposal {
-                        *proposal_rules.entry(rule_key(rule)).or_default() += 1;
-                    }
+                    let at = match tally.iter().position(|t| t.0 == rule) {
+                        Some(at) => at,
+                        None => {
+                            tally.push((rule, 0, 0));
+                            tally.len() - 1
+                        }
+                    };
+                    tally[at].1 += 1;
+                    tally[at].2 += usize::from(proposal);
                 }
                 turns += u64::from(s.turns);
                 sums.add(&Scores::from(&result.scores));
                 each(strategy, game_seed, &result);
             }
+            let rules: BTreeMap<String, usize> =
+                tally.iter().map(|&(r, n, _)| (rule_key(r), n)).collect();
+            let proposal_rules: BTreeMap<String, usize> = tally
+                .iter()
+                .filter(|t| t.2 > 0)
+                .map(|&(r, _, n)| (rule_key(r), n))
+                .collect();
             let n = count(games.max(1));
             let round = |x: f64| (x / n * 100.0).round() / 100.0;
             StrategySummary {

@@ -12,10 +12,10 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::engine::{Action, State, new_state, scorecard, step};
+use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
-use crate::sim::moves::moves;
+use crate::sim::moves::{move_set, moves};
 
 /// Playouts run in parallel between two updates of the tree.
 const BATCH: usize = 64;
@@ -111,7 +111,7 @@ fn polish(
 fn score_line(scenario: &Scenario, seed: u64, line: &[Action]) -> Option<f64> {
     let mut state = new_state(scenario, seed);
     for action in line {
-        step(scenario, &mut state, action.clone()).ok()?;
+        apply(scenario, &mut state, action, None).ok()?;
     }
     state.outcome.is_some().then(|| reward(scenario, &state))
 }
@@ -127,7 +127,7 @@ fn rng_for(seed: u64, index: u64) -> ChaCha8Rng {
 
 /// The game's overall score scaled to 0..=1.
 fn reward(scenario: &Scenario, state: &State) -> f64 {
-    scorecard(scenario, state).overall.value / 100.0
+    overall_value(scenario, state) / 100.0
 }
 
 struct Node {
@@ -276,7 +276,7 @@ impl<'a> Tree<'a> {
             return Played::Refused;
         };
         let mut state = from.clone();
-        if step(self.scenario, &mut state, action.clone()).is_err() {
+        if apply(self.scenario, &mut state, action, None).is_err() {
             return Played::Refused;
         }
         if state.outcome.is_some() {
@@ -361,7 +361,7 @@ impl<'a> Tree<'a> {
             let rebuilt = match (&self.nodes[parent].state, &self.nodes[n].action) {
                 (Some(from), Some(action)) => {
                     let mut state = from.clone();
-                    step(self.scenario, &mut state, action.clone())
+                    apply(self.scenario, &mut state, action, None)
                         .is_ok()
                         .then_some(state)
                 }
@@ -373,8 +373,10 @@ impl<'a> Tree<'a> {
                 self.nodes[n].untried = Some(Vec::new());
                 return;
             };
-            // The dispatches are words for the player; nothing in the rules reads them back.
+            // The dispatches are words for the player and the trace is for charts; nothing in
+            // the rules reads either back, and every playout from here would copy them.
             state.log = Vec::new();
+            state.trace = Vec::new();
             self.nodes[n].state = Some(state);
         }
         if let Some(state) = &self.nodes[n].state {
@@ -409,13 +411,13 @@ fn roll_out(
         } else {
             random_move(scenario, state, rng)
         };
-        let action = match step(scenario, state, action.clone()) {
+        let action = match apply(scenario, state, &action, None) {
             Ok(_) => action,
             Err(_) => {
                 // A scripted move can be refused in a state its script never meets; play a
                 // move from the generator instead.
                 let fallback = random_move(scenario, state, rng);
-                if step(scenario, state, fallback.clone()).is_err() {
+                if apply(scenario, state, &fallback, None).is_err() {
                     break;
                 }
                 fallback
@@ -426,11 +428,12 @@ fn roll_out(
     reward(scenario, state)
 }
 
+/// A legal move drawn uniformly from the generator's; only the one drawn is built.
 fn random_move(scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
-    let mut all = moves(scenario, state);
-    if all.is_empty() {
+    let all = move_set(scenario, state);
+    if all.len() == 0 {
         return Action::WalkAway;
     }
     let i = rng.random_range(0..all.len());
-    all.swap_remove(i)
+    all.take(i).unwrap_or(Action::WalkAway)
 }
