@@ -249,3 +249,30 @@ fn dispatches_are_stored_as_data_and_put_into_words_by_report() {
         "{words:?}"
     );
 }
+
+/// Opening an issue the US leaves at the status quo changes neither side's share of the
+/// balance rule: the common scale spans the whole agenda (found in play, where opening Russian
+/// oil at "none" cut the US's share from 55% to 50%).
+#[test]
+fn opening_an_untouched_issue_does_not_move_the_balance_shares() {
+    let g = Game::new(shared(), 4);
+    let s = &g.scenario;
+    let p = package(
+        s,
+        &[
+            ("tariffs", 2),
+            ("rare_earths", 2),
+            ("farm", 2),
+            ("enforcement", 1),
+        ],
+    );
+    let before = truce::ai::Valuation::new(s, &g.state).shares(&p.0);
+    let mut opened = g.state.clone();
+    opened.agenda[ix(s, "russian_oil")] = true;
+    let after = truce::ai::Valuation::new(s, &opened).shares(&p.0);
+    assert!(
+        before.0 > 0.0,
+        "the package gains the US something: {before:?}"
+    );
+    assert_eq!(before, after);
+}

@@ -67,7 +67,7 @@ fn judged(scenario: &Scenario, state: &State, val: &Valuation, p: &Package) -> E
 }
 
 /// China's answer to a proposed package. In order: collapsed trust climbs a rung; the package
-/// agreed in principle is kept; a red line, an insult (trust falls), an unbalanced package or
+/// agreed in principle is kept; an insult (trust falls), a red line, an unbalanced package or
 /// one below China's demand draws a counter built from China's side; otherwise it accepts.
 pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answer {
     let val = Valuation::new(scenario, state);
@@ -95,10 +95,12 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
             why,
         };
     }
-    why.rule = if why.red_line.is_some() {
-        Rule::RedLine
-    } else if u < val.no_deal().min(val.china_sq) - scenario.ai.retaliation.insult_margin {
+    // An insult stays an insult with a red line in it: adding a red line must not spare the
+    // trust an extreme opening costs (found in play).
+    why.rule = if u < val.no_deal().min(val.china_sq) - scenario.ai.retaliation.insult_margin {
         Rule::Insult
+    } else if why.red_line.is_some() {
+        Rule::RedLine
     } else if !balanced {
         Rule::Unbalanced
     } else {

@@ -12,9 +12,9 @@ pub struct Valuation<'a> {
     pub china_sq: f64,
     /// The US utility for the status quo.
     pub us_sq: f64,
-    /// China's best possible utility on the issues on the table (cards lifted included).
+    /// China's best possible utility over the whole agenda (cards lifted included).
     pub china_max: f64,
-    /// The US's best possible utility on the issues on the table (cards lifted included).
+    /// The US's best possible utility over the whole agenda (cards lifted included).
     pub us_max: f64,
     /// The scenario's lookups (the US's level values among them).
     index: &'a Index,
@@ -44,15 +44,13 @@ impl<'a> Valuation<'a> {
             let (c, u) = (china_table[at + sq], index.us_value[at + sq]);
             china_sq += c;
             us_sq += u;
-            if state.agenda.get(i).copied().unwrap_or(false) {
-                // The best weighted level, at least 0: a weight is never negative and rounding
-                // keeps order, so the weighted best is the weight times the unweighted best.
-                china_max += (weight * index.china_best[i]).max(0.0);
-                us_max += index.us_best[i];
-            } else {
-                china_max += c;
-                us_max += u;
-            }
+            // The common scale spans the whole agenda, open or not: measured over the open
+            // issues only, opening one the US never moves would shrink the US's share and game
+            // the balance rule (found in play). The best weighted level is at least 0: a
+            // weight is never negative and rounding keeps order, so the weighted best is the
+            // weight times the unweighted best.
+            china_max += (weight * index.china_best[i]).max(0.0);
+            us_max += index.us_best[i];
         }
         // The cards in force, as bits by index (the same order as a scan of the cards).
         let cards = &scenario.world.cards;
@@ -172,7 +170,7 @@ impl<'a> Valuation<'a> {
         (cg > 1e-9).then(|| ug / cg)
     }
 
-    /// Each side's gain as a share of its own possible gain on the table: (US, China).
+    /// Each side's gain as a share of its own possible gain over the whole agenda: (US, China).
     pub fn shares(&self, levels: &[usize]) -> (f64, f64) {
         let us = (self.us(levels) - self.us_sq) / self.spans.0;
         let china = (self.china(levels) - self.china_sq) / self.spans.1;

@@ -141,7 +141,8 @@ fn us_value(state: &State, gain: f64, words: bool) -> Score {
         Some(o) if o.is_deal() => score(words, 50.0 + 100.0 * gain, || {
             format!(
                 "After a year the deal is worth {:+} points to the US against no deal (50 = no deal){}.",
-                Whole(100.0 * gain),
+                // Rounded first, and `+ 0.0` turns -0 into 0: "-0 points" read as a loss.
+                Whole((100.0 * gain).round_ties_even() + 0.0),
                 gestures(state.concessions)
             )
         }),

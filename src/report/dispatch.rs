@@ -18,7 +18,7 @@ pub fn card_name(s: &Scenario, k: usize) -> &str {
 
 /// Whether the scenario's talks run under a truce (its tagline or briefing says so).
 fn has_truce(s: &Scenario) -> bool {
-    s.tagline.contains("truce") || s.briefing.iter().any(|b| b.contains("truce"))
+    s.has_truce()
 }
 
 /// What was said, as a sentence.

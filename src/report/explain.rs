@@ -409,7 +409,7 @@ fn numbers(why: &Explanation) -> Vec<String> {
             }
         };
         out.push(format!(
-            "Balance on a common scale: {} on the table, {}; the gap is {} points, {verdict} the {} Beijing allows.",
+            "Balance on a common scale (shares of all each side could gain over the whole agenda): {}, {}; the gap is {} points, {verdict} the {} Beijing allows.",
             side("the US", us),
             side("China", cn),
             fig(gap),

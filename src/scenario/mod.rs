@@ -26,6 +26,12 @@ impl Scenario {
         self.issues.iter().position(|i| i.id == id)
     }
 
+    /// Whether the talks run against a truce (2025) rather than a plain deadline (2019): the
+    /// scenario's own text says so.
+    pub fn has_truce(&self) -> bool {
+        self.tagline.contains("truce") || self.briefing.iter().any(|b| b.contains("truce"))
+    }
+
     /// Every issue at its status-quo level.
     pub fn status_quo(&self) -> Package {
         Package(self.issues.iter().map(|i| i.status_quo).collect())

@@ -262,17 +262,13 @@ fn sums_weigh_the_states_status_quo() {
             let (c, u) = (val.china_at(i, sq), val.us_at(i, sq));
             c_sq += c;
             u_sq += u;
-            if state.agenda[i] {
-                let levels = 0..issue.levels.len();
-                c_max += levels
-                    .clone()
-                    .map(|l| val.china_at(i, l))
-                    .fold(0.0, f64::max);
-                u_max += levels.map(|l| val.us_at(i, l)).fold(0.0, f64::max);
-            } else {
-                c_max += c;
-                u_max += u;
-            }
+            // The common scale spans the whole agenda, open or not.
+            let levels = 0..issue.levels.len();
+            c_max += levels
+                .clone()
+                .map(|l| val.china_at(i, l))
+                .fold(0.0, f64::max);
+            u_max += levels.map(|l| val.us_at(i, l)).fold(0.0, f64::max);
         }
         c_max += in_force_value(&s, &val, Side::Us);
         u_max += in_force_value(&s, &val, Side::China);

@@ -16,7 +16,7 @@ use crate::ui::widgets::{footer, scroll};
 pub const HOW_TO_PLAY: [&str; 5] = [
     "Each week you take one action and Beijing answers; then the world moves a week.",
     "Build a package on the agenda table: ↑↓ choose an issue, ←→ choose the level you offer, Space puts an issue on or off the table (opening one costs days of preparation). Enter proposes the package.",
-    "Beijing accepts, counters with its own package (c copies it into yours), or answers with mineral restrictions. Press w to see exactly why. x holds: the week passes while pressure builds on both sides.",
+    "Beijing accepts, counters with its own package (c copies it into yours), or climbs its retaliation ladder. Press w to see exactly why. x holds: the week passes while pressure builds on both sides.",
     "The action menu (a) holds the rest: accept China's counter, hold, threaten, play a card (an escalation to trade later), a goodwill gesture, the summit's last ask, ask for an extension, sign, walk away.",
     "A deal agreed in principle must be signed at the leaders' summit, in its week and no later; every ending is followed by a year that the debrief scores.",
 ];
@@ -30,8 +30,13 @@ pub fn text(s: &Scenario, theme: Theme) -> Text<'static> {
     }
     lines.push(Line::styled("The clock", theme.title()));
     lines.push(Line::raw(format!(
-        "Talks open {}. The truce expires {}: {} weeks, one action a week.",
+        "Talks open {}. The {} {}: {} weeks, one action a week.",
         s.start_date().long(),
+        if s.has_truce() {
+            "truce expires"
+        } else {
+            "deadline is"
+        },
         s.expiry_date().long(),
         s.total_weeks()
     )));

@@ -54,7 +54,7 @@ pub const GLOSSARY: [(&str, &str); 10] = [
     ),
     (
         "Balance rule",
-        "Beijing compares each side's gain as a share of all it could gain on the table, and refuses a package in which the US's share runs too far ahead of China's.",
+        "Beijing compares each side's gain as a share of all it could gain over the whole agenda, and refuses a package in which the US's share runs too far ahead of China's.",
     ),
 ];
 

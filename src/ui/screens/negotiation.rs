@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
+use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Game, SummitStatus};
 use crate::scenario::{Effect, Scenario};
@@ -200,10 +201,24 @@ pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, comp
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;
+    let sep = " │ ";
+    // The whole line, title and all, only where it fits: a long summit place ("Washington
+    // summit: 13 Dec 2019 (in 102 days)") cut the end off at 120 columns.
+    let compact = compact || {
+        let summit = summit_text(game, false).0;
+        let parts = [
+            s.title.as_str(),
+            &s.date_of_day(st.day).long(),
+            &format!("Week {} of {}", st.week(), s.total_weeks()),
+            &format!("{} days left", st.days_left(s)),
+            &summit,
+        ];
+        let width: usize = parts.iter().map(|p| p.width()).sum::<usize>() + 4 * sep.width();
+        width > usize::from(area.width)
+    };
     let buf = frame.buffer_mut();
     let (y, end) = (area.y, area.right());
     let mut x = area.x;
-    let sep = " │ ";
     if !compact {
         x = paint::put(buf, x, y, end, &s.title, theme.title());
         x = paint::put(buf, x, y, end, sep, theme.border());
