@@ -276,3 +276,17 @@ fn opening_an_untouched_issue_does_not_move_the_balance_shares() {
     );
     assert_eq!(before, after);
 }
+
+/// The menu says a threat has no bite once its measure is in force, before the week is spent
+/// on it (found in play: "Threaten" was offered and only `w` said why it failed).
+#[test]
+fn the_menu_says_a_threat_of_a_measure_in_force_has_no_bite() {
+    use truce::ui::menu::MenuItem;
+    let mut g = Game::new(shared(), 1);
+    let k = card(&g, "tariff100");
+    assert_eq!(MenuItem::Threaten.label(&g), "Threaten");
+    g.apply(Action::Play { card: k }).expect("the 100% tariff is playable");
+    let label = MenuItem::Threaten.label(&g);
+    assert!(label.contains("no bite"), "{label}");
+    assert!(label.contains("the extra 100% tariff"), "{label}");
+}

@@ -70,7 +70,20 @@ impl MenuItem {
         match self {
             MenuItem::AcceptCounter => "Accept China's counter-offer".into(),
             MenuItem::Hold => "Hold: working-level talks".into(),
-            MenuItem::Threaten => "Threaten".into(),
+            // A threat of a measure already in force has nothing left to threaten: say so
+            // before the player spends a week on it (found in play).
+            MenuItem::Threaten => match game.scenario.index().threat_card {
+                Some(k) if game.state.cards.get(k).copied().unwrap_or(false) => {
+                    let name = game
+                        .scenario
+                        .world
+                        .cards
+                        .get(k)
+                        .map_or("it", |c| c.name.as_str());
+                    format!("Threaten  (no bite: {name} is already in force)")
+                }
+                _ => "Threaten".into(),
+            },
             MenuItem::Card(k) => game
                 .scenario
                 .world
