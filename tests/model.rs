@@ -285,7 +285,8 @@ fn the_menu_says_a_threat_of_a_measure_in_force_has_no_bite() {
     let mut g = Game::new(shared(), 1);
     let k = card(&g, "tariff100");
     assert_eq!(MenuItem::Threaten.label(&g), "Threaten");
-    g.apply(Action::Play { card: k }).expect("the 100% tariff is playable");
+    g.apply(Action::Play { card: k })
+        .expect("the 100% tariff is playable");
     let label = MenuItem::Threaten.label(&g);
     assert!(label.contains("no bite"), "{label}");
     assert!(label.contains("the extra 100% tariff"), "{label}");

@@ -173,7 +173,9 @@ fn summit_text(s: &Scenario, said: &Said) -> String {
             format!("The leaders met in {place} without a signing; nothing can be signed now.")
         }
         Said::SummitNothingAgreed => {
-            format!("Summit week: the leaders meet in {place}, but nothing is agreed to sign.")
+            format!(
+                "Summit week: the leaders meet in {place} with nothing yet agreed in principle; a package agreed this week goes to them."
+            )
         }
         Said::SummitAsk { issue: i, level: l } => format!(
             "Summit week in {place}. Beijing makes one last ask: {}. Grant it, or sign without it.",
