@@ -229,6 +229,19 @@ fn saves_lists_the_directory_and_load_finds_a_name_there() {
         .arg(&dir));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("opening.ron: autumn-2025, week "), "{out}");
+
+    // The name as `truce saves` shows it, without its `.ron`, finds it too; so does the
+    // transcript.
+    let (code, out, err) = run(truce(home.path())
+        .args(["load", "--check", "opening", "--save-dir"])
+        .arg(&dir));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("opening.ron: autumn-2025, week "), "{out}");
+    let (code, out, err) = run(truce(home.path())
+        .args(["transcript", "finished-deal"])
+        .env("TRUCE_SAVE_DIR", &dir));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("After-action report"), "{out}");
 }
 
 #[test]

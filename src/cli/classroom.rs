@@ -17,11 +17,7 @@ pub(super) struct Class {
 
 /// A save named on the command line: the path, else the same name in the save directory.
 pub(super) fn find_save(file: &Path, save_dir: Option<&Path>) -> PathBuf {
-    let dir = persist::save_dir(save_dir).map(|(d, _)| d);
-    match dir {
-        Some(dir) if !file.exists() && dir.join(file).exists() => dir.join(file),
-        _ => file.to_path_buf(),
-    }
+    persist::SaveStore::from_flag(save_dir).map_or_else(|| file.to_path_buf(), |s| s.find(file))
 }
 
 /// Prints `text`, or writes it to `output` (saying where on stderr).

@@ -90,11 +90,24 @@ impl SaveStore {
         list_saves(&self.dir)
     }
 
-    /// A file the player named: as given if it exists, else that name in the folder.
+    /// A file the player named: as given if it exists, else that name (with or without its
+    /// `.ron`) in the folder.
     pub fn find(&self, file: &Path) -> PathBuf {
-        if !file.exists() && file.components().count() == 1 && self.dir.join(file).exists() {
-            return self.dir.join(file);
+        if file.exists() {
+            return file.to_path_buf();
         }
-        file.to_path_buf()
+        // A bare name as `truce saves` lists it, with or without its `.ron`: in the folder.
+        let with_ron = file.with_added_extension("ron");
+        let bare = file.components().count() == 1;
+        let candidates = [
+            bare.then(|| self.dir.join(file)),
+            bare.then(|| self.dir.join(&with_ron)),
+            Some(with_ron.clone()),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .find(|p| p.is_file())
+            .unwrap_or_else(|| file.to_path_buf())
     }
 }
