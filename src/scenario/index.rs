@@ -176,28 +176,21 @@ fn per_level(s: &Scenario) -> PerLevel {
             us_value.push(issue.us_weight * level.us);
         }
     }
-    let us_best = s
-        .issues
-        .iter()
-        .zip(&level_at)
-        .map(|(issue, &at)| {
-            us_value[at..at + issue.levels.len()]
-                .iter()
-                .copied()
-                .fold(0.0, f64::max)
-        })
-        .collect();
-    let china_best = s
-        .issues
-        .iter()
-        .zip(&level_at)
-        .map(|(issue, &at)| {
-            china_raw[at..at + issue.levels.len()]
-                .iter()
-                .copied()
-                .fold(f64::NEG_INFINITY, f64::max)
-        })
-        .collect();
+    // Each issue's best value in a per-level table, folded from `floor`.
+    let best = |table: &[f64], floor: f64| -> Vec<f64> {
+        s.issues
+            .iter()
+            .zip(&level_at)
+            .map(|(issue, &at)| {
+                table[at..at + issue.levels.len()]
+                    .iter()
+                    .copied()
+                    .fold(floor, f64::max)
+            })
+            .collect()
+    };
+    let us_best = best(&us_value, 0.0);
+    let china_best = best(&china_raw, f64::NEG_INFINITY);
     let china_ideal = s
         .issues
         .iter()
