@@ -291,3 +291,36 @@ fn the_menu_says_a_threat_of_a_measure_in_force_has_no_bite() {
     assert!(label.contains("no bite"), "{label}");
     assert!(label.contains("the extra 100% tariff"), "{label}");
 }
+
+/// Purchases say how much was expected beside how much arrived, so the same commitment
+/// delivering 30% in one game and 73% in another reads as luck around a stated rate.
+#[test]
+fn purchases_delivered_are_set_against_the_share_expected() {
+    let s = shared();
+    let mut seen = false;
+    for seed in 1..=10 {
+        let r = truce::sim::play(&s, truce::sim::Strategy::Dealmaker, seed);
+        let Some(epi) = r.state.epilogue.as_ref() else {
+            continue;
+        };
+        for note in &epi.notes {
+            if let Note::Delivered {
+                share,
+                expected: Some(e),
+                ..
+            } = note
+            {
+                seen = true;
+                assert!((0.0..=1.0).contains(e), "{e}");
+                // Purchases arrive between half and one and a half times the expected share.
+                assert!(*share >= 0.5 * e - 1e-9 && *share <= (1.5 * e).min(1.0) + 1e-9);
+            }
+        }
+        let text = truce::report::epilogue_lines(&s, epi, r.state.outcome).join("\n");
+        if seen {
+            assert!(text.contains("expected for this deal"), "{text}");
+            break;
+        }
+    }
+    assert!(seen, "a dealmaker's purchases are delivered in part");
+}

@@ -27,6 +27,11 @@ pub enum Note {
         issue: usize,
         /// Share delivered.
         share: f64,
+        /// The share expected for purchases in this deal, before the year's luck (the
+        /// scenario's delivery rate, lowered the more lopsided the deal); none for a
+        /// commitment kept in full or from a save that predates it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        expected: Option<f64>,
     },
     /// A commitment lapsed in this month.
     Lapsed {

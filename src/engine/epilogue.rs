@@ -106,7 +106,14 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
             f64::from(month) / f64::from(months)
         };
         if share >= 1.0 || kind == Kind::Commercial {
-            y.notes.push(Note::Delivered { issue: i, share });
+            // Purchases centre on `hold`: say so, so the same tonnage delivering 30% in one
+            // game and 73% in another reads as luck around a stated rate (found in play).
+            let expected = (kind == Kind::Commercial).then_some(hold.clamp(0.0, 1.0));
+            y.notes.push(Note::Delivered {
+                issue: i,
+                share,
+                expected,
+            });
         }
         y.promised += gain;
         y.kept += gain * share;

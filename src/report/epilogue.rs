@@ -18,10 +18,20 @@ pub fn epilogue_lines(
     let mut out = Vec::new();
     for note in &epi.notes {
         out.push(match note {
-            Note::Delivered { issue: i, share } if *share >= 1.0 => {
+            Note::Delivered { issue: i, share, .. } if *share >= 1.0 => {
                 format!("{}: delivered and kept all year.", issue(*i))
             }
-            Note::Delivered { issue: i, share } => format!(
+            Note::Delivered {
+                issue: i,
+                share,
+                expected: Some(e),
+            } => format!(
+                "{}: {:.0}% delivered, against about {:.0}% expected for this deal (purchases arrive in part, as in phase one; the more lopsided the deal, the less arrives).",
+                issue(*i),
+                100.0 * share,
+                100.0 * e
+            ),
+            Note::Delivered { issue: i, share, .. } => format!(
                 "{}: {:.0}% delivered (purchases arrive in part, as in phase one).",
                 issue(*i),
                 100.0 * share
