@@ -225,7 +225,12 @@ pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, comp
     }
     x = paint::put(buf, x, y, end, &s.date_of_day(st.day).long(), theme.text());
     x = paint::put(buf, x, y, end, sep, theme.border());
-    let week = format!("Week {} of {}", st.week(), s.total_weeks());
+    // "Week 1/15" where room is short: "Washington summit: 13 Dec (in 102 days)" must fit 80.
+    let week = if compact {
+        format!("Week {}/{}", st.week(), s.total_weeks())
+    } else {
+        format!("Week {} of {}", st.week(), s.total_weeks())
+    };
     x = paint::put(buf, x, y, end, &week, theme.key());
     x = paint::put(buf, x, y, end, sep, theme.border());
     let left = st.days_left(s);
