@@ -485,3 +485,26 @@ fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Prints `text`, or writes it atomically to `output` (saying where on stderr); `what` names
+/// it in the error ("cannot write the report").
+fn emit(text: &str, output: Option<&Path>, what: &str) -> io::Result<ExitCode> {
+    match output {
+        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                warn!("truce: wrote {}", show_path(path));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                warn!("truce: {}: cannot write the {what}: {e}", show_path(path));
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -67,15 +67,7 @@ fn simulate_json_has_the_documented_shape() {
                 .is_some_and(|r| (0.0..=1.0).contains(&r))
         );
         assert!(s["rules"].as_object().is_some_and(|r| !r.is_empty()));
-        for k in [
-            "us_value",
-            "durability",
-            "balance",
-            "headline",
-            "security",
-            "damage",
-            "overall",
-        ] {
+        for k in common::SCORE_KEYS {
             let x = s["mean_scores"][k].as_f64().expect(k);
             assert!((0.0..=100.0).contains(&x), "{k} = {x}");
         }

@@ -23,6 +23,30 @@ fn summit_day(g: &Game) -> u32 {
     }
 }
 
+/// A Busan-like package: tariffs, chip controls, rare earths and farm purchases.
+fn busan_like(s: &truce::scenario::Scenario) -> truce::engine::Package {
+    package(
+        s,
+        &[
+            ("tariffs", 3),
+            ("export_controls", 2),
+            ("rare_earths", 3),
+            ("farm", 2),
+        ],
+    )
+}
+
+/// Proposes the Busan-like package `days` before the summit and takes China's counter if it
+/// does not accept: a package is agreed in principle either way.
+fn agree_before_summit(g: &mut Game, days: u32) {
+    g.state.day = summit_day(g) - days;
+    let p = busan_like(&g.scenario);
+    g.apply(Action::Propose(p)).expect("propose");
+    if g.state.agreed.is_none() {
+        g.apply(Action::AcceptCounter).expect("take the counter");
+    }
+}
+
 #[test]
 fn hold_passes_a_week_and_keeps_the_agreement() {
     let mut g = Game::new(shared(), 1);
@@ -93,20 +117,7 @@ fn an_agreement_is_kept_and_the_summit_is_the_last_chance_to_sign() {
     let mut g = Game::new(shared(), 1);
     let s = g.scenario.clone();
     // Three weeks before the summit: propose, take China's counter, propose it again.
-    g.state.day = summit_day(&g) - 24;
-    let p = package(
-        &s,
-        &[
-            ("tariffs", 3),
-            ("export_controls", 2),
-            ("rare_earths", 3),
-            ("farm", 2),
-        ],
-    );
-    g.apply(Action::Propose(p)).expect("propose");
-    if g.state.agreed.is_none() {
-        g.apply(Action::AcceptCounter).expect("take the counter");
-    }
+    agree_before_summit(&mut g, 24);
     let p = g.state.agreed.clone().expect("agreed in principle");
     g.apply(Action::Propose(p.clone())).expect("again");
     assert_eq!(
@@ -133,16 +144,7 @@ fn signing_suspends_the_cards_the_deal_covers() {
         g.state.cards[farm_tariffs],
         "China's March farm tariffs are in force at the start"
     );
-    let p = package(
-        &s,
-        &[
-            ("tariffs", 3),
-            ("export_controls", 2),
-            ("rare_earths", 3),
-            ("farm", 2),
-        ],
-    );
-    g.state.agreed = Some(p);
+    g.state.agreed = Some(busan_like(&s));
     g.state.day = summit_day(&g);
     g.apply(Action::Sign).expect("sign");
     assert!(
@@ -184,21 +186,7 @@ fn an_extension_leaves_the_issues_unresolved_in_the_epilogue() {
 #[test]
 fn the_ai_counters_its_own_agreed_package_only_when_it_names_why() {
     let mut g = Game::new(shared(), 1);
-    let s = g.scenario.clone();
-    g.state.day = summit_day(&g) - 40;
-    let p = package(
-        &s,
-        &[
-            ("tariffs", 3),
-            ("export_controls", 2),
-            ("rare_earths", 3),
-            ("farm", 2),
-        ],
-    );
-    g.apply(Action::Propose(p)).expect("propose");
-    if g.state.agreed.is_none() {
-        g.apply(Action::AcceptCounter).expect("take the counter");
-    }
+    agree_before_summit(&mut g, 40);
     assert!(g.state.agreed.is_some());
     // Proposing it again, China stands by it.
     let agreed = g.state.agreed.clone().expect("agreed");
@@ -222,7 +210,7 @@ fn the_ai_counters_its_own_agreed_package_only_when_it_names_why() {
     );
     assert!(matches!(
         g.state.last_answer.as_ref().map(|a| &a.reply),
-        Some(Reply::Counter(c)) if c.0[ix(&s, "tariffs")] >= 3
+        Some(Reply::Counter(c)) if c.0[ix(&g.scenario, "tariffs")] >= 3
     ));
 }
 

@@ -60,15 +60,7 @@ fn solve_json_has_the_documented_shape() {
         line.iter().any(|s| s["rule"].is_string()),
         "China answered nothing"
     );
-    for key in [
-        "us_value",
-        "durability",
-        "balance",
-        "headline",
-        "security",
-        "damage",
-        "overall",
-    ] {
+    for key in common::SCORE_KEYS {
         let x = v["scores"][key].as_f64().unwrap_or(-1.0);
         assert!(
             (0.0..=100.0).contains(&x),

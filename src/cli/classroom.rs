@@ -20,34 +20,12 @@ pub(super) fn find_save(file: &Path, save_dir: Option<&Path>) -> PathBuf {
     persist::SaveStore::from_flag(save_dir).map_or_else(|| file.to_path_buf(), |s| s.find(file))
 }
 
-/// Prints `text`, or writes it to `output` (saying where on stderr).
-fn emit(text: &str, output: Option<&Path>) -> io::Result<ExitCode> {
-    match output {
-        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                warn!("truce: wrote {}", path.display());
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                warn!("truce: {}: cannot write the report: {e}", path.display());
-                Ok(ExitCode::FAILURE)
-            }
-        },
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
 /// `truce transcript SAVE [-o FILE]`.
 pub(super) fn transcript(file: &Path, output: Option<&Path>) -> io::Result<ExitCode> {
     match persist::load_game(file) {
         Ok(loaded) => {
             let facts = crate::report::facts::of_loaded(&loaded);
-            emit(&crate::report::transcript::render(&facts), output)
+            super::emit(&crate::report::transcript::render(&facts), output, "report")
         }
         Err(e) => {
             warn!("{e}");
@@ -75,7 +53,7 @@ pub(super) fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io:
     } else {
         class::markdown(&r)
     };
-    emit(&text, output)
+    super::emit(&text, output, "report")
 }
 
 /// `truce review SAVE`: the save is read and replayed before the terminal is touched.

@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::persist;
-use crate::persist::names::{escape, show_path};
+use crate::persist::names::escape;
 use crate::scenario::{self, BUILTIN};
 
 use super::line;
@@ -37,22 +36,5 @@ pub(super) fn export_scenario(name: &str, output: Option<&Path>) -> io::Result<E
         );
         return Ok(ExitCode::FAILURE);
     };
-    match output {
-        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                warn!("truce: wrote {}", show_path(path));
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                warn!("truce: {}: cannot write the scenario: {e}", show_path(path));
-                Ok(ExitCode::FAILURE)
-            }
-        },
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-    }
+    super::emit(text, output, "scenario")
 }

@@ -16,11 +16,6 @@ pub fn card_name(s: &Scenario, k: usize) -> &str {
         .map_or("a measure", |c| c.name.as_str())
 }
 
-/// Whether the scenario's talks run under a truce (its tagline or briefing says so).
-fn has_truce(s: &Scenario) -> bool {
-    s.has_truce()
-}
-
 /// What was said, as a sentence.
 pub fn said_text(s: &Scenario, said: &Said) -> String {
     let issue = |i: usize| s.issues.get(i).map_or("an issue", |x| x.name.as_str());
@@ -29,7 +24,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         Said::TalksOpen => {
             // Only a scenario that has a truce says so: in September 2019 there was none, only
             // the 15 December deadline.
-            let runs = if has_truce(s) {
+            let runs = if s.has_truce() {
                 "The truce runs to"
             } else {
                 "The deadline is"
@@ -85,7 +80,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         | Said::BluffCalled => threat_text(s, said),
         Said::Hold => "Working-level talks continue; the US holds its position.".into(),
         Said::Collapse => "The restriction ladder has topped out: the truce collapses.".into(),
-        Said::Lapsed if has_truce(s) => {
+        Said::Lapsed if s.has_truce() => {
             "The truce lapses with no deal and no extension: tariffs snap back.".into()
         }
         Said::Lapsed => {

@@ -152,3 +152,14 @@ pub fn text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// The scores' keys in `--json` output, in the scorecard's order.
+pub const SCORE_KEYS: [&str; 7] = [
+    "us_value",
+    "durability",
+    "balance",
+    "headline",
+    "security",
+    "damage",
+    "overall",
+];

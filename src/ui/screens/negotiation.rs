@@ -202,19 +202,26 @@ pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, comp
     let s = &game.scenario;
     let st = &game.state;
     let sep = " │ ";
+    let date = s.date_of_day(st.day).long();
+    let left = st.days_left(s);
+    let days = format!("{left} days left");
+    let full_week = format!("Week {} of {}", st.week(), s.total_weeks());
+    let full_summit = summit_text(game, false);
     // The whole line, title and all, only where it fits: a long summit place ("Washington
     // summit: 13 Dec 2019 (in 102 days)") cut the end off at 120 columns.
     let compact = compact || {
-        let summit = summit_text(game, false).0;
-        let parts = [
-            s.title.as_str(),
-            &s.date_of_day(st.day).long(),
-            &format!("Week {} of {}", st.week(), s.total_weeks()),
-            &format!("{} days left", st.days_left(s)),
-            &summit,
-        ];
+        let parts = [s.title.as_str(), &date, &full_week, &days, &full_summit.0];
         let width: usize = parts.iter().map(|p| p.width()).sum::<usize>() + 4 * sep.width();
         width > usize::from(area.width)
+    };
+    // Short forms where room is short: "Washington summit: 13 Dec (in 102 days)" must fit 80.
+    let (week, (summit, now)) = if compact {
+        (
+            format!("Week {}/{}", st.week(), s.total_weeks()),
+            summit_text(game, true),
+        )
+    } else {
+        (full_week, full_summit)
     };
     let buf = frame.buffer_mut();
     let (y, end) = (area.y, area.right());
@@ -223,25 +230,17 @@ pub(crate) fn header(frame: &mut Frame, area: Rect, app: &App, game: &Game, comp
         x = paint::put(buf, x, y, end, &s.title, theme.title());
         x = paint::put(buf, x, y, end, sep, theme.border());
     }
-    x = paint::put(buf, x, y, end, &s.date_of_day(st.day).long(), theme.text());
+    x = paint::put(buf, x, y, end, &date, theme.text());
     x = paint::put(buf, x, y, end, sep, theme.border());
-    // "Week 1/15" where room is short: "Washington summit: 13 Dec (in 102 days)" must fit 80.
-    let week = if compact {
-        format!("Week {}/{}", st.week(), s.total_weeks())
-    } else {
-        format!("Week {} of {}", st.week(), s.total_weeks())
-    };
     x = paint::put(buf, x, y, end, &week, theme.key());
     x = paint::put(buf, x, y, end, sep, theme.border());
-    let left = st.days_left(s);
     let days_style = if left <= 14 {
         theme.bad()
     } else {
         theme.text()
     };
-    x = paint::put(buf, x, y, end, &format!("{left} days left"), days_style);
+    x = paint::put(buf, x, y, end, &days, days_style);
     x = paint::put(buf, x, y, end, sep, theme.border());
-    let (summit, now) = summit_text(game, compact);
     let summit_style = if now { theme.good() } else { theme.text() };
     paint::put(buf, x, y, end, &summit, summit_style);
     if let Some(m) = &app.ui.message
