@@ -3,7 +3,7 @@
 use rand::RngExt;
 
 use crate::ai::counter::step_towards_china;
-use crate::ai::valuation::us_pressure;
+use crate::ai::valuation::{felt_pressure, us_pressure};
 use crate::ai::{
     Answer, Explanation, Reply, Rule, Valuation, WalkOutBite, aspiration, counter_offer,
 };
@@ -130,9 +130,15 @@ pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
     if state.cards.get(k).copied().unwrap_or(false) {
         return Some(0.0);
     }
-    let bite = state.credibility * (state.china_pressure + card.value);
+    let bite = threat_bite(state, card.value);
     let span = (t.heed_sure - t.heed_from).max(1e-6);
     Some(((bite - t.heed_from) / span).clamp(0.0, 1.0))
+}
+
+/// The bite China reads in a US threat of a card worth `value` to it: the US's credibility times
+/// the pressure it feels plus what the card would add, as the Beijing drawn reads threats.
+fn threat_bite(state: &State, value: f64) -> f64 {
+    state.credibility * (felt_pressure(state) + value) * state.beijing.threat
 }
 
 /// Whether a US walk-out is credible to Beijing: no bluff of the US has been called, and a
@@ -149,9 +155,15 @@ pub fn walk_away_credible(scenario: &Scenario, state: &State) -> bool {
 fn walk_out_bite(scenario: &Scenario, state: &State) -> Option<WalkOutBite> {
     let t = &scenario.world.threat;
     let k = scenario.index().threat_card?;
-    let value = scenario.world.cards.get(k).map_or(0.0, |c| c.value);
+    // A card already in force is no longer a threat: its bite is in the pressure already.
+    let in_force = state.cards.get(k).copied().unwrap_or(false);
+    let value = if in_force {
+        0.0
+    } else {
+        scenario.world.cards.get(k).map_or(0.0, |c| c.value)
+    };
     Some(WalkOutBite {
-        bite: state.credibility * (state.china_pressure + value),
+        bite: threat_bite(state, value),
         needed: 0.5 * (t.heed_from + t.heed_sure),
         bluffs_called: state.bluffs_called,
     })
@@ -238,30 +250,49 @@ pub fn answer_extension(scenario: &Scenario, state: &State) -> Answer {
 }
 
 /// China's answer at the summit: its leader signs the agreed package if it still clears the red
-/// lines and the balance rule and trust holds; when its last ask was refused, the package must
-/// also come within the scenario's slack of its demand.
-pub fn answer_signing(scenario: &Scenario, state: &State, agreed: &Package) -> Answer {
+/// lines and the balance rule and trust holds. A refused last ask is take-it-or-leave-it: the
+/// package must come within the scenario's slack of its demand, and even then Beijing leaves
+/// without signing with a chance set by the Beijing drawn (its firmness), lowered by the
+/// pressure it feels ([`leave_chance`]).
+pub fn answer_signing(scenario: &Scenario, state: &mut State, agreed: &Package) -> Answer {
+    let refused_ask = state.summit_ask.is_some();
+    let leave = leave_chance(scenario, state);
+    let roll: Option<f64> = (refused_ask && leave > 0.0).then(|| state.rng.random());
     let val = Valuation::new(scenario, state);
     let mut why = judged(scenario, state, &val, agreed);
-    let slack_ok = state.summit_ask.is_none()
+    let slack_ok = !refused_ask
         || why.utility.unwrap_or_default()
             >= why.aspiration - scenario.world.summit.refuse_slack - 1e-9;
+    let stays = roll.is_none_or(|r| r >= leave);
     let ok = why.red_line.is_none()
         && val.balanced(&agreed.0)
         && state.meters.trust >= scenario.ai.signing_min_trust
-        && slack_ok;
+        && slack_ok
+        && stays;
     why.rule = if ok {
         Rule::SummitSigned
     } else {
         Rule::SummitRefused
     };
-    if !slack_ok {
+    if let Some(r) = roll {
+        why.roll = Some((leave, r));
+    }
+    if !slack_ok || !stays {
         why.reason = Some("the US refused Beijing's last ask".into());
     }
     Answer {
         reply: if ok { Reply::Sign } else { Reply::RefuseSign },
         why,
     }
+}
+
+/// The chance Beijing leaves the summit unsigned if its last ask is refused now: its firmness,
+/// less the share of the most pressure it could be under that it feels. Hidden from the player,
+/// who sees the pressure band and how Beijing answered so far.
+pub fn leave_chance(scenario: &Scenario, state: &State) -> f64 {
+    let max = scenario.world.pressure.china_max.max(1e-6);
+    let pressed = (felt_pressure(state) / max).clamp(0.0, 1.0);
+    (state.beijing.firmness * (1.0 - 0.7 * pressed)).clamp(0.0, 1.0)
 }
 
 /// China's last ask at the summit: one step its way on the issue on the table where the step

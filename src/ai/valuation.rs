@@ -25,6 +25,8 @@ pub struct Valuation<'a> {
     spans: (f64, f64),
     /// The cards in force as bits by index, (the US's, China's), when there are at most 64.
     in_force: Option<(u64, u64)>,
+    /// What suspending each card is worth to the other side now ([`card_value`]).
+    card_values: Vec<f64>,
 }
 
 impl<'a> Valuation<'a> {
@@ -35,7 +37,7 @@ impl<'a> Valuation<'a> {
         let (mut china_sq, mut us_sq, mut china_max, mut us_max) = (0.0, 0.0, 0.0, 0.0);
         for (i, issue) in scenario.issues.iter().enumerate() {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
-            let weight = (issue.china_weight + shift).max(0.0);
+            let weight = china_weight(state, issue.china_weight, i, shift);
             let at = index.level_at[i];
             let levels = at..at + issue.levels.len();
             china_table.extend(index.china_raw[levels].iter().map(|&c| weight * c));
@@ -77,6 +79,9 @@ impl<'a> Valuation<'a> {
             china_table,
             spans: (0.0, 0.0),
             in_force,
+            card_values: (0..cards.len())
+                .map(|k| card_value(scenario, state, k))
+                .collect(),
         };
         v.china_max += v.cards_value(Side::Us, None);
         v.us_max += v.cards_value(Side::China, None);
@@ -85,6 +90,11 @@ impl<'a> Valuation<'a> {
             (v.china_max - v.china_sq).max(1e-6),
         );
         v
+    }
+
+    /// The state this valuation reads.
+    pub fn state(&self) -> &State {
+        self.state
     }
 
     /// Issue `i`'s status-quo level now (an event may have moved it).
@@ -126,7 +136,7 @@ impl<'a> Valuation<'a> {
                 .enumerate()
                 .filter(|&(k, c)| c.side == side && self.in_force(k))
                 .filter(|&(k, _)| levels.is_none_or(|l| suspends(s, k, l)))
-                .map(|(_, c)| c.value)
+                .map(|(k, _)| self.card_values[k])
                 .sum();
         };
         // The same cards in the same order as the scan above: in force, on this side.
@@ -139,7 +149,7 @@ impl<'a> Valuation<'a> {
             })
         })
         .filter(|&k| levels.is_none_or(|l| suspends(s, k, l)))
-        .map(|k| s.world.cards[k].value)
+        .map(|k| self.card_values[k])
         .sum()
     }
 
@@ -249,7 +259,45 @@ impl<'a> Valuation<'a> {
 
     /// China's no-deal value this week: the status quo minus the pressure it is under.
     pub fn no_deal(&self) -> f64 {
-        self.china_sq - self.state.china_pressure
+        self.china_sq - felt_pressure(self.state)
+    }
+}
+
+/// China's weight of issue `i`: the scenario's, as the Beijing drawn weighs it, shifted by events.
+fn china_weight(state: &State, base: f64, i: usize, shift: f64) -> f64 {
+    (base * state.beijing.weight(i) + shift).max(0.0)
+}
+
+/// The pressure China feels: what it has lost so far (export orders, cards, sales abroad), as
+/// the Beijing drawn feels it. The US sees the losses, not how much they weigh in Beijing.
+pub fn felt_pressure(state: &State) -> f64 {
+    state.china_pressure * state.beijing.pressure
+}
+
+/// What suspending card `k` is worth to the other side now. A US measure put in force during
+/// the talks is discounted while fresh (Beijing prices a measure made to be traded below a
+/// standing one: the discount fades over the scenario's weeks); China's own mirror of a US move
+/// is worth nothing to the US to suspend (that only restores the status quo).
+pub fn card_value(scenario: &Scenario, state: &State, k: usize) -> f64 {
+    let Some(card) = scenario.world.cards.get(k) else {
+        return 0.0;
+    };
+    match card.side {
+        Side::China if state.mirrored.get(k).copied().unwrap_or(false) => 0.0,
+        Side::China => card.value,
+        Side::Us => {
+            let p = &scenario.world.pressure;
+            let Some(Some(day)) = state.played_on.get(k) else {
+                return card.value;
+            };
+            let weeks = f64::from(state.day.saturating_sub(*day)) / 7.0;
+            let fade = if p.fresh_weeks > 0.0 {
+                (weeks / p.fresh_weeks).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+            card.value * (1.0 - p.fresh_discount.clamp(0.0, 1.0) * (1.0 - fade))
+        }
     }
 }
 
@@ -305,10 +353,10 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         .map(|(i, issue)| {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
             let sq = status_quo_level(scenario, state, i);
-            (issue.china_weight + shift).max(0.0) * issue.levels[sq].china
+            china_weight(state, issue.china_weight, i, shift) * issue.levels[sq].china
         })
         .sum();
-    let no_deal = val_sq - state.china_pressure;
+    let no_deal = val_sq - felt_pressure(state);
     let active = p.margin > 0.0 || p.china_reads_us > 0.0;
     let lowest = if active {
         no_deal.max(ai.reservation)
@@ -319,7 +367,7 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         lowest + p.margin + p.china_reads_us * us_pressure(scenario, state)
     } else {
         lowest
-    };
+    } + state.beijing.floor;
     // China concedes towards its deadline: the summit when one is on the calendar (Busan was
     // set by APEC, and both sides worked to it), else the truce's expiry.
     let deadline = match state.summit {
@@ -327,11 +375,15 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         _ => scenario.total_days(),
     };
     let t = (f64::from(state.day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
-    let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / ai.concession_exponent);
+    let exponent = (ai.concession_exponent * state.beijing.patience).max(1e-3);
+    let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / exponent);
     let base = floor + (ai.opening_aspiration - floor).max(0.0) * curve;
     let trust = state.meters.trust.max(0.0) / 100.0;
     let value = base + ai.threat_stiffening * state.threat_pressure - ai.trust_softening * trust
         + state.aspiration_shift
         - state.demand_cut;
+    // Once a package is agreed in principle the demand stops falling: what was agreed binds
+    // both sides, so re-trading cannot walk China down the curve.
+    let value = state.agreed_demand.map_or(value, |d| value.max(d));
     value.max(lowest).min(1.0)
 }

@@ -3,6 +3,7 @@
 //! `engine` can call `ai`, and neither `ai` nor `scenario` needs `engine`.
 
 pub mod answer;
+pub mod beijing;
 pub mod calendar;
 pub mod detmath;
 pub mod epilogue;
@@ -12,6 +13,7 @@ pub mod package;
 pub mod said;
 pub mod state;
 
+pub use beijing::Beijing;
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule, WalkOutBite};
 pub use epilogue::{Epilogue, Month, Note};
 pub use outcome::Outcome;

@@ -49,6 +49,13 @@ pub enum Said {
     },
     /// China steps down a rung on an agreement.
     StepDown,
+    /// After a credible walk-out, Beijing came back to the table with a lower demand.
+    WalkOutReturned,
+    /// The US took back terms agreed in principle; Beijing's trust fell by this much.
+    TakenBack {
+        /// Trust lost.
+        trust: f64,
+    },
     /// China climbs to this rung.
     Restricted(u8),
     /// The US accepts China's counter.

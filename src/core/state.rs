@@ -174,4 +174,25 @@ pub struct State {
     /// Status-quo levels by issue once an event has moved one (empty: the scenario's own).
     #[serde(default)]
     pub status_quo: Vec<usize>,
+    /// Beijing's private type, drawn at the start (neutral in states saved before types).
+    #[serde(default)]
+    pub beijing: crate::core::Beijing,
+    /// China's demand when the standing agreement was made: once a package is agreed in
+    /// principle its demand stops falling (re-trading cannot walk it down).
+    #[serde(default)]
+    pub agreed_demand: Option<f64>,
+    /// Whether Beijing has made its last ask at this summit (it makes one, once).
+    #[serde(default)]
+    pub ask_posed: bool,
+    /// Whether the US has walked out once and Beijing came back to the table.
+    #[serde(default)]
+    pub walked_out: bool,
+    /// Day each US card came into force during the talks, by card (`None`: standing from the
+    /// start, or not in force). A measure made to be traded is worth less to suspend.
+    #[serde(default)]
+    pub played_on: Vec<Option<u32>>,
+    /// China's cards put in force as mirrors of US moves, by card: suspending one restores the
+    /// status quo and is no US gain.
+    #[serde(default)]
+    pub mirrored: Vec<bool>,
 }

@@ -124,12 +124,14 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
             farm_flowing = true;
         }
     }
-    // China's cards the deal suspends count as delivered US gains, at the structural rate.
+    // China's cards the deal suspends count as delivered US gains, at the structural rate; a
+    // mirror of a US move only restores the status quo (`card_value` says 0).
     for (k, card) in scenario.world.cards.iter().enumerate() {
         if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0) {
-            y.promised += card.value;
-            y.kept += card.value * hold_structural;
-            y.us_gain += card.value * hold_structural;
+            let value = crate::ai::card_value(scenario, state, k);
+            y.promised += value;
+            y.kept += value * hold_structural;
+            y.us_gain += value * hold_structural;
         }
     }
     if announced > 0.0 {
@@ -155,8 +157,8 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
 /// Without a deal. An extension leaves the issues open at half pace. A lapse snaps the tariffs
 /// back and China mirrors them with its first rung (if none stands yet). A walk-out is that
 /// lapse plus what it provokes: China mirrors it too (its rung was climbed as the US left),
-/// unless its own pressure made the walk-out credible; then it does not mirror, bears its
-/// no-deal cost, and returns to the table: the US gains what that pressure cost China.
+/// unless its own pressure made the walk-out credible; then it does not mirror, and bears its
+/// no-deal cost as the US bears its own.
 fn no_deal_year(scenario: &Scenario, state: &State) -> Year {
     let r = &scenario.world.epilogue;
     let months = r.months.max(1);
@@ -170,10 +172,11 @@ fn no_deal_year(scenario: &Scenario, state: &State) -> Year {
         }
         Some(Outcome::UsWalkedAway) if crate::ai::walk_away_credible(scenario, state) => {
             y.notes.push(Note::TariffsSnapBack);
+            // No bonus after the game: a credible walk-out was leverage during the talks (the
+            // first brought Beijing back with a lower demand); ending them gains nothing more.
             y.notes.push(Note::WalkOutHeld {
                 pressure: state.china_pressure,
             });
-            y.us_gain += state.china_pressure;
         }
         _ => {
             y.notes.push(Note::TariffsSnapBack);

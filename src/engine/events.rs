@@ -7,13 +7,15 @@ use crate::engine::{Source, State, SummitStatus};
 use crate::scenario::{Condition, Scenario};
 
 /// Rolls every eligible event once, in table order, and applies those that fire; their ids go
-/// to `fired` when a caller keeps them.
+/// to `fired` when a caller keeps them. Days of preparation (`chance` false) fire only the
+/// dated events whose week they reach.
 /// A dated event fires as the week its date falls in begins (so the player can answer it that
 /// week), whatever its chance and without a draw.
 pub(crate) fn roll(
     scenario: &Scenario,
     state: &mut State,
     before: u32,
+    chance: bool,
     mut fired: Option<&mut Vec<String>>,
 ) {
     let week = state.week();
@@ -34,7 +36,7 @@ pub(crate) fn roll(
                 continue;
             }
         } else {
-            if !event.when.iter().all(|c| holds(scenario, state, c)) {
+            if !chance || !event.when.iter().all(|c| holds(scenario, state, c)) {
                 continue;
             }
             let roll: f64 = state.rng.random();
@@ -42,18 +44,43 @@ pub(crate) fn roll(
                 continue;
             }
         }
-        state.fired[i] = true;
-        for effect in &event.effects {
-            state.apply_effect(scenario, effect);
+        fire(scenario, state, i, fired.as_deref_mut());
+    }
+}
+
+/// At the opening: events dated in the first week fire as it begins (the weekly roll only sees
+/// weeks that begin after a move, so they never fired).
+pub(crate) fn opening(scenario: &Scenario, state: &mut State) {
+    let dpt = scenario.clock.days_per_turn;
+    for (i, event) in scenario.events.iter().enumerate() {
+        let due = event.date.is_some()
+            && scenario
+                .index()
+                .event_day
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|d| d < dpt);
+        if due && !state.fired[i] && event.when.iter().all(|c| holds(scenario, state, c)) {
+            fire(scenario, state, i, None);
         }
-        state.log(Source::Event, Said::Event(i));
-        if let Some(fired) = fired.as_deref_mut() {
-            fired.push(event.id.clone());
-        }
-        for effect in &event.effects {
-            if let crate::scenario::Effect::Reopen(reason) = effect {
-                crate::engine::moves::reopen_if_needed(scenario, state, reason);
-            }
+    }
+}
+
+/// Applies event `i`: its effects, the dispatch, and a reopening it names.
+fn fire(scenario: &Scenario, state: &mut State, i: usize, fired: Option<&mut Vec<String>>) {
+    let event = &scenario.events[i];
+    state.fired[i] = true;
+    for effect in &event.effects {
+        state.apply_effect(scenario, effect);
+    }
+    state.log(Source::Event, Said::Event(i));
+    if let Some(fired) = fired {
+        fired.push(event.id.clone());
+    }
+    for effect in &event.effects {
+        if let crate::scenario::Effect::Reopen(reason) = effect {
+            crate::engine::moves::reopen_if_needed(scenario, state, reason);
         }
     }
 }

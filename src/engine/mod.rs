@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock, no global RNG.
 
 pub mod action;
+pub mod beijing;
 mod epilogue;
 mod events;
 pub mod frontier;

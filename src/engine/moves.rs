@@ -100,6 +100,10 @@ pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result
 pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
     let card = &scenario.world.cards[k];
     state.cards[k] = true;
+    let n = scenario.world.cards.len();
+    state.played_on.resize(n, None);
+    state.mirrored.resize(n, false);
+    state.played_on[k] = Some(state.day);
     state.log(Source::Us, Said::Played(k));
     for e in &card.on_play {
         state.apply_effect(scenario, e);
@@ -124,7 +128,13 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
                     card.name, scenario.world.cards[m].name
                 ));
             }
+            let before = scenario.world.card_index(id).is_some_and(|m| state.cards[m]);
             state.apply_effect(scenario, &crate::scenario::Effect::Card(id.to_string()));
+            if let Some(m) = scenario.world.card_index(id)
+                && !before
+            {
+                state.mirrored[m] = true;
+            }
             Reply::Noted
         }
         None => {
@@ -172,6 +182,7 @@ pub(crate) fn reopen_if_needed(scenario: &Scenario, state: &mut State, reason: &
     let counter = ai::counter_offer(scenario, &val, &state.agenda, &agreed, why.aspiration);
     why.counter_utility = Some(val.china(&counter.0));
     state.agreed = None;
+    state.agreed_demand = None;
     state.summit_ask = None;
     let said = Said::Reopened {
         reason: reason.to_string(),

@@ -87,6 +87,12 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         summit_held: false,
         epilogue: None,
         status_quo: Vec::new(),
+        beijing: crate::engine::beijing::draw(scenario, seed),
+        agreed_demand: None,
+        ask_posed: false,
+        walked_out: false,
+        played_on: Vec::new(),
+        mirrored: Vec::new(),
     };
     // A scenario may open mid-escalation.
     state.max_rung = state.rung;
@@ -94,6 +100,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         first.rung = state.rung;
     }
     state.log(Source::Clock, Said::TalksOpen);
+    crate::engine::events::opening(scenario, &mut state);
     state
 }
 
@@ -121,7 +128,10 @@ impl State {
 
     /// Whether `Sign` would be accepted now.
     pub fn can_sign(&self, scenario: &Scenario) -> bool {
-        self.outcome.is_none() && self.agreed.is_some() && self.summit_this_turn(scenario)
+        self.outcome.is_none()
+            && self.agreed.is_some()
+            && self.summit_held
+            && self.summit_this_turn(scenario)
     }
 
     pub(crate) fn log(&mut self, source: Source, said: Said) {
@@ -243,7 +253,10 @@ pub fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), 
             }
             Ok(())
         }
-        Action::Sign if !state.summit_this_turn(scenario) => Err(ActionError::NoSummit),
+        // No signature without the summit's scene: its week must have begun.
+        Action::Sign if !state.summit_this_turn(scenario) || !state.summit_held => {
+            Err(ActionError::NoSummit)
+        }
         Action::Sign if state.agreed.is_none() => Err(ActionError::NothingAgreed),
         Action::Play { card } => crate::engine::moves::check_play(scenario, state, *card),
         Action::GrantAsk if state.summit_ask.is_none() || !state.summit_this_turn(scenario) => {
@@ -325,8 +338,10 @@ pub(crate) fn apply(
     state.cards.resize(scenario.world.cards.len(), false);
     match action {
         Action::Agenda { issue, on } => {
-            set_agenda(scenario, state, *issue, *on);
-            if state.days_left(scenario) == 0 {
+            let days = set_agenda(scenario, state, *issue, *on);
+            let fired = record.map(|r| r.events);
+            crate::engine::week::prepare(scenario, state, days, fired);
+            if state.outcome.is_none() && state.days_left(scenario) == 0 {
                 end(scenario, state, Outcome::Escalation);
             }
             return Ok(None);
@@ -354,9 +369,12 @@ pub(crate) fn apply(
         None => None,
     };
     if crate::engine::week::closes_at_summit(scenario, state, action) {
-        // A package agreed in the summit's own week goes to the leaders that week: the week's
-        // one action was the deal, and nothing can be signed once the summit has passed. The
-        // turn keeps China's answer to the proposal; `w` shows the leaders' signing.
+        // A package agreed in the summit's own week goes to the leaders that week, through the
+        // same scene: Beijing makes its last ask (once per summit) and the week waits for the
+        // US to grant it or sign without it. With no ask left to make, the leaders sign.
+        if crate::engine::week::pose_ask(scenario, state) {
+            return Ok(rule);
+        }
         sign(scenario, state);
     }
     if state.outcome.is_none() {
@@ -367,15 +385,18 @@ pub(crate) fn apply(
     Ok(rule)
 }
 
-fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
+/// Puts issue `i` on or off the table; returns the days of preparation opening it takes (the
+/// caller runs the world's clock for them).
+fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) -> u32 {
     let issue = &scenario.issues[i];
+    let mut days = 0;
     state.agenda[i] = on;
     if on {
         if state.prepared[i] {
             state.log(Source::Us, Said::IssueBack(i));
         } else {
             state.prepared[i] = true;
-            state.day += issue.prep_days;
+            days = issue.prep_days;
             let said = Said::IssueOpened {
                 issue: i,
                 days: issue.prep_days,
@@ -384,6 +405,13 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
         }
     } else {
         let sq = issue.status_quo;
+        if let Some(agreed) = state.agreed.clone()
+            && agreed.0[i] != sq
+        {
+            let mut without = agreed;
+            without.0[i] = sq;
+            take_back(scenario, state, &without);
+        }
         for slot in [&mut state.counter, &mut state.agreed] {
             if slot.as_ref().is_some_and(|p| p.0[i] != sq) {
                 *slot = None;
@@ -391,6 +419,7 @@ fn set_agenda(scenario: &Scenario, state: &mut State, i: usize, on: bool) {
         }
         state.log(Source::Us, Said::IssueOff(i));
     }
+    days
 }
 
 fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
@@ -405,6 +434,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
             agenda: state.agenda.clone(),
         },
     );
+    take_back(scenario, state, p);
     let answer = ai::answer_proposal(scenario, state, p);
     match &answer.reply {
         Reply::Accept if answer.why.rule == Rule::Kept => {
@@ -442,18 +472,38 @@ fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
     state.meters.clamp();
 }
 
-/// Records an agreement in principle: trust grows and Beijing eases one rung.
+/// Records an agreement in principle. A first agreement builds trust and fixes China's demand
+/// where it stands; changing a standing agreement does neither, so re-trading agreed terms
+/// every week earns nothing. China's de-escalation and purchases start at signing, not here.
 fn agree(scenario: &Scenario, state: &mut State, p: Package) {
-    // Agreeing the same package again builds no new trust.
-    if state.agreed.as_ref() != Some(&p) {
+    // Fresh unless an agreement was made and Beijing has not walked back from it since (the US
+    // dropping its own agreement does not make the next one fresh).
+    if state.agreed_demand.is_none() {
+        state.agreed_demand = Some(ai::aspiration(scenario, state));
         state.meters.trust += scenario.us.weekly.trust_on_accept;
     }
     crate::engine::moves::alarm_hawks(scenario, state, &p);
     state.agreed = Some(p);
     state.counter = None;
-    if state.rung > 0 {
-        state.set_rung(state.rung - 1);
-        state.log(Source::China, Said::StepDown);
+}
+
+/// Taking back agreed terms: a proposal worth less to China than the package agreed in
+/// principle costs trust in proportion to what it takes back, whatever Beijing answers.
+fn take_back(scenario: &Scenario, state: &mut State, p: &Package) {
+    let Some(agreed) = state.agreed.as_ref() else {
+        return;
+    };
+    let per = scenario.world.summit.take_back_trust;
+    if per <= 0.0 || agreed == p {
+        return;
+    }
+    let val = ai::Valuation::new(scenario, state);
+    let taken = (val.china(&agreed.0) - val.china(&p.0)).max(0.0);
+    let trust = per * taken;
+    if trust > 0.05 {
+        state.meters.trust -= trust;
+        state.meters.clamp();
+        state.log(Source::China, Said::TakenBack { trust });
     }
 }
 
@@ -561,19 +611,46 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
     }
 }
 
+/// A walk-out is leverage during the talks. Credible (Beijing under enough pressure, no bluff
+/// called) and the first: Beijing comes back with a lower demand, and the talks go on. Not
+/// credible, or a second walk-out: China mirrors it (its rung) unless credible, and the talks
+/// end.
 fn walk_away(scenario: &Scenario, state: &mut State) {
     let w = &scenario.us.walk_away;
     state.log(Source::Us, Said::WalkedAway);
-    // China mirrors a walk-out (its rung) unless its own pressure made the US credible.
-    let answer = crate::ai::answer_walk_out(scenario, state);
+    let mut answer = crate::ai::answer_walk_out(scenario, state);
     let credible = answer.why.rule == crate::ai::Rule::WalkOutHeld;
+    let returns = credible && !state.walked_out && scenario.world.threat.card.is_some();
     for e in &w.effects {
         if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
             state.apply_effect(scenario, e);
         }
     }
+    if returns {
+        state.walked_out = true;
+        let cut = walk_out_cut(scenario, state);
+        state.demand_cut += cut;
+        let now = ai::aspiration(scenario, state);
+        answer.why.reason = Some(format!(
+            "Beijing comes back to the table: its demand falls by {cut:.3}, to {now:.3} this week"
+        ));
+        state.log(Source::China, Said::WalkOutReturned);
+        state.last_answer = Some(answer);
+        return;
+    }
     state.last_answer = Some(answer);
     end(scenario, state, Outcome::UsWalkedAway);
+}
+
+/// How far a credible walk-out lowers China's demand: the threat's concession on the threat
+/// card's value, scaled by the US's credibility and how Beijing reads a threat.
+fn walk_out_cut(scenario: &Scenario, state: &State) -> f64 {
+    let t = &scenario.world.threat;
+    let value = scenario
+        .index()
+        .threat_card
+        .map_or(0.0, |k| scenario.world.cards[k].value);
+    t.concession * value * state.credibility * state.beijing.threat.min(1.5)
 }
 
 pub(crate) fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {

@@ -46,6 +46,12 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
             format!("{} opened: {days} days of preparation.", issue(*i))
         }
         Said::IssueOff(i) => format!("{} taken off the table.", issue(*i)),
+        Said::TakenBack { trust } => format!(
+            "Beijing says the US is taking back terms it agreed: an agreement in principle binds both sides (trust -{trust:.0})."
+        ),
+        Said::WalkOutReturned => {
+            "Beijing calls the US back to the table within days, with a lower demand: the walk-out was credible.".into()
+        }
         Said::StepDown => {
             "Beijing steps down the restriction ladder as a sign of good faith.".into()
         }

@@ -29,7 +29,66 @@ pub(crate) fn validate(s: &Scenario) -> Found {
     check_weights(s, &mut found);
     check_event_cards(s, &mut found);
     check_lessons(s, &mut found);
+    check_beijing(s, &mut found);
     found
+}
+
+/// Each kind of Beijing: a unique id, a positive weight, and every range finite, ordered and
+/// within what the model can take (multipliers above 0, chances within 0..=1).
+fn check_beijing(s: &Scenario, found: &mut Found) {
+    const MAX_ARCHETYPES: usize = 16;
+    let list = &s.world.beijing;
+    if list.len() > MAX_ARCHETYPES {
+        found.push((
+            "world.beijing".into(),
+            format!("at most {MAX_ARCHETYPES} kinds of Beijing, not {}", list.len()),
+        ));
+    }
+    for (k, a) in list.iter().enumerate() {
+        let p = format!("world.beijing[{k}]");
+        if list[..k].iter().any(|b| b.id == a.id) {
+            found.push((format!("{p}.id"), format!("the id \"{}\" is used twice", a.id)));
+        }
+        if !(a.weight.is_finite() && a.weight > 0.0) {
+            found.push((format!("{p}.weight"), format!("must be above 0, not {}", a.weight)));
+        }
+        let ranges = [
+            ("floor", a.floor, -0.5, 0.5),
+            ("patience", a.patience, 0.05, 10.0),
+            ("pressure", a.pressure, 0.0, 5.0),
+            ("threat", a.threat, 0.0, 5.0),
+            ("firmness", a.firmness, 0.0, 1.0),
+        ];
+        for (name, (lo, hi), min, max) in ranges {
+            let ok = lo.is_finite() && hi.is_finite() && lo <= hi && lo >= min && hi <= max;
+            if !ok {
+                found.push((
+                    format!("{p}.{name}"),
+                    format!("must be a range (low, high) with {min} <= low <= high <= {max}, not ({lo}, {hi})"),
+                ));
+            }
+        }
+        for (j, (id, m)) in a.leans.iter().enumerate() {
+            if s.issue_index(id).is_none() {
+                found.push((
+                    format!("{p}.leans[{j}]"),
+                    format!("unknown issue \"{id}\" (issues: {})", issue_ids(s).join(", ")),
+                ));
+            }
+            if !(m.is_finite() && (0.0..=5.0).contains(m)) {
+                found.push((
+                    format!("{p}.leans[{j}]"),
+                    format!("the multiplier must be between 0 and 5, not {m}"),
+                ));
+            }
+        }
+        if !(a.weight_spread.is_finite() && (0.0..=0.9).contains(&a.weight_spread)) {
+            found.push((
+                format!("{p}.weight_spread"),
+                format!("must be between 0 and 0.9, not {}", a.weight_spread),
+            ));
+        }
+    }
 }
 
 /// Each card: a unique id, pressure and value, its date, what suspends it, what it mirrors.

@@ -85,6 +85,13 @@ pub struct Pressure {
     /// China's common-scale balance gap: it refuses when the US's share of its possible gain
     /// exceeds China's by more than this.
     pub balance_gap: f64,
+    /// Share of a US card's value Beijing discounts when the card was just played (a measure
+    /// made to be traded); 0 in scenarios from before. Left out when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fresh_discount: f64,
+    /// Weeks over which that discount fades. Left out when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fresh_weeks: f64,
 }
 
 impl Default for Pressure {
@@ -101,6 +108,8 @@ impl Default for Pressure {
             us_per_magnet: 0.0,
             harvest_from: None,
             balance_gap: 2.0,
+            fresh_discount: 0.0,
+            fresh_weeks: 0.0,
         }
     }
 }
@@ -153,6 +162,16 @@ pub struct SummitScene {
     pub grant_trust: f64,
     /// How far below its demand China still signs the agreed package when the ask is refused.
     pub refuse_slack: f64,
+    /// Trust lost per unit of China's utility the US takes back from a package agreed in
+    /// principle (an agreement binds both sides); 0 in scenarios from before agreements bound.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub take_back_trust: f64,
+}
+
+/// For `skip_serializing_if`: a field at 0 is left out, so the content hash of a scenario that
+/// does not use it (and the saves that record that hash) stays the same.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 impl Default for SummitScene {
@@ -161,6 +180,7 @@ impl Default for SummitScene {
             last_ask: false,
             grant_trust: 5.0,
             refuse_slack: 1.0,
+            take_back_trust: 0.0,
         }
     }
 }
@@ -264,6 +284,10 @@ pub struct World {
     /// 2019 scenario); none means "mineral restrictions". Left out when none, as above.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ladder_name: Option<String>,
+    /// The kinds of Beijing a game may face, one drawn per game; empty: the scenario's own
+    /// negotiator every game. Left out when empty, as above.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub beijing: Vec<Archetype>,
 }
 
 impl World {
@@ -311,4 +335,35 @@ pub(crate) fn check_status_quo_move(
         )),
         Some(_) => {}
     }
+}
+
+/// One kind of Beijing a scenario may draw: a name a debrief can say, how likely it is, and the
+/// range of each private parameter (each drawn uniformly within its range).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archetype {
+    /// Stable identifier.
+    pub id: String,
+    /// What the debrief calls it, e.g. "patient and unpressed".
+    pub name: String,
+    /// Relative chance of being drawn.
+    pub weight: f64,
+    /// Added to the floor China concedes towards (utility).
+    pub floor: (f64, f64),
+    /// Multiplies the concession exponent (below 1: concedes later).
+    pub patience: (f64, f64),
+    /// Multiplies the pressure China feels.
+    pub pressure: (f64, f64),
+    /// Multiplies the bite China reads in a threat or a walk-out.
+    pub threat: (f64, f64),
+    /// Chance it leaves the summit unsigned when its last ask is refused, at no pressure.
+    pub firmness: (f64, f64),
+    /// Each issue's weight in China's utility is multiplied by 1 ± up to this.
+    #[serde(default)]
+    pub weight_spread: f64,
+    /// Issues this kind weighs more (or less) than the scenario: (issue id, multiplier).
+    #[serde(default)]
+    pub leans: Vec<(String, f64)>,
+    /// What would have worked against it, for the debrief.
+    pub lesson: String,
 }

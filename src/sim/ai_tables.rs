@@ -186,7 +186,7 @@ fn in_force_value(s: &Scenario, val: &Valuation, side: Side) -> f64 {
         .iter()
         .enumerate()
         .filter(|&(k, c)| c.side == side && val.in_force(k))
-        .map(|(_, c)| c.value)
+        .map(|(k, _)| crate::ai::card_value(s, val.state(), k))
         .sum()
 }
 

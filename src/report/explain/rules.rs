@@ -55,7 +55,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "A US measure came into force. Beijing mirrors it with a measure of its own; both stay in force until a deal suspends them."
         }
         Rule::WalkOutHeld => {
-            "The US walked out, and the walk-out was credible: Beijing is under enough pressure, and the US has not bluffed, so it does not mirror the walk-out. The truce lapses and China bears its own no-deal cost in the year that follows."
+            "The US walked out, and the walk-out was credible: Beijing is under enough pressure, and the US has not bluffed, so it does not mirror the walk-out. The first time, Beijing calls the US back to the table with a lower demand and the talks go on; a second walk-out ends them, and each side bears its own no-deal cost in the year that follows."
         }
         Rule::WalkOutMirrored => {
             "The US walked out, but the walk-out did not bite hard enough (too little pressure on China, too little US credibility, or a bluff called earlier), so Beijing mirrors it with a step up its restriction ladder, as it mirrored US moves in 2025. The year that follows is a lapse with restrictions."

@@ -1,0 +1,52 @@
+//! Beijing's private type: the parameters drawn for one game from the ranges its scenario sets.
+//! The state carries them so a game is still its scenario, seed and moves; the screen never
+//! prints them during play (the debrief, the transcript and the review reveal them).
+
+use serde::{Deserialize, Serialize};
+
+/// The Beijing a player faces in one game. The neutral type (every multiplier 1, nothing added)
+/// is the scenario's own negotiator, as before types existed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Beijing {
+    /// Index of the archetype drawn in the scenario's list; `None` for the neutral type.
+    pub archetype: Option<usize>,
+    /// Added to the floor China concedes towards (utility): what no deal is worth to it, beyond
+    /// the scenario's figure.
+    pub floor: f64,
+    /// Multiplies the concession exponent: below 1 it concedes later (a patient Beijing).
+    pub patience: f64,
+    /// Multiplies the pressure China feels (export orders lost, cards, sales lost abroad).
+    pub pressure: f64,
+    /// Multiplies the bite China reads in a US threat or walk-out.
+    pub threat: f64,
+    /// The chance it leaves the summit without signing when its last ask is refused, at no
+    /// pressure (pressure lowers it).
+    pub firmness: f64,
+    /// Multiplies each issue's weight in China's utility (empty: all 1).
+    pub weights: Vec<f64>,
+}
+
+impl Default for Beijing {
+    fn default() -> Self {
+        Beijing::NEUTRAL
+    }
+}
+
+impl Beijing {
+    /// The scenario's own negotiator, with nothing private drawn.
+    pub const NEUTRAL: Beijing = Beijing {
+        archetype: None,
+        floor: 0.0,
+        patience: 1.0,
+        pressure: 1.0,
+        threat: 1.0,
+        firmness: 0.0,
+        weights: Vec::new(),
+    };
+
+    /// The multiplier of issue `i`'s weight.
+    pub fn weight(&self, i: usize) -> f64 {
+        self.weights.get(i).copied().unwrap_or(1.0)
+    }
+}
