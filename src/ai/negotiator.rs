@@ -88,6 +88,14 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
             why,
         };
     }
+    // China stands by its own counter: proposing it back agrees it, as accepting it would, even
+    // where the agenda left it short of China's demand (it was the best China could do on it).
+    if state.counter.as_ref() == Some(p) && why.red_line.is_none() {
+        return Answer {
+            reply: Reply::Accept,
+            why,
+        };
+    }
     let balanced = val.balanced(&p.0);
     if why.red_line.is_none() && u >= why.aspiration - 1e-9 && balanced {
         return Answer {
@@ -137,7 +145,7 @@ pub fn heed_chance(scenario: &Scenario, state: &State) -> Option<f64> {
 
 /// The bite China reads in a US threat of a card worth `value` to it: the US's credibility times
 /// the pressure it feels plus what the card would add, as the Beijing drawn reads threats.
-fn threat_bite(state: &State, value: f64) -> f64 {
+pub fn threat_bite(state: &State, value: f64) -> f64 {
     state.credibility * (felt_pressure(state) + value) * state.beijing.threat
 }
 

@@ -364,7 +364,7 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         ai.reservation
     };
     let floor = if active {
-        lowest + p.margin + p.china_reads_us * us_pressure(scenario, state)
+        lowest + p.margin + p.china_reads_us * state.beijing.reads_us * us_pressure(scenario, state)
     } else {
         lowest
     } + state.beijing.floor;

@@ -20,6 +20,9 @@ pub struct Beijing {
     pub pressure: f64,
     /// Multiplies the bite China reads in a US threat or walk-out.
     pub threat: f64,
+    /// Multiplies how much of the US's visible pain (farms, markets, magnets) China adds to its
+    /// demand: a Beijing that waits for US farmers to hurt.
+    pub reads_us: f64,
     /// The chance it leaves the summit without signing when its last ask is refused, at no
     /// pressure (pressure lowers it).
     pub firmness: f64,
@@ -41,6 +44,7 @@ impl Beijing {
         patience: 1.0,
         pressure: 1.0,
         threat: 1.0,
+        reads_us: 1.0,
         firmness: 0.0,
         weights: Vec::new(),
     };

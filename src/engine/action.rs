@@ -132,6 +132,12 @@ pub enum ActionError {
         /// Days left.
         left: u32,
     },
+    /// The threat's measure is already in force: there is nothing left to threaten.
+    #[error("{card} is already in force: there is nothing left to threaten")]
+    NoBite {
+        /// The measure.
+        card: String,
+    },
     /// Opening the issue would carry the talks past the summit, which would then never meet.
     #[error("opening {issue} takes {days} days; the summit is in {left}: it would pass unmet")]
     PastSummit {

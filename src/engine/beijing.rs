@@ -42,6 +42,7 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
     let patience = within(a.patience);
     let pressure = within(a.pressure);
     let threat = within(a.threat);
+    let reads_us = within(a.reads_us);
     let firmness = within(a.firmness);
     let weights = weights(scenario, a, &mut rng);
     Beijing {
@@ -50,6 +51,7 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
         patience,
         pressure,
         threat,
+        reads_us,
         firmness,
         weights,
     }

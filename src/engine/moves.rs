@@ -47,7 +47,9 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
                 .index()
                 .threat_card
                 .map_or(0.0, |k| scenario.world.cards[k].value);
-            let cut = t.concession * value * state.credibility;
+            // What it gives way by follows the bite it read: its pressure, the card's value, the
+            // US's credibility, as this Beijing reads threats.
+            let cut = t.concession * ai::threat_bite(state, value);
             state.demand_cut += cut;
             // Say where the demand ends up: the figure above is from before the cut, and a
             // threat mirrored earlier may have raised it since last week.

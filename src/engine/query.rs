@@ -146,5 +146,6 @@ pub fn dry_run(
     p: &Package,
 ) -> Result<crate::core::Answer, ActionError> {
     check(scenario, state, &Action::Propose(p.clone()))?;
-    Ok(ai::answer_proposal(scenario, state, p))
+    // The same package proposing judges: issues off the table at today's status quo.
+    Ok(ai::answer_proposal(scenario, state, &normalise(scenario, state, p)))
 }

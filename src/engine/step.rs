@@ -259,6 +259,12 @@ pub fn check(scenario: &Scenario, state: &State, action: &Action) -> Result<(), 
         }
         Action::Sign if state.agreed.is_none() => Err(ActionError::NothingAgreed),
         Action::Play { card } => crate::engine::moves::check_play(scenario, state, *card),
+        Action::Threaten => match scenario.index().threat_card {
+            Some(k) if state.cards.get(k).copied().unwrap_or(false) => Err(ActionError::NoBite {
+                card: scenario.world.cards[k].name.clone(),
+            }),
+            _ => Ok(()),
+        },
         Action::GrantAsk if state.summit_ask.is_none() || !state.summit_this_turn(scenario) => {
             Err(ActionError::NoAsk)
         }
@@ -642,15 +648,15 @@ fn walk_away(scenario: &Scenario, state: &mut State) {
     end(scenario, state, Outcome::UsWalkedAway);
 }
 
-/// How far a credible walk-out lowers China's demand: the threat's concession on the threat
-/// card's value, scaled by the US's credibility and how Beijing reads a threat.
+/// How far a credible walk-out lowers China's demand: half again what a heeded threat of the
+/// threat card would (the bite Beijing reads: its pressure and the card, times credibility).
 fn walk_out_cut(scenario: &Scenario, state: &State) -> f64 {
     let t = &scenario.world.threat;
     let value = scenario
         .index()
         .threat_card
         .map_or(0.0, |k| scenario.world.cards[k].value);
-    t.concession * value * state.credibility * state.beijing.threat.min(1.5)
+    1.5 * t.concession * ai::threat_bite(state, value)
 }
 
 pub(crate) fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {

@@ -57,6 +57,7 @@ fn check_beijing(s: &Scenario, found: &mut Found) {
             ("patience", a.patience, 0.05, 10.0),
             ("pressure", a.pressure, 0.0, 5.0),
             ("threat", a.threat, 0.0, 5.0),
+            ("reads_us", a.reads_us, 0.0, 10.0),
             ("firmness", a.firmness, 0.0, 1.0),
         ];
         for (name, (lo, hi), min, max) in ranges {

@@ -337,6 +337,11 @@ pub(crate) fn check_status_quo_move(
     }
 }
 
+/// The range (1, 1): the scenario's own figure, unchanged.
+fn one_to_one() -> (f64, f64) {
+    (1.0, 1.0)
+}
+
 /// One kind of Beijing a scenario may draw: a name a debrief can say, how likely it is, and the
 /// range of each private parameter (each drawn uniformly within its range).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -356,6 +361,9 @@ pub struct Archetype {
     pub pressure: (f64, f64),
     /// Multiplies the bite China reads in a threat or a walk-out.
     pub threat: (f64, f64),
+    /// Multiplies how much of the US's visible pain China adds to its demand.
+    #[serde(default = "one_to_one")]
+    pub reads_us: (f64, f64),
     /// Chance it leaves the summit unsigned when its last ask is refused, at no pressure.
     pub firmness: (f64, f64),
     /// Each issue's weight in China's utility is multiplied by 1 ± up to this.

@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod ai_tables;
+mod adaptive;
 mod line;
 pub mod moves;
 pub mod par;

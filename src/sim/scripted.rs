@@ -142,7 +142,7 @@ fn reach(c: &Ctx, p: &Package) -> bool {
 const WEEKLY_FALL: f64 = 0.035;
 
 /// Weeks until the summit's week (0 in it), if one is on the calendar.
-fn weeks_to_summit(c: &Ctx) -> Option<u32> {
+pub(crate) fn weeks_to_summit(c: &Ctx) -> Option<u32> {
     match c.state.summit {
         crate::engine::SummitStatus::Scheduled { day } if day >= c.state.day => {
             Some((day - c.state.day) / c.scenario.clock.days_per_turn)
@@ -155,7 +155,7 @@ fn weeks_to_summit(c: &Ctx) -> Option<u32> {
 /// structural package at its firmest and gives ground one step at a time, the least lasting
 /// first (capacity restraints the WTO bars, then tariff leverage, then chip rules, then the
 /// depth of mineral relief).
-fn patient_package(c: &Ctx, conceded: u32) -> Package {
+pub(crate) fn patient_package(c: &Ctx, conceded: u32) -> Package {
     let capacity = if conceded < 1 { 3 } else { 2 };
     let tariffs = if conceded < 2 { 2 } else { 3 };
     let controls = if conceded < 3 { 1 } else { 2 };

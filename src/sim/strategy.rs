@@ -32,11 +32,14 @@ pub enum Strategy {
     Patient,
     /// Structural, plus threats when the model says they are credible (never carried out).
     Bluff,
+    /// Reads Beijing's answers and adapts: settles early with a firm Beijing, holds out and
+    /// threatens against a pressed one.
+    Adaptive,
 }
 
 impl Strategy {
     /// Every strategy, in report order.
-    pub const ALL: [Strategy; 10] = [
+    pub const ALL: [Strategy; 11] = [
         Strategy::Hawk,
         Strategy::Dealmaker,
         Strategy::Structural,
@@ -47,6 +50,7 @@ impl Strategy {
         Strategy::Historical,
         Strategy::Patient,
         Strategy::Bluff,
+        Strategy::Adaptive,
     ];
 
     /// The name used on the command line.
@@ -62,6 +66,7 @@ impl Strategy {
             Strategy::Historical => "historical",
             Strategy::Patient => "patient",
             Strategy::Bluff => "bluff",
+            Strategy::Adaptive => "adaptive",
         }
     }
 
@@ -84,6 +89,7 @@ impl Strategy {
             Strategy::Historical => scripted::historical(&ctx),
             Strategy::Patient => scripted::patient(&ctx),
             Strategy::Bluff => scripted::structural(&ctx, true),
+            Strategy::Adaptive => crate::sim::adaptive::adaptive(&ctx),
         }
     }
 }

@@ -1,0 +1,147 @@
+//! `adaptive`: the careful negotiator the game is meant to reward. It reads only what a player
+//! sees — Beijing's answers and the numbers `w` gives with them (its value for the proposal and
+//! its demand this week), the counter on the table, the meters, the pressure band and the
+//! scenario file — and never the Beijing drawn.
+//!
+//! It measures how far Beijing's stated demand sits above what the scenario's published
+//! negotiator would demand this week: a Beijing that demands more than the book is patient or
+//! unpressed, one that demands less is pressed or eager. Against the first it settles early for
+//! a balanced package and grants the last ask; against the second it holds out to the summit's
+//! eve and refuses a costly last ask while pressure on China runs high.
+
+use crate::ai::{self, Valuation};
+use crate::core::{Beijing, Package, State};
+use crate::engine::{Action, Outcome, classify, query};
+use crate::sim::scripted::{patient_package, weeks_to_summit};
+use crate::sim::strategy::Ctx;
+
+/// The state as the scenario file describes Beijing: the same game, with the published
+/// negotiator in place of the one drawn (what a player can compute from the file).
+fn published(state: &State) -> State {
+    let mut s = state.clone();
+    s.beijing = Beijing::NEUTRAL;
+    s
+}
+
+/// What the reader has learnt from Beijing's last answer to a proposal: how far its demand sits
+/// above the published negotiator's (positive: firmer than the book), and the offset between
+/// its stated value of the last proposal and the book's (the weights it does not publish).
+struct Reading {
+    firmness: f64,
+    offset: f64,
+    demand: f64,
+}
+
+fn read(c: &Ctx) -> Option<Reading> {
+    let last = c.state.last_answer.as_ref()?;
+    let proposal = c.state.proposal.as_ref()?;
+    let utility = last.why.utility?;
+    let book = published(c.state);
+    // The answer came a week ago: the book's demand then.
+    let mut then = book.clone();
+    then.day = then.day.saturating_sub(c.scenario.clock.days_per_turn);
+    let expected = ai::aspiration(c.scenario, &then);
+    let val = Valuation::new(c.scenario, &book);
+    Some(Reading {
+        firmness: last.why.aspiration - expected,
+        offset: utility - val.china(&proposal.0),
+        demand: last.why.aspiration,
+    })
+}
+
+/// Beijing's demand when the package would be judged, `weeks` from now: the book's fall over
+/// those weeks, shrunk for a Beijing that has shown itself firmer than the book.
+fn predicted(c: &Ctx, r: &Reading, weeks: u32) -> f64 {
+    let book = published(c.state);
+    let now = ai::aspiration(c.scenario, &book);
+    let mut later = book.clone();
+    later.day += weeks * c.scenario.clock.days_per_turn;
+    let fall = (now - ai::aspiration(c.scenario, &later)).max(0.0);
+    // A firm Beijing's demand may climb as US pain shows: take the higher of what it said and
+    // what the book says plus how firm it has been; a pressed one's, the lower.
+    if r.firmness > 0.0 {
+        r.demand.max(now + r.firmness) - fall * 0.5
+    } else {
+        r.demand.min(now + r.firmness) - fall
+    }
+}
+
+/// China's value of `p` as the reader estimates it: the book's, corrected by the offset read.
+fn estimate(c: &Ctx, r: &Reading, p: &Package) -> f64 {
+    let book = published(c.state);
+    Valuation::new(c.scenario, &book).china(&p.0) + r.offset
+}
+
+/// The summit: grant the last ask of a Beijing that looked firm, or when it costs little;
+/// refuse a costly one to a Beijing that has looked pressed.
+fn summit(c: &Ctx, firm: bool) -> Option<Action> {
+    if let Some((i, _)) = c.state.summit_ask
+        && c.state.summit_this_turn(c.scenario)
+    {
+        let id = c.scenario.issues[i].id.as_str();
+        let costly = id == "enforcement" || id == "export_controls";
+        let pressed = matches!(
+            query::china_pressure_band(c.scenario, c.state),
+            "high" | "severe"
+        );
+        if firm || !costly || !pressed {
+            return Some(Action::GrantAsk);
+        }
+    }
+    c.sign()
+}
+
+/// The adaptive negotiator's move.
+pub(crate) fn adaptive(c: &Ctx) -> Action {
+    let reading = read(c);
+    let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
+    if let Some(a) = summit(c, firm).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+        return a;
+    }
+    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
+        return Action::RequestExtension;
+    }
+    if c.state.agreed.is_some() {
+        // An agreement binds: taking terms back costs trust, so it holds.
+        return Action::Hold;
+    }
+    let left = weeks_to_summit(c).unwrap_or(0);
+    let opening = patient_package(c, 0);
+    let Some(r) = reading else {
+        return Action::Propose(opening);
+    };
+    // The most the US can ask for that Beijing should take when it is judged: now against a
+    // firm Beijing (its demand will not fall much), at the summit's eve otherwise.
+    // After a heeded threat its deadline is the window: agree before it falls due.
+    let window = c.state.threat_deadline.is_some() && c.state.demand_cut > 0.0;
+    let judged_in = if firm || window {
+        0
+    } else {
+        left.saturating_sub(1)
+    };
+    let demand = predicted(c, &r, judged_in);
+    // Balance as the book's negotiator would judge it (the gap it allows is published).
+    let book = published(c.state);
+    let val = Valuation::new(c.scenario, &book);
+    let refused_last = c
+        .state
+        .last_answer
+        .as_ref()
+        .is_some_and(|a| matches!(a.reply, crate::core::Reply::Counter(_)));
+    let best = (0..=7)
+        .map(|k| patient_package(c, k))
+        .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
+        .find(|p| estimate(c, &r, p) >= demand + 0.005 && val.balanced(&p.0));
+    if let Some(counter) = &c.state.counter
+        && (left <= 1 || firm)
+        && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
+        && c.level(counter, "export_controls") <= 2
+        && best.as_ref().is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
+    {
+        return Action::AcceptCounter;
+    }
+    if left >= 3 && !firm && !window {
+        return Action::Propose(opening);
+    }
+    Action::Propose(best.unwrap_or_else(|| patient_package(c, 7)))
+}
