@@ -12,7 +12,9 @@ fn main() {
     let name = args.get(1).map_or("autumn-2025", String::as_str);
     let games: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(500);
     let sc = scenario::builtin(name).unwrap().unwrap();
-    println!("{name}: {games} games per strategy; per kind of Beijing: games, mean overall, deals %");
+    println!(
+        "{name}: {games} games per strategy; per kind of Beijing: games, mean overall, deals %"
+    );
     for strategy in Strategy::ALL {
         let mut by: BTreeMap<String, (u32, f64, u32)> = BTreeMap::new();
         let mut packages: BTreeMap<String, u32> = BTreeMap::new();
@@ -42,9 +44,17 @@ fn main() {
         let sd = (all.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
         let p10 = all[all.len() / 10];
         let modal = packages.values().max().copied().unwrap_or(0) as f64 / n;
-        print!("{:<14} mean {mean:5.1} sd {sd:4.1} p10 {p10:5.1} modal {:3.0}% |", strategy.name(), modal * 100.0);
+        print!(
+            "{:<14} mean {mean:5.1} sd {sd:4.1} p10 {p10:5.1} modal {:3.0}% |",
+            strategy.name(),
+            modal * 100.0
+        );
         for (k, (g, sum, deals)) in &by {
-            print!(" {k} {:5.1} {:3.0}% |", sum / f64::from(*g), 100.0 * f64::from(*deals) / f64::from(*g));
+            print!(
+                " {k} {:5.1} {:3.0}% |",
+                sum / f64::from(*g),
+                100.0 * f64::from(*deals) / f64::from(*g)
+            );
         }
         println!();
     }

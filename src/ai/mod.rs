@@ -11,7 +11,8 @@ pub use counter::step_towards_china;
 pub(crate) use counter::step_towards_us;
 pub use negotiator::{
     answer_extension, answer_proposal, answer_signing, answer_threat, answer_walk_out, heed_chance,
-    is_insult, judgement, last_ask, leave_chance, threat_bite, noted, still_agreed, walk_away_credible,
+    is_insult, judgement, last_ask, leave_chance, noted, still_agreed, threat_bite,
+    walk_away_credible,
 };
 pub use valuation::{
     Valuation, aspiration, card_value, felt_pressure, status_quo_level, suspends, us_pressure,

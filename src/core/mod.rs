@@ -13,8 +13,8 @@ pub mod package;
 pub mod said;
 pub mod state;
 
-pub use beijing::Beijing;
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule, WalkOutBite};
+pub use beijing::Beijing;
 pub use epilogue::{Epilogue, Month, Note};
 pub use outcome::Outcome;
 pub use package::Package;

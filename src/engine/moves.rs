@@ -130,7 +130,10 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State, k: usize) {
                     card.name, scenario.world.cards[m].name
                 ));
             }
-            let before = scenario.world.card_index(id).is_some_and(|m| state.cards[m]);
+            let before = scenario
+                .world
+                .card_index(id)
+                .is_some_and(|m| state.cards[m]);
             state.apply_effect(scenario, &crate::scenario::Effect::Card(id.to_string()));
             if let Some(m) = scenario.world.card_index(id)
                 && !before

@@ -147,5 +147,9 @@ pub fn dry_run(
 ) -> Result<crate::core::Answer, ActionError> {
     check(scenario, state, &Action::Propose(p.clone()))?;
     // The same package proposing judges: issues off the table at today's status quo.
-    Ok(ai::answer_proposal(scenario, state, &normalise(scenario, state, p)))
+    Ok(ai::answer_proposal(
+        scenario,
+        state,
+        &normalise(scenario, state, p),
+    ))
 }

@@ -31,9 +31,7 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
             Rule::ThreatAbsorbed => "Beijing notes the threat without escalating".into(),
             Rule::ThreatHeeded => "Beijing gives way to the threat and lowers its demand".into(),
             Rule::Mirrored => "Beijing mirrors the US measure with one of its own".into(),
-            Rule::WalkOutHeld => {
-                "Beijing does not mirror the walk-out".into()
-            }
+            Rule::WalkOutHeld => "Beijing does not mirror the walk-out".into(),
             Rule::WalkOutMirrored => "Beijing mirrors the walk-out with restrictions".into(),
             _ => "Beijing notes the move".into(),
         },

@@ -41,16 +41,25 @@ fn check_beijing(s: &Scenario, found: &mut Found) {
     if list.len() > MAX_ARCHETYPES {
         found.push((
             "world.beijing".into(),
-            format!("at most {MAX_ARCHETYPES} kinds of Beijing, not {}", list.len()),
+            format!(
+                "at most {MAX_ARCHETYPES} kinds of Beijing, not {}",
+                list.len()
+            ),
         ));
     }
     for (k, a) in list.iter().enumerate() {
         let p = format!("world.beijing[{k}]");
         if list[..k].iter().any(|b| b.id == a.id) {
-            found.push((format!("{p}.id"), format!("the id \"{}\" is used twice", a.id)));
+            found.push((
+                format!("{p}.id"),
+                format!("the id \"{}\" is used twice", a.id),
+            ));
         }
         if !(a.weight.is_finite() && a.weight > 0.0) {
-            found.push((format!("{p}.weight"), format!("must be above 0, not {}", a.weight)));
+            found.push((
+                format!("{p}.weight"),
+                format!("must be above 0, not {}", a.weight),
+            ));
         }
         let ranges = [
             ("floor", a.floor, -0.5, 0.5),
@@ -73,7 +82,10 @@ fn check_beijing(s: &Scenario, found: &mut Found) {
             if s.issue_index(id).is_none() {
                 found.push((
                     format!("{p}.leans[{j}]"),
-                    format!("unknown issue \"{id}\" (issues: {})", issue_ids(s).join(", ")),
+                    format!(
+                        "unknown issue \"{id}\" (issues: {})",
+                        issue_ids(s).join(", ")
+                    ),
                 ));
             }
             if !(m.is_finite() && (0.0..=5.0).contains(m)) {

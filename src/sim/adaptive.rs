@@ -136,7 +136,9 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
         && (left <= 1 || firm)
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
         && c.level(counter, "export_controls") <= 2
-        && best.as_ref().is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
+        && best
+            .as_ref()
+            .is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
     {
         return Action::AcceptCounter;
     }

@@ -1,9 +1,9 @@
 //! The headless simulator: scripted US strategies, many-game summaries, and a search for the
 //! best US line in one game.
 
+mod adaptive;
 #[cfg(test)]
 mod ai_tables;
-mod adaptive;
 mod line;
 pub mod moves;
 pub mod par;
