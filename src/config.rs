@@ -11,7 +11,7 @@ pub const CONFIG_DIR_ENV: &str = "TRUCE_CONFIG_DIR";
 const PLAYER_FILE: &str = "player.txt";
 
 /// The longest name kept, in characters: enough for a full name, short enough for a table.
-pub const MAX_NAME: usize = 40;
+pub const MAX_NAME: usize = crate::persist::names::MAX_PLAYER_CHARS;
 
 /// The config directory: `TRUCE_CONFIG_DIR`, else the platform's (`None` without a home).
 pub fn config_dir() -> Option<PathBuf> {
@@ -21,16 +21,11 @@ pub fn config_dir() -> Option<PathBuf> {
     }
 }
 
-/// A name as kept: control characters dropped, spaces trimmed, at most `MAX_NAME` characters;
-/// `None` when nothing is left.
+/// A name as kept (`persist::names::clean_name`: line breaks, controls and bidirectional
+/// characters gone, spaces trimmed, at most `MAX_NAME` characters); `None` when nothing is left.
 pub fn clean_name(name: &str) -> Option<String> {
-    let kept: String = name
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME)
-        .collect();
-    let kept = kept.trim();
-    (!kept.is_empty()).then(|| kept.to_string())
+    let kept = crate::persist::names::clean_name(name, MAX_NAME);
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// The remembered player name, if any (a missing or unreadable file is no name).
@@ -63,7 +58,7 @@ mod tests {
         assert_eq!(clean_name("\u{1b}[31m"), Some("[31m".into()));
         assert_eq!(clean_name("   "), None);
         assert_eq!(
-            clean_name(&"x".repeat(100)).map(|n| n.len()),
+            clean_name(&"x".repeat(100)).map(|n| n.chars().count()),
             Some(MAX_NAME)
         );
     }

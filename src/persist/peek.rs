@@ -14,7 +14,10 @@ use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 use crate::engine::Outcome;
 use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, looks_like_save};
-use crate::persist::names::{check_id, escape, is_autosave};
+use crate::persist::names::{
+    MAX_SAVE_NAME_CHARS, MAX_SCENARIO_NAME_CHARS, MAX_STAMP_CHARS, check_id, clean_name, escape,
+    is_autosave,
+};
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::scan::{Scanned, outcome_of, scan, week_of};
 use crate::scenario::span::Spans;
@@ -172,14 +175,16 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
     } else {
         h.name
     };
+    // What the file says about itself is cleaned and capped here, where it is read: a
+    // listing of 20 saves with 8 MB names stays a listing.
     Ok(SaveSummary {
-        name,
+        name: clean_name(&name, MAX_SAVE_NAME_CHARS),
         game_id: h.game_id,
-        scenario: h.scenario,
+        scenario: clean_name(&h.scenario, MAX_SCENARIO_NAME_CHARS),
         // As `State::week`: the week of the day, never past the truce's last.
         week: h.week,
         turns: h.turns,
-        saved_at: h.saved_at,
+        saved_at: clean_name(&h.saved_at, MAX_STAMP_CHARS),
         outcome: h.outcome,
         autosave,
     })

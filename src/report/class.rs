@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::persist;
 use crate::report::csv;
 use crate::report::facts::{self, GameFacts, SCORE_NAMES};
-use crate::report::markdown::{num, table};
+use crate::report::markdown::{heading, inline, num, table};
 
 /// One game read, with the file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,11 +154,11 @@ pub fn markdown(r: &ClassReport) -> String {
         out.push_str("## Files not read\n\n");
         for (file, why) in &r.unreadable {
             // Load errors already start with `file:line:column:`; others get the file named.
-            let why = why.replace('\n', " ");
-            if why.starts_with(file.as_str()) {
-                let _ = writeln!(out, "- {why}");
+            // Escaped: the file name and what the error quotes from it came from the files.
+            if why.starts_with(file.as_str()) || why.starts_with(&persist::names::escape(file)) {
+                let _ = writeln!(out, "- {}", inline(why));
             } else {
-                let _ = writeln!(out, "- {file}: {why}");
+                let _ = writeln!(out, "- {}: {}", inline(file), inline(why));
             }
         }
         out.push('\n');
@@ -174,7 +174,12 @@ fn finished(e: &Entry) -> bool {
 /// The summary of one scenario and seed: outcomes, means and best games over the finished
 /// games, the unfinished ones listed apart, and the deals beside history.
 fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
-    let _ = writeln!(out, "## {scenario}, seed {seed}: {} game(s)\n", games.len());
+    let _ = writeln!(
+        out,
+        "## {}, seed {seed}: {} game(s)\n",
+        heading(scenario),
+        games.len()
+    );
     let (done, open): (Vec<&Entry>, Vec<&Entry>) = games.iter().copied().partition(|e| finished(e));
     let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &done {
@@ -189,7 +194,7 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
         // the means towards the opening state, so they are named here and left out.
         let names: Vec<String> = open
             .iter()
-            .map(|e| format!("{} (week {})", e.file, e.game.outcome.week))
+            .map(|e| format!("{} (week {})", inline(&e.file), e.game.outcome.week))
             .collect();
         let _ = writeln!(
             out,
@@ -305,33 +310,38 @@ pub fn to_csv(r: &ClassReport) -> String {
     header.extend(SCORE_NAMES);
     header.push("problem");
     let mut out = csv::record(&header);
+    // Text cells are made inert by `csv::text`; numbers stay numbers (`csv::number`).
     for e in &r.games {
         let g = &e.game;
         let mut row = vec![
-            g.player.clone().unwrap_or_default(),
-            e.file.clone(),
-            g.scenario.clone(),
-            g.seed.to_string(),
-            g.outcome.key.clone(),
-            g.outcome.week.to_string(),
-            g.class.to_string(),
-            g.reloads.to_string(),
+            csv::text(g.player.as_deref().unwrap_or_default()),
+            csv::text(&e.file),
+            csv::text(&g.scenario),
+            csv::number(g.seed),
+            csv::text(&g.outcome.key),
+            csv::number(g.outcome.week),
+            csv::text(&g.class.to_string()),
+            csv::number(g.reloads),
         ];
-        row.extend(SCORE_NAMES.iter().map(|n| format!("{:.1}", score(g, n))));
+        row.extend(
+            SCORE_NAMES
+                .iter()
+                .map(|n| csv::number(format!("{:.1}", score(g, n)))),
+        );
         row.push(String::new());
-        out.push_str(&csv::record(&row));
+        out.push_str(&csv::line(&row));
     }
     for (file, why) in &r.unreadable {
         let mut row = vec![
             String::new(),
-            file.clone(),
+            csv::text(file),
             String::new(),
             String::new(),
-            "unreadable".into(),
+            csv::text("unreadable"),
         ];
         row.extend(std::iter::repeat_n(String::new(), 3 + SCORE_NAMES.len()));
-        row.push(why.clone());
-        out.push_str(&csv::record(&row));
+        row.push(csv::text(why));
+        out.push_str(&csv::line(&row));
     }
     out
 }
