@@ -486,17 +486,23 @@ fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints `text`, or writes it atomically to `output` (saying where on stderr); `what` names
-/// it in the error ("cannot write the report").
+/// Prints `text`, or writes it to `output` (saying where on stderr): atomically to a file,
+/// through to a device, FIFO or link target, never over a folder (`persist::write_output`);
+/// `what` names it in the error ("cannot write the report"). Every text in it that came from a
+/// file was escaped when it was laid out (`report::markdown`, `report::csv`).
 fn emit(text: &str, output: Option<&Path>, what: &str) -> io::Result<ExitCode> {
     match output {
-        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+        Some(path) => match persist::write_output(path, text.as_bytes()) {
             Ok(()) => {
                 warn!("truce: wrote {}", show_path(path));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                warn!("truce: {}: cannot write the {what}: {e}", show_path(path));
+                warn!(
+                    "truce: {}: cannot write the {what}: {}",
+                    show_path(path),
+                    persist::read::io_words(&e)
+                );
                 Ok(ExitCode::FAILURE)
             }
         },

@@ -36,7 +36,7 @@ mod save;
 mod scan;
 mod store;
 
-pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with};
+pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with, write_output};
 pub use clock::{utc_now, utc_stamp};
 pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir, save_dir};
 pub use error::{Difference, Differences, ErrorKind, Place, SaveError};
