@@ -47,10 +47,7 @@ pub fn write_atomic_with(
     // `.truce-<stem>.XXXXXX.tmp`, created exclusively; removed on drop unless persisted.
     let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder
-        .prefix(&prefix)
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6);
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(6);
     // tempfile creates 0600 by default; asking for 0666 lets the process umask decide, as any
     // new file: 0644 under the usual 022, so a class folder's saves are readable by the
     // instructor's account. A replaced file takes the new mode too.

@@ -10,9 +10,7 @@ use crate::persist::format::{
     CURRENT_VERSION, Probe, SAVE_TAG, SaveFile, looks_like_save, scenario_hash,
 };
 use crate::persist::legacy::{ReadV1, ReadV2, from_v1, from_v2};
-use crate::persist::names::{
-    MAX_PLAYER_CHARS, MAX_SAVE_NAME_CHARS, MAX_STAMP_CHARS, clean_name,
-};
+use crate::persist::names::{MAX_PLAYER_CHARS, MAX_SAVE_NAME_CHARS, MAX_STAMP_CHARS, clean_name};
 use crate::persist::notice::Notice;
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::replay::{Build, verify};

@@ -343,8 +343,16 @@ mod tests {
         assert_eq!(escape("\u{9b}x\u{7}"), "\\u{9b}x\\u{7}");
         assert_eq!(escape("\u{202e}abc"), "\\u{202e}abc");
         for c in [
-            '\u{7f}', '\u{61c}', '\u{200e}', '\u{200f}', '\u{2066}', '\u{2069}', '\u{200b}',
-            '\u{feff}', '\u{2028}', '\u{e0041}',
+            '\u{7f}',
+            '\u{61c}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{2028}',
+            '\u{e0041}',
         ] {
             assert!(!escape(&format!("a{c}b")).contains(c), "{c:?}");
         }
@@ -358,7 +366,10 @@ mod tests {
     #[test]
     fn names_are_cleaned_and_capped() {
         assert_eq!(clean_name("  Ana \n Li\t", 40), "Ana Li");
-        assert_eq!(clean_name("\u{1b}[2J\u{1b}]0;pwned\u{7}x", 40), "[2J]0;pwnedx");
+        assert_eq!(
+            clean_name("\u{1b}[2J\u{1b}]0;pwned\u{7}x", 40),
+            "[2J]0;pwnedx"
+        );
         assert_eq!(clean_name("abc\u{202e}def\u{2066}", 40), "abcdef");
         assert_eq!(clean_name("\u{200b}\u{200f}", 40), "");
         assert_eq!(clean_name("abcdef", 4), "abc…");
@@ -367,7 +378,10 @@ mod tests {
         assert_eq!(clean_name("é".repeat(10).as_str(), 5).chars().count(), 5);
         let huge = "n".repeat(8_000_000);
         let start = std::time::Instant::now();
-        assert_eq!(clean_name(&huge, MAX_SAVE_NAME_CHARS).chars().count(), MAX_SAVE_NAME_CHARS);
+        assert_eq!(
+            clean_name(&huge, MAX_SAVE_NAME_CHARS).chars().count(),
+            MAX_SAVE_NAME_CHARS
+        );
         assert!(start.elapsed() < std::time::Duration::from_millis(200));
     }
 

@@ -13,8 +13,8 @@
 pub fn text(text: &str) -> String {
     // Checked on the text as given: a tab or a line break first would be escaped below, and
     // some spreadsheets skip leading spaces before reading a formula.
-    let formula = text.starts_with(['\t', '\r', '\n'])
-        || text.trim_start().starts_with(['=', '+', '-', '@']);
+    let formula =
+        text.starts_with(['\t', '\r', '\n']) || text.trim_start().starts_with(['=', '+', '-', '@']);
     let one_line: String = text
         .chars()
         .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
@@ -23,9 +23,8 @@ pub fn text(text: &str) -> String {
     if formula {
         shown.insert(0, '\'');
     }
-    let needs = shown.contains([',', '"', '\n', '\r'])
-        || shown.starts_with(' ')
-        || shown.ends_with(' ');
+    let needs =
+        shown.contains([',', '"', '\n', '\r']) || shown.starts_with(' ') || shown.ends_with(' ');
     if needs {
         format!("\"{}\"", shown.replace('"', "\"\""))
     } else {
