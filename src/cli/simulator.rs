@@ -83,9 +83,12 @@ pub(super) fn simulate(
             }
         };
         value["games_per_second"] = serde_json::json!(per_second.round());
-        writeln!(out, "{value}")?;
+        writeln!(out, "{}", json_safe(&value.to_string()))?;
     } else {
-        write_table(&mut out, &summary, per_second)?;
+        // A custom scenario's name is the file's: each line escaped for the terminal.
+        let mut table = Vec::new();
+        write_table(&mut table, &summary, per_second)?;
+        out.write_all(super::clean(&String::from_utf8_lossy(&table)).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -117,17 +120,38 @@ pub(super) fn solve(
     let mut out = io::stdout().lock();
     if json {
         match serde_json::to_string(&report) {
-            Ok(text) => writeln!(out, "{text}")?,
+            Ok(text) => writeln!(out, "{}", json_safe(&text))?,
             Err(e) => {
                 warn!("truce: {e}");
                 return Ok(ExitCode::FAILURE);
             }
         }
     } else {
-        sim::write_text(&mut out, &report)?;
+        // The line names a custom scenario's issues and levels: escaped for the terminal.
+        let mut text = Vec::new();
+        sim::write_text(&mut text, &report)?;
+        out.write_all(super::clean(&String::from_utf8_lossy(&text)).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// JSON with every character a terminal would obey written as a `\uXXXX` escape: serde_json
+/// escapes controls already, not the bidirectional and invisible ones a scenario's texts may
+/// hold. The same JSON value either way.
+fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::persist::names::needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {
@@ -185,4 +209,21 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
     }
     writeln!(out)?;
     writeln!(out, "{per_second:.0} games per second")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_safe;
+
+    #[test]
+    fn json_keeps_its_value_and_loses_the_bidi_controls() {
+        let json = serde_json::json!({ "scenario": "evil\u{202e}txt\u{1b}" }).to_string();
+        let safe = json_safe(&json);
+        assert!(
+            !safe.contains('\u{202e}') && !safe.contains('\u{1b}'),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["scenario"], "evil\u{202e}txt\u{1b}");
+    }
 }

@@ -13,7 +13,9 @@
 //!   showing `loaded.notice` when there is one (the game was replayed under newer rules);
 //! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default);
 //! - every file name: `names` (`slug`, `file_name`, `autosave_file_name`); text from a file
-//!   shown on a terminal: `names::escape`;
+//!   shown on a terminal: `names::escape`; a name read from a file: `names::clean_name` (done
+//!   by `peek` and `load_game` already);
+//! - a command's `-o FILE`: `write_output` (atomic for a file, through for a device or link);
 //! - an error's place for a screen: `SaveError::place()` and `detail()`, never its text.
 
 mod atomic;

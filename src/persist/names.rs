@@ -2,6 +2,10 @@
 //! player typed, the autosave slot from the game id, the temporary file of an atomic write.
 //! `slug` is the one function that makes them, and it cannot produce a separator, `..`, a dot
 //! file, a control character, a device name or a name too long for its temporary file.
+//!
+//! Names that come *from* a file are handled here too: `clean_name` cleans and caps a name
+//! where it is read (a save's header, `player.txt`, `--player`), and `escape` is the one
+//! function every print of a file's text to a terminal goes through.
 
 use std::path::{Path, PathBuf};
 
@@ -219,6 +223,8 @@ pub const MAX_SAVE_NAME_CHARS: usize = 120;
 pub const MAX_SCENARIO_NAME_CHARS: usize = 120;
 /// The longest save stamp kept from a save's header, in characters (ours take 20).
 pub const MAX_STAMP_CHARS: usize = 40;
+/// The longest release version kept from a save (`0.2.0`), in characters.
+pub const MAX_VERSION_CHARS: usize = 40;
 /// The longest piece of a file quoted in a message, in characters.
 pub const MAX_QUOTED_CHARS: usize = 200;
 

@@ -334,7 +334,11 @@ fn notice_for(
     let outcome_changed = (header_known && save.outcome != now)
         .then(|| (outcome_title(save.outcome.as_deref()), title(&game.state)));
     Notice {
-        made_with: save.game_version.clone(),
+        // What the file claims: shown to the player, so cleaned and capped.
+        made_with: crate::persist::names::clean_name(
+            &save.game_version,
+            crate::persist::names::MAX_VERSION_CHARS,
+        ),
         made_rules: save.rules,
         replayed_under: build.version.clone(),
         rules: build.rules,
