@@ -341,7 +341,7 @@ impl SaveError {
             E::Truncated { .. } => {
                 "the save ends early: the file is truncated or incomplete".into()
             }
-            E::Parse { message, .. } => quote(message),
+            E::Parse { message, .. } => crate::persist::names::message(message),
             E::NotASave { .. } => "not a Truce save: a saved game starts with `TruceSave(`".into(),
             E::NewerVersion { found, known, .. } => format!(
                 "this save is format version {found}, newer than this build of truce can read \

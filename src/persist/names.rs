@@ -227,6 +227,8 @@ pub const MAX_STAMP_CHARS: usize = 40;
 pub const MAX_VERSION_CHARS: usize = 40;
 /// The longest piece of a file quoted in a message, in characters.
 pub const MAX_QUOTED_CHARS: usize = 200;
+/// The longest parser message kept, in characters (RON's quote what they found).
+pub const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// A name read from a file or typed, as kept: line breaks and tabs become spaces, every other
 /// character `needs_escape` flags is dropped, runs of spaces become one, the ends are trimmed,
@@ -274,8 +276,19 @@ pub fn clean_name(text: &str, max_chars: usize) -> String {
 /// A piece of a file quoted in a message: escaped for the terminal and cut to
 /// `MAX_QUOTED_CHARS` characters (`…` marks the cut), so a 7 MB name makes a short message.
 pub fn quote(text: &str) -> String {
+    shorten(text, MAX_QUOTED_CHARS)
+}
+
+/// A parser's message, which may quote the file: escaped and cut to `MAX_MESSAGE_CHARS`
+/// characters, room enough for a list of the names it expected.
+pub fn message(text: &str) -> String {
+    shorten(text, MAX_MESSAGE_CHARS)
+}
+
+/// Escaped and cut to `max_chars` characters, `…` marking the cut.
+fn shorten(text: &str, max_chars: usize) -> String {
     let mut end = text.len();
-    if let Some((at, _)) = text.char_indices().nth(MAX_QUOTED_CHARS) {
+    if let Some((at, _)) = text.char_indices().nth(max_chars) {
         end = at;
     }
     let mut out = escape(&text[..end]);

@@ -86,7 +86,7 @@ pub fn ron_message(e: &ron::Error) -> String {
              Truce file"
             .into(),
         // Shortened: RON quotes the text it found, which may be a whole hostile file.
-        other => crate::persist::names::quote(&other.to_string()),
+        other => crate::persist::names::message(&other.to_string()),
     }
 }
 
