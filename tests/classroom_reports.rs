@@ -106,6 +106,7 @@ fn class_folder(dir: &Path) {
             player: Some(player.into()),
             class,
             reloads,
+            ..GameInfo::default()
         };
         let save = persist::save_of(&finished.game, &info, "2025-10-30T12:00:00Z");
         persist::write_save(&dir.join(file), &save).expect("write");

@@ -152,7 +152,16 @@ fn listing_is_newest_first_and_shows_broken_files() {
     ] {
         let info = GameInfo::new(&scenario, seed, stamp);
         let game = play_through(&scenario, Strategy::Dealmaker, seed, |_| {});
-        persist::save(dir.path(), &game, &info, stamp).unwrap();
+        let path = persist::save(dir.path(), &game, &info, stamp).unwrap();
+        // Listings follow the file system's time, not the stamp: give each file its stamp's.
+        let secs = stamp.parse::<jiff::Timestamp>().unwrap().as_second();
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
         stamps.push(stamp);
     }
     write(dir.path(), "broken.ron", "TruceSave(version: 2, name: ");

@@ -29,6 +29,7 @@ mod load;
 pub mod names;
 pub mod notice;
 mod peek;
+pub mod provenance;
 pub mod read;
 pub mod record;
 mod replay;
@@ -44,6 +45,7 @@ pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
 pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
 pub use notice::{Notice, Stopped};
+pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
 pub use replay::Build;
 pub use save::{

@@ -21,6 +21,7 @@ use crate::persist::notice::{Notice, Stopped, first_difference};
 use crate::persist::record::{
     TurnRecord, game_record, outcome_key, outcome_of_key, state_digest, word,
 };
+use crate::persist::provenance::{ChainCheck, MoveStamps, ScenarioId, check_chain};
 use crate::persist::save::GameInfo;
 use crate::scenario::Scenario;
 use crate::scenario::span::{Spans, locate};
@@ -134,15 +135,26 @@ fn loaded(
     embedded: bool,
     notice: Option<Notice>,
 ) -> LoadedGame {
+    let chain = check_chain(&save);
+    // An intact chain goes on from its stamps; any other restarts at the move the game stands
+    // at, so a resumed class game is chained from there and a report says "partial".
+    let stamps = match &chain {
+        ChainCheck::Intact { from, .. } => MoveStamps::new(*from, save.moved_at.clone()),
+        _ => MoveStamps::new(game.history.len(), Vec::new()),
+    };
     LoadedGame {
-        game,
+        scenario_id: ScenarioId::of(&game.scenario, embedded),
+        chain,
         info: GameInfo {
             id: save.game_id,
             name: save.name,
             player: save.player,
             class: save.class,
             reloads: save.reloads,
+            started_at: save.started_at.unwrap_or_default(),
+            stamps,
         },
+        game,
         saved_at: save.saved_at,
         file_version,
         embedded_scenario: embedded,
