@@ -140,7 +140,8 @@ fn loaded(
     // at, so a resumed class game is chained from there and a report says "partial".
     let stamps = match &chain {
         ChainCheck::Intact { from, .. } => MoveStamps::new(*from, save.moved_at.clone()),
-        _ => MoveStamps::new(game.history.len(), Vec::new()),
+        _ if save.class => MoveStamps::new(game.history.len(), Vec::new()),
+        _ => MoveStamps::default(),
     };
     LoadedGame {
         scenario_id: ScenarioId::of(&game.scenario, embedded),
