@@ -94,7 +94,11 @@ fn class_folder(dir: &Path) {
     )
     .expect("copy");
     fs::write(dir.join("garbage.ron"), "this is not a save\n").expect("write");
-    fs::write(dir.join("notes.txt"), "not a .ron file: listed as skipped\n").expect("write");
+    fs::write(
+        dir.join("notes.txt"),
+        "not a .ron file: listed as skipped\n",
+    )
+    .expect("write");
     let finished = persist::load_game(Path::new("saves/finished-deal.ron")).expect("loads");
     for (file, player, class, reloads) in [
         ("ana.ron", "Ana Li", true, 0),

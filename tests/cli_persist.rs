@@ -206,7 +206,11 @@ fn saves_lists_the_directory_and_load_finds_a_name_there() {
     fs::create_dir_all(&dir).unwrap();
     // The list follows the file system's times: each copy gets its example's stamp's time
     // (12:00, 12:01, 12:02 on 30 October 2025, in the order the examples were made).
-    let made = ["opening.ron", "midgame-restrictions.ron", "finished-deal.ron"];
+    let made = [
+        "opening.ron",
+        "midgame-restrictions.ron",
+        "finished-deal.ron",
+    ];
     for p in examples() {
         let to = dir.join(p.file_name().unwrap());
         fs::copy(&p, &to).unwrap();

@@ -124,7 +124,11 @@ fn fill(dir: &Path) {
     let out = persist::save(dir, game(&b), &done, "2025-10-29T18:00:00Z").expect("save");
     fs::copy("tests/fixtures/saves/truncated.ron", dir.join("broken.ron")).expect("copy");
     // The list follows the file system's times: give each file the time its stamp says.
-    for (path, secs) in [(saved, 1_761_825_909), (auto, 1_761_825_840), (out, 1_761_760_800)] {
+    for (path, secs) in [
+        (saved, 1_761_825_909),
+        (auto, 1_761_825_840),
+        (out, 1_761_760_800),
+    ] {
         let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
         let file = fs::File::options().write(true).open(&path).expect("open");
         file.set_modified(when).expect("set the time");

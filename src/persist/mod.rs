@@ -45,8 +45,8 @@ pub use format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
 pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
 pub use notice::{Notice, Stopped};
-pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
+pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,

@@ -171,9 +171,9 @@ impl ChainCheck {
                 started_at,
                 ..
             } => {
-                let over = self.seconds().map_or(String::new(), |s| {
-                    format!(", played over {}", duration(s))
-                });
+                let over = self
+                    .seconds()
+                    .map_or(String::new(), |s| format!(", played over {}", duration(s)));
                 let start = if started_at.is_empty() {
                     String::new()
                 } else {
@@ -366,7 +366,11 @@ pub fn check_chain(save: &SaveFile) -> ChainCheck {
         from,
         moves: save.moved_at.len(),
         started_at,
-        span: save.moved_at.first().zip(save.moved_at.last()).map(|(a, b)| (*a, *b)),
+        span: save
+            .moved_at
+            .first()
+            .zip(save.moved_at.last())
+            .map(|(a, b)| (*a, *b)),
     }
 }
 

@@ -18,10 +18,10 @@ use crate::persist::format::{SaveFile, ScenarioRef, scenario_hash};
 use crate::persist::legacy::StrictState;
 use crate::persist::load::{LoadedGame, builtins_cached, check_embedded, unknown_scenario};
 use crate::persist::notice::{Notice, Stopped, first_difference};
+use crate::persist::provenance::{ChainCheck, MoveStamps, ScenarioId, check_chain};
 use crate::persist::record::{
     TurnRecord, game_record, outcome_key, outcome_of_key, state_digest, word,
 };
-use crate::persist::provenance::{ChainCheck, MoveStamps, ScenarioId, check_chain};
 use crate::persist::save::GameInfo;
 use crate::scenario::Scenario;
 use crate::scenario::span::{Spans, locate};

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::engine::new_state;
+use crate::persist::provenance::duration;
 use crate::persist::{self, ChainCheck, ScenarioId};
 use crate::report::csv;
 use crate::report::facts::{self, DealRow, GameFacts, SCORE_NAMES};
 use crate::report::markdown::{num, table};
-use crate::persist::provenance::duration;
 
 pub use crate::report::intake::{ClassReport, Entry, read};
 
@@ -49,7 +49,9 @@ fn notes(e: &Entry) -> Vec<String> {
         out.push(format!("copy of {of}, not counted"));
     }
     if let Some(script) = e.script {
-        out.push(format!("moves identical to the scripted strategy `{script}`"));
+        out.push(format!(
+            "moves identical to the scripted strategy `{script}`"
+        ));
     }
     let id = &g.provenance.scenario;
     if id.named_like_builtin {
@@ -182,7 +184,10 @@ fn verification(out: &mut String, r: &ClassReport) {
              the strategies `truce simulate` plays for this scenario and seed.\n",
         );
     }
-    if r.games.iter().any(|e| e.game.provenance.scenario.is_custom()) {
+    if r.games
+        .iter()
+        .any(|e| e.game.provenance.scenario.is_custom())
+    {
         out.push_str(
             "- *custom* after a scenario's name: the save carries its own scenario, shown with \
              the start of its SHA-256; it is grouped apart and never taken for a built-in, \
@@ -316,7 +321,10 @@ fn history_of(scenario: &ScenarioId, seed: u64, games: &[&Entry]) -> Vec<DealRow
     {
         return facts::deal(&builtin, &new_state(&builtin, seed));
     }
-    games.first().map(|e| e.game.deal.clone()).unwrap_or_default()
+    games
+        .first()
+        .map(|e| e.game.deal.clone())
+        .unwrap_or_default()
 }
 
 /// Issue by issue: how many signed deals matched history, asked the US more, or less.

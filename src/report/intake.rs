@@ -61,11 +61,7 @@ fn skip_reason(path: &Path) -> Option<&'static str> {
     let ron = path
         .extension()
         .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("ron"));
-    if ron {
-        None
-    } else {
-        Some("not a .ron file")
-    }
+    if ron { None } else { Some("not a .ron file") }
 }
 
 /// The files a path names: a folder gives its saves (see `skip_reason`), sorted, and lists the
@@ -111,7 +107,13 @@ struct Scripts(HashMap<(ScenarioId, u64), Vec<(&'static str, Vec<Action>)>>);
 
 impl Scripts {
     /// The strategy whose moves are exactly these, if any.
-    fn matching(&mut self, id: &ScenarioId, scenario: &Scenario, seed: u64, actions: &[Action]) -> Option<&'static str> {
+    fn matching(
+        &mut self,
+        id: &ScenarioId,
+        scenario: &Scenario,
+        seed: u64,
+        actions: &[Action],
+    ) -> Option<&'static str> {
         if actions.is_empty() || actions.len() > SCRIPT_MOVES {
             return None;
         }

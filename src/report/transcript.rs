@@ -50,7 +50,8 @@ fn header(out: &mut String, g: &GameFacts) {
     if let Some(hash) = &id.custom {
         let what = if id.named_like_builtin {
             format!(
-                "a custom scenario carried in the save under the built-in's name `{}`, but not                  the built-in (SHA-256 {hash})",
+                "a custom scenario carried in the save under the built-in's name `{}`, but not \
+                 the built-in (SHA-256 {hash})",
                 id.name
             )
         } else {
