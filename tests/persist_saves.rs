@@ -165,7 +165,8 @@ fn listing_is_newest_first_and_shows_broken_files() {
         let path = persist::save(dir.path(), &game, &info, stamp).unwrap();
         // Listings follow the file system's time, not the stamp: give each file its stamp's.
         let secs = stamp.parse::<jiff::Timestamp>().unwrap().as_second();
-        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64);
+        let when =
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::try_from(secs).unwrap());
         fs::File::options()
             .write(true)
             .open(&path)

@@ -101,9 +101,12 @@ fn files_of(path: &Path, report: &mut ClassReport) -> Vec<PathBuf> {
     files
 }
 
+/// Each scripted strategy's name and moves in one scenario and seed.
+type Played = Vec<(&'static str, Vec<Action>)>;
+
 /// The moves of every scripted strategy in one scenario and seed, played once per report.
 #[derive(Default)]
-struct Scripts(HashMap<(ScenarioId, u64), Vec<(&'static str, Vec<Action>)>>);
+struct Scripts(HashMap<(ScenarioId, u64), Played>);
 
 impl Scripts {
     /// The strategy whose moves are exactly these, if any.
