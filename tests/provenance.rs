@@ -7,99 +7,24 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "fixtures/provenance/generate.rs"]
+mod generate;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
-use std::time::{Duration, UNIX_EPOCH};
 
-use truce::engine::{Game, new_state};
+use generate::{
+    builtin, class_game, class_info, finished, forged_history, forged_weights, info, save_in,
+    set_time,
+};
+use truce::engine::new_state;
 use truce::persist::provenance::sha256_hex;
-use truce::persist::{self, ChainCheck, GameInfo, SaveFile, SaveStore, ScenarioRef};
+use truce::persist::{self, ChainCheck, GameInfo, SaveStore, ScenarioRef};
 use truce::report::{class, facts, transcript};
-use truce::scenario::{self, Scenario};
 use truce::sim::{self, Strategy};
 use truce::ui::classroom::Classroom;
-
-// ---- generators ----
-
-fn builtin() -> Scenario {
-    scenario::builtin("autumn-2025").unwrap().unwrap()
-}
-
-/// The example game that ends in a signed deal (seed 1).
-fn finished() -> Game {
-    persist::load_game(Path::new("saves/finished-deal.ron"))
-        .unwrap()
-        .game
-}
-
-/// The built-in with only its score weights changed: all weight on damage avoided, which the
-/// finished example scores 100 on (72 overall under the real weights).
-fn forged_weights() -> Scenario {
-    let mut s = builtin();
-    let w = &mut s.world.weights;
-    (w.us_value, w.durability, w.balance, w.headline, w.security) = (0.0, 0.0, 0.0, 0.0, 0.0);
-    w.damage = 1.0;
-    s
-}
-
-/// The built-in with another historical outcome on its first issue.
-fn forged_history() -> Scenario {
-    let mut s = builtin();
-    let (id, level) = s.historical.package[0].clone();
-    let levels = s.issues[s.issue_index(&id).unwrap()].levels.len();
-    s.historical.package[0].1 = (level + 1) % levels;
-    s
-}
-
-/// The finished example's moves replayed in `scenario` and saved under `info`.
-fn save_in(scenario: Scenario, info: &GameInfo) -> SaveFile {
-    let example = finished();
-    let game = Game::replay(Arc::new(scenario), example.seed, &example.actions()).unwrap();
-    persist::save_of(&game, info, "2025-10-30T12:00:00Z")
-}
-
-fn info(id: &str, player: &str, class: bool) -> GameInfo {
-    GameInfo {
-        id: id.into(),
-        name: format!("{player}'s game"),
-        player: Some(player.into()),
-        class,
-        ..GameInfo::default()
-    }
-}
-
-/// A game played move by move in class mode, autosaved after every move `gap` seconds apart
-/// from `start` (seconds since 1970): the UI's loop, through the library.
-fn class_game(dir: &Path, info: &GameInfo, moves: usize, start: u64, gap: u64) -> (Game, PathBuf) {
-    let scenario = Arc::new(builtin());
-    let script = sim::play(&scenario, Strategy::Dealmaker, 3).actions;
-    let mut game = Game::new(scenario, 3);
-    let mut path = PathBuf::new();
-    for (i, action) in script.into_iter().take(moves).enumerate() {
-        game.apply(action).unwrap();
-        let stamp = persist::utc_stamp(start + gap * i as u64);
-        path = persist::autosave(dir, &game, info, &stamp).unwrap();
-    }
-    (game, path)
-}
-
-fn class_info() -> GameInfo {
-    let s = builtin();
-    GameInfo {
-        player: Some("Ana Li".into()),
-        class: true,
-        ..GameInfo::new(&s, 3, "2025-10-30T09:00:00Z.123456789-42")
-    }
-}
-
-fn set_time(path: &Path, secs: u64) {
-    let file = fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(UNIX_EPOCH + Duration::from_secs(secs))
-        .unwrap();
-}
 
 fn truce(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_truce"))
