@@ -373,10 +373,11 @@ fn validate_one(path: &Path) -> Result<String, String> {
             Some(n) => format!("replayed under this build's rules: {n}"),
         };
         Ok(format!(
-            "save of {}, week {}, {} actions {how}",
-            loaded.game.scenario.name,
+            "save of {}, week {}, {} actions {how}{}",
+            loaded.scenario_id.label(),
             loaded.game.state.week(),
-            loaded.game.history.len()
+            loaded.game.history.len(),
+            provenance_notes(&loaded)
         ))
     } else {
         if text.len() as u64 > MAX_SCENARIO_BYTES {
@@ -389,6 +390,19 @@ fn validate_one(path: &Path) -> Result<String, String> {
         let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
         Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
     }
+}
+
+/// What `validate` and `load --check` add about where a save came from: a custom scenario
+/// under a built-in's name, and a class game's chain (each after a `; `), or nothing.
+fn provenance_notes(loaded: &persist::LoadedGame) -> String {
+    let mut notes = Vec::new();
+    if let Some(warning) = loaded.scenario_id.warning() {
+        notes.push(warning);
+    }
+    if loaded.info.class || loaded.chain != persist::ChainCheck::None {
+        notes.push(format!("chain {}", loaded.chain.describe()));
+    }
+    notes.iter().map(|n| format!("; {n}")).collect()
 }
 
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
@@ -411,12 +425,13 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         let state = &loaded.game.state;
         let outcome = state.outcome.map_or("in progress", |o| o.title());
         say!(
-            "{}: {}, week {}, {} ({})",
+            "{}: {}, week {}, {} ({}){}",
             show_path(&path),
-            escape(&loaded.game.scenario.name),
+            escape(&loaded.scenario_id.label()),
             state.week(),
             outcome,
-            escape(&loaded.info.name)
+            escape(&loaded.info.name),
+            escape(&provenance_notes(&loaded))
         );
         if let Some(notice) = &loaded.notice {
             say!("{}: {notice}", path.display());

@@ -158,11 +158,18 @@ fn csv_of_formula_names_keeps_its_rows_and_guards_every_formula() {
         players.iter().any(|p| p.starts_with("'=HYPERLINK(")),
         "{players:?}"
     );
-    // Numeric columns stay numbers: seed, week, reloads and scores parse as such.
+    // Numeric columns stay numbers: seed, week, reloads and scores parse as such, and the
+    // seconds a chain covers when there is a chain.
+    let scores = truce::report::facts::SCORE_NAMES.len();
+    let played = records[0].iter().position(|h| h == "played_seconds");
+    assert_eq!(played, Some(8 + scores + 2), "{:?}", records[0]);
     for r in &records[1..=games] {
         for (i, cell) in r.iter().enumerate().skip(3) {
-            if [3, 5, 7].contains(&i) || (8..width - 1).contains(&i) {
+            if [3, 5, 7].contains(&i) || (8..8 + scores).contains(&i) {
                 assert!(cell.parse::<f64>().is_ok(), "column {i}: {cell:?}");
+            }
+            if Some(i) == played && !cell.is_empty() {
+                assert!(cell.parse::<u64>().is_ok(), "column {i}: {cell:?}");
             }
         }
     }
@@ -188,28 +195,43 @@ fn markdown_of_hostile_names_keeps_exactly_its_headings_and_rows() {
     let forged = "f\n# Corrected scores\n| Eve | 100 |\n![](t.png?leak).ron";
     fs::write(dir.join(forged), save_named(30, "x", None)).unwrap();
     fs::write(dir.join("<script>\n# Corrected.ron"), "not a save <script>").unwrap();
+    // A finished game in a custom scenario whose name would forge a heading and a row: it
+    // gets a group (a heading) of its own, and notes, in the report.
+    let mut custom = builtin();
+    custom.name = "c\n# Corrected scores\n| Eve | 100 |".into();
+    let played = save_after(custom, usize::MAX, "c", "c", None);
+    fs::write(dir.join("custom-name.ron"), played).unwrap();
     let out = truce(home.path(), &["report", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     let games = MARKDOWN_ATTACKS.len() + 1;
+    let heads = headings(&md);
+    assert_eq!(heads.len(), 5, "{md}");
     assert_eq!(
-        headings(&md),
+        heads[..3],
         [
             "# Class results",
             "## Games",
-            &format!("## autumn-2025, seed 3: {games} game(s)"),
-            "## Files not read",
+            &format!("## autumn-2025, seed 3: {games} game(s)")
         ],
         "{md}"
     );
+    assert!(
+        heads[3].starts_with("## c \\# Corrected scores \\| Eve \\| 100 \\| (custom ")
+            && heads[3].ends_with(", seed 3: 1 game(s)"),
+        "{md}"
+    );
+    assert_eq!(heads[4], "## Files not read", "{md}");
     let t = tables(&md);
-    // Games (header, separator, one row per game), then the means (header, separator, seven
-    // scores); every row with as many cells as its header.
-    // The signed deals beside history (header, separator, one row per issue) come last.
-    assert_eq!(t.len(), 3, "{md}");
-    assert_eq!(t[0].len(), 2 + games, "{md}");
-    assert_eq!(t[1].len(), 2 + 7, "{md}");
-    assert_eq!(t[2].len(), 2 + builtin().issues.len(), "{md}");
+    // Games (header, separator, one row per game), then for each group the means (header,
+    // separator, seven scores) and the signed deals beside history (header, separator, one
+    // row per issue); every row with as many cells as its header.
+    assert_eq!(t.len(), 5, "{md}");
+    assert_eq!(t[0].len(), 2 + games + 1, "{md}");
+    for group in [1, 3] {
+        assert_eq!(t[group].len(), 2 + 7, "{md}");
+        assert_eq!(t[group + 1].len(), 2 + builtin().issues.len(), "{md}");
+    }
     for table in &t {
         assert!(table.iter().all(|&n| n == table[0]), "{table:?}\n{md}");
     }
@@ -244,8 +266,10 @@ fn markdown_of_hostile_names_keeps_exactly_its_headings_and_rows() {
     for table in tables(&md) {
         assert!(table.iter().all(|&n| n == table[0]), "{table:?}\n{md}");
     }
-    // The fact table: scenario, seed, player, save, outcome, moves.
-    assert_eq!(tables(&md)[0].len(), 2 + 6, "{md}");
+    // The fact table: scenario, seed, player, save, outcome, moves, and the provenance of its
+    // scenario (a custom one).
+    assert_eq!(tables(&md)[0].len(), 2 + 7, "{md}");
+    assert!(md.contains("| Provenance | a custom scenario"), "{md}");
     assert_inert(&md);
 }
 

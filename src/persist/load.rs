@@ -12,6 +12,7 @@ use crate::persist::format::{
 use crate::persist::legacy::{ReadV1, ReadV2, from_v1, from_v2};
 use crate::persist::names::{MAX_PLAYER_CHARS, MAX_SAVE_NAME_CHARS, MAX_STAMP_CHARS, clean_name};
 use crate::persist::notice::Notice;
+use crate::persist::provenance::{ChainCheck, ScenarioId};
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::replay::{Build, verify};
 use crate::persist::save::GameInfo;
@@ -33,6 +34,11 @@ pub struct LoadedGame {
     pub file_version: u32,
     /// Whether the scenario was embedded in the save rather than a built-in.
     pub embedded_scenario: bool,
+    /// Which scenario it was played in: a built-in, or a custom one (by content hash), which
+    /// may carry a built-in's name; reports group and label games by this, never by name.
+    pub scenario_id: ScenarioId,
+    /// What the save's move chain says (class games; `None` for others and older saves).
+    pub chain: ChainCheck,
     /// Set when the save was made under other rules or another version of its scenario and
     /// was replayed under this build's: show it to the player. `None`: verified as saved.
     pub notice: Option<Notice>,

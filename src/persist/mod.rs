@@ -31,6 +31,7 @@ mod load;
 pub mod names;
 pub mod notice;
 mod peek;
+pub mod provenance;
 pub mod read;
 pub mod record;
 mod replay;
@@ -47,6 +48,7 @@ pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
 pub use notice::{Notice, Stopped};
 pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
+pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,

@@ -5,6 +5,7 @@
 
 use crate::engine::{Action, Game, Source, State, Turn, scorecard};
 use crate::persist::LoadedGame;
+use crate::report::provenance::Provenance;
 use crate::report::{explain, reply_headline};
 use crate::scenario::Scenario;
 
@@ -113,6 +114,8 @@ pub struct GameFacts {
     pub history: String,
     /// The deal beside history, issue by issue.
     pub deal: Vec<DealRow>,
+    /// What the file can prove about where it came from (scenario identity, chain).
+    pub provenance: Provenance,
 }
 
 /// The facts of a loaded save: replays it move by move to see what each move produced.
@@ -147,6 +150,7 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
             .collect(),
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
+        provenance: Provenance::of(loaded),
     }
 }
 

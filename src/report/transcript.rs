@@ -50,8 +50,34 @@ fn header(out: &mut String, g: &GameFacts) {
         ],
         vec!["Moves".to_string(), g.moves.len().to_string()],
     ];
+    let id = &g.provenance.scenario;
+    if let Some(hash) = &id.custom {
+        let what = if id.named_like_builtin {
+            format!(
+                "a custom scenario carried in the save under the built-in's name {}, but not \
+                 the built-in (SHA-256 {})",
+                code(&id.name),
+                cell(hash)
+            )
+        } else {
+            format!(
+                "a custom scenario carried in the save (SHA-256 {})",
+                cell(hash)
+            )
+        };
+        facts.push(vec!["Provenance".to_string(), what]);
+    }
     if g.class {
-        facts.push(vec!["Mode".to_string(), "class mode".to_string()]);
+        facts.push(vec![
+            "Mode".to_string(),
+            "class mode (as the file claims)".to_string(),
+        ]);
+    }
+    if g.class || g.provenance.chain != crate::persist::ChainCheck::None {
+        facts.push(vec![
+            "Chain".to_string(),
+            cell(&g.provenance.chain.describe()),
+        ]);
     }
     if g.reloads > 0 {
         facts.push(vec![

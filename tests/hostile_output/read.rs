@@ -160,9 +160,20 @@ pub fn tables(md: &str) -> Vec<Vec<usize>> {
     out
 }
 
+/// The report's own inline code (never from a file): `truce simulate` and the name of the
+/// scripted strategy a game repeats. Taken out before looking for unescaped backticks.
+fn without_own_code(md: &str) -> String {
+    let mut md = md.replace("`truce simulate`", "truce simulate");
+    for s in truce::sim::Strategy::ALL {
+        md = md.replace(&format!("strategy `{}`", s.name()), "strategy");
+    }
+    md
+}
+
 /// No HTML, image, link or emphasis from a file: every `<` is written `&lt;`, every `[` and
-/// `` ` `` escaped.
+/// `` ` `` escaped (the report's own inline code aside).
 pub fn assert_inert(md: &str) {
+    let md = &without_own_code(md);
     assert!(!md.contains('<'), "raw <: {md}");
     assert!(!md.contains("!["), "an image: {md}");
     let mut slashes = 0;
