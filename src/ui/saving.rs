@@ -233,9 +233,18 @@ impl App {
         {
             return;
         }
+        self.type_text(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Text typed or pasted into the prompt's field: control characters dropped, the field
+    /// capped; a field still holding its suggestion is replaced.
+    pub(crate) fn type_text(&mut self, typed: &str) {
         let Some(p) = self.ui.prompt.as_mut() else {
             return;
         };
+        if !typed.chars().any(|c| !c.is_control()) {
+            return;
+        }
         let max = match p.field {
             Field::Name => MAX_NAME,
             Field::Folder => MAX_FOLDER,
@@ -245,9 +254,8 @@ impl App {
         if fresh {
             text.clear();
         }
-        if text.chars().count() < max {
-            text.push(c);
-        }
+        let room = max.saturating_sub(text.chars().count());
+        text.extend(typed.chars().filter(|c| !c.is_control()).take(room));
     }
 
     /// Backspace in the prompt.
