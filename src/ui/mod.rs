@@ -6,6 +6,7 @@
 pub mod app;
 pub mod classroom;
 pub mod effects;
+pub mod guard;
 pub mod keymap;
 pub mod menu;
 pub mod paste;
@@ -87,6 +88,8 @@ pub fn run(start: Start) -> io::Result<()> {
     // A paste comes marked, as one event: text, never keys.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut signals);
+    // The exit below runs no destructors: the game's lock goes now, whatever ended it.
+    app.release_lock();
     // Show the cursor before leaving the alternate screen, so that leaving it is the last
     // thing written (the terminal would otherwise show it again when dropped).
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -108,6 +111,7 @@ fn end(app: &mut App, signal: i32) -> i32 {
     if app.game.is_some() {
         app.autosave();
     }
+    app.release_lock();
     signal
 }
 

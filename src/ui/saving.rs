@@ -371,12 +371,24 @@ impl App {
         let (Some(dir), Some(game), Some(info)) = (&self.save_dir, &self.game, &self.info) else {
             return;
         };
+        if !self.autosave_allowed() {
+            // Two processes on one game would overwrite each other's moves.
+            self.autosaved = false;
+            self.ui.status = Some(Message {
+                text: "Not autosaved: this game was opened in another terminal since (s saves \
+                       it under a new name)"
+                    .into(),
+                tone: Tone::Bad,
+            });
+            return;
+        }
         match persist::autosave(dir, game, info, &persist::utc_now()) {
             Ok(_) => {
                 self.autosaved = true;
                 if self.ui.status.as_ref().is_some_and(|m| m.tone == Tone::Bad) {
                     self.ui.status = None;
                 }
+                self.register_class_game();
             }
             Err(e) => {
                 self.autosaved = false;
@@ -449,7 +461,9 @@ impl App {
     /// it cannot be opened.
     pub(crate) fn load_save(&mut self, path: &Path) {
         match persist::load_game(path) {
-            Ok(loaded) => self.resume(loaded),
+            Ok(loaded) => {
+                self.open_loaded(loaded, true);
+            }
             Err(e) => {
                 self.ui.saves.note = Some(Message {
                     text: one_line(&e, path),

@@ -44,6 +44,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
                 }
             ),
         ),
+        Confirm::Elsewhere => {
+            let e = app.guard.elsewhere.as_ref();
+            (
+                "Open elsewhere",
+                "Review it read-only instead?".to_string(),
+                format!(
+                    "This game is open in another terminal ({}): playing it here too would \
+                     overwrite its moves. No {}.",
+                    e.map_or("", |e| e.holder.as_str()),
+                    if e.is_some_and(|e| e.from_list) {
+                        "goes back to the list"
+                    } else {
+                        "quits"
+                    }
+                ),
+            )
+        }
         Confirm::Act(item) => (
             "Are you sure?",
             format!(
