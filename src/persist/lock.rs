@@ -86,7 +86,11 @@ impl Holder {
         };
         let since = clean(&self.since);
         let since = since.split('.').next().unwrap_or_default().to_string();
-        format!("process {} on {}, since {since}", self.pid, clean(&self.host))
+        format!(
+            "process {} on {}, since {since}",
+            self.pid,
+            clean(&self.host)
+        )
     }
 }
 
@@ -272,7 +276,10 @@ mod tests {
         let lock = Lock::take(dir.path(), "g-1", "t1").unwrap();
         assert!(lock.held());
         let text = std::fs::read_to_string(lock.path()).unwrap();
-        assert!(text.starts_with(&format!("{} ", std::process::id())), "{text}");
+        assert!(
+            text.starts_with(&format!("{} ", std::process::id())),
+            "{text}"
+        );
         // Another live process on this host (the test's parent) holds it.
         let parent = std::os::unix::process::parent_id();
         let other = Holder {
@@ -330,7 +337,10 @@ mod tests {
         match Lock::take(dir.path(), "g-3", "t1") {
             Err(e @ LockError::Held(_)) => {
                 let text = e.to_string();
-                assert!(text.contains("-elsewhere, since 2025-10-30T12:05:09Z"), "{text}");
+                assert!(
+                    text.contains("-elsewhere, since 2025-10-30T12:05:09Z"),
+                    "{text}"
+                );
             }
             other => panic!("expected held, got {other:?}"),
         }

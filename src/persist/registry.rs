@@ -194,7 +194,10 @@ mod tests {
             hash: record_hash(&played, 9),
         });
         assert_eq!(r.judge("ana-autumn-2025-7-0a", &played), Verdict::Resumable);
-        assert_eq!(r.judge("ana-autumn-2025-7-0a", &record(12)), Verdict::Resumable);
+        assert_eq!(
+            r.judge("ana-autumn-2025-7-0a", &record(12)),
+            Verdict::Resumable
+        );
         assert_eq!(
             r.judge("ana-autumn-2025-7-0a", &record(5)),
             Verdict::RolledBack { played: 9, held: 5 }

@@ -76,6 +76,8 @@ pub enum Confirm {
     Abandon,
     /// A save whose game another process has open: review it read-only instead?
     Elsewhere,
+    /// A class game neither resumed nor restarted, and why (a notice: any answer closes it).
+    Refused,
 }
 
 /// Everything the UI knows that the game does not.

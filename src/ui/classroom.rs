@@ -205,15 +205,15 @@ impl App {
             && let Some(text) = refused
         {
             // Neither the copy nor a fresh start: either would undo moves that were played.
-            self.say(Tone::Error, text);
+            self.refuse(text);
             return true;
         }
         let Some(loaded) = best else {
             if ignored > 0 {
+                // Short: the footer gives a note half its width.
                 self.ui.status = Some(crate::ui::app::Message {
                     text: format!(
-                        "{ignored} autosave(s) under your name that this account did not start \
-                         were left alone"
+                        "Left alone: {ignored} autosave(s) in your name not started here"
                     ),
                     tone: Tone::Info,
                 });

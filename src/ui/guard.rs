@@ -20,6 +20,8 @@ pub struct Guard {
     pub lock: Option<Lock>,
     /// The save that is open elsewhere, offered for review.
     pub elsewhere: Option<Elsewhere>,
+    /// Why a class game could not be resumed (nor a new one started), while it is shown.
+    pub refused: Option<String>,
 }
 
 /// A save whose game another process has open.
@@ -87,13 +89,10 @@ impl App {
         }
         if let Err(holder) = self.take_lock(&loaded.info.id) {
             if self.classroom.class {
-                self.say(
-                    Tone::Error,
-                    format!(
-                        "Class mode: this game is open in another terminal ({holder}). Close it \
-                         there, then start again here."
-                    ),
-                );
+                self.refuse(format!(
+                    "Class mode: this game is open in another terminal ({holder}). Close it \
+                     there, then start again here."
+                ));
             } else {
                 self.guard.elsewhere = Some(Elsewhere {
                     loaded: Box::new(loaded),
@@ -179,6 +178,13 @@ impl App {
                 tone: Tone::Bad,
             });
         }
+    }
+
+    /// Shows why a class game was neither resumed nor started afresh, until a key closes it.
+    pub(crate) fn refuse(&mut self, text: String) {
+        self.say(Tone::Error, text.clone());
+        self.guard.refused = Some(text);
+        self.ui.overlay = Some(Overlay::Confirm(Confirm::Refused));
     }
 
     /// "Yes" to the question about a game open elsewhere: review it read-only.

@@ -61,6 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
                 ),
             )
         }
+        Confirm::Refused => (
+            "Your game",
+            app.guard.refused.clone().unwrap_or_default(),
+            "Your game was not restarted either: your instructor can look at the save folder."
+                .to_string(),
+        ),
         Confirm::Act(item) => (
             "Are you sure?",
             format!(
@@ -74,10 +80,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             },
         ),
     };
-    let lines = vec![
-        Line::styled(question, theme.title()),
-        Line::raw(detail),
-        Line::raw(""),
+    let answer = if what == Confirm::Refused {
+        Line::from(vec![Span::styled("Esc", theme.key()), Span::raw(" close")])
+    } else {
         Line::from(vec![
             Span::styled("y", theme.key()),
             Span::raw(" yes    "),
@@ -85,7 +90,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             Span::raw("/"),
             Span::styled("Esc", theme.key()),
             Span::raw(" no"),
-        ]),
+        ])
+    };
+    let lines = vec![
+        Line::styled(question, theme.title()),
+        Line::raw(detail),
+        Line::raw(""),
+        answer,
     ];
     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
     // Tall enough for the question as it wraps, so the y/n line is never cut off: the borders
