@@ -1,8 +1,10 @@
-//! Pastes into the real binary in a pseudo-terminal. A paste of 5 KB, marked as a terminal
-//! with bracketed paste sends it and raw as one without sends it, is read whole: the game is
-//! idle afterwards (its CPU time over a 2 s wait stays near zero, where crossterm's 1 KB reads
-//! once left it spinning at 100%), the name prompt holds the paste capped to its length, and no
-//! key inside the paste acted: no name was accepted, no move made, no autosave written.
+//! Input and records in the real binary, in a pseudo-terminal. A paste of 5 KB, marked as a
+//! terminal with bracketed paste sends it and raw as one without sends it, is read whole: the
+//! game is idle afterwards (its CPU time over a 2 s wait stays near zero, where crossterm's 1 KB
+//! reads once left it spinning at 100%), the name prompt holds the paste capped to its length,
+//! and no key inside the paste acted: no name was accepted, no move made, no autosave written.
+//! And two terminals on one game: the second is told it is open elsewhere, and the first leaves
+//! no lock behind when a hang-up ends it.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -90,7 +92,12 @@ fn expected_name(marked: bool) -> String {
 fn no_autosave(home: &Path) {
     let saves = home.join("saves");
     let files: Vec<_> = std::fs::read_dir(&saves)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".ron"))
+                .collect()
+        })
         .unwrap_or_default();
     assert!(files.is_empty(), "a paste wrote {files:?}");
 }
@@ -156,7 +163,12 @@ fn a_paste_on_the_table_makes_no_move() {
     assert!(screen.contains("Pasted text ignored"), "{screen}");
     let saves = s.saves();
     let files: Vec<_> = std::fs::read_dir(&saves)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".ron"))
+                .collect()
+        })
         .unwrap_or_default();
     assert!(files.is_empty(), "a paste made a move: {files:?}");
     s.quit_cleanly();
@@ -169,4 +181,42 @@ fn a_paste_on_the_table_makes_no_move() {
         .rfind("\x1b[?2004l")
         .expect("bracketed paste switched off");
     assert!(off > on);
+}
+
+#[test]
+fn a_second_terminal_on_one_game_is_told_it_is_open_elsewhere() {
+    let home = tempfile::tempdir().unwrap();
+    let saves = home.path().join("saves");
+    std::fs::create_dir_all(&saves).unwrap();
+    let scenario = std::sync::Arc::new(truce::scenario::resolve("autumn-2025").unwrap());
+    let info = truce::persist::GameInfo::new(&scenario, 7, "stamp-e2e");
+    let mut game = truce::engine::Game::new(scenario, 7);
+    game.apply(truce::engine::Action::Hold).unwrap();
+    let file = saves.join("week-2.ron");
+    truce::persist::save_game(&file, &game, &info, "2025-10-30T12:00:00Z").unwrap();
+    let file = file.to_str().unwrap();
+    let locks = || -> Vec<String> {
+        std::fs::read_dir(&saves)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".lock"))
+            .collect()
+    };
+    let mut first = Pty::start_in(&["load", file], home.path());
+    first.wait_for("Week 2 of 11");
+    assert_eq!(locks().len(), 1, "the game in play is locked");
+    let pid = first.child.process_id().unwrap();
+    let mut second = Pty::start_in(&["load", file], home.path());
+    second.wait_for("Review it read-only instead?");
+    second.wait_for(&format!("open in another terminal (process {pid}"));
+    second.send("n");
+    let status = second.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty::assert_restored(&second.bytes());
+    assert_eq!(locks().len(), 1, "the second terminal took nothing");
+    // The first ends on a hang-up: autosaved, and its lock gone with it.
+    first.signal(libc::SIGHUP);
+    first.wait_exit();
+    assert!(locks().is_empty(), "a lock was left behind: {:?}", locks());
 }
