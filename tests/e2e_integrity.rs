@@ -34,7 +34,9 @@ fn cpu_seconds(pid: u32) -> f64 {
     let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
     // SAFETY: sysconf only reads a system constant.
     let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    ticks as f64 / per_second as f64
+    let ticks = u32::try_from(ticks).expect("a test's CPU ticks fit");
+    let per_second = u32::try_from(per_second).expect("ticks per second");
+    f64::from(ticks) / f64::from(per_second)
 }
 
 /// CPU seconds the game uses over 2 s with nobody typing.

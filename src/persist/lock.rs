@@ -257,6 +257,7 @@ mod tests {
     use super::*;
 
     /// A pid that is surely not running: a child that has exited and been reaped.
+    #[allow(clippy::unwrap_used)]
     fn dead_pid() -> u32 {
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let pid = child.id();
