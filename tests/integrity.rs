@@ -349,3 +349,46 @@ fn a_class_autosave_rolled_back_is_refused_and_no_new_game_starts() {
         assert_eq!(whole.game.as_ref().map(|g| g.state.turns), Some(3));
     });
 }
+
+/// The hostile paste: 5 KB with line breaks, tabs, an escape sequence and keys that would move.
+fn hostile_paste() -> String {
+    "Week 9 ]]]>>> a\ty\r\n\x1b]0;title\x07\x1b[2J".repeat(5 * 1024 / 30)
+}
+
+#[test]
+fn a_paste_is_text_in_the_prompts_and_nothing_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 7);
+    for k in keys(">>") {
+        app.handle_key(k);
+    }
+    assert_eq!(app.ui.screen, Screen::Negotiation);
+    let before = app.game.as_ref().unwrap().state.clone();
+    let package = app.ui.package.clone();
+    app.handle_paste(&hostile_paste());
+    assert_eq!(
+        app.game.as_ref().unwrap().state,
+        before,
+        "a paste made a move"
+    );
+    assert_eq!(app.ui.package, package, "a paste changed the package");
+    assert!(app.ui.overlay.is_none());
+    assert!(app.take_effects().is_empty());
+    let shown = screen(&mut app);
+    assert!(shown.contains("Pasted text ignored"), "{shown}");
+    // Into the save prompt it is text: one line, no control characters, capped.
+    app.handle_key(key(KeyCode::Char('s')));
+    assert_eq!(app.ui.overlay, Some(Overlay::Save));
+    app.handle_paste(&hostile_paste());
+    let name = app.ui.prompt.as_ref().unwrap().name.clone();
+    assert_eq!(name.chars().count(), 60, "{name:?}");
+    assert!(
+        name.starts_with("Week 9 ]]]>>> a y  ]0;title[2J"),
+        "{name:?}"
+    );
+    assert!(!name.chars().any(char::is_control), "{name:?}");
+    assert!(
+        persist::list_saves(dir.path()).unwrap().is_empty(),
+        "nothing written"
+    );
+}

@@ -189,11 +189,9 @@ impl Drop for Lock {
     }
 }
 
-/// Creates the lock file exclusively, holding `me`.
+/// Creates the lock file exclusively, holding `me`. The folder is not created: a lock alone
+/// is no reason to make a save folder (the first autosave makes it, and takes the lock then).
 fn create(path: &Path, me: &Holder) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
     let written = file.write_all(me.text().as_bytes());
     if written.is_err() {

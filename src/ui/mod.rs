@@ -56,8 +56,10 @@ pub struct Start {
 /// way out, including a panic (ratatui's hook, plus showing the cursor again) and the signals
 /// that end a program (SIGTERM, SIGHUP, SIGINT, SIGQUIT: the game is autosaved first, then the
 /// process exits with 128 + the signal). Ctrl-Z or SIGTSTP leaves the alternate screen before
-/// stopping; `fg` (SIGCONT) re-enters it and redraws. Everything that can fail on a file has been
-/// loaded by the caller before this touches the terminal.
+/// stopping; `fg` (SIGCONT) re-enters it and redraws. Bracketed paste is on while the game runs,
+/// so a paste arrives as text, and switched off on every way out, as is the game's lock (beside
+/// its autosave). Everything that can fail on a file has been loaded by the caller before this
+/// touches the terminal.
 pub fn run(start: Start) -> io::Result<()> {
     let no_dir = start.save_dir.is_none();
     let mut app = App::new(start.scenarios, start.picked, start.seed, Theme::from_env())

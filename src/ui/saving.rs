@@ -389,6 +389,12 @@ impl App {
                     self.ui.status = None;
                 }
                 self.register_class_game();
+                if self.guard.lock.is_none()
+                    && let Some(id) = self.info.as_ref().map(|i| i.id.clone())
+                {
+                    // The folder exists now: the game is locked from its first autosave on.
+                    let _ = self.take_lock(&id);
+                }
             }
             Err(e) => {
                 self.autosaved = false;
