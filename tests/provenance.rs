@@ -522,10 +522,9 @@ fn the_terminal_games_autosaves_chain_a_class_game() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("autosave-")
+            let name = p.file_name().unwrap().to_string_lossy();
+            // The game's lock (`autosave-<id>.lock`) sits beside its autosave while it runs.
+            name.starts_with("autosave-") && name.ends_with(".ron")
         })
         .collect();
     assert_eq!(autosaves.len(), 1, "{autosaves:?}");

@@ -74,6 +74,10 @@ pub enum Confirm {
     Overwrite,
     /// Open a save, leaving a game with unsaved moves.
     Abandon,
+    /// A save whose game another process has open: review it read-only instead?
+    Elsewhere,
+    /// A class game neither resumed nor restarted, and why (a notice: any answer closes it).
+    Refused,
 }
 
 /// Everything the UI knows that the game does not.
@@ -150,6 +154,8 @@ pub struct App {
     pub debrief: Option<crate::ui::screens::end::Debrief>,
     /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
     pub view: crate::ui::view::View,
+    /// The lock of the game in play, and a save open elsewhere while the player is asked.
+    pub guard: crate::ui::guard::Guard,
 }
 
 impl App {
@@ -191,6 +197,7 @@ impl App {
             pending: Vec::new(),
             debrief: None,
             view: crate::ui::view::View::default(),
+            guard: crate::ui::guard::Guard::default(),
         }
     }
 
@@ -203,7 +210,7 @@ impl App {
     /// The same app, resuming a loaded save where it was left.
     pub fn resuming(mut self, loaded: LoadedGame) -> App {
         self.ui.seed = loaded.game.seed;
-        self.resume(loaded);
+        self.open_loaded(loaded, false);
         self.refresh_view();
         self
     }
@@ -397,7 +404,10 @@ impl App {
         };
         self.ui.package = scenario.status_quo().0;
         let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
-        self.info = Some(self.new_info(base));
+        let info = self.new_info(base);
+        // A new id: nobody else can hold its lock.
+        let _ = self.take_lock(&info.id);
+        self.info = Some(info);
         self.game = Some(Game::new(scenario, self.ui.seed));
         self.debrief = None;
         self.unsaved = false;
@@ -487,11 +497,16 @@ impl App {
                 self.ui.overlay = None;
                 self.open_selected(true);
             }
+            Some(Overlay::Confirm(Confirm::Elsewhere)) => self.review_elsewhere(),
             _ => {}
         }
     }
 
     fn declined(&mut self) {
+        if self.ui.overlay == Some(Overlay::Confirm(Confirm::Elsewhere)) {
+            self.leave_elsewhere();
+            return;
+        }
         self.ui.overlay = match self.ui.overlay {
             // "Don't replace it": back to the prompt to change the name or folder.
             Some(Overlay::Confirm(Confirm::Overwrite)) => Some(Overlay::Save),
