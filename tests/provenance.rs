@@ -403,6 +403,13 @@ fn the_report_reads_ron_in_any_case_and_lists_everything_it_skips() {
     fs::create_dir(dir.join("sub")).unwrap();
     fs::copy("saves/opening.ron", dir.join("sub/carl.ron")).unwrap();
     fs::write(dir.join("garbage.ron"), "not a save").unwrap();
+    // A running game's lock and a temporary file of ours: passed over without a word.
+    fs::write(
+        dir.join("autosave-ana-autumn-2025-1-1234abcd.lock"),
+        "1 host now",
+    )
+    .unwrap();
+    fs::write(dir.join(".truce-autosave-ana.AbC123.tmp"), "TruceSave(").unwrap();
     let r = class::read(&[dir.to_path_buf()]);
     let read: Vec<&str> = r.games.iter().map(|e| e.file.as_str()).collect();
     assert_eq!(read, [dir.join("ana.RON").display().to_string()]);
@@ -437,6 +444,12 @@ fn the_report_reads_ron_in_any_case_and_lists_everything_it_skips() {
         "{err}"
     );
     assert!(err.contains("sub: skipped: a folder"), "{err}");
+    for ours in ["1234abcd.lock", ".truce-autosave-ana"] {
+        assert!(
+            !md.contains(ours) && !err.contains(ours),
+            "{ours}: {md}\n{err}"
+        );
+    }
 }
 
 // ---- listings ----

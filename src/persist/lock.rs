@@ -27,6 +27,11 @@ pub fn lock_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{stem}.lock"))
 }
 
+/// Whether a file name is a game's lock (`autosave-<id>.lock`): folder readers pass over it.
+pub fn is_lock_name(name: &str) -> bool {
+    name.starts_with("autosave-") && name.ends_with(".lock")
+}
+
 /// Who holds a lock, as its file says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {

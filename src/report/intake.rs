@@ -64,8 +64,18 @@ fn skip_reason(path: &Path) -> Option<&'static str> {
     if ron { None } else { Some("not a .ron file") }
 }
 
+/// Whether a folder entry is the game's own bookkeeping, passed over without a word: a running
+/// game's lock (`autosave-<id>.lock`) and our temporary files (`.truce-….tmp`). Neither could
+/// be read as a save (neither ends in `.ron`), so passing them over hides no game.
+fn ours(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| persist::lock::is_lock_name(&n) || persist::names::is_temp_name(&n))
+}
+
 /// The files a path names: a folder gives its saves (see `skip_reason`), sorted, and lists the
-/// rest as skipped; a file gives itself. A folder that cannot be listed is unreadable.
+/// rest as skipped (but for the game's own locks and temporary files, see `ours`); a file gives
+/// itself. A folder that cannot be listed is unreadable.
 fn files_of(path: &Path, report: &mut ClassReport) -> Vec<PathBuf> {
     if !path.is_dir() {
         return vec![path.to_path_buf()];
@@ -84,6 +94,9 @@ fn files_of(path: &Path, report: &mut ClassReport) -> Vec<PathBuf> {
         match entry {
             Ok(entry) => {
                 let p = entry.path();
+                if ours(&p) {
+                    continue;
+                }
                 match skip_reason(&p) {
                     None => files.push(p),
                     Some(why) => skipped.push((p.display().to_string(), why.to_string())),
