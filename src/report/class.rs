@@ -59,16 +59,24 @@ pub fn read(paths: &[PathBuf]) -> ClassReport {
     for path in paths {
         for file in files_of(path, &mut report) {
             let name = file.display().to_string();
-            match persist::load_game(&file) {
-                Ok(loaded) => report.games.push(Entry {
-                    file: name,
-                    game: facts::of_loaded(&loaded),
-                }),
-                Err(e) => report.unreadable.push((name, e.to_string())),
+            match read_one(&file) {
+                Ok(game) => report.games.push(Entry { file: name, game }),
+                Err(why) => report.unreadable.push((name, why)),
             }
         }
     }
     report
+}
+
+/// One save's facts, or why not. One file fails alone, never the report: reading is capped
+/// (`persist::read`), the replay keeps one state, and a panic in it is caught and named.
+fn read_one(file: &Path) -> Result<GameFacts, String> {
+    let read = || persist::load_game(file).map(|loaded| facts::summary_of_loaded(&loaded));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(Ok(game)) => Ok(game),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("replaying it failed inside Truce (a bug: please report it)".into()),
+    }
 }
 
 /// The player's name, or a dash.

@@ -117,6 +117,15 @@ pub struct GameFacts {
 
 /// The facts of a loaded save: replays it move by move to see what each move produced.
 pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
+    GameFacts {
+        moves: moves(&loaded.game),
+        ..summary_of_loaded(loaded)
+    }
+}
+
+/// The facts of a loaded save without its moves (`moves` left empty): what a class report
+/// reads, so a folder of long games holds a few lines per game, not every move's text.
+pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
     let game = &loaded.game;
     let info = &loaded.info;
     let s = &game.scenario;
@@ -129,7 +138,7 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
-        moves: moves(game),
+        moves: Vec::new(),
         outcome: outcome(s, &game.state),
         scores: card
             .named()

@@ -506,9 +506,18 @@ impl App {
         };
         let agenda = matches!(action, Action::Agenda { .. });
         let took_counter = matches!(action, Action::AcceptCounter);
-        let result = game.apply(action).map(|turn| {
-            let answer = turn.answer.clone();
-            (answer, turn.events.len(), turn.outcome)
+        // Toggling an issue straight back takes the first toggle back: no move is recorded.
+        let mut took_back = false;
+        let toggled = match action {
+            Action::Agenda { issue, on } => Some((issue, on)),
+            _ => None,
+        };
+        let result = game.act(action).map(|turn| match turn {
+            Some(turn) => (turn.answer.clone(), turn.events.len(), turn.outcome),
+            None => {
+                took_back = true;
+                (None, 0, None)
+            }
         });
         match result {
             Err(e) => {
@@ -528,7 +537,12 @@ impl App {
                         self.ui.package[i] = issue.status_quo;
                     }
                 }
-                let mut text = if took_counter {
+                let mut text = if took_back {
+                    let (issue, on) = toggled.unwrap_or_default();
+                    let name = game.scenario.issues.get(issue).map_or("", |i| &i.name);
+                    let place = if on { "on" } else { "off" };
+                    format!("{name}: back {place} the table as before; no move recorded.")
+                } else if took_counter {
                     "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit.".to_string()
                 } else if agenda {
                     game.state
