@@ -143,9 +143,14 @@ pub enum Command {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
-        /// Also write every game as a save file in DIR (`<strategy>-seed-<seed>.ron`).
+        /// Also write every game as a save file in DIR (`<strategy>-seed-<seed>.ron`). The run
+        /// stops at the first save that fails, with that error and a non-zero exit.
         #[arg(long, value_name = "DIR")]
         save_to: Option<PathBuf>,
+        /// With --save-to: go on past saves that fail; the first few errors and a count are
+        /// printed at the end, with a non-zero exit.
+        #[arg(long, requires = "save_to")]
+        keep_going: bool,
     },
     /// Search the US's moves for the best line in one seeded game (Monte Carlo tree search) and
     /// print it week by week with China's answers and the scores.
@@ -157,8 +162,13 @@ pub enum Command {
         #[arg(long)]
         seed: u64,
         /// Playouts to search; the same seed and playouts give the same line on any machine.
+        /// Memory is bounded by --max-nodes whatever the number.
         #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
         playouts: u64,
+        /// The search tree's cap, in nodes (about 0.7 KB each). Past it the tree stops growing
+        /// and later playouts roll out from its leaves (the output says so).
+        #[arg(long, default_value_t = crate::sim::MAX_NODES as u64, value_parser = clap::value_parser!(u64).range(1..))]
+        max_nodes: u64,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -235,6 +245,7 @@ pub fn main() -> Next {
             seed,
             json,
             save_to,
+            keep_going,
         }) => done(simulate(
             &scenario,
             &strategy,
@@ -242,16 +253,19 @@ pub fn main() -> Next {
             seed,
             json,
             save_to.as_deref(),
+            keep_going,
         )),
         Some(Command::Solve {
             scenario,
             seed,
             playouts,
+            max_nodes,
             json,
         }) => done(solve(
             &scenario,
             seed,
             usize::try_from(playouts).unwrap_or(usize::MAX),
+            usize::try_from(max_nodes).unwrap_or(usize::MAX),
             json,
         )),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),

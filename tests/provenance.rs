@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use generate::{
     builtin, class_game, class_info, finished, forged_history, forged_weights, info, save_in,
-    set_time,
+    set_time, the_autosave,
 };
 use truce::engine::new_state;
 use truce::persist::provenance::sha256_hex;
@@ -343,10 +343,12 @@ fn old_saves_and_games_outside_class_mode_have_no_chain() {
 fn a_hand_save_and_its_autosave_count_once_and_copies_are_listed() {
     let tmp = tempfile::tempdir().unwrap();
     let info = class_info();
-    // A hand save at move 3, then the game goes on to move 7 in its autosave.
+    // A hand save at move 3, then the game goes on to move 7 in its autosave. The hand save's
+    // file (`a-game.ron`) comes first in the folder, so only the move count makes the autosave
+    // the one that counts.
     let (early, _) = class_game(tmp.path(), &info, 3, 1_761_814_800, 20);
     let hand = SaveStore::new(tmp.path())
-        .save_named("my game", &early, &info, "2025-10-30T09:01:00Z")
+        .save_named("a game", &early, &info, "2025-10-30T09:01:00Z")
         .unwrap();
     let (_, auto) = class_game(tmp.path(), &info, 7, 1_761_814_800, 20);
     // And a plain copy of the finished example next to the example itself.
@@ -531,17 +533,7 @@ fn the_terminal_games_autosaves_chain_a_class_game() {
     for k in common::keys(">>]vv]>^^]vv]>^^") {
         app.handle_key(k);
     }
-    let autosaves: Vec<PathBuf> = fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            // The game's lock (`autosave-<id>.lock`) sits beside its autosave while it runs.
-            name.starts_with("autosave-") && name.ends_with(".ron")
-        })
-        .collect();
-    assert_eq!(autosaves.len(), 1, "{autosaves:?}");
-    let loaded = persist::load_game(&autosaves[0]).unwrap();
+    let loaded = the_autosave(tmp.path());
     let moves = loaded.game.history.len();
     assert!(moves >= 2, "{moves}");
     assert!(loaded.info.class);
@@ -557,4 +549,42 @@ fn the_terminal_games_autosaves_chain_a_class_game() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_toggle_taken_back_keeps_a_class_games_chain_intact() {
+    // Toggling an issue straight back removes the first toggle from the game (`Game::act`):
+    // the chain's move stamps follow it back, so every autosave still checks.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = common::app()
+        .with_save_dir(Some(tmp.path().to_path_buf()))
+        .with_classroom(Classroom {
+            class: true,
+            player: Some("Ana Li".into()),
+            ..Classroom::default()
+        });
+    let expect = |app: &mut truce::ui::App, keys: &str, want: Option<usize>| {
+        for k in common::keys(keys) {
+            app.handle_key(k);
+        }
+        let moves = app.game.as_ref().unwrap().history.len();
+        if let Some(want) = want {
+            assert_eq!(moves, want, "{keys}");
+        }
+        let loaded = the_autosave(tmp.path());
+        assert_eq!(loaded.game.history.len(), moves, "{keys}");
+        match &loaded.chain {
+            ChainCheck::Intact {
+                from: 0, moves: m, ..
+            } => assert_eq!(*m, moves, "{keys}"),
+            other => panic!("{keys}: {other:?}"),
+        }
+    };
+    expect(&mut app, ">>_", Some(1));
+    expect(&mut app, "_", Some(0));
+    expect(&mut app, "_", Some(1));
+    // Back to the opening, then two proposals as in the test above.
+    expect(&mut app, "_", Some(0));
+    expect(&mut app, "]vv]>^^]vv]>^^", None);
+    assert!(the_autosave(tmp.path()).game.history.len() >= 2);
 }

@@ -2,6 +2,7 @@
 //! best US line of one seed).
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ pub(super) fn simulate(
     seed: u64,
     json: bool,
     save_to: Option<&Path>,
+    keep_going: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => s,
@@ -40,14 +42,16 @@ pub(super) fn simulate(
     };
     let started = Instant::now();
     let saved_at = persist::utc_now();
-    let mut save_errors = Vec::new();
-    let summary = sim::simulate(
+    let mut failed = Failures::default();
+    let played = sim::simulate_until(
         &scenario,
         &strategies,
         games,
         seed,
         |strategy, seed, result| {
-            let Some(dir) = save_to else { return };
+            let Some(dir) = save_to else {
+                return ControlFlow::Continue(());
+            };
             let mut info = GameInfo::new(&scenario, seed, &format!("simulate-{}", strategy.name()));
             info.name = format!("{} · seed {seed}", strategy.name());
             let save = persist::save_of_parts(
@@ -59,16 +63,26 @@ pub(super) fn simulate(
                 &saved_at,
             );
             let path = dir.join(format!("{}-seed-{seed}.ron", strategy.name()));
-            if let Err(e) = persist::write_save(&path, &save) {
-                save_errors.push(e);
+            match persist::write_save(&path, &save) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed.add(e.to_string());
+                    if keep_going {
+                        ControlFlow::Continue(())
+                    } else {
+                        ControlFlow::Break(())
+                    }
+                }
             }
         },
     );
-    if let Some(e) = save_errors.first() {
-        warn!("{e}");
-        if save_errors.len() > 1 {
-            warn!("truce: {} more saves failed", save_errors.len() - 1);
-        }
+    let ControlFlow::Continue(summary) = played else {
+        failed.warn();
+        warn!("truce: stopped at the first save that failed (--keep-going goes on past it)");
+        return Ok(ExitCode::FAILURE);
+    };
+    if failed.count > 0 {
+        failed.warn();
         return Ok(ExitCode::FAILURE);
     }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
@@ -94,12 +108,42 @@ pub(super) fn simulate(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The saves that failed: how many, and the first few messages (a run whose every save fails
+/// keeps a count, not every error).
+#[derive(Debug, Default)]
+struct Failures {
+    count: usize,
+    first: Vec<String>,
+}
+
+impl Failures {
+    /// Messages kept; the rest are counted.
+    const KEPT: usize = 3;
+
+    fn add(&mut self, message: String) {
+        self.count += 1;
+        if self.first.len() < Self::KEPT {
+            self.first.push(message);
+        }
+    }
+
+    fn warn(&self) {
+        for message in &self.first {
+            warn!("{message}");
+        }
+        if self.count > self.first.len() {
+            warn!("truce: {} more saves failed", self.count - self.first.len());
+        }
+    }
+}
+
 /// `truce solve`: searches, then replays the best line from the seed to print it, so what is
 /// printed is what the game gives.
 pub(super) fn solve(
     scenario: &str,
     seed: u64,
     playouts: usize,
+    max_nodes: usize,
     json: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
@@ -109,9 +153,12 @@ pub(super) fn solve(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let found = sim::solve(&scenario, seed, playouts);
+    let found = sim::solve_within(&scenario, seed, playouts, max_nodes);
     let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
-        Ok(r) => r,
+        Ok(r) => sim::LineReport {
+            tree_full: found.tree_full,
+            ..r
+        },
         Err((i, e)) => {
             warn!("truce: the line found does not replay: move {}: {e}", i + 1);
             return Ok(ExitCode::FAILURE);

@@ -27,6 +27,8 @@ pub struct Entry {
     /// When another save of the same game (same game id) counts instead: that file. A copy is
     /// listed but left out of the counts and means.
     pub copy_of: Option<String>,
+    /// How many moves the save holds (`game.moves` is left empty in a class report).
+    pub moves: usize,
 }
 
 impl Entry {
@@ -147,29 +149,49 @@ impl Scripts {
 }
 
 /// Reads every save the paths name. Each is replayed: scores come from the replay, never from
-/// the file. One file that cannot be read fails only itself.
+/// the file. One file that cannot be read fails only itself (see `read_one`).
 pub fn read(paths: &[PathBuf]) -> ClassReport {
     let mut report = ClassReport::default();
     let mut scripts = Scripts::default();
     for path in paths {
         for file in files_of(path, &mut report) {
             let name = file.display().to_string();
-            match persist::load_game(&file) {
-                Ok(loaded) => {
-                    let script = script_of(&loaded, &mut scripts);
-                    report.games.push(Entry {
-                        file: name,
-                        game: facts::of_loaded(&loaded),
-                        script,
-                        copy_of: None,
-                    });
-                }
-                Err(e) => report.unreadable.push((name, e.to_string())),
+            match read_one(&file, &mut scripts) {
+                Ok((game, script, moves)) => report.games.push(Entry {
+                    file: name,
+                    game,
+                    script,
+                    copy_of: None,
+                    moves,
+                }),
+                Err(why) => report.unreadable.push((name, why)),
             }
         }
     }
     mark_copies(&mut report.games);
     report
+}
+
+/// What one save gives a class report: its facts without the per-move detail, the scripted
+/// strategy it repeats, and its number of moves; or why not. One file fails alone, never the
+/// report: reading is capped (`persist::read`), the replay keeps one state, and a panic in it
+/// (or in playing the scripts it is compared with) is caught and named as this file's.
+fn read_one(
+    file: &Path,
+    scripts: &mut Scripts,
+) -> Result<(GameFacts, Option<&'static str>, usize), String> {
+    let read = || {
+        persist::load_game(file).map(|loaded| {
+            let script = script_of(&loaded, scripts);
+            let moves = loaded.game.history.len();
+            (facts::summary_of_loaded(&loaded), script, moves)
+        })
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(Ok(read)) => Ok(read),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("replaying it failed inside Truce (a bug: please report it)".into()),
+    }
 }
 
 fn script_of(loaded: &LoadedGame, scripts: &mut Scripts) -> Option<&'static str> {
@@ -186,7 +208,7 @@ fn script_of(loaded: &LoadedGame, scripts: &mut Scripts) -> Option<&'static str>
 /// count once: the furthest played (a finished game first, then the most moves; the first
 /// file of a tie). The others name it.
 fn mark_copies(games: &mut [Entry]) {
-    let rank = |e: &Entry| (e.game.outcome.key != "in_progress", e.game.moves.len());
+    let rank = |e: &Entry| (e.game.outcome.key != "in_progress", e.moves);
     let mut best: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, e) in games.iter().enumerate() {
         let id = e.game.provenance.game_id.as_str();

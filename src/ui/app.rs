@@ -7,10 +7,8 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::ai::Reply;
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
-use crate::report::{dispatch_text, reply_headline};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
@@ -19,7 +17,9 @@ use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 use crate::ui::{screens, widgets};
 
+mod feedback;
 mod parts;
+use feedback::Acted;
 pub use parts::{Drawn, Message, Panel, Tone};
 use parts::{scroll_by, toggle};
 
@@ -521,9 +521,18 @@ impl App {
         };
         let agenda = matches!(action, Action::Agenda { .. });
         let took_counter = matches!(action, Action::AcceptCounter);
-        let result = game.apply(action).map(|turn| {
-            let answer = turn.answer.clone();
-            (answer, turn.events.len(), turn.outcome)
+        // Toggling an issue straight back takes the first toggle back: no move is recorded.
+        let mut took_back = false;
+        let toggled = match action {
+            Action::Agenda { issue, on } => Some((issue, on)),
+            _ => None,
+        };
+        let result = game.act(action).map(|turn| match turn {
+            Some(turn) => (turn.answer.clone(), turn.events.len(), turn.outcome),
+            None => {
+                took_back = true;
+                (None, 0, None)
+            }
         });
         match result {
             Err(e) => {
@@ -543,42 +552,16 @@ impl App {
                         self.ui.package[i] = issue.status_quo;
                     }
                 }
-                let mut text = if took_counter {
-                    "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit.".to_string()
-                } else if agenda {
-                    game.state
-                        .log
-                        .last()
-                        .map_or(String::new(), |d| dispatch_text(&game.scenario, d))
-                } else {
-                    match &answer {
-                        Some(a) => {
-                            let hint = match a.reply {
-                                Reply::Counter(_) => ": see the Counter column (w: why)",
-                                Reply::Accept => ": sign it at the summit (a)",
-                                _ => " (w says why)",
-                            };
-                            format!("{}{hint}.", reply_headline(&game.scenario, a))
-                        }
-                        None => game
-                            .state
-                            .log
-                            .last()
-                            .map_or(String::new(), |d| dispatch_text(&game.scenario, d)),
-                    }
-                };
-                match events {
-                    0 => {}
-                    1 => text.push_str(" News: 1 new dispatch."),
-                    n => text.push_str(&format!(" News: {n} new dispatches.")),
-                }
-                let tone = match answer.as_ref().map(|a| &a.reply) {
-                    Some(Reply::Accept | Reply::Sign | Reply::GrantExtension) => Tone::Good,
-                    Some(Reply::Restrict(_) | Reply::RefuseSign | Reply::RefuseExtension) => {
-                        Tone::Bad
-                    }
-                    _ => Tone::Info,
-                };
+                let (tone, text) = feedback::told(
+                    game,
+                    &Acted {
+                        answer: answer.as_ref(),
+                        events,
+                        took_back: toggled.filter(|_| took_back),
+                        took_counter,
+                        agenda,
+                    },
+                );
                 let debrief = outcome.map(|_| Debrief::of(game, self.theme));
                 self.say(tone, text);
                 if debrief.is_some() {
