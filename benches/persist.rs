@@ -2,8 +2,12 @@
 //! Target: save + load together under 5 ms (median).
 //! Hostile files and big folders (issue 8): refusing a 400 KB save whose embedded scenario has
 //! 3,000 problems under 100 ms; listing a folder of 1,000 saves well under a second.
+//! Long saves (issue 16): the transcript and the class report of the longest legal save (10,000
+//! agenda toggles) well under a second each, with peak memory printed (target: well under 100 MB).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../tests/fixtures/bounded/generate.rs"]
+mod bounded;
 #[path = "../tests/fixtures/hostile/generate.rs"]
 mod generate;
 
@@ -111,5 +115,51 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, hostile);
+/// This process's peak resident memory so far, in KB (`VmHWM`; 0 where there is no `/proc`).
+fn peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn long_saves(c: &mut Criterion) {
+    use truce::report::{class, facts, transcript};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("held-space.ron");
+    std::fs::write(&path, bounded::text(&bounded::toggles_save())).expect("write");
+    let size = std::fs::metadata(&path).expect("written").len();
+    // One of each first, outside criterion, so the peak is theirs and not the samples'.
+    let before = peak_kb();
+    let loaded = persist::load_game(&path).expect("loads");
+    let text = transcript::render(&facts::of_loaded(&loaded));
+    let report = class::markdown(&class::read(&[dir.path().to_path_buf()]));
+    eprintln!(
+        "10,000-action save: {size} bytes; transcript {} bytes, report {} bytes; peak memory \
+         {} KB before, {} KB after one load + transcript + report",
+        text.len(),
+        report.len(),
+        before,
+        peak_kb()
+    );
+    let mut group = c.benchmark_group("long saves");
+    group.sample_size(10);
+    group.bench_function(
+        "transcript of a 10,000-action save (load + replay + render)",
+        |b| {
+            b.iter(|| {
+                let loaded = persist::load_game(black_box(&path)).expect("loads");
+                transcript::render(&facts::of_loaded(&loaded))
+            })
+        },
+    );
+    group.bench_function("class report of a folder with a 10,000-action save", |b| {
+        b.iter(|| class::markdown(&class::read(&[black_box(dir.path().to_path_buf())])))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile, long_saves);
 criterion_main!(benches);

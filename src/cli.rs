@@ -143,9 +143,14 @@ pub enum Command {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
-        /// Also write every game as a save file in DIR (`<strategy>-seed-<seed>.ron`).
+        /// Also write every game as a save file in DIR (`<strategy>-seed-<seed>.ron`). The run
+        /// stops at the first save that fails, with that error and a non-zero exit.
         #[arg(long, value_name = "DIR")]
         save_to: Option<PathBuf>,
+        /// With --save-to: go on past saves that fail; the first few errors and a count are
+        /// printed at the end, with a non-zero exit.
+        #[arg(long, requires = "save_to")]
+        keep_going: bool,
     },
     /// Search the US's moves for the best line in one seeded game (Monte Carlo tree search) and
     /// print it week by week with China's answers and the scores.
@@ -157,8 +162,13 @@ pub enum Command {
         #[arg(long)]
         seed: u64,
         /// Playouts to search; the same seed and playouts give the same line on any machine.
+        /// Memory is bounded by --max-nodes whatever the number.
         #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
         playouts: u64,
+        /// The search tree's cap, in nodes (about 0.7 KB each). Past it the tree stops growing
+        /// and later playouts roll out from its leaves (the output says so).
+        #[arg(long, default_value_t = crate::sim::MAX_NODES as u64, value_parser = clap::value_parser!(u64).range(1..))]
+        max_nodes: u64,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -235,6 +245,7 @@ pub fn main() -> Next {
             seed,
             json,
             save_to,
+            keep_going,
         }) => done(simulate(
             &scenario,
             &strategy,
@@ -242,16 +253,19 @@ pub fn main() -> Next {
             seed,
             json,
             save_to.as_deref(),
+            keep_going,
         )),
         Some(Command::Solve {
             scenario,
             seed,
             playouts,
+            max_nodes,
             json,
         }) => done(solve(
             &scenario,
             seed,
             usize::try_from(playouts).unwrap_or(usize::MAX),
+            usize::try_from(max_nodes).unwrap_or(usize::MAX),
             json,
         )),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
@@ -373,10 +387,11 @@ fn validate_one(path: &Path) -> Result<String, String> {
             Some(n) => format!("replayed under this build's rules: {n}"),
         };
         Ok(format!(
-            "save of {}, week {}, {} actions {how}",
-            loaded.game.scenario.name,
+            "save of {}, week {}, {} actions {how}{}",
+            loaded.scenario_id.label(),
             loaded.game.state.week(),
-            loaded.game.history.len()
+            loaded.game.history.len(),
+            provenance_notes(&loaded)
         ))
     } else {
         if text.len() as u64 > MAX_SCENARIO_BYTES {
@@ -389,6 +404,19 @@ fn validate_one(path: &Path) -> Result<String, String> {
         let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
         Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
     }
+}
+
+/// What `validate` and `load --check` add about where a save came from: a custom scenario
+/// under a built-in's name, and a class game's chain (each after a `; `), or nothing.
+fn provenance_notes(loaded: &persist::LoadedGame) -> String {
+    let mut notes = Vec::new();
+    if let Some(warning) = loaded.scenario_id.warning() {
+        notes.push(warning);
+    }
+    if loaded.info.class || loaded.chain != persist::ChainCheck::None {
+        notes.push(format!("chain {}", loaded.chain.describe()));
+    }
+    notes.iter().map(|n| format!("; {n}")).collect()
 }
 
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
@@ -411,12 +439,13 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         let state = &loaded.game.state;
         let outcome = state.outcome.map_or("in progress", |o| o.title());
         say!(
-            "{}: {}, week {}, {} ({})",
+            "{}: {}, week {}, {} ({}){}",
             show_path(&path),
-            escape(&loaded.game.scenario.name),
+            escape(&loaded.scenario_id.label()),
             state.week(),
             outcome,
-            escape(&loaded.info.name)
+            escape(&loaded.info.name),
+            escape(&provenance_notes(&loaded))
         );
         if let Some(notice) = &loaded.notice {
             say!("{}: {notice}", path.display());
@@ -486,17 +515,23 @@ fn saves(save_dir: Option<&Path>) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints `text`, or writes it atomically to `output` (saying where on stderr); `what` names
-/// it in the error ("cannot write the report").
+/// Prints `text`, or writes it to `output` (saying where on stderr): atomically to a file,
+/// through to a device, FIFO or link target, never over a folder (`persist::write_output`);
+/// `what` names it in the error ("cannot write the report"). Every text in it that came from a
+/// file was escaped when it was laid out (`report::markdown`, `report::csv`).
 fn emit(text: &str, output: Option<&Path>, what: &str) -> io::Result<ExitCode> {
     match output {
-        Some(path) => match persist::write_atomic(path, text.as_bytes()) {
+        Some(path) => match persist::write_output(path, text.as_bytes()) {
             Ok(()) => {
                 warn!("truce: wrote {}", show_path(path));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                warn!("truce: {}: cannot write the {what}: {e}", show_path(path));
+                warn!(
+                    "truce: {}: cannot write the {what}: {}",
+                    show_path(path),
+                    persist::read::io_words(&e)
+                );
                 Ok(ExitCode::FAILURE)
             }
         },

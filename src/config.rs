@@ -2,7 +2,9 @@
 //! remembered in the platform config directory, or in `TRUCE_CONFIG_DIR` when set).
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::persist::read::{ReadError, read_text};
 
 /// The environment variable that overrides the config directory (tests, shared lab machines).
 pub const CONFIG_DIR_ENV: &str = "TRUCE_CONFIG_DIR";
@@ -11,7 +13,7 @@ pub const CONFIG_DIR_ENV: &str = "TRUCE_CONFIG_DIR";
 const PLAYER_FILE: &str = "player.txt";
 
 /// The longest name kept, in characters: enough for a full name, short enough for a table.
-pub const MAX_NAME: usize = 40;
+pub const MAX_NAME: usize = crate::persist::names::MAX_PLAYER_CHARS;
 
 /// The config directory: `TRUCE_CONFIG_DIR`, else the platform's (`None` without a home).
 pub fn config_dir() -> Option<PathBuf> {
@@ -21,23 +23,28 @@ pub fn config_dir() -> Option<PathBuf> {
     }
 }
 
-/// A name as kept: control characters dropped, spaces trimmed, at most `MAX_NAME` characters;
-/// `None` when nothing is left.
+/// A name as kept (`persist::names::clean_name`: line breaks, controls and bidirectional
+/// characters gone, spaces trimmed, at most `MAX_NAME` characters); `None` when nothing is left.
 pub fn clean_name(name: &str) -> Option<String> {
-    let kept: String = name
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME)
-        .collect();
-    let kept = kept.trim();
-    (!kept.is_empty()).then(|| kept.to_string())
+    let kept = crate::persist::names::clean_name(name, MAX_NAME);
+    (!kept.is_empty()).then_some(kept)
 }
 
-/// The remembered player name, if any (a missing or unreadable file is no name).
+/// The largest player file read, in bytes: a name of `MAX_NAME` characters is at most 160.
+pub const MAX_PLAYER_BYTES: u64 = 4096;
+
+/// The remembered player name, if any. A missing file is no name; so is one that is not a
+/// regular file (a FIFO, a link to `/dev/zero`), is larger than `MAX_PLAYER_BYTES` or is not
+/// text: the player is asked again, at once, and the name typed replaces the file.
 pub fn load_player() -> Option<String> {
-    let path = config_dir()?.join(PLAYER_FILE);
-    let text = std::fs::read_to_string(path).ok()?;
-    clean_name(text.lines().next().unwrap_or(""))
+    read_player(&config_dir()?.join(PLAYER_FILE)).ok().flatten()
+}
+
+/// Reads a player file as saves are read (`persist::read`): a regular file only, opened without
+/// blocking, at most `MAX_PLAYER_BYTES`; its first line, cleaned.
+pub fn read_player(path: &Path) -> Result<Option<String>, ReadError> {
+    let text = read_text(path, MAX_PLAYER_BYTES, "player name file")?;
+    Ok(clean_name(text.lines().next().unwrap_or("")))
 }
 
 /// Remembers the player's name for the next game.
@@ -57,13 +64,51 @@ pub fn save_player(name: &str) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A FIFO, a link to a device, a file past the cap and a file that is no text are each
+    /// refused at once; a real file gives its first line. A FIFO would hang a plain read
+    /// (no writer), and `/dev/zero` or a big file would fill memory.
+    #[cfg(unix)]
+    #[test]
+    fn player_files_are_read_like_saves() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("ok.txt"), "Ana Li\nsecond line\n").expect("write");
+        assert_eq!(
+            read_player(&at("ok.txt")).expect("reads"),
+            Some("Ana Li".into())
+        );
+        let fifo = at("fifo.txt");
+        let c = std::ffi::CString::new(fifo.to_str().expect("utf-8 path")).expect("no NUL");
+        // SAFETY: mkfifo on a NUL-terminated path in our own temp dir.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let start = std::time::Instant::now();
+        let e = read_player(&fifo).expect_err("a FIFO is refused");
+        assert!(e.to_string().contains("FIFO"), "{e}");
+        std::os::unix::fs::symlink("/dev/zero", at("zero.txt")).expect("link");
+        let e = read_player(&at("zero.txt")).expect_err("a device is refused");
+        assert!(e.to_string().contains("device"), "{e}");
+        let big = std::fs::File::create(at("big.txt")).expect("create");
+        big.set_len(100 * 1024 * 1024)
+            .expect("a sparse 100 MB file");
+        let e = read_player(&at("big.txt")).expect_err("too big");
+        assert!(
+            e.to_string().contains("4096 bytes a player name file"),
+            "{e}"
+        );
+        std::fs::write(at("bin.txt"), [0xff, 0xfe, b'x']).expect("write");
+        assert!(read_player(&at("bin.txt")).is_err());
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        // A missing file is an error here and no name for the game.
+        assert!(read_player(&at("none.txt")).is_err());
+    }
+
     #[test]
     fn names_are_cleaned() {
         assert_eq!(clean_name("  Ana Li \n"), Some("Ana Li".into()));
         assert_eq!(clean_name("\u{1b}[31m"), Some("[31m".into()));
         assert_eq!(clean_name("   "), None);
         assert_eq!(
-            clean_name(&"x".repeat(100)).map(|n| n.len()),
+            clean_name(&"x".repeat(100)).map(|n| n.chars().count()),
             Some(MAX_NAME)
         );
     }

@@ -94,7 +94,11 @@ fn class_folder(dir: &Path) {
     )
     .expect("copy");
     fs::write(dir.join("garbage.ron"), "this is not a save\n").expect("write");
-    fs::write(dir.join("notes.txt"), "not a .ron file: ignored\n").expect("write");
+    fs::write(
+        dir.join("notes.txt"),
+        "not a .ron file: listed as skipped\n",
+    )
+    .expect("write");
     let finished = persist::load_game(Path::new("saves/finished-deal.ron")).expect("loads");
     for (file, player, class, reloads) in [
         ("ana.ron", "Ana Li", true, 0),
@@ -106,6 +110,7 @@ fn class_folder(dir: &Path) {
             player: Some(player.into()),
             class,
             reloads,
+            ..GameInfo::default()
         };
         let save = persist::save_of(&finished.game, &info, "2025-10-30T12:00:00Z");
         persist::write_save(&dir.join(file), &save).expect("write");
@@ -119,7 +124,7 @@ fn report_of(dir: &Path) -> class::ClassReport {
     for e in &mut r.games {
         e.file = e.file.replace(&prefix, "class");
     }
-    for (file, why) in &mut r.unreadable {
+    for (file, why) in r.unreadable.iter_mut().chain(r.skipped.iter_mut()) {
         *file = file.replace(&prefix, "class");
         *why = why.replace(&prefix, "class");
     }
@@ -142,7 +147,9 @@ fn class_report_in_markdown_and_csv() {
     let md = class::markdown(&r);
     assert!(md.contains("| Ana Li |"), "{md}");
     assert!(md.contains("yes (2)"), "the reloaded game is marked: {md}");
-    assert!(md.contains("## classroom-variant, seed 12"), "{md}");
+    // A scenario carried in a save is named with its hash, never as a bare name.
+    assert!(md.contains("## classroom-variant (custom "), "{md}");
+    assert!(md.contains("…), seed 12: 1 game(s)"), "{md}");
     assert!(md.contains("## Files not read"), "{md}");
     insta::assert_snapshot!("class_report_markdown", md);
     let csv = class::to_csv(&r);
@@ -150,7 +157,11 @@ fn class_report_in_markdown_and_csv() {
         csv.contains("\"Ben, \"\"the hawk\"\"\""),
         "a name with a comma and quotes is quoted: {csv}"
     );
-    assert_eq!(csv.matches("\r\n").count(), 1 + 6 + 1, "{csv}");
+    // LF line ends, one record per line: the header, six games, the garbage file, and
+    // notes.txt listed as skipped.
+    assert!(!csv.contains('\r'), "{csv}");
+    assert_eq!(csv.matches('\n').count(), 1 + 6 + 1 + 1, "{csv}");
+    assert!(csv.contains(",skipped,"), "{csv}");
     insta::assert_snapshot!("class_report_csv", csv);
 }
 
@@ -306,7 +317,7 @@ fn class_report_of_the_compat_corpus() {
     assert_eq!(r.games.len(), files, "{:?}", r.unreadable);
     assert!(r.unreadable.is_empty());
     let md = class::markdown(&r);
-    assert!(md.contains("## classroom-variant, seed 11"), "{md}");
+    assert!(md.contains("…), seed 11: 1 game(s)"), "{md}");
     insta::assert_snapshot!("class_report_compat_markdown", md);
     insta::assert_snapshot!("class_report_compat_csv", class::to_csv(&r));
 }

@@ -204,8 +204,20 @@ fn saves_lists_the_directory_and_load_finds_a_name_there() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("saves");
     fs::create_dir_all(&dir).unwrap();
+    // The list follows the file system's times: each copy gets its example's stamp's time
+    // (12:00, 12:01, 12:02 on 30 October 2025, in the order the examples were made).
+    let made = [
+        "opening.ron",
+        "midgame-restrictions.ron",
+        "finished-deal.ron",
+    ];
     for p in examples() {
-        fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        let to = dir.join(p.file_name().unwrap());
+        fs::copy(&p, &to).unwrap();
+        let n = made.iter().position(|m| to.ends_with(m)).unwrap() as u64;
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_761_825_600 + 60 * n);
+        let file = fs::File::options().write(true).open(&to).unwrap();
+        file.set_modified(when).unwrap();
     }
     fs::copy(
         root().join("tests/fixtures/saves/truncated.ron"),
@@ -216,7 +228,7 @@ fn saves_lists_the_directory_and_load_finds_a_name_there() {
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 5, "{out}");
-    // Newest first: the examples carry fixed stamps, finished-deal the latest.
+    // Newest first by the files' times: finished-deal the latest.
     assert!(lines[1].contains("finished-deal.ron"), "{out}");
     assert!(lines[3].contains("opening.ron"), "{out}");
     assert!(

@@ -22,7 +22,7 @@ fn autosaves(g: &Pty) -> Vec<PathBuf> {
         Ok(read) => read
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| name(p).starts_with("autosave-"))
+            .filter(|p| name(p).starts_with("autosave-") && name(p).ends_with(".ron"))
             .collect(),
         Err(_) => Vec::new(),
     }
@@ -50,6 +50,8 @@ fn ended_by(signal: i32) {
     assert!(!g.raw(), "raw mode was left on");
     let autosaves = autosaves(&g);
     assert_eq!(autosaves.len(), 1, "no autosave written on the signal");
+    let lock = autosaves[0].with_extension("lock");
+    assert!(!lock.exists(), "the game's lock was left behind");
     let loaded = truce::persist::load_game(&autosaves[0]).expect("the autosave loads");
     assert_eq!(loaded.game.seed, 7);
 }

@@ -183,7 +183,10 @@ fn the_name_is_asked_once_then_remembered_and_stored_in_saves() {
         let autosave = std::fs::read_dir(saves.path())
             .expect("saves")
             .filter_map(Result::ok)
-            .find(|e| e.file_name().to_string_lossy().starts_with("autosave-"))
+            .find(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("autosave-") && name.ends_with(".ron")
+            })
             .expect("an autosave");
         let loaded = persist::load_game(&autosave.path()).expect("loads");
         assert_eq!(loaded.info.player.as_deref(), Some("Ana"));
@@ -214,6 +217,7 @@ fn class_mode_names_files_after_the_player_and_forbids_loading() {
             .expect("saves")
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ron"))
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
         assert!(

@@ -113,16 +113,26 @@ fn fill(dir: &Path) {
         name: "Week 3 – Autumn 2025 – seed 7".into(),
         ..GameInfo::default()
     };
-    persist::save(dir, game(&a), &info, "2025-10-30T12:05:09Z").expect("save");
-    persist::autosave(dir, game(&a), &info, "2025-10-30T12:04:00Z").expect("autosave");
+    let saved = persist::save(dir, game(&a), &info, "2025-10-30T12:05:09Z").expect("save");
+    let auto = persist::autosave(dir, game(&a), &info, "2025-10-30T12:04:00Z").expect("autosave");
     let (b, _) = play(&format!(">>{TURN}avvvvvvvvvv>y"), 120, 40);
     let done = GameInfo {
         id: GameInfo::new(&scenario, 7, "2025-10-29T17:00:00Z").id,
         name: "Walked out in week 2".into(),
         ..GameInfo::default()
     };
-    persist::save(dir, game(&b), &done, "2025-10-29T18:00:00Z").expect("save");
+    let out = persist::save(dir, game(&b), &done, "2025-10-29T18:00:00Z").expect("save");
     fs::copy("tests/fixtures/saves/truncated.ron", dir.join("broken.ron")).expect("copy");
+    // The list follows the file system's times: give each file the time its stamp says.
+    for (path, secs) in [
+        (saved, 1_761_825_909),
+        (auto, 1_761_825_840),
+        (out, 1_761_760_800),
+    ] {
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let file = fs::File::options().write(true).open(&path).expect("open");
+        file.set_modified(when).expect("set the time");
+    }
 }
 
 #[test]

@@ -44,6 +44,9 @@ pub(super) fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io:
             why.lines().next().unwrap_or("")
         );
     }
+    for (file, why) in &r.skipped {
+        warn!("truce: {}: skipped: {why}", persist::names::escape(file));
+    }
     if r.games.is_empty() {
         warn!("truce: no game could be read");
         return Ok(ExitCode::FAILURE);

@@ -2,6 +2,7 @@
 //! best US line of one seed).
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ pub(super) fn simulate(
     seed: u64,
     json: bool,
     save_to: Option<&Path>,
+    keep_going: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => s,
@@ -40,14 +42,16 @@ pub(super) fn simulate(
     };
     let started = Instant::now();
     let saved_at = persist::utc_now();
-    let mut save_errors = Vec::new();
-    let summary = sim::simulate(
+    let mut failed = Failures::default();
+    let played = sim::simulate_until(
         &scenario,
         &strategies,
         games,
         seed,
         |strategy, seed, result| {
-            let Some(dir) = save_to else { return };
+            let Some(dir) = save_to else {
+                return ControlFlow::Continue(());
+            };
             let mut info = GameInfo::new(&scenario, seed, &format!("simulate-{}", strategy.name()));
             info.name = format!("{} · seed {seed}", strategy.name());
             let save = persist::save_of_parts(
@@ -59,16 +63,26 @@ pub(super) fn simulate(
                 &saved_at,
             );
             let path = dir.join(format!("{}-seed-{seed}.ron", strategy.name()));
-            if let Err(e) = persist::write_save(&path, &save) {
-                save_errors.push(e);
+            match persist::write_save(&path, &save) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed.add(e.to_string());
+                    if keep_going {
+                        ControlFlow::Continue(())
+                    } else {
+                        ControlFlow::Break(())
+                    }
+                }
             }
         },
     );
-    if let Some(e) = save_errors.first() {
-        warn!("{e}");
-        if save_errors.len() > 1 {
-            warn!("truce: {} more saves failed", save_errors.len() - 1);
-        }
+    let ControlFlow::Continue(summary) = played else {
+        failed.warn();
+        warn!("truce: stopped at the first save that failed (--keep-going goes on past it)");
+        return Ok(ExitCode::FAILURE);
+    };
+    if failed.count > 0 {
+        failed.warn();
         return Ok(ExitCode::FAILURE);
     }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
@@ -83,12 +97,44 @@ pub(super) fn simulate(
             }
         };
         value["games_per_second"] = serde_json::json!(per_second.round());
-        writeln!(out, "{value}")?;
+        writeln!(out, "{}", json_safe(&value.to_string()))?;
     } else {
-        write_table(&mut out, &summary, per_second)?;
+        // A custom scenario's name is the file's: each line escaped for the terminal.
+        let mut table = Vec::new();
+        write_table(&mut table, &summary, per_second)?;
+        out.write_all(super::clean(&String::from_utf8_lossy(&table)).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The saves that failed: how many, and the first few messages (a run whose every save fails
+/// keeps a count, not every error).
+#[derive(Debug, Default)]
+struct Failures {
+    count: usize,
+    first: Vec<String>,
+}
+
+impl Failures {
+    /// Messages kept; the rest are counted.
+    const KEPT: usize = 3;
+
+    fn add(&mut self, message: String) {
+        self.count += 1;
+        if self.first.len() < Self::KEPT {
+            self.first.push(message);
+        }
+    }
+
+    fn warn(&self) {
+        for message in &self.first {
+            warn!("{message}");
+        }
+        if self.count > self.first.len() {
+            warn!("truce: {} more saves failed", self.count - self.first.len());
+        }
+    }
 }
 
 /// `truce solve`: searches, then replays the best line from the seed to print it, so what is
@@ -97,6 +143,7 @@ pub(super) fn solve(
     scenario: &str,
     seed: u64,
     playouts: usize,
+    max_nodes: usize,
     json: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
@@ -106,9 +153,12 @@ pub(super) fn solve(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let found = sim::solve(&scenario, seed, playouts);
+    let found = sim::solve_within(&scenario, seed, playouts, max_nodes);
     let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
-        Ok(r) => r,
+        Ok(r) => sim::LineReport {
+            tree_full: found.tree_full,
+            ..r
+        },
         Err((i, e)) => {
             warn!("truce: the line found does not replay: move {}: {e}", i + 1);
             return Ok(ExitCode::FAILURE);
@@ -117,17 +167,38 @@ pub(super) fn solve(
     let mut out = io::stdout().lock();
     if json {
         match serde_json::to_string(&report) {
-            Ok(text) => writeln!(out, "{text}")?,
+            Ok(text) => writeln!(out, "{}", json_safe(&text))?,
             Err(e) => {
                 warn!("truce: {e}");
                 return Ok(ExitCode::FAILURE);
             }
         }
     } else {
-        sim::write_text(&mut out, &report)?;
+        // The line names a custom scenario's issues and levels: escaped for the terminal.
+        let mut text = Vec::new();
+        sim::write_text(&mut text, &report)?;
+        out.write_all(super::clean(&String::from_utf8_lossy(&text)).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// JSON with every character a terminal would obey written as a `\uXXXX` escape: serde_json
+/// escapes controls already, not the bidirectional and invisible ones a scenario's texts may
+/// hold. The same JSON value either way.
+fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::persist::names::needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::io::Result<()> {
@@ -185,4 +256,21 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
     }
     writeln!(out)?;
     writeln!(out, "{per_second:.0} games per second")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_safe;
+
+    #[test]
+    fn json_keeps_its_value_and_loses_the_bidi_controls() {
+        let json = serde_json::json!({ "scenario": "evil\u{202e}txt\u{1b}" }).to_string();
+        let safe = json_safe(&json);
+        assert!(
+            !safe.contains('\u{202e}') && !safe.contains('\u{1b}'),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["scenario"], "evil\u{202e}txt\u{1b}");
+    }
 }

@@ -38,6 +38,51 @@ impl Game {
         Ok(&self.history[index])
     }
 
+    /// Applies one action as a player's move. Putting an issue back where it stood before the
+    /// previous action (that action took the same issue the other way, and the pair changes
+    /// nothing but the dispatches it logged) takes the previous action back instead of adding
+    /// one: `Ok(None)`, and the game is as it was before it. So toggling an issue is never a
+    /// move and holding Space cannot grow a save. An opening that cost days of preparation is
+    /// not undone this way: the days stay spent and closing the issue again is a move.
+    ///
+    /// Replays use `apply`, which records every action, so an old save holding such pairs
+    /// replays exactly as it was written.
+    pub fn act(&mut self, action: Action) -> Result<Option<&Turn>, ActionError> {
+        if let Some(before) = self.taken_back_by(&action)? {
+            *self = before;
+            return Ok(None);
+        }
+        self.apply(action).map(Some)
+    }
+
+    /// The game before the last action, when `action` undoes it exactly (see `act`); an error
+    /// when `action` is refused.
+    fn taken_back_by(&self, action: &Action) -> Result<Option<Game>, ActionError> {
+        let Action::Agenda { issue, on } = *action else {
+            return Ok(None);
+        };
+        let Some((last, earlier)) = self.history.split_last() else {
+            return Ok(None);
+        };
+        if last.action != (Action::Agenda { issue, on: !on }) {
+            return Ok(None);
+        }
+        let mut after = self.state.clone();
+        step(&self.scenario, &mut after, action.clone())?;
+        let actions: Vec<Action> = earlier.iter().map(|t| t.action.clone()).collect();
+        let Ok(before) = Game::replay(self.scenario.clone(), self.seed, &actions) else {
+            return Ok(None);
+        };
+        // The replay must lead back to this game (it does, unless the game came from other
+        // rules), and the pair must change nothing but the log: the days of preparation, the
+        // counter-offer and the agreement all stand as they did.
+        let mut again = before.state.clone();
+        let leads_here = step(&self.scenario, &mut again, last.action.clone())
+            .is_ok_and(|_| again == self.state);
+        after.log.truncate(before.state.log.len());
+        Ok((leads_here && after == before.state).then_some(before))
+    }
+
     /// The actions taken so far.
     pub fn actions(&self) -> Vec<Action> {
         self.history.iter().map(|t| t.action.clone()).collect()

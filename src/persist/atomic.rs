@@ -2,7 +2,12 @@
 //!
 //! Write a temporary file (`tempfile`) in the target's directory, so the rename stays on one
 //! filesystem; flush and `sync_all` it, rename it over the target, then sync the directory on
-//! Unix so the rename itself is durable. Any failure removes the temporary file.
+//! Unix so the rename itself is durable. Any failure removes the temporary file. New files get
+//! the process umask's mode (0644 under 022), never tempfile's 0600.
+//!
+//! `write_output` is the command line's `-o FILE`: atomic for a regular file or a new path,
+//! written through for anything else (a device, a FIFO, a symbolic link's target), refused for
+//! a folder.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -40,11 +45,15 @@ pub fn write_atomic_with(
     }
     fs::create_dir_all(&dir)?;
     // `.truce-<stem>.XXXXXX.tmp`, created exclusively; removed on drop unless persisted.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(&dir)?;
+    let prefix = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(6);
+    // tempfile creates 0600 by default; asking for 0666 lets the process umask decide, as any
+    // new file: 0644 under the usual 022, so a class folder's saves are readable by the
+    // instructor's account. A replaced file takes the new mode too.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(&dir)?;
     temp.write_all(bytes)?;
     temp.flush()?;
     temp.as_file().sync_all()?;
@@ -52,6 +61,51 @@ pub fn write_atomic_with(
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// Writes a command's output (`-o FILE`) as a user expects of it:
+/// - a regular file or a path that does not exist yet: atomically (`write_atomic`);
+/// - `/dev/stdout` or `/dev/stderr`: to this process's own stream, so `>> log` keeps appending;
+/// - a symbolic link: through it, to its target (created if missing), the link kept;
+/// - a device, a FIFO or a socket: opened and written in place, never replaced by a file;
+/// - a folder, or a path ending in `/`: an `IsADirectory` error naming it.
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if path == Path::new("/dev/stdout") {
+        return own_stream(io::stdout().lock(), bytes);
+    }
+    if path == Path::new("/dev/stderr") {
+        return own_stream(io::stderr().lock(), bytes);
+    }
+    let text = path.as_os_str().to_string_lossy();
+    let folder = text.ends_with('/') || fs::metadata(path).is_ok_and(|m| m.is_dir());
+    if folder || text.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a folder: name a file to write (a new one, or one to replace)",
+        ));
+    }
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => write_atomic(path, bytes),
+        Err(e) => Err(e),
+        Ok(meta) if meta.is_file() => write_atomic(path, bytes),
+        Ok(meta) => {
+            // A link is followed (its target is written, or created when missing); a device
+            // or a FIFO is written as it is: truncating one means nothing, creating one is
+            // never wanted.
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create(meta.file_type().is_symlink())
+                .truncate(fs::metadata(path).is_ok_and(|m| m.is_file()))
+                .open(path)?;
+            file.write_all(bytes)?;
+            file.flush()
+        }
+    }
+}
+
+fn own_stream(mut out: impl Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// How old a leftover temporary file must be before a listing removes it: old enough that no

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::persist::names::{escape, quote};
 use crate::persist::read::ReadError;
 use crate::scenario::LoadError;
 
@@ -37,7 +38,7 @@ impl Differences {
     /// `file:line:column` of the first difference, for the headline.
     pub fn first_place(&self) -> String {
         let (line, col) = self.list.first().map_or((1, 1), |d| (d.line, d.col));
-        format!("{}:{line}:{col}", self.file)
+        format!("{}:{line}:{col}", escape(&self.file))
     }
 }
 
@@ -47,11 +48,16 @@ impl fmt::Display for Differences {
             write!(
                 f,
                 "\n{}:{}:{}: {}: saved {}, replay gives {}",
-                self.file, d.line, d.col, d.path, d.saved, d.replayed
+                escape(&self.file),
+                d.line,
+                d.col,
+                d.path,
+                quote(&d.saved),
+                quote(&d.replayed)
             )?;
         }
         if self.more > 0 {
-            write!(f, "\n{}: … and {} more", self.file, self.more)?;
+            write!(f, "\n{}: … and {} more", escape(&self.file), self.more)?;
         }
         Ok(())
     }
@@ -241,9 +247,9 @@ pub struct Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.col) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}", self.file),
-            (Some(l), None) => write!(f, "{}:{l}", self.file),
-            _ => write!(f, "{}", self.file),
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}", escape(&self.file)),
+            (Some(l), None) => write!(f, "{}:{l}", escape(&self.file)),
+            _ => write!(f, "{}", escape(&self.file)),
         }
     }
 }
@@ -309,7 +315,14 @@ impl SaveError {
 
     /// The message without its place: one line for most errors; an embedded scenario's
     /// problems and a mismatch's differences follow on further lines, each with its place.
+    /// Safe to print: what it quotes from the file is shortened, and every line is escaped
+    /// (`names::escape`), so a hostile name or path cannot drive the terminal.
     pub fn detail(&self) -> String {
+        let raw = self.raw_detail();
+        raw.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+    }
+
+    fn raw_detail(&self) -> String {
         use SaveError as E;
         match self {
             E::Read { source, .. } => format!("cannot read the save: {source}"),
@@ -328,7 +341,7 @@ impl SaveError {
             E::Truncated { .. } => {
                 "the save ends early: the file is truncated or incomplete".into()
             }
-            E::Parse { message, .. } => message.clone(),
+            E::Parse { message, .. } => crate::persist::names::message(message),
             E::NotASave { .. } => "not a Truce save: a saved game starts with `TruceSave(`".into(),
             E::NewerVersion { found, known, .. } => format!(
                 "this save is format version {found}, newer than this build of truce can read \
@@ -336,14 +349,15 @@ impl SaveError {
             ),
             E::UnknownVersion { found, .. } => format!("unknown save format version {found}"),
             E::UnknownScenario { name, known, .. } => format!(
-                "the game was played in built-in scenario \"{name}\", which this build does not \
-                 have (built-in: {known})"
+                "the game was played in built-in scenario \"{}\", which this build does not \
+                 have (built-in: {known})",
+                quote(name)
             ),
             E::Scenario(e) => {
                 let text = e.to_string();
                 // Each problem line starts with its own place; the first one's is `place()`.
                 let first = e.problems.first().map_or(String::new(), |p| {
-                    format!("{}:{}:{}: ", e.file, p.line, p.col)
+                    format!("{}:{}:{}: ", escape(&e.file), p.line, p.col)
                 });
                 text.strip_prefix(&first).unwrap_or(&text).to_string()
             }
@@ -360,8 +374,9 @@ impl SaveError {
                 reason,
                 ..
             } => format!(
-                "action {number} ({label}) is refused on replay: {reason}; the save is corrupt or \
-                 was edited"
+                "action {number} ({}) is refused on replay: {reason}; the save is corrupt or was \
+                 edited",
+                quote(label)
             ),
             E::Mismatch { actions, diffs } => format!(
                 "the save does not match a replay of its {actions} actions under the rules it was \

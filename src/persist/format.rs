@@ -103,6 +103,19 @@ pub struct SaveFile {
     /// How many times it was loaded and resumed mid-game outside class mode.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub reloads: u32,
+    /// A class game's start stamp (`GameInfo::started_at`), covered by its chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    /// The head of a class game's move chain (`provenance::chain_head`), 64 hex digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain: Option<String>,
+    /// The first move the chain covers (0-based): a class game resumed from a save without a
+    /// chain is chained from there on.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub chain_from: u32,
+    /// When each move from `chain_from` on was first saved, in seconds since 1970.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved_at: Vec<u64>,
 }
 
 /// For `skip_serializing_if`: a zero counter is left out, so saves without reloads read as before.
@@ -168,6 +181,7 @@ pub fn to_text(save: &SaveFile) -> Result<String, ron::Error> {
     let shell = SaveFile {
         actions: Vec::new(),
         record: Vec::new(),
+        moved_at: Vec::new(),
         ..save.clone()
     };
     let mut body = ron::ser::to_string_pretty(&shell, config)?;
@@ -185,6 +199,13 @@ pub fn to_text(save: &SaveFile) -> Result<String, ron::Error> {
             &format!("\n    {field}: [{items}],\n"),
             1,
         );
+    }
+    // The move stamps, left out of the shell when empty, go last, one per line like the moves.
+    if !save.moved_at.is_empty()
+        && let Some(end) = body.rfind(')')
+    {
+        let items = one_per_line(&save.moved_at, &line)?;
+        body.insert_str(end, &format!("    moved_at: [{items}],\n"));
     }
     Ok(format!(
         "// A saved game of Truce. Loading replays the actions: under the same rules the replay\n\

@@ -236,6 +236,10 @@ pub(crate) fn from_v2(old: ReadV2, text: &str) -> SaveFile {
         player: None,
         class: false,
         reloads: 0,
+        started_at: None,
+        chain: None,
+        chain_from: 0,
+        moved_at: Vec::new(),
     }
 }
 
@@ -267,6 +271,10 @@ pub(crate) fn from_v1(old: ReadV1, hash: String, text: &str) -> SaveFile {
         player: None,
         class: false,
         reloads: 0,
+        started_at: None,
+        chain: None,
+        chain_from: 0,
+        moved_at: Vec::new(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The saves in a directory, newest first, broken ones included with their error. Each file's
+//! The saves in a directory, newest first by modification time, broken ones included with their error. Each file's
 //! header is read (`peek`), none is replayed; leftover temporary files older than a day go.
 
 use std::path::{Path, PathBuf};
@@ -30,8 +30,9 @@ impl SaveEntry {
 }
 
 /// Every `*.ron` entry in `dir` (not recursing, skipping folders and our temporary files), each
-/// header read but not replayed, newest first: by `saved_at`, then modification time, then
-/// name. A missing directory is an empty list; an unreadable one is an error. Our temporary
+/// header read but not replayed, newest first by modification time (what the file system
+/// says, not the `saved_at` a file claims), then by name; files that cannot be read as saves
+/// last. A missing directory is an empty list; an unreadable one is an error. Our temporary
 /// files older than a day are removed on the way.
 pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
     let read = match std::fs::read_dir(dir) {
@@ -65,16 +66,12 @@ pub fn list_saves(dir: &Path) -> Result<Vec<SaveEntry>, SaveError> {
             modified,
         })
         .collect();
+    // Newest first by what the file system says, never by the `saved_at` a file claims: a
+    // planted file stamped in the future must not sit on top of every list.
+    // Files that cannot be opened go last, where they do not hide the games.
     entries.sort_by(|a, b| {
-        let stamp = |e: &SaveEntry| {
-            e.save
-                .as_ref()
-                .map_or("", |s| s.saved_at.as_str())
-                .to_owned()
-        };
-        stamp(b)
-            .cmp(&stamp(a))
-            .then(b.modified.cmp(&a.modified))
+        (b.save.is_ok(), b.modified)
+            .cmp(&(a.save.is_ok(), a.modified))
             .then(a.path.cmp(&b.path))
     });
     Ok(entries)

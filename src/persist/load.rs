@@ -10,7 +10,9 @@ use crate::persist::format::{
     CURRENT_VERSION, Probe, SAVE_TAG, SaveFile, looks_like_save, scenario_hash,
 };
 use crate::persist::legacy::{ReadV1, ReadV2, from_v1, from_v2};
+use crate::persist::names::{MAX_PLAYER_CHARS, MAX_SAVE_NAME_CHARS, MAX_STAMP_CHARS, clean_name};
 use crate::persist::notice::Notice;
+use crate::persist::provenance::{ChainCheck, ScenarioId};
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::replay::{Build, verify};
 use crate::persist::save::GameInfo;
@@ -32,6 +34,11 @@ pub struct LoadedGame {
     pub file_version: u32,
     /// Whether the scenario was embedded in the save rather than a built-in.
     pub embedded_scenario: bool,
+    /// Which scenario it was played in: a built-in, or a custom one (by content hash), which
+    /// may carry a built-in's name; reports group and label games by this, never by name.
+    pub scenario_id: ScenarioId,
+    /// What the save's move chain says (class games; `None` for others and older saves).
+    pub chain: ChainCheck,
     /// Set when the save was made under other rules or another version of its scenario and
     /// was replayed under this build's: show it to the player. `None`: verified as saved.
     pub notice: Option<Notice>,
@@ -84,7 +91,18 @@ pub fn load_str(text: &str, file: &str) -> Result<LoadedGame, SaveError> {
 pub fn load_str_with(text: &str, file: &str, build: &Build) -> Result<LoadedGame, SaveError> {
     let (save, file_version) = parse_with(text, file, build)?;
     crate::persist::peek::check_parsed(&save, text, file)?;
-    verify(save, file_version, text, file, build)
+    let mut loaded = verify(save, file_version, text, file, build)?;
+    // The names a file gives are cleaned and capped where they are read (neither is part of
+    // the replay or the digest), so no report, list or screen gets a raw or 8 MB name.
+    let info = &mut loaded.info;
+    info.name = clean_name(&info.name, MAX_SAVE_NAME_CHARS);
+    info.player = info
+        .player
+        .as_deref()
+        .map(|p| clean_name(p, MAX_PLAYER_CHARS))
+        .filter(|p| !p.is_empty());
+    loaded.saved_at = clean_name(&loaded.saved_at, MAX_STAMP_CHARS);
+    Ok(loaded)
 }
 
 /// Parses any known version into the current shape, without replaying; returns it and the

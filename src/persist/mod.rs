@@ -13,7 +13,9 @@
 //!   showing `loaded.notice` when there is one (the game was replayed under newer rules);
 //! - the directory: `save_dir(flag)` (flag, then `TRUCE_SAVE_DIR`, then the platform default);
 //! - every file name: `names` (`slug`, `file_name`, `autosave_file_name`); text from a file
-//!   shown on a terminal: `names::escape`;
+//!   shown on a terminal: `names::escape`; a name read from a file: `names::clean_name` (done
+//!   by `peek` and `load_game` already);
+//! - a command's `-o FILE`: `write_output` (atomic for a file, through for a device or link);
 //! - an error's place for a screen: `SaveError::place()` and `detail()`, never its text.
 
 mod atomic;
@@ -26,17 +28,20 @@ pub mod format;
 pub mod legacy;
 mod list;
 mod load;
+pub mod lock;
 pub mod names;
 pub mod notice;
 mod peek;
+pub mod provenance;
 pub mod read;
 pub mod record;
+pub mod registry;
 mod replay;
 mod save;
 mod scan;
 mod store;
 
-pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with};
+pub use atomic::{STALE_TEMP, remove_stale_temps, write_atomic, write_atomic_with, write_output};
 pub use clock::{utc_now, utc_stamp};
 pub use dirs::{DirSource, SAVE_DIR_ENV, default_dir, resolve as resolve_save_dir, save_dir};
 pub use error::{Difference, Differences, ErrorKind, Place, SaveError};
@@ -45,6 +50,7 @@ pub use list::{SaveEntry, list_saves};
 pub use load::{LoadedGame, builtin_with_hash, load_game, load_str, load_str_with, parse};
 pub use notice::{Notice, Stopped};
 pub use peek::{MAX_ACTIONS, SaveSummary, peek, peek_str};
+pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,

@@ -13,8 +13,12 @@ use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 
 use crate::engine::Outcome;
 use crate::persist::error::SaveError;
-use crate::persist::format::{CURRENT_VERSION, SaveFile, looks_like_save};
-use crate::persist::names::{check_id, escape, is_autosave};
+use crate::persist::format::{CURRENT_VERSION, SaveFile, ScenarioRef, looks_like_save};
+use crate::persist::names::{
+    MAX_SAVE_NAME_CHARS, MAX_SCENARIO_NAME_CHARS, MAX_STAMP_CHARS, check_id, clean_name, escape,
+    is_autosave,
+};
+use crate::persist::provenance::ScenarioId;
 use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::scan::{Scanned, outcome_of, scan, week_of};
 use crate::scenario::span::Spans;
@@ -32,6 +36,9 @@ pub struct SaveSummary {
     pub game_id: String,
     /// Scenario name.
     pub scenario: String,
+    /// Whether the scenario is a custom one carried in the save (not a built-in, whatever its
+    /// name says): a list marks it, and reports name it with its hash.
+    pub custom: bool,
     /// The week the game stands in (1-based).
     pub week: u32,
     /// Negotiating turns taken.
@@ -172,17 +179,37 @@ pub fn peek_str(text: &str, file: &str, autosave: bool) -> Result<SaveSummary, S
     } else {
         h.name
     };
+    let custom = h.embedded && custom_scenario(text, file, &h.scenario);
+    // What the file says about itself is cleaned and capped here, where it is read: a
+    // listing of 20 saves with 8 MB names stays a listing.
     Ok(SaveSummary {
-        name,
+        name: clean_name(&name, MAX_SAVE_NAME_CHARS),
         game_id: h.game_id,
-        scenario: h.scenario,
+        scenario: clean_name(&h.scenario, MAX_SCENARIO_NAME_CHARS),
+        custom,
         // As `State::week`: the week of the day, never past the truce's last.
         week: h.week,
         turns: h.turns,
-        saved_at: h.saved_at,
+        saved_at: clean_name(&h.saved_at, MAX_STAMP_CHARS),
         outcome: h.outcome,
         autosave,
     })
+}
+
+/// Whether a save's embedded scenario is custom: any whose name no built-in has; one named like
+/// a built-in unless it is that built-in exactly, which takes a full parse (only for these).
+fn custom_scenario(text: &str, file: &str, name: &str) -> bool {
+    if crate::persist::load::builtin_with_hash(name).is_none() {
+        return true;
+    }
+    match crate::persist::load::parse(text, file) {
+        Ok((save, _)) => match &save.scenario {
+            ScenarioRef::Embedded { scenario } => ScenarioId::of(scenario, true).is_custom(),
+            ScenarioRef::Builtin { .. } => false,
+        },
+        // What does not parse will not load either; the list says so when it is opened.
+        Err(_) => true,
+    }
 }
 
 /// The header through RON, for a file the fast scan could not take (odd spacing, say).
@@ -193,6 +220,7 @@ fn parse_header(text: &str) -> Option<Scanned> {
             name: h.name,
             saved_at: h.saved_at,
             game_id: h.game_id,
+            embedded: matches!(h.scenario, Ref::Embedded { .. }),
             scenario: match h.scenario {
                 Ref::Builtin { name } => name,
                 Ref::Embedded { scenario } => scenario.name,
@@ -217,6 +245,7 @@ fn parse_header(text: &str) -> Option<Scanned> {
                 saved_at: String::new(),
                 game_id: String::new(),
                 scenario: h.scenario,
+                embedded: false,
                 seed: h.seed,
                 actions: h.moves.0,
                 actions_field: "moves",

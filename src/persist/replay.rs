@@ -18,6 +18,7 @@ use crate::persist::format::{SaveFile, ScenarioRef, scenario_hash};
 use crate::persist::legacy::StrictState;
 use crate::persist::load::{LoadedGame, builtins_cached, check_embedded, unknown_scenario};
 use crate::persist::notice::{Notice, Stopped, first_difference};
+use crate::persist::provenance::{ChainCheck, MoveStamps, ScenarioId, check_chain};
 use crate::persist::record::{
     TurnRecord, game_record, outcome_key, outcome_of_key, state_digest, word,
 };
@@ -134,15 +135,27 @@ fn loaded(
     embedded: bool,
     notice: Option<Notice>,
 ) -> LoadedGame {
+    let chain = check_chain(&save);
+    // An intact chain goes on from its stamps; any other restarts at the move the game stands
+    // at, so a resumed class game is chained from there and a report says "partial".
+    let stamps = match &chain {
+        ChainCheck::Intact { from, .. } => MoveStamps::new(*from, save.moved_at.clone()),
+        _ if save.class => MoveStamps::new(game.history.len(), Vec::new()),
+        _ => MoveStamps::default(),
+    };
     LoadedGame {
-        game,
+        scenario_id: ScenarioId::of(&game.scenario, embedded),
+        chain,
         info: GameInfo {
             id: save.game_id,
             name: save.name,
             player: save.player,
             class: save.class,
             reloads: save.reloads,
+            started_at: save.started_at.unwrap_or_default(),
+            stamps,
         },
+        game,
         saved_at: save.saved_at,
         file_version,
         embedded_scenario: embedded,
@@ -334,7 +347,11 @@ fn notice_for(
     let outcome_changed = (header_known && save.outcome != now)
         .then(|| (outcome_title(save.outcome.as_deref()), title(&game.state)));
     Notice {
-        made_with: save.game_version.clone(),
+        // What the file claims: shown to the player, so cleaned and capped.
+        made_with: crate::persist::names::clean_name(
+            &save.game_version,
+            crate::persist::names::MAX_VERSION_CHARS,
+        ),
         made_rules: save.rules,
         replayed_under: build.version.clone(),
         rules: build.rules,

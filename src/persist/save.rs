@@ -9,6 +9,7 @@ use crate::persist::error::SaveError;
 use crate::persist::format::{CURRENT_VERSION, SaveFile, ScenarioRef, game_id, to_text};
 use crate::persist::load::builtin_with_hash;
 use crate::persist::names;
+use crate::persist::provenance::{ChainInput, MoveStamps, chain_head, stamp_seconds};
 use crate::persist::record::{game_record, outcome_key, state_digest};
 use crate::scenario::Scenario;
 
@@ -26,6 +27,11 @@ pub struct GameInfo {
     pub class: bool,
     /// How many times it was loaded and resumed mid-game outside class mode.
     pub reloads: u32,
+    /// The stamp the game started at (as given to `new`); a class game's chain covers it.
+    pub started_at: String,
+    /// When each move was first saved: a class game's saves chain them (`provenance`). Shared
+    /// by clones, so saving through any copy of this info extends the one chain.
+    pub stamps: MoveStamps,
 }
 
 impl GameInfo {
@@ -35,6 +41,7 @@ impl GameInfo {
         GameInfo {
             id: game_id(&scenario.name, seed, started_at),
             name: format!("{} · seed {seed}", scenario.title),
+            started_at: started_at.to_string(),
             ..GameInfo::default()
         }
     }
@@ -54,10 +61,12 @@ pub fn scenario_ref(scenario: &Scenario) -> ScenarioRef {
     }
 }
 
-/// The save of a game in play.
+/// The save of a game in play. A class game's save also carries its start stamp and the chain
+/// of its moves: moves not stamped yet are stamped `saved_at` (the autosave after every turn
+/// makes that the time each was played).
 pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
     let state = &game.state;
-    SaveFile {
+    let save = SaveFile {
         version: CURRENT_VERSION,
         name: info.name.clone(),
         saved_at: saved_at.to_string(),
@@ -76,7 +85,43 @@ pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
+        started_at: None,
+        chain: None,
+        chain_from: 0,
+        moved_at: Vec::new(),
+    };
+    if info.class {
+        chained(save, info, saved_at)
+    } else {
+        save
     }
+}
+
+/// A class game's save with its start stamp, move stamps and chain head.
+fn chained(mut save: SaveFile, info: &GameInfo, saved_at: &str) -> SaveFile {
+    let (from, at) = info
+        .stamps
+        .extend(save.actions.len(), stamp_seconds(saved_at));
+    let answers: Vec<&str> = save.record.iter().map(|r| r.answer.as_str()).collect();
+    let head = chain_head(&ChainInput {
+        game_id: &save.game_id,
+        started_at: &info.started_at,
+        scenario: &save.scenario,
+        seed: save.seed,
+        from,
+        actions: &save.actions,
+        answers: &answers,
+        at: &at,
+    });
+    // The lengths always agree here (one record entry per action, stamps brought to the
+    // moves); if they ever did not, the save goes without a chain rather than a wrong one.
+    if let Some(head) = head {
+        save.started_at = Some(info.started_at.clone());
+        save.chain = Some(head);
+        save.chain_from = u32::try_from(from).unwrap_or(u32::MAX);
+        save.moved_at = at;
+    }
+    save
 }
 
 /// The save of a game given as its parts (a headless game from `sim::play`, say). The actions
@@ -112,6 +157,10 @@ pub fn save_of_parts(
             player: info.player.clone(),
             class: info.class,
             reloads: info.reloads,
+            started_at: None,
+            chain: None,
+            chain_from: 0,
+            moved_at: Vec::new(),
         },
     }
 }

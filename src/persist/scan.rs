@@ -21,6 +21,8 @@ pub struct Scanned {
     pub game_id: String,
     /// Scenario name.
     pub scenario: String,
+    /// Whether the scenario is embedded in the save (a custom one, or a copy of a built-in).
+    pub embedded: bool,
     /// Seed.
     pub seed: u64,
     /// Number of actions (`moves` in version 1).
@@ -80,10 +82,10 @@ pub fn scan(text: &str) -> Option<Scanned> {
         .max(1);
     let turns = top_number("turns").unwrap_or_else(|| number("turns"));
     let string = |key: &str| -> Option<String> { ron::from_str(slice(get(key)?)?).ok() };
-    let (name, saved_at, game_id, scenario, list, actions_field) = if version == 1 {
+    let (name, saved_at, game_id, (scenario, embedded), list, actions_field) = if version == 1 {
         let scenario = string("scenario")?;
         let (e, n, s) = (String::new(), String::new(), String::new());
-        (e, n, s, scenario, get("moves")?, "moves")
+        (e, n, s, (scenario, false), get("moves")?, "moves")
     } else {
         let scenario = scenario_name(text, get("scenario")?)?;
         let (n, s, g) = (string("name")?, string("saved_at")?, string("game_id")?);
@@ -95,6 +97,7 @@ pub fn scan(text: &str) -> Option<Scanned> {
         saved_at,
         game_id,
         scenario,
+        embedded,
         seed,
         actions: count(b, list.start)?,
         actions_field,
@@ -114,20 +117,21 @@ pub fn week_of(day: u32, horizon: u32) -> u32 {
     day.min(horizon.saturating_sub(1)) / 7 + 1
 }
 
-/// `Builtin(name: "…", …)` or `Embedded(scenario: (name: "…", …))`: the name.
-fn scenario_name(text: &str, r: Range<usize>) -> Option<String> {
+/// `Builtin(name: "…", …)` or `Embedded(scenario: (name: "…", …))`: the name, and whether
+/// it is embedded.
+fn scenario_name(text: &str, r: Range<usize>) -> Option<(String, bool)> {
     let b = text.as_bytes();
     let at = skip_ws(b, r.start)?;
-    let (inner, key) = if let Some(at) = expect_word(b, at, "Builtin") {
-        (fields(b, at)?, "name")
+    let (inner, embedded) = if let Some(at) = expect_word(b, at, "Builtin") {
+        (fields(b, at)?, false)
     } else {
         let at = expect_word(b, at, "Embedded")?;
         let outer = fields(b, at)?;
         let (_, s) = outer.into_iter().find(|(k, _)| *k == "scenario")?;
-        (fields(b, skip_ws(b, s.start)?)?, "name")
+        (fields(b, skip_ws(b, s.start)?)?, true)
     };
-    let (_, name) = inner.into_iter().find(|(k, _)| *k == key)?;
-    ron::from_str(text.get(name)?).ok()
+    let (_, name) = inner.into_iter().find(|(k, _)| *k == "name")?;
+    Some((ron::from_str(text.get(name)?).ok()?, embedded))
 }
 
 /// Past comments and `#![enable(…)]` attributes to the first value.

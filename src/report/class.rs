@@ -1,75 +1,18 @@
-//! The class report: one row per game read from a class's saves, a summary per scenario and
-//! seed, and the files that could not be read. Markdown or CSV; it lays out `facts` only.
+//! The class report: one row per game read from a class's saves, what the report can and
+//! cannot verify about each, a summary per scenario and seed, and every file not read (skipped
+//! or unreadable) with why. Markdown or CSV; it lays out `facts` and `intake` only.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
 
-use crate::persist;
+use crate::engine::new_state;
+use crate::persist::provenance::duration;
+use crate::persist::{self, ChainCheck, ScenarioId};
 use crate::report::csv;
-use crate::report::facts::{self, GameFacts, SCORE_NAMES};
-use crate::report::markdown::{num, table};
+use crate::report::facts::{self, DealRow, GameFacts, SCORE_NAMES};
+use crate::report::markdown::{cell, heading, inline, num, table, table_md};
 
-/// One game read, with the file it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The file, as given or found in a folder.
-    pub file: String,
-    /// What the replay says about it.
-    pub game: GameFacts,
-}
-
-/// Everything read from the paths given.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ClassReport {
-    /// The games read, in the order found.
-    pub games: Vec<Entry>,
-    /// Files that could not be read, with why.
-    pub unreadable: Vec<(String, String)>,
-}
-
-/// The files a path names: a folder gives the `.ron` files directly inside it, sorted; a file
-/// gives itself. A folder that cannot be listed is reported as unreadable.
-fn files_of(path: &Path, report: &mut ClassReport) -> Vec<PathBuf> {
-    if !path.is_dir() {
-        return vec![path.to_path_buf()];
-    }
-    match std::fs::read_dir(path) {
-        Ok(entries) => {
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-                .collect();
-            files.sort();
-            files
-        }
-        Err(e) => {
-            let why = format!("cannot list the folder: {e}");
-            report.unreadable.push((path.display().to_string(), why));
-            Vec::new()
-        }
-    }
-}
-
-/// Reads every save the paths name. Each is replayed: scores come from the replay, never from
-/// the file.
-pub fn read(paths: &[PathBuf]) -> ClassReport {
-    let mut report = ClassReport::default();
-    for path in paths {
-        for file in files_of(path, &mut report) {
-            let name = file.display().to_string();
-            match persist::load_game(&file) {
-                Ok(loaded) => report.games.push(Entry {
-                    file: name,
-                    game: facts::of_loaded(&loaded),
-                }),
-                Err(e) => report.unreadable.push((name, e.to_string())),
-            }
-        }
-    }
-    report
-}
+pub use crate::report::intake::{ClassReport, Entry, read};
 
 /// The player's name, or a dash.
 fn player(g: &GameFacts) -> &str {
@@ -85,6 +28,47 @@ fn reloaded(g: &GameFacts) -> String {
     }
 }
 
+/// The class flag as the report can vouch for it: only the file says so (no class key yet).
+fn class_mode(g: &GameFacts) -> &'static str {
+    if g.class { "yes (claimed)" } else { "no" }
+}
+
+/// From the first to the last move the chain stamps, or a dash.
+fn played_over(g: &GameFacts) -> String {
+    g.provenance
+        .chain
+        .seconds()
+        .map_or_else(|| "-".to_string(), duration)
+}
+
+/// What the report found to say about one game, each a short phrase in Markdown: what came
+/// from a file (a file name, a scenario's name, a chain's complaint) is escaped for a table cell.
+fn notes(e: &Entry) -> Vec<String> {
+    let g = &e.game;
+    let mut out = Vec::new();
+    if let Some(of) = &e.copy_of {
+        out.push(format!("copy of {}, not counted", cell(of)));
+    }
+    if let Some(script) = e.script {
+        out.push(format!(
+            "moves identical to the scripted strategy `{script}`"
+        ));
+    }
+    let id = &g.provenance.scenario;
+    if id.named_like_builtin {
+        out.push(format!(
+            "custom scenario under the built-in's name {}, not the built-in",
+            cell(&id.name)
+        ));
+    }
+    match &g.provenance.chain {
+        ChainCheck::Broken { why } => out.push(format!("chain broken: {}", cell(why))),
+        ChainCheck::None if g.class => out.push("class flag with no chain".into()),
+        _ => {}
+    }
+    out
+}
+
 fn score(g: &GameFacts, name: &str) -> f64 {
     g.scores
         .iter()
@@ -92,11 +76,12 @@ fn score(g: &GameFacts, name: &str) -> f64 {
         .map_or(0.0, |s| s.value)
 }
 
-/// The games grouped by (scenario, seed), in order.
-fn groups(games: &[Entry]) -> BTreeMap<(String, u64), Vec<&Entry>> {
-    let mut out: BTreeMap<(String, u64), Vec<&Entry>> = BTreeMap::new();
-    for e in games {
-        out.entry((e.game.scenario.clone(), e.game.seed))
+/// The counted games grouped by (scenario identity, seed), in order: a custom scenario under
+/// a built-in's name is a group of its own.
+fn groups(games: &[Entry]) -> BTreeMap<(ScenarioId, u64), Vec<&Entry>> {
+    let mut out: BTreeMap<(ScenarioId, u64), Vec<&Entry>> = BTreeMap::new();
+    for e in games.iter().filter(|e| e.counted()) {
+        out.entry((e.game.provenance.scenario.clone(), e.game.seed))
             .or_default()
             .push(e);
     }
@@ -106,64 +91,145 @@ fn groups(games: &[Entry]) -> BTreeMap<(String, u64), Vec<&Entry>> {
 /// The report in Markdown.
 pub fn markdown(r: &ClassReport) -> String {
     let mut out = String::from("# Class results\n\n");
-    let done = r.games.iter().filter(|e| finished(e)).count();
-    let _ = writeln!(
+    let counted: Vec<&Entry> = r.games.iter().filter(|e| e.counted()).collect();
+    let done = counted.iter().filter(|e| finished(e)).count();
+    let copies = r.games.len() - counted.len();
+    let _ = write!(
         out,
         "{} game(s) read ({done} finished, {} unfinished); scores recomputed by replaying each \
-         save. Means count finished games only: an unfinished game's scores are where it stands.\n",
-        r.games.len(),
-        r.games.len() - done
+         save. Means count finished games only: an unfinished game's scores are where it stands.",
+        counted.len(),
+        counted.len() - done
     );
-    out.push_str("## Games\n\n");
+    if copies > 0 {
+        let _ = write!(
+            out,
+            " {copies} more file(s) are saves of a game read already (the same game id): they \
+             are listed as copies and not counted."
+        );
+    }
+    out.push_str("\n\n## Games\n\n");
+    games_table(&mut out, r);
+    verification(&mut out, r);
+    for ((scenario, seed), games) in groups(&r.games) {
+        summary(&mut out, &scenario, seed, &games);
+    }
+    files_not_read(&mut out, r);
+    out
+}
+
+/// One row per file read, copies included.
+fn games_table(out: &mut String, r: &ClassReport) {
     let mut header = vec![
-        "Player", "File", "Scenario", "Seed", "Outcome", "Week", "Reloaded",
+        "Player",
+        "File",
+        "Scenario",
+        "Seed",
+        "Outcome",
+        "Week",
+        "Class mode",
+        "Reloaded",
+        "Chain",
+        "Played over",
     ];
     header.extend(SCORE_NAMES);
-    let mut right = vec![false, false, false, true, false, true, false];
+    header.push("Notes");
+    let mut right = vec![
+        false, false, false, true, false, true, false, false, false, true,
+    ];
     right.extend([true; SCORE_NAMES.len()]);
     let rows: Vec<Vec<String>> = r
         .games
         .iter()
         .map(|e| {
             let g = &e.game;
-            let mut row = vec![
+            let mut row: Vec<String> = [
                 player(g).to_string(),
                 e.file.clone(),
-                g.scenario.clone(),
+                g.provenance.scenario.label(),
                 g.seed.to_string(),
                 g.outcome.title.clone(),
                 g.outcome.week.to_string(),
+                class_mode(g).to_string(),
                 reloaded(g),
-            ];
+                g.provenance.chain.word().to_string(),
+                played_over(g),
+            ]
+            .iter()
+            .map(|c| cell(c))
+            .collect();
             row.extend(SCORE_NAMES.iter().map(|n| num(score(g, n))));
+            // The notes are Markdown already (`notes` escapes what came from a file).
+            row.push(notes(e).join("; "));
             row
         })
         .collect();
-    out.push_str(&table(&header, &right, &rows));
+    out.push_str(&table_md(&header, &right, &rows));
     out.push('\n');
-    if r.games.iter().any(|e| e.game.reloads > 0) {
+}
+
+/// What the report vouches for and what it only repeats from the files.
+fn verification(out: &mut String, r: &ClassReport) {
+    out.push_str(
+        "What this report can and cannot verify:\n\n\
+         - *Scores, outcomes and weeks* are recomputed by replaying every save: verified.\n\
+         - *Player*, *Class mode* and *Reloaded* are what each file says (class flag: claimed). \
+         No class key signs saves yet, so none is verified by the class key.\n\
+         - *Chain*: a class game's saves chain its moves and their times by hash from the \
+         game's start. *intact*: nobody edited the moves, their times or the start by hand \
+         since the game saved them (a modified build could still write a chain until a class \
+         key signs saves); *partial*: chained from a later move on (resumed from a save without \
+         a chain); *broken*: edited after saving; *none*: no chain (not a class game, or saved \
+         before chains). *Played over*: from the first to the last chained move; a game \
+         written by a script takes no time.\n",
+    );
+    if r.games.iter().any(|e| e.script.is_some()) {
         out.push_str(
-            "*Reloaded*: the game was loaded from a save and resumed mid-game outside class \
-             mode, so its moves may have been tried more than once.\n\n",
+            "- *Moves identical to a scripted strategy*: the game repeats, move for move, one of \
+             the strategies `truce simulate` plays for this scenario and seed.\n",
         );
     }
-    for ((scenario, seed), games) in groups(&r.games) {
-        summary(&mut out, &scenario, seed, &games);
+    if r.games
+        .iter()
+        .any(|e| e.game.provenance.scenario.is_custom())
+    {
+        out.push_str(
+            "- *custom* after a scenario's name: the save carries its own scenario, shown with \
+             the start of its SHA-256; it is grouped apart and never taken for a built-in, \
+             whatever its name.\n",
+        );
     }
+    if r.games.iter().any(|e| e.game.reloads > 0) {
+        out.push_str(
+            "- *Reloaded*: the game was loaded from a save and resumed mid-game outside class \
+             mode, so its moves may have been tried more than once.\n",
+        );
+    }
+    out.push('\n');
+}
+
+/// The unreadable files and the skipped ones, each with why.
+fn files_not_read(out: &mut String, r: &ClassReport) {
     if !r.unreadable.is_empty() {
         out.push_str("## Files not read\n\n");
         for (file, why) in &r.unreadable {
             // Load errors already start with `file:line:column:`; others get the file named.
-            let why = why.replace('\n', " ");
-            if why.starts_with(file.as_str()) {
-                let _ = writeln!(out, "- {why}");
+            // Escaped: the file name and what the error quotes from it came from the files.
+            if why.starts_with(file.as_str()) || why.starts_with(&persist::names::escape(file)) {
+                let _ = writeln!(out, "- {}", inline(why));
             } else {
-                let _ = writeln!(out, "- {file}: {why}");
+                let _ = writeln!(out, "- {}: {}", inline(file), inline(why));
             }
         }
         out.push('\n');
     }
-    out
+    if !r.skipped.is_empty() {
+        out.push_str("## Skipped\n\n");
+        for (file, why) in &r.skipped {
+            let _ = writeln!(out, "- {}: {}", inline(file), inline(why));
+        }
+        out.push('\n');
+    }
 }
 
 /// Whether a game has ended: only ended games have final scores to average.
@@ -173,8 +239,22 @@ fn finished(e: &Entry) -> bool {
 
 /// The summary of one scenario and seed: outcomes, means and best games over the finished
 /// games, the unfinished ones listed apart, and the deals beside history.
-fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
-    let _ = writeln!(out, "## {scenario}, seed {seed}: {} game(s)\n", games.len());
+fn summary(out: &mut String, scenario: &ScenarioId, seed: u64, games: &[&Entry]) {
+    let _ = writeln!(
+        out,
+        "## {}, seed {seed}: {} game(s)\n",
+        heading(&scenario.label()),
+        games.len()
+    );
+    if scenario.named_like_builtin {
+        let _ = writeln!(
+            out,
+            "These saves carry their own scenario under the name of the built-in {}, but it \
+             is not the built-in: their games are kept apart from its games, and set beside \
+             their own scenario's history.\n",
+            inline(&scenario.name)
+        );
+    }
     let (done, open): (Vec<&Entry>, Vec<&Entry>) = games.iter().copied().partition(|e| finished(e));
     let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &done {
@@ -189,7 +269,7 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
         // the means towards the opening state, so they are named here and left out.
         let names: Vec<String> = open
             .iter()
-            .map(|e| format!("{} (week {})", e.file, e.game.outcome.week))
+            .map(|e| format!("{} (week {})", inline(&e.file), e.game.outcome.week))
             .collect();
         let _ = writeln!(
             out,
@@ -203,7 +283,7 @@ fn summary(out: &mut String, scenario: &str, seed: u64, games: &[&Entry]) {
     } else {
         means(out, &done);
     }
-    deals(out, games);
+    deals(out, scenario, seed, games);
 }
 
 /// Mean and best game per score, over finished games only.
@@ -237,14 +317,28 @@ fn means(out: &mut String, done: &[&Entry]) {
     out.push('\n');
 }
 
+/// The history a group's deals are set beside: a built-in's own (never a file's, so no
+/// planted save can rewrite it); a custom scenario's from its games, which all carry that one
+/// scenario (the group is its content hash).
+fn history_of(scenario: &ScenarioId, seed: u64, games: &[&Entry]) -> Vec<DealRow> {
+    if !scenario.is_custom()
+        && let Some((builtin, _)) = persist::builtin_with_hash(&scenario.name)
+    {
+        return facts::deal(&builtin, &new_state(&builtin, seed));
+    }
+    games
+        .first()
+        .map(|e| e.game.deal.clone())
+        .unwrap_or_default()
+}
+
 /// Issue by issue: how many signed deals matched history, asked the US more, or less.
-fn deals(out: &mut String, games: &[&Entry]) {
+fn deals(out: &mut String, scenario: &ScenarioId, seed: u64, games: &[&Entry]) {
     let signed: Vec<&GameFacts> = games
         .iter()
         .map(|e| &e.game)
         .filter(|g| g.deal.iter().any(|d| d.yours.is_some()))
         .collect();
-    let Some(first) = games.first() else { return };
     if signed.is_empty() {
         out.push_str("No deal was signed, so there is nothing to set beside history.\n\n");
         return;
@@ -254,9 +348,7 @@ fn deals(out: &mut String, games: &[&Entry]) {
         "The {} signed deal(s) beside history, issue by issue (better or worse for the US):\n",
         signed.len()
     );
-    let rows: Vec<Vec<String>> = first
-        .game
-        .deal
+    let rows: Vec<Vec<String>> = history_of(scenario, seed, games)
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -289,8 +381,20 @@ fn deals(out: &mut String, games: &[&Entry]) {
     out.push('\n');
 }
 
-/// The report as CSV: one record per game, then one per unreadable file (outcome `unreadable`,
-/// the reason in the last column).
+/// The CSV columns after the scores, before `problem`.
+const CHECK_COLUMNS: [&str; 7] = [
+    "class_flag",
+    "chain",
+    "played_seconds",
+    "scripted",
+    "copy_of",
+    "scenario_hash",
+    "game_id",
+];
+
+/// The report as CSV: one record per game (copies included, marked in `copy_of`), then one per
+/// unreadable file (outcome `unreadable`) and one per skipped file (outcome `skipped`), the
+/// reason in the last column.
 pub fn to_csv(r: &ClassReport) -> String {
     let mut header = vec![
         "player",
@@ -303,35 +407,54 @@ pub fn to_csv(r: &ClassReport) -> String {
         "reloads",
     ];
     header.extend(SCORE_NAMES);
+    header.extend(CHECK_COLUMNS);
     header.push("problem");
     let mut out = csv::record(&header);
+    // Text cells are made inert by `csv::text`; numbers stay numbers (`csv::number`).
     for e in &r.games {
         let g = &e.game;
+        let p = &g.provenance;
         let mut row = vec![
-            g.player.clone().unwrap_or_default(),
-            e.file.clone(),
-            g.scenario.clone(),
-            g.seed.to_string(),
-            g.outcome.key.clone(),
-            g.outcome.week.to_string(),
-            g.class.to_string(),
-            g.reloads.to_string(),
+            csv::text(g.player.as_deref().unwrap_or_default()),
+            csv::text(&e.file),
+            csv::text(&p.scenario.label()),
+            csv::number(g.seed),
+            csv::text(&g.outcome.key),
+            csv::number(g.outcome.week),
+            csv::text(&g.class.to_string()),
+            csv::number(g.reloads),
         ];
-        row.extend(SCORE_NAMES.iter().map(|n| format!("{:.1}", score(g, n))));
+        row.extend(
+            SCORE_NAMES
+                .iter()
+                .map(|n| csv::number(format!("{:.1}", score(g, n)))),
+        );
+        row.extend([
+            csv::text(if g.class { "claimed" } else { "" }),
+            csv::text(p.chain.word()),
+            p.chain.seconds().map_or(String::new(), csv::number),
+            csv::text(e.script.unwrap_or_default()),
+            csv::text(e.copy_of.as_deref().unwrap_or_default()),
+            csv::text(p.scenario.custom.as_deref().unwrap_or_default()),
+            csv::text(&p.game_id),
+        ]);
         row.push(String::new());
-        out.push_str(&csv::record(&row));
+        out.push_str(&csv::line(&row));
     }
-    for (file, why) in &r.unreadable {
-        let mut row = vec![
-            String::new(),
-            file.clone(),
-            String::new(),
-            String::new(),
-            "unreadable".into(),
-        ];
-        row.extend(std::iter::repeat_n(String::new(), 3 + SCORE_NAMES.len()));
-        row.push(why.clone());
-        out.push_str(&csv::record(&row));
+    for (outcome, list) in [("unreadable", &r.unreadable), ("skipped", &r.skipped)] {
+        for (file, why) in list {
+            let mut row = vec![
+                String::new(),
+                csv::text(file),
+                String::new(),
+                String::new(),
+                csv::text(outcome),
+            ];
+            let blank = 3 + SCORE_NAMES.len() + CHECK_COLUMNS.len();
+            row.extend(std::iter::repeat_n(String::new(), blank));
+            row.push(csv::text(why));
+            out.push_str(&csv::line(&row));
+        }
     }
     out
 }

@@ -5,6 +5,7 @@
 
 use crate::engine::{Action, Game, Source, State, Turn, scorecard};
 use crate::persist::LoadedGame;
+use crate::report::provenance::Provenance;
 use crate::report::{explain, reply_headline};
 use crate::scenario::Scenario;
 
@@ -113,10 +114,21 @@ pub struct GameFacts {
     pub history: String,
     /// The deal beside history, issue by issue.
     pub deal: Vec<DealRow>,
+    /// What the file can prove about where it came from (scenario identity, chain).
+    pub provenance: Provenance,
 }
 
 /// The facts of a loaded save: replays it move by move to see what each move produced.
 pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
+    GameFacts {
+        moves: moves(&loaded.game),
+        ..summary_of_loaded(loaded)
+    }
+}
+
+/// The facts of a loaded save without its moves (`moves` left empty): what a class report
+/// reads, so a folder of long games holds a few lines per game, not every move's text.
+pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
     let game = &loaded.game;
     let info = &loaded.info;
     let s = &game.scenario;
@@ -129,7 +141,7 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
-        moves: moves(game),
+        moves: Vec::new(),
         outcome: outcome(s, &game.state),
         scores: card
             .named()
@@ -147,6 +159,7 @@ pub fn of_loaded(loaded: &LoadedGame) -> GameFacts {
             .collect(),
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
+        provenance: Provenance::of(loaded),
     }
 }
 
@@ -214,14 +227,6 @@ pub fn board(s: &Scenario, st: &State) -> Board {
     }
 }
 
-/// The boards of a game after each of its first k moves, k = 0..=moves.
-pub fn boards(game: &Game) -> Vec<Board> {
-    states(game)
-        .iter()
-        .map(|st| board(&game.scenario, st))
-        .collect()
-}
-
 /// The score names of `Scorecard::named`, in display order: the columns of a class report,
 /// known before any game is read (a test checks they agree).
 pub const SCORE_NAMES: [&str; 7] = [
@@ -234,61 +239,74 @@ pub const SCORE_NAMES: [&str; 7] = [
     "Overall",
 ];
 
-/// The states of a game after each of its first k moves, for k = 0..=moves (the review screen's
-/// "board as it was"); `states[k]` is the state after k moves.
-pub fn states(game: &Game) -> Vec<State> {
-    let mut replay = Game::new(game.scenario.clone(), game.seed);
-    let mut out = Vec::with_capacity(game.history.len() + 1);
-    out.push(replay.state.clone());
-    for turn in &game.history {
-        // The game replayed to this history when it was loaded, so every move is legal again.
-        if replay.apply(turn.action.clone()).is_err() {
+/// Replays a game forward once from its seed, handing `each` the number of moves made so far
+/// and the state after them, for k = 0..=moves. One state lives at a time, so memory stays
+/// linear in the moves (a `Vec` of whole states, each with the dispatch log so far, was
+/// quadratic: 3.9 GB for a save of 10,000 agenda toggles). Returns the last state reached.
+pub fn walk(game: &Game, mut each: impl FnMut(usize, &State)) -> State {
+    replay(game, |_, _| (), |k, _, state| each(k, state))
+}
+
+/// The forward replay under `walk`: `before` takes what a move needs from the state before it
+/// (the step changes that state in place); `each` gets it back with the move and the state
+/// after. A move the rules now refuse ends the replay (never, for a loaded game: it replayed).
+fn replay<B>(
+    game: &Game,
+    mut before: impl FnMut(&Turn, &State) -> B,
+    mut each: impl FnMut(usize, Option<(B, &Turn)>, &State),
+) -> State {
+    let s = &game.scenario;
+    let mut state = crate::engine::new_state(s, game.seed);
+    each(0, None, &state);
+    for (i, turn) in game.history.iter().enumerate() {
+        let taken = before(turn, &state);
+        if crate::engine::apply(s, &mut state, &turn.action, None).is_err() {
             break;
         }
-        out.push(replay.state.clone());
+        each(i + 1, Some((taken, turn)), &state);
     }
+    state
+}
+
+/// Every move with what it produced, from one forward replay that reads each move's new
+/// dispatches off the log as it grows.
+pub fn moves(game: &Game) -> Vec<Move> {
+    let s = &game.scenario;
+    let mut out = Vec::with_capacity(game.history.len());
+    let before = |turn: &Turn, st: &State| {
+        let date = s.date_of_day(st.day).long();
+        (date, action_text(s, &turn.action, st), st.log.len())
+    };
+    replay(game, before, |number, taken, after| {
+        let Some(((date, action, logged), turn)) = taken else {
+            return;
+        };
+        let news = after.log.get(logged..).unwrap_or(&[]);
+        out.push(Move {
+            number,
+            week: turn.week,
+            date,
+            action,
+            answer: turn.answer.as_ref().map(|a| answer_facts(s, a)),
+            news: news
+                .iter()
+                .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
+                .collect(),
+            meters: meters(after),
+            outcome: turn.outcome.map(|o| o.title().to_string()),
+        });
+    });
     out
 }
 
-/// Every move with what it produced, from a replay that tracks the dispatch log.
-pub fn moves(game: &Game) -> Vec<Move> {
-    let s = &game.scenario;
-    let states = states(game);
-    game.history
-        .iter()
-        .zip(states.windows(2))
-        .enumerate()
-        .map(|(i, (turn, pair))| {
-            let (before, after) = (&pair[0], &pair[1]);
-            one_move(s, i + 1, turn, before, after)
-        })
-        .collect()
-}
-
-fn one_move(s: &Scenario, number: usize, turn: &Turn, before: &State, after: &State) -> Move {
-    let news = after
-        .log
-        .iter()
-        .skip(before.log.len())
-        .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
-        .collect();
-    Move {
-        number,
-        week: turn.week,
-        date: s.date_of_day(before.day).long(),
-        action: action_text(s, &turn.action, before),
-        answer: turn.answer.as_ref().map(|a| {
-            let headline = reply_headline(s, a);
-            // The explanation opens with the headline; it is kept apart, so not repeated.
-            let first = format!("{headline}.");
-            AnswerFacts {
-                why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
-                headline,
-            }
-        }),
-        news,
-        meters: meters(after),
-        outcome: turn.outcome.map(|o| o.title().to_string()),
+/// China's answer with its explanation; the explanation opens with the headline, which is
+/// kept apart, so not repeated.
+fn answer_facts(s: &Scenario, a: &crate::ai::Answer) -> AnswerFacts {
+    let headline = reply_headline(s, a);
+    let first = format!("{headline}.");
+    AnswerFacts {
+        why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+        headline,
     }
 }
 
@@ -417,6 +435,8 @@ pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Package, query};
+    use proptest::prelude::*;
     use std::sync::Arc;
 
     #[test]
@@ -428,8 +448,66 @@ mod tests {
         assert_eq!(names, SCORE_NAMES);
     }
 
+    /// The old derivation, kept as the oracle: a whole state per move (quadratic memory).
+    fn old_states(game: &Game) -> Vec<State> {
+        let mut replay = Game::new(game.scenario.clone(), game.seed);
+        let mut out = Vec::with_capacity(game.history.len() + 1);
+        out.push(replay.state.clone());
+        for turn in &game.history {
+            if replay.apply(turn.action.clone()).is_err() {
+                break;
+            }
+            out.push(replay.state.clone());
+        }
+        out
+    }
+
+    /// The old per-move facts, from pairs of whole states.
+    fn old_moves(game: &Game) -> Vec<Move> {
+        let s = &game.scenario;
+        let states = old_states(game);
+        game.history
+            .iter()
+            .zip(states.windows(2))
+            .enumerate()
+            .map(|(i, (turn, pair))| old_one_move(s, i + 1, turn, &pair[0], &pair[1]))
+            .collect()
+    }
+
+    fn old_one_move(
+        s: &Scenario,
+        number: usize,
+        turn: &Turn,
+        before: &State,
+        after: &State,
+    ) -> Move {
+        let news = after
+            .log
+            .iter()
+            .skip(before.log.len())
+            .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
+            .collect();
+        Move {
+            number,
+            week: turn.week,
+            date: s.date_of_day(before.day).long(),
+            action: action_text(s, &turn.action, before),
+            answer: turn.answer.as_ref().map(|a| {
+                let headline = reply_headline(s, a);
+                let first = format!("{headline}.");
+                AnswerFacts {
+                    why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+                    headline,
+                }
+            }),
+            news,
+            meters: meters(after),
+            outcome: turn.outcome.map(|o| o.title().to_string()),
+        }
+    }
+
     #[test]
-    fn moves_carry_their_own_news_and_states_rebuild_each_week() {
+    fn moves_carry_their_own_news_and_the_walk_visits_each_state() {
         let s = Arc::new(crate::scenario::resolve("autumn-2025").expect("built-in"));
         let mut g = Game::new(s.clone(), 3);
         g.apply(Action::Threaten).expect("legal");
@@ -445,9 +523,64 @@ mod tests {
             g.state.log.len(),
             "the opening line is nobody's move"
         );
-        let st = states(&g);
-        assert_eq!(st.len(), 3);
-        assert_eq!(st[2], g.state);
-        assert_eq!(st[0].turns, 0);
+        let old = old_states(&g);
+        let mut seen = Vec::new();
+        let end = walk(&g, |k, st| {
+            assert_eq!(*st, old[k], "state after {k} moves");
+            seen.push(k);
+        });
+        assert_eq!(end, g.state);
+        assert_eq!(seen, [0, 1, 2]);
+    }
+
+    /// A game from raw choices: each picks one of the legal non-proposal moves (agenda toggles
+    /// included), or a proposal fitted to the agenda.
+    fn random_game(s: &Arc<Scenario>, seed: u64, choices: &[(u8, Vec<usize>)]) -> Game {
+        let mut g = Game::new(s.clone(), seed);
+        for (pick, levels) in choices {
+            if g.state.outcome.is_some() {
+                break;
+            }
+            let action = if pick % 3 == 0 {
+                let fitted: Vec<usize> = levels
+                    .iter()
+                    .zip(&s.issues)
+                    .map(|(&l, issue)| l % issue.levels.len())
+                    .collect();
+                Action::Propose(query::normalise(s, &g.state, &Package(fitted)))
+            } else {
+                let legal = query::legal_actions(s, &g.state);
+                match legal.get(usize::from(*pick) % legal.len().max(1)) {
+                    Some(a) => a.clone(),
+                    None => continue,
+                }
+            };
+            let _ = g.apply(action);
+        }
+        g
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The forward replay gives exactly the facts the old whole-state derivation gave.
+        #[test]
+        fn the_forward_replay_equals_the_whole_state_derivation(
+            seed in any::<u64>(),
+            choices in prop::collection::vec((any::<u8>(), prop::collection::vec(0usize..6, 10)), 0..40),
+        ) {
+            let s = Arc::new(crate::scenario::resolve("autumn-2025").expect("built-in"));
+            let g = random_game(&s, seed, &choices);
+            prop_assert_eq!(moves(&g), old_moves(&g));
+            let old = old_states(&g);
+            let mut boards = Vec::new();
+            walk(&g, |_, st| boards.push(board(&s, st)));
+            let old_boards: Vec<Board> = old.iter().map(|st| board(&s, st)).collect();
+            prop_assert_eq!(boards, old_boards);
+        }
     }
 }

@@ -10,7 +10,9 @@ pub mod dispatch;
 pub mod epilogue;
 pub mod explain;
 pub mod facts;
+pub mod intake;
 pub mod markdown;
+pub mod provenance;
 pub mod transcript;
 
 pub use dispatch::{card_name, dispatch_text, said_text};

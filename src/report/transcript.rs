@@ -4,13 +4,13 @@
 use std::fmt::Write;
 
 use crate::report::facts::{GameFacts, Move};
-use crate::report::markdown::{cell, num, table};
+use crate::report::markdown::{cell, code, heading, inline, num, table, table_md};
 
 /// The transcript of a game as a Markdown document.
 pub fn render(g: &GameFacts) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail: the results below are ignored for that reason.
-    let _ = writeln!(out, "# After-action report: {}\n", g.title);
+    let _ = writeln!(out, "# After-action report: {}\n", heading(&g.title));
     header(&mut out, g);
     weeks(&mut out, g);
     outcome(&mut out, g);
@@ -18,7 +18,7 @@ pub fn render(g: &GameFacts) -> String {
     if !g.lessons.is_empty() {
         out.push_str("## Lessons from the talks\n\n");
         for l in &g.lessons {
-            let _ = writeln!(out, "- {l}");
+            let _ = writeln!(out, "- {}", inline(l));
         }
         out.push('\n');
     }
@@ -28,26 +28,56 @@ pub fn render(g: &GameFacts) -> String {
 
 /// The table of facts about the game: scenario, seed, player, save, outcome, moves.
 fn header(out: &mut String, g: &GameFacts) {
-    let player = g.player.as_deref().unwrap_or("(not recorded)");
+    // Cells in Markdown (`table_md`): each text from the save or its scenario escaped here.
+    let player = g.player.as_deref().map_or("(not recorded)".into(), cell);
     let mut facts = vec![
         vec![
             "Scenario".to_string(),
-            format!("{} (`{}`)", g.title, g.scenario),
+            format!("{} ({})", cell(&g.title), code(&g.scenario)),
         ],
         vec!["Seed".to_string(), g.seed.to_string()],
-        vec!["Player".to_string(), player.to_string()],
-        vec!["Save".to_string(), g.name.clone()],
+        vec!["Player".to_string(), player],
+        vec!["Save".to_string(), cell(&g.name)],
         vec![
             "Outcome".to_string(),
             format!(
                 "{}, week {} of {} ({})",
-                g.outcome.title, g.outcome.week, g.outcome.weeks, g.outcome.date
+                g.outcome.title,
+                g.outcome.week,
+                g.outcome.weeks,
+                cell(&g.outcome.date)
             ),
         ],
         vec!["Moves".to_string(), g.moves.len().to_string()],
     ];
+    let id = &g.provenance.scenario;
+    if let Some(hash) = &id.custom {
+        let what = if id.named_like_builtin {
+            format!(
+                "a custom scenario carried in the save under the built-in's name {}, but not \
+                 the built-in (SHA-256 {})",
+                code(&id.name),
+                cell(hash)
+            )
+        } else {
+            format!(
+                "a custom scenario carried in the save (SHA-256 {})",
+                cell(hash)
+            )
+        };
+        facts.push(vec!["Provenance".to_string(), what]);
+    }
     if g.class {
-        facts.push(vec!["Mode".to_string(), "class mode".to_string()]);
+        facts.push(vec![
+            "Mode".to_string(),
+            "class mode (as the file claims)".to_string(),
+        ]);
+    }
+    if g.class || g.provenance.chain != crate::persist::ChainCheck::None {
+        facts.push(vec![
+            "Chain".to_string(),
+            cell(&g.provenance.chain.describe()),
+        ]);
     }
     if g.reloads > 0 {
         facts.push(vec![
@@ -55,7 +85,7 @@ fn header(out: &mut String, g: &GameFacts) {
             format!("{} time(s) mid-game, outside class mode", g.reloads),
         ]);
     }
-    out.push_str(&table(&["", ""], &[], &facts));
+    out.push_str(&table_md(&["", ""], &[], &facts));
     out.push('\n');
 }
 
@@ -69,7 +99,7 @@ fn weeks(out: &mut String, g: &GameFacts) {
     for (i, m) in g.moves.iter().enumerate() {
         if week != Some(m.week) {
             week = Some(m.week);
-            let _ = writeln!(out, "### Week {} · {}\n", m.week, m.date);
+            let _ = writeln!(out, "### Week {} · {}\n", m.week, heading(&m.date));
         }
         one_move(out, m);
         // The meters once a week, after its last move: agenda moves change none of them.
@@ -94,13 +124,18 @@ fn outcome(out: &mut String, g: &GameFacts) {
             out,
             "The game is not finished: it stands at week {} of {}, {}. The scores below are \
              where it stands now.\n",
-            o.week, o.weeks, o.date
+            o.week,
+            o.weeks,
+            inline(&o.date)
         );
     } else {
         let _ = writeln!(
             out,
             "**{}** in week {} of {}, {}.\n",
-            o.title, o.week, o.weeks, o.date
+            o.title,
+            o.week,
+            o.weeks,
+            inline(&o.date)
         );
     }
 }
@@ -125,7 +160,7 @@ fn scores(out: &mut String, g: &GameFacts) {
 /// The signed deal beside history's, or history's alone when nothing was signed.
 fn history(out: &mut String, g: &GameFacts) {
     out.push_str("## The deal beside history\n\n");
-    let _ = writeln!(out, "{}\n", g.history);
+    let _ = writeln!(out, "{}\n", inline(&g.history));
     let signed = g.deal.iter().any(|d| d.yours.is_some());
     if signed {
         let rows: Vec<Vec<String>> = g
@@ -163,15 +198,16 @@ fn history(out: &mut String, g: &GameFacts) {
 }
 
 fn one_move(out: &mut String, m: &Move) {
-    let _ = writeln!(out, "**Move {}. US:** {}\n", m.number, cell(&m.action));
+    // Every text below may come from a custom scenario's file: escaped.
+    let _ = writeln!(out, "**Move {}. US:** {}\n", m.number, inline(&m.action));
     if let Some(a) = &m.answer {
-        let _ = writeln!(out, "**China:** {}.\n", a.headline);
+        let _ = writeln!(out, "**China:** {}.\n", inline(&a.headline));
         // The explanation as a block quote: the handout sets it apart from the moves.
         for (i, para) in a.why.iter().enumerate() {
             if i > 0 {
                 out.push_str(">\n");
             }
-            let _ = writeln!(out, "> {para}");
+            let _ = writeln!(out, "> {}", inline(para));
         }
         out.push('\n');
     }
@@ -183,7 +219,7 @@ fn one_move(out: &mut String, m: &Move) {
     if !news.is_empty() {
         out.push_str("**News:**\n\n");
         for (who, text) in news {
-            let _ = writeln!(out, "- {who}: {text}");
+            let _ = writeln!(out, "- {who}: {}", inline(text));
         }
         out.push('\n');
     }

@@ -39,10 +39,15 @@ fn render(file: &str, problems: &[Problem]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{file}:{}:{}: {}", p.line, p.col, p.message));
+        // Escaped: the file name and the text a message quotes may be hostile.
+        out.push_str(&crate::persist::names::escape(&format!(
+            "{file}:{}:{}: {}",
+            p.line, p.col, p.message
+        )));
     }
     if problems.len() > MAX_SHOWN {
         let more = problems.len() - MAX_SHOWN;
+        let file = crate::persist::names::escape(file);
         out.push_str(&format!("\n{file}: … and {more} more problems"));
     }
     out
@@ -80,7 +85,8 @@ pub fn ron_message(e: &ron::Error) -> String {
              of 128 levels): no Truce file nests like this, so the file is damaged or not a \
              Truce file"
             .into(),
-        other => other.to_string(),
+        // Shortened: RON quotes the text it found, which may be a whole hostile file.
+        other => crate::persist::names::message(&other.to_string()),
     }
 }
 

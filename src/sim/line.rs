@@ -102,6 +102,9 @@ pub struct LineReport {
     pub outcome: Option<String>,
     /// The final scores.
     pub scores: Scores,
+    /// Whether the search tree reached its cap of nodes, so later playouts rolled out from its
+    /// leaves (set by the caller that searched; `false` from `replay_line`).
+    pub tree_full: bool,
 }
 
 /// Replays `actions` from `seed` and describes every move; fails at the first refused move with
@@ -135,6 +138,7 @@ pub fn replay_line(
         line,
         outcome: game.state.outcome.map(|o| o.key().to_string()),
         scores: Scores::from(&scores),
+        tree_full: false,
     })
 }
 
@@ -228,6 +232,12 @@ pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
         "Best line found for {} · seed {} · {} playouts",
         report.scenario, report.seed, report.playouts
     )?;
+    if report.tree_full {
+        writeln!(
+            out,
+            "The search tree reached its cap (--max-nodes): later playouts rolled out from its leaves."
+        )?;
+    }
     for step in &report.line {
         writeln!(out)?;
         writeln!(out, "Week {:>2}  US: {}", step.week, step.action)?;

@@ -14,6 +14,6 @@ mod strategy;
 
 pub use line::{LineReport, LineStep, Scores, replay_line, write_text};
 pub use moves::legal_moves;
-pub use run::{GameResult, StrategySummary, Summary, play, simulate};
-pub use solve::{Solution, solve};
+pub use run::{GameResult, StrategySummary, Summary, play, simulate, simulate_until};
+pub use solve::{MAX_NODES, Solution, solve, solve_within};
 pub use strategy::Strategy;

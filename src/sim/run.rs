@@ -2,6 +2,7 @@
 
 use crate::core::num::{count, count64};
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -110,7 +111,8 @@ pub struct Summary {
 }
 
 /// Plays `games` games per strategy, with seeds `seed`, `seed + 1`, … shared by every strategy;
-/// `each` sees every finished game (for saving).
+/// `each` sees every finished game (for saving). Games are played in batches and summarised as
+/// they come, so memory stays the same for any number of games.
 pub fn simulate(
     scenario: &Scenario,
     strategies: &[Strategy],
@@ -118,9 +120,43 @@ pub fn simulate(
     seed: u64,
     mut each: impl FnMut(Strategy, u64, &GameResult),
 ) -> Summary {
-    let strategies = strategies
-        .iter()
-        .map(|&strategy| {
+    let (summary, _) = summarise(scenario, strategies, games, seed, |st, seed, result| {
+        each(st, seed, result);
+        ControlFlow::Continue(())
+    });
+    summary
+}
+
+/// `simulate`, stopped as soon as `each` breaks (a save that failed, say): `Break` then, with
+/// the games after it never played.
+pub fn simulate_until(
+    scenario: &Scenario,
+    strategies: &[Strategy],
+    games: usize,
+    seed: u64,
+    each: impl FnMut(Strategy, u64, &GameResult) -> ControlFlow<()>,
+) -> ControlFlow<(), Summary> {
+    match summarise(scenario, strategies, games, seed, each) {
+        (summary, false) => ControlFlow::Continue(summary),
+        (_, true) => ControlFlow::Break(()),
+    }
+}
+
+/// The summary of the games played, and whether `each` stopped them.
+fn summarise(
+    scenario: &Scenario,
+    strategies: &[Strategy],
+    games: usize,
+    seed: u64,
+    mut each: impl FnMut(Strategy, u64, &GameResult) -> ControlFlow<()>,
+) -> (Summary, bool) {
+    let mut stopped = false;
+    let mut summaries = Vec::with_capacity(strategies.len());
+    for &strategy in strategies {
+        if stopped {
+            break;
+        }
+        summaries.push({
             let mut outcomes: BTreeMap<String, usize> = Outcome::ALL
                 .iter()
                 .map(|o| (o.key().to_string(), 0))
@@ -131,6 +167,9 @@ pub fn simulate(
             let mut tally: Vec<(Rule, usize, usize)> = Vec::new();
             let mut sums = Scores::default();
             for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
+                if stopped {
+                    break;
+                }
                 let s = &result.state;
                 if let Some(o) = s.outcome {
                     *outcomes.entry(o.key().to_string()).or_default() += 1;
@@ -153,7 +192,7 @@ pub fn simulate(
                 }
                 turns += u64::from(s.turns);
                 sums.add(&Scores::from(&result.scores));
-                each(strategy, game_seed, &result);
+                stopped = each(strategy, game_seed, &result).is_break();
             }
             let rules: BTreeMap<String, usize> =
                 tally.iter().map(|&(r, n, _)| (rule_key(r), n)).collect();
@@ -179,14 +218,15 @@ pub fn simulate(
                 rules,
                 proposal_rules,
             }
-        })
-        .collect();
-    Summary {
+        });
+    }
+    let summary = Summary {
         scenario: scenario.name.clone(),
         seed,
         games,
-        strategies,
-    }
+        strategies: summaries,
+    };
+    (summary, stopped)
 }
 
 /// Whether a game reached the summit's week with the talks still on (no walk-out or escalation

@@ -29,6 +29,10 @@ const MAX_WEIGHT: f64 = 0.8;
 /// In a rollout, the share of moves drawn at random from the legal moves instead of the
 /// rollout's scripted strategy.
 const EPSILON: f64 = 0.15;
+/// The search tree's default cap, in nodes (about 0.7 KB each: some 70 MB in all). Past it the
+/// tree stops growing and further playouts roll out from its open leaves, so memory stays the
+/// same for any number of playouts (it grew about 100 MB a second before).
+pub const MAX_NODES: usize = 100_000;
 /// Keeps the search's RNG apart from the engine's and the strategies'.
 const SALT: u64 = 0x5017_E5EA_2C4D_0001;
 
@@ -45,13 +49,23 @@ pub struct Solution {
     pub line: Vec<Action>,
     /// The line's overall score, 0..=100.
     pub overall: f64,
+    /// Whether the tree reached its cap of nodes (later playouts rolled out from its leaves).
+    pub tree_full: bool,
 }
 
 /// Searches `playouts` playouts from the start of the game with this seed and returns the best
-/// line found. Uses the current rayon pool; the result does not depend on its size.
+/// line found. Uses the current rayon pool; the result does not depend on its size. The tree
+/// holds at most `MAX_NODES` nodes.
 pub fn solve(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
+    solve_within(scenario, seed, playouts, MAX_NODES)
+}
+
+/// `solve` with the tree capped at `max_nodes` nodes (at least the root): past the cap,
+/// playouts roll out from the tree's open leaves instead of adding nodes.
+pub fn solve_within(scenario: &Scenario, seed: u64, playouts: usize, max_nodes: usize) -> Solution {
     let root = new_state(scenario, seed);
     let mut tree = Tree::new(scenario, root);
+    tree.max_nodes = max_nodes.max(1);
     let mut done = 0usize;
     let mut best: Option<(f64, Vec<Action>)> = None;
     while done < playouts {
@@ -84,6 +98,7 @@ pub fn solve(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
         nodes: tree.nodes.len(),
         line,
         overall: overall * 100.0,
+        tree_full: tree.nodes.len() >= tree.max_nodes,
     }
 }
 
@@ -176,6 +191,8 @@ enum Job {
     Expand { parent: usize, child: usize },
     /// Score a finished game again.
     Terminal { node: usize },
+    /// Roll out from `node` without adding to the tree (it is full).
+    Rollout { node: usize },
 }
 
 /// What a playout found.
@@ -190,11 +207,15 @@ enum Played {
     },
     /// A finished game's score.
     Scored(f64),
+    /// A rollout from a node of a full tree: its score and its moves.
+    Rolled { reward: f64, rollout: Vec<Action> },
 }
 
 struct Tree<'a> {
     scenario: &'a Scenario,
     nodes: Vec<Node>,
+    /// No node is added (nor opened) once the tree holds this many.
+    max_nodes: usize,
 }
 
 impl<'a> Tree<'a> {
@@ -205,6 +226,7 @@ impl<'a> Tree<'a> {
         Tree {
             scenario,
             nodes: vec![node],
+            max_nodes: MAX_NODES,
         }
     }
 
@@ -218,6 +240,14 @@ impl<'a> Tree<'a> {
             let node = &self.nodes[n];
             if node.terminal.is_some() {
                 break Job::Terminal { node: n };
+            }
+            let full = self.nodes.len() >= self.max_nodes;
+            // A full tree opens no node (opening keeps a state and a list of moves) and adds
+            // none: the playout rolls out from where selection stopped.
+            if full
+                && (node.untried.is_none() || node.untried.as_ref().is_some_and(|u| !u.is_empty()))
+            {
+                break Job::Rollout { node: n };
             }
             if node.untried.is_none() {
                 self.open(n);
@@ -270,6 +300,14 @@ impl<'a> Tree<'a> {
                 return Played::Scored(self.nodes[*node].terminal.unwrap_or(0.0));
             }
             Job::Expand { parent, child } => (*parent, *child),
+            Job::Rollout { node } => {
+                let Some(mut state) = self.state_at(*node) else {
+                    return Played::Refused;
+                };
+                let mut rollout = Vec::new();
+                let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
+                return Played::Rolled { reward, rollout };
+            }
         };
         let (Some(from), Some(action)) = (&self.nodes[parent].state, &self.nodes[child].action)
         else {
@@ -301,7 +339,7 @@ impl<'a> Tree<'a> {
     fn record(&mut self, job: &Job, played: Played) -> Option<(usize, f64, Vec<Action>)> {
         let leaf = match *job {
             Job::Expand { child, .. } => child,
-            Job::Terminal { node } => node,
+            Job::Terminal { node } | Job::Rollout { node } => node,
         };
         let (reward, rollout) = match played {
             Played::Refused => {
@@ -312,6 +350,7 @@ impl<'a> Tree<'a> {
                 return None;
             }
             Played::Scored(r) => (r, Vec::new()),
+            Played::Rolled { reward, rollout } => (reward, rollout),
             Played::Expanded {
                 terminal,
                 reward,
@@ -351,6 +390,19 @@ impl<'a> Tree<'a> {
         }
         line.reverse();
         line
+    }
+
+    /// The state at node `n`: its own when kept, else its parent's with its move played (the
+    /// parent of any node was opened, so it keeps its state).
+    fn state_at(&self, n: usize) -> Option<Box<State>> {
+        let node = &self.nodes[n];
+        if let Some(state) = &node.state {
+            return Some(state.clone());
+        }
+        let from = self.nodes[node.parent?].state.as_ref()?;
+        let mut state = from.clone();
+        apply(self.scenario, &mut state, node.action.as_ref()?, None).ok()?;
+        Some(state)
     }
 
     /// Readies a revisited node for expansion: its state, rebuilt from its parent's (the same

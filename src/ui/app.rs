@@ -7,10 +7,8 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::ai::Reply;
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
-use crate::report::{dispatch_text, reply_headline};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
 use crate::ui::keymap::{self, Cmd};
@@ -19,7 +17,9 @@ use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 use crate::ui::{screens, widgets};
 
+mod feedback;
 mod parts;
+use feedback::Acted;
 pub use parts::{Drawn, Message, Panel, Tone};
 use parts::{scroll_by, toggle};
 
@@ -74,6 +74,10 @@ pub enum Confirm {
     Overwrite,
     /// Open a save, leaving a game with unsaved moves.
     Abandon,
+    /// A save whose game another process has open: review it read-only instead?
+    Elsewhere,
+    /// A class game neither resumed nor restarted, and why (a notice: any answer closes it).
+    Refused,
 }
 
 /// Everything the UI knows that the game does not.
@@ -150,6 +154,8 @@ pub struct App {
     pub debrief: Option<crate::ui::screens::end::Debrief>,
     /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
     pub view: crate::ui::view::View,
+    /// The lock of the game in play, and a save open elsewhere while the player is asked.
+    pub guard: crate::ui::guard::Guard,
 }
 
 impl App {
@@ -191,6 +197,7 @@ impl App {
             pending: Vec::new(),
             debrief: None,
             view: crate::ui::view::View::default(),
+            guard: crate::ui::guard::Guard::default(),
         }
     }
 
@@ -203,7 +210,7 @@ impl App {
     /// The same app, resuming a loaded save where it was left.
     pub fn resuming(mut self, loaded: LoadedGame) -> App {
         self.ui.seed = loaded.game.seed;
-        self.resume(loaded);
+        self.open_loaded(loaded, false);
         self.refresh_view();
         self
     }
@@ -397,7 +404,10 @@ impl App {
         };
         self.ui.package = scenario.status_quo().0;
         let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
-        self.info = Some(self.new_info(base));
+        let info = self.new_info(base);
+        // A new id: nobody else can hold its lock.
+        let _ = self.take_lock(&info.id);
+        self.info = Some(info);
         self.game = Some(Game::new(scenario, self.ui.seed));
         self.debrief = None;
         self.unsaved = false;
@@ -487,11 +497,16 @@ impl App {
                 self.ui.overlay = None;
                 self.open_selected(true);
             }
+            Some(Overlay::Confirm(Confirm::Elsewhere)) => self.review_elsewhere(),
             _ => {}
         }
     }
 
     fn declined(&mut self) {
+        if self.ui.overlay == Some(Overlay::Confirm(Confirm::Elsewhere)) {
+            self.leave_elsewhere();
+            return;
+        }
         self.ui.overlay = match self.ui.overlay {
             // "Don't replace it": back to the prompt to change the name or folder.
             Some(Overlay::Confirm(Confirm::Overwrite)) => Some(Overlay::Save),
@@ -506,9 +521,18 @@ impl App {
         };
         let agenda = matches!(action, Action::Agenda { .. });
         let took_counter = matches!(action, Action::AcceptCounter);
-        let result = game.apply(action).map(|turn| {
-            let answer = turn.answer.clone();
-            (answer, turn.events.len(), turn.outcome)
+        // Toggling an issue straight back takes the first toggle back: no move is recorded.
+        let mut took_back = false;
+        let toggled = match action {
+            Action::Agenda { issue, on } => Some((issue, on)),
+            _ => None,
+        };
+        let result = game.act(action).map(|turn| match turn {
+            Some(turn) => (turn.answer.clone(), turn.events.len(), turn.outcome),
+            None => {
+                took_back = true;
+                (None, 0, None)
+            }
         });
         match result {
             Err(e) => {
@@ -528,42 +552,16 @@ impl App {
                         self.ui.package[i] = issue.status_quo;
                     }
                 }
-                let mut text = if took_counter {
-                    "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit.".to_string()
-                } else if agenda {
-                    game.state
-                        .log
-                        .last()
-                        .map_or(String::new(), |d| dispatch_text(&game.scenario, d))
-                } else {
-                    match &answer {
-                        Some(a) => {
-                            let hint = match a.reply {
-                                Reply::Counter(_) => ": see the Counter column (w: why)",
-                                Reply::Accept => ": sign it at the summit (a)",
-                                _ => " (w says why)",
-                            };
-                            format!("{}{hint}.", reply_headline(&game.scenario, a))
-                        }
-                        None => game
-                            .state
-                            .log
-                            .last()
-                            .map_or(String::new(), |d| dispatch_text(&game.scenario, d)),
-                    }
-                };
-                match events {
-                    0 => {}
-                    1 => text.push_str(" News: 1 new dispatch."),
-                    n => text.push_str(&format!(" News: {n} new dispatches.")),
-                }
-                let tone = match answer.as_ref().map(|a| &a.reply) {
-                    Some(Reply::Accept | Reply::Sign | Reply::GrantExtension) => Tone::Good,
-                    Some(Reply::Restrict(_) | Reply::RefuseSign | Reply::RefuseExtension) => {
-                        Tone::Bad
-                    }
-                    _ => Tone::Info,
-                };
+                let (tone, text) = feedback::told(
+                    game,
+                    &Acted {
+                        answer: answer.as_ref(),
+                        events,
+                        took_back: toggled.filter(|_| took_back),
+                        took_counter,
+                        agenda,
+                    },
+                );
                 let debrief = outcome.map(|_| Debrief::of(game, self.theme));
                 self.say(tone, text);
                 if debrief.is_some() {

@@ -2,6 +2,7 @@
 //! then remembered), class mode (no loading, no restarting mid-game, every game autosaved
 //! under the player's name) and the reload counter a report marks.
 
+use crate::persist::registry::{Registry, Verdict};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::ui::app::{App, Overlay, Screen, Tone};
 use crate::ui::effects::Effect;
@@ -128,17 +129,21 @@ impl App {
     }
 
     /// In class mode, starting a scenario and seed the player has an unfinished game of resumes
-    /// that game instead: quitting and starting again is no way to undo moves. Returns whether
-    /// a game was resumed.
+    /// that game instead: quitting and starting again is no way to undo moves. Only a game this
+    /// user started is resumed (the registry in the config folder knows it): an autosave under
+    /// the player's name that the registry does not know (planted, or from another account) is
+    /// left alone, and one holding fewer moves than were played (an older copy put back) is
+    /// refused, with no new game started either. Returns whether the start was handled (a game
+    /// resumed, or refused with a message); `false`: start a new game.
     pub(crate) fn resume_class_game(&mut self) -> bool {
         let (true, Some(player), Some(dir)) = (
             self.classroom.class,
             self.classroom.player.as_deref(),
-            self.save_dir.as_deref(),
+            self.save_dir.clone(),
         ) else {
             return false;
         };
-        let Some(scenario) = self.scenarios.get(self.ui.picked) else {
+        let Some(scenario) = self.scenarios.get(self.ui.picked).cloned() else {
             return false;
         };
         let slug = crate::persist::format::slug;
@@ -148,10 +153,15 @@ impl App {
             slug(&scenario.name),
             self.ui.seed
         );
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
             return false;
         };
+        let registry = crate::config::config_dir()
+            .map(|d| Registry::read(&d))
+            .unwrap_or_default();
         let mut best: Option<LoadedGame> = None;
+        let mut refused: Option<String> = None;
+        let mut ignored = 0usize;
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             if !name.starts_with(&prefix) || !name.ends_with(".ron") {
@@ -161,20 +171,64 @@ impl App {
             let Ok(loaded) = crate::persist::load_game(&entry.path()) else {
                 continue;
             };
-            let unfinished = loaded.game.state.outcome.is_none()
-                && loaded.info.class
-                && *loaded.game.scenario == **scenario;
+            if !loaded.info.class || *loaded.game.scenario != *scenario {
+                continue;
+            }
+            let record = crate::persist::record::game_record(&loaded.game);
+            match registry.judge(&loaded.info.id, &record) {
+                Verdict::Unknown => {
+                    ignored += 1;
+                    continue;
+                }
+                Verdict::RolledBack { played, held } => {
+                    refused = Some(format!(
+                        "Class mode: {name} is older than your game: {played} moves were \
+                         played, the file holds {held}. Ask your instructor."
+                    ));
+                    continue;
+                }
+                Verdict::Different => {
+                    refused = Some(format!(
+                        "Class mode: {name} does not hold the moves you played. Ask your \
+                         instructor."
+                    ));
+                    continue;
+                }
+                Verdict::Resumable => {}
+            }
+            let unfinished = loaded.game.state.outcome.is_none();
             if unfinished && best.as_ref().is_none_or(|b| loaded.saved_at > b.saved_at) {
                 best = Some(loaded);
             }
         }
-        let Some(loaded) = best else { return false };
+        if best.is_none()
+            && let Some(text) = refused
+        {
+            // Neither the copy nor a fresh start: either would undo moves that were played.
+            self.refuse(text);
+            return true;
+        }
+        let Some(loaded) = best else {
+            if ignored > 0 {
+                // Short: the footer gives a note half its width.
+                self.ui.status = Some(crate::ui::app::Message {
+                    text: format!(
+                        "Left alone: {ignored} autosave(s) in your name not started here"
+                    ),
+                    tone: Tone::Info,
+                });
+            }
+            return false;
+        };
         let week = loaded.game.state.week();
-        self.resume(loaded);
-        self.say(
-            Tone::Info,
-            format!("Class mode: your unfinished game is back at week {week}, where you left it."),
-        );
+        if self.open_loaded(loaded, false) {
+            self.say(
+                Tone::Info,
+                format!(
+                    "Class mode: your unfinished game is back at week {week}, where you left it."
+                ),
+            );
+        }
         true
     }
 

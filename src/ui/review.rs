@@ -1,6 +1,6 @@
 //! Review mode: a saved game opened read-only and stepped through week by week, for the
-//! projector. The board of each week is rebuilt by replaying the first moves; nothing here can
-//! change the game or write a file.
+//! projector. The board of each week is kept from one forward replay; nothing here can change
+//! the game or write a file.
 
 use crate::persist::LoadedGame;
 use crate::report::facts::{self, Board, GameFacts, Move};
@@ -22,7 +22,7 @@ pub struct Step {
 pub struct Review {
     /// The game's facts: every move with China's answer and its explanation.
     pub facts: GameFacts,
-    /// The board after k moves, for k = 0..=moves (rebuilt by replaying the first k).
+    /// The board after each step (indexed like `at`), from one forward replay.
     pub boards: Vec<Board>,
     /// The weeks, in order; step 0 is the opening, before any move.
     pub steps: Vec<Step>,
@@ -40,7 +40,6 @@ impl Review {
     /// A review of a loaded save, at the opening.
     pub fn new(loaded: &LoadedGame, back: Option<Screen>) -> Review {
         let facts = facts::of_loaded(loaded);
-        let boards = facts::boards(&loaded.game);
         let mut steps: Vec<Step> = Vec::new();
         for (i, m) in facts.moves.iter().enumerate() {
             match steps.last_mut() {
@@ -52,15 +51,28 @@ impl Review {
             }
         }
         let game = &loaded.game;
-        let states = facts::states(game);
-        let ends = std::iter::once(0).chain(steps.iter().map(|s| s.moves.end));
-        let dances = ends
-            .filter_map(|k| {
-                let state = states.get(k).or(states.last())?;
-                let turns = game.history.get(..k).unwrap_or(&game.history);
-                Some(Dance::of(&game.scenario, turns, state))
-            })
+        let s = &game.scenario;
+        // The board and the dance are kept for each step only (a week, not a move), from one
+        // forward replay: a save of thousands of agenda toggles in one week is one step.
+        let ends: Vec<usize> = std::iter::once(0)
+            .chain(steps.iter().map(|st| st.moves.end))
             .collect();
+        let dance = |k: usize, state: &crate::engine::State| {
+            let turns = game.history.get(..k).unwrap_or(&game.history);
+            Dance::of(s, turns, state)
+        };
+        let (mut boards, mut dances) = (Vec::new(), Vec::new());
+        let end = facts::walk(game, |k, state| {
+            if ends.get(boards.len()) == Some(&k) {
+                boards.push(facts::board(s, state));
+                dances.push(dance(k, state));
+            }
+        });
+        // A replay that stopped short (it never does for a loaded game) shows its last board.
+        for &k in ends.get(boards.len()..).unwrap_or(&[]) {
+            boards.push(facts::board(s, &end));
+            dances.push(dance(k, &end));
+        }
         Review {
             facts,
             boards,
@@ -106,11 +118,7 @@ impl Review {
 
     /// The board after the step shown: after its last move.
     pub fn board(&self) -> Option<&Board> {
-        let k = match self.at.checked_sub(1).and_then(|i| self.steps.get(i)) {
-            Some(step) => step.moves.end,
-            None => 0,
-        };
-        self.boards.get(k).or(self.boards.last())
+        self.boards.get(self.at).or(self.boards.last())
     }
 }
 

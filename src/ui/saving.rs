@@ -233,9 +233,18 @@ impl App {
         {
             return;
         }
+        self.type_text(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Text typed or pasted into the prompt's field: control characters dropped, the field
+    /// capped; a field still holding its suggestion is replaced.
+    pub(crate) fn type_text(&mut self, typed: &str) {
         let Some(p) = self.ui.prompt.as_mut() else {
             return;
         };
+        if !typed.chars().any(|c| !c.is_control()) {
+            return;
+        }
         let max = match p.field {
             Field::Name => MAX_NAME,
             Field::Folder => MAX_FOLDER,
@@ -245,9 +254,8 @@ impl App {
         if fresh {
             text.clear();
         }
-        if text.chars().count() < max {
-            text.push(c);
-        }
+        let room = max.saturating_sub(text.chars().count());
+        text.extend(typed.chars().filter(|c| !c.is_control()).take(room));
     }
 
     /// Backspace in the prompt.
@@ -363,11 +371,29 @@ impl App {
         let (Some(dir), Some(game), Some(info)) = (&self.save_dir, &self.game, &self.info) else {
             return;
         };
+        if !self.autosave_allowed() {
+            // Two processes on one game would overwrite each other's moves.
+            self.autosaved = false;
+            self.ui.status = Some(Message {
+                text: "Not autosaved: this game was opened in another terminal since (s saves \
+                       it under a new name)"
+                    .into(),
+                tone: Tone::Bad,
+            });
+            return;
+        }
         match persist::autosave(dir, game, info, &persist::utc_now()) {
             Ok(_) => {
                 self.autosaved = true;
                 if self.ui.status.as_ref().is_some_and(|m| m.tone == Tone::Bad) {
                     self.ui.status = None;
+                }
+                self.register_class_game();
+                if self.guard.lock.is_none()
+                    && let Some(id) = self.info.as_ref().map(|i| i.id.clone())
+                {
+                    // The folder exists now: the game is locked from its first autosave on.
+                    let _ = self.take_lock(&id);
                 }
             }
             Err(e) => {
@@ -441,7 +467,9 @@ impl App {
     /// it cannot be opened.
     pub(crate) fn load_save(&mut self, path: &Path) {
         match persist::load_game(path) {
-            Ok(loaded) => self.resume(loaded),
+            Ok(loaded) => {
+                self.open_loaded(loaded, true);
+            }
             Err(e) => {
                 self.ui.saves.note = Some(Message {
                     text: one_line(&e, path),

@@ -7,6 +7,7 @@
 use std::io;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
@@ -91,6 +92,7 @@ impl Signals {
 /// Gives the terminal back as it was found (cursor shown, main screen, cooked mode), stops the
 /// process as SIGTSTP would have, and on continuing takes the terminal back.
 pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = terminal.show_cursor();
     ratatui::restore();
     #[cfg(unix)]
@@ -105,7 +107,12 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// shell did to the terminal while the game was stopped is undone.
 pub fn reenter(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
     // `resize` clears the screen and forgets what was drawn, so the next draw is whole; unlike
     // `clear` it does not ask the terminal where its cursor is.
     let size = terminal.size()?;

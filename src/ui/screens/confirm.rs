@@ -44,6 +44,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
                 }
             ),
         ),
+        Confirm::Elsewhere => {
+            let e = app.guard.elsewhere.as_ref();
+            (
+                "Open elsewhere",
+                "Review it read-only instead?".to_string(),
+                format!(
+                    "This game is open in another terminal ({}): playing it here too would \
+                     overwrite its moves. No {}.",
+                    e.map_or("", |e| e.holder.as_str()),
+                    if e.is_some_and(|e| e.from_list) {
+                        "goes back to the list"
+                    } else {
+                        "quits"
+                    }
+                ),
+            )
+        }
+        Confirm::Refused => (
+            "Your game",
+            app.guard.refused.clone().unwrap_or_default(),
+            "Your game was not restarted either: your instructor can look at the save folder."
+                .to_string(),
+        ),
         Confirm::Act(item) => (
             "Are you sure?",
             format!(
@@ -57,10 +80,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             },
         ),
     };
-    let lines = vec![
-        Line::styled(question, theme.title()),
-        Line::raw(detail),
-        Line::raw(""),
+    let answer = if what == Confirm::Refused {
+        Line::from(vec![Span::styled("Esc", theme.key()), Span::raw(" close")])
+    } else {
         Line::from(vec![
             Span::styled("y", theme.key()),
             Span::raw(" yes    "),
@@ -68,7 +90,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
             Span::raw("/"),
             Span::styled("Esc", theme.key()),
             Span::raw(" no"),
-        ]),
+        ])
+    };
+    let lines = vec![
+        Line::styled(question, theme.title()),
+        Line::raw(detail),
+        Line::raw(""),
+        answer,
     ];
     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
     // Tall enough for the question as it wraps, so the y/n line is never cut off: the borders

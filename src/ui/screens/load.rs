@@ -121,7 +121,8 @@ fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme)
             let text = format!(
                 "{}{}{}{}{}",
                 cell(&name, name_w + 1),
-                cell(&s.scenario, SCENARIO + 1),
+                // A custom scenario is marked where the name starts, so a cut never hides it.
+                cell(&scenario_label(s.custom, &s.scenario), SCENARIO + 1),
                 cell(&format!("{:>w$}", s.week, w = WEEK), WEEK + 1),
                 cell(&stamp(&s.saved_at), SAVED + 1),
                 s.status()
@@ -137,6 +138,15 @@ fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme)
             );
             Line::from(vec![marker, Span::styled(text, bad)])
         }
+    }
+}
+
+/// The scenario column: a custom scenario (whatever its name) gets a leading `*`.
+fn scenario_label(custom: bool, name: &str) -> String {
+    if custom {
+        format!("*{name}")
+    } else {
+        name.to_string()
     }
 }
 
@@ -158,9 +168,14 @@ fn details(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
                     "saved by hand"
                 };
                 let turns = if s.turns == 1 { "turn" } else { "turns" };
+                let scenario = if s.custom {
+                    format!("{} (custom scenario carried in the save)", s.scenario)
+                } else {
+                    s.scenario.clone()
+                };
                 lines.push(Line::raw(format!(
                     "{} · week {} · {} {turns} · {} · {kind}",
-                    s.scenario,
+                    scenario,
                     s.week,
                     s.turns,
                     s.status()

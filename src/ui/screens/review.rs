@@ -109,6 +109,12 @@ fn header(frame: &mut Frame, area: Rect, r: &Review, theme: Theme, large: bool) 
         .player
         .as_deref()
         .map_or(String::new(), |p| format!(" · {p}"));
+    // A custom scenario is named as such, whatever title it gives itself.
+    let custom = f
+        .provenance
+        .scenario
+        .short_hash()
+        .map_or(String::new(), |h| format!(" (custom scenario {h}…)"));
     let when = match r.moves().first() {
         Some(m) => m.date.clone(),
         None => "the opening".to_string(),
@@ -123,7 +129,7 @@ fn header(frame: &mut Frame, area: Rect, r: &Review, theme: Theme, large: bool) 
     let area = area.inner(Margin::new(1, 0));
     let title = vec![
         Span::styled("REVIEW ", theme.key()),
-        Span::styled(format!("{}{player}", f.title), theme.title()),
+        Span::styled(format!("{}{custom}{player}", f.title), theme.title()),
         Span::styled(
             format!(" · seed {} · ended: {}", f.seed, f.outcome.title),
             theme.dim(),

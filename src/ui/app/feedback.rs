@@ -1,0 +1,65 @@
+//! What the player is told after an action the engine took: the line in the message bar and
+//! its tone.
+
+use crate::ai::{Answer, Reply};
+use crate::engine::Game;
+use crate::report::{dispatch_text, reply_headline};
+
+use super::Tone;
+
+/// What an action did, as `App::apply` saw it.
+pub(super) struct Acted<'a> {
+    /// Beijing's answer, when the action was a proposal it answered.
+    pub answer: Option<&'a Answer>,
+    /// How many new dispatches the turn brought.
+    pub events: usize,
+    /// The issue and side of a toggle that took the one before it back (no move recorded).
+    pub took_back: Option<(usize, bool)>,
+    /// Whether the player took Beijing's counter-offer.
+    pub took_counter: bool,
+    /// Whether the action was an agenda toggle.
+    pub agenda: bool,
+}
+
+/// The message for an action, with its tone: good news, bad news or plain information.
+pub(super) fn told(game: &Game, acted: &Acted) -> (Tone, String) {
+    let last_dispatch = || {
+        game.state
+            .log
+            .last()
+            .map_or(String::new(), |d| dispatch_text(&game.scenario, d))
+    };
+    let mut text = if let Some((issue, on)) = acted.took_back {
+        let name = game.scenario.issues.get(issue).map_or("", |i| &i.name);
+        let place = if on { "on" } else { "off" };
+        format!("{name}: back {place} the table as before; no move recorded.")
+    } else if acted.took_counter {
+        "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit."
+            .to_string()
+    } else if acted.agenda {
+        last_dispatch()
+    } else {
+        match acted.answer {
+            Some(a) => {
+                let hint = match a.reply {
+                    Reply::Counter(_) => ": see the Counter column (w: why)",
+                    Reply::Accept => ": sign it at the summit (a)",
+                    _ => " (w says why)",
+                };
+                format!("{}{hint}.", reply_headline(&game.scenario, a))
+            }
+            None => last_dispatch(),
+        }
+    };
+    match acted.events {
+        0 => {}
+        1 => text.push_str(" News: 1 new dispatch."),
+        n => text.push_str(&format!(" News: {n} new dispatches.")),
+    }
+    let tone = match acted.answer.map(|a| &a.reply) {
+        Some(Reply::Accept | Reply::Sign | Reply::GrantExtension) => Tone::Good,
+        Some(Reply::Restrict(_) | Reply::RefuseSign | Reply::RefuseExtension) => Tone::Bad,
+        _ => Tone::Info,
+    };
+    (tone, text)
+}
