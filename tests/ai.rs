@@ -368,9 +368,9 @@ fn the_leader_signs_an_agreed_package_unless_trust_has_collapsed() {
         &s,
         &[("tariffs", 3), ("export_controls", 2), ("rare_earths", 2)],
     );
-    assert_eq!(answer_signing(&s, &st, &p).reply, Reply::Sign);
+    assert_eq!(answer_signing(&s, &mut st, &p).reply, Reply::Sign);
     st.meters.trust = s.ai.signing_min_trust - 1.0;
-    let a = answer_signing(&s, &st, &p);
+    let a = answer_signing(&s, &mut st, &p);
     assert_eq!(a.reply, Reply::RefuseSign);
     assert_eq!(a.why.rule, Rule::SummitRefused);
 }

@@ -369,7 +369,7 @@ fn a_refused_signing_or_extension_names_the_test_that_failed() {
     g.apply(Action::AcceptCounter).expect("legal");
     let agreed = g.state.agreed.clone().expect("agreed");
     g.state.meters.trust = -80.0;
-    let answer = truce::ai::answer_signing(&s, &g.state, &agreed);
+    let answer = truce::ai::answer_signing(&s, &mut g.state, &agreed);
     assert_eq!(answer.why.rule, Rule::SummitRefused);
     let text = truce::report::explain(&s, &answer).join("\n");
     assert!(
