@@ -28,5 +28,7 @@ pub use step::{Turn, check, classify, new_state, step};
 /// the shape of `State`. A save made under another id is replayed under the current rules and
 /// loads with a notice saying what changed; one made under this id must reach its recorded
 /// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of
-/// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal.
-pub const RULES: u32 = 3;
+/// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal; 4
+/// Beijing's hidden type, binding agreements, the last ask's risk, the summit scene before any
+/// signature, preparation days that run the clock, walk-outs and threats priced as leverage.
+pub const RULES: u32 = 4;
