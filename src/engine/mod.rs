@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock, no global RNG.
 
 pub mod action;
+mod agreement;
 pub mod beijing;
 mod epilogue;
 mod events;
@@ -11,6 +12,7 @@ mod moves;
 pub mod query;
 pub mod score;
 mod step;
+mod walkout;
 mod week;
 
 pub use crate::core::{calendar, outcome, state};
