@@ -33,7 +33,10 @@ fn utility_is_the_weighted_sum_of_level_values() {
         .zip(&sq.0)
         .map(|(i, &l)| i.china_weight * i.levels[l].china)
         .sum();
-    assert!((by_hand - scenario_own).abs() > 1e-9, "seed 1 draws weights");
+    assert!(
+        (by_hand - scenario_own).abs() > 1e-9,
+        "seed 1 draws weights"
+    );
     // The neutral Beijing weighs issues as the scenario does.
     let mut neutral = st.clone();
     neutral.beijing = truce::core::Beijing::NEUTRAL;
@@ -77,7 +80,10 @@ fn demand_falls_late_from_opening_to_the_no_deal_floor_at_the_summit() {
     // this Beijing feels, which is not the pressure the US sees.
     st.china_pressure = 0.05;
     let felt = 0.05 * st.beijing.pressure;
-    assert!((felt - 0.05).abs() > 1e-9, "seed 1 draws a pressure sensitivity");
+    assert!(
+        (felt - 0.05).abs() > 1e-9,
+        "seed 1 draws a pressure sensitivity"
+    );
     assert!((aspiration(&s, &st) - (floor - felt)).abs() < 1e-9);
     // ... and the US's visible pain raises it.
     st.meters.farm_stress += 20.0;

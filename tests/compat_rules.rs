@@ -357,16 +357,30 @@ fn saves_of_rules_3_replay_under_rules_4_with_a_notice() {
         if let Some(s) = &notice.stopped {
             stopped += 1;
             // Loaded up to the move before the one refused.
-            assert_eq!(loaded.game.history.len(), s.number - 1, "{}", path.display());
+            assert_eq!(
+                loaded.game.history.len(),
+                s.number - 1,
+                "{}",
+                path.display()
+            );
             assert!(line.contains("is no longer allowed"), "{line}");
         }
         if let Some((was, now)) = &notice.outcome_changed {
             unfinished += usize::from(now == "in progress");
-            assert!(line.contains(&format!("it ended in {was}, now {now}")), "{line}");
+            assert!(
+                line.contains(&format!("it ended in {was}, now {now}")),
+                "{line}"
+            );
         }
     }
     // The finished example granted a last ask rules 4 no longer poses at that point, and the
     // patient games signed in the summit week's own move.
-    assert!(stopped >= 2, "{stopped} saves stop at a move no longer allowed");
-    assert!(unfinished >= 4, "{unfinished} finished games now wait in progress");
+    assert!(
+        stopped >= 2,
+        "{stopped} saves stop at a move no longer allowed"
+    );
+    assert!(
+        unfinished >= 4,
+        "{unfinished} finished games now wait in progress"
+    );
 }

@@ -367,11 +367,16 @@ fn a_package_agreed_in_the_summit_week_poses_the_last_ask_and_the_week_waits() {
         assert!(st.ask_posed, "the last ask is posed");
         assert_eq!(st.agreed.as_ref(), Some(&p));
         assert_eq!((st.day, st.turns), (day, turns), "the week waits");
-        assert!(st.outcome.is_none() && st.signed.is_none(), "nothing signed yet");
+        assert!(
+            st.outcome.is_none() && st.signed.is_none(),
+            "nothing signed yet"
+        );
         assert!(matches!(st.summit, SummitStatus::Scheduled { .. }));
         assert!(st.can_sign(&s), "the US may sign without granting it");
         assert!(
-            st.log.iter().any(|d| matches!(d.said, truce::core::Said::SummitAsk { .. })),
+            st.log
+                .iter()
+                .any(|d| matches!(d.said, truce::core::Said::SummitAsk { .. })),
             "Beijing says what it asks"
         );
         // Granting it is allowed this week; the ask is then gone and is not posed again.

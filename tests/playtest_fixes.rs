@@ -279,10 +279,13 @@ fn a_threat_of_a_measure_already_in_force_is_refused_with_no_bite() {
     let mut g = Game::new(s.clone(), 1);
     g.apply(Action::Play { card: k }).expect("legal");
     let before = g.state.clone();
-    let err = g.apply(Action::Threaten).expect_err("no threat of a measure in force");
+    let err = g
+        .apply(Action::Threaten)
+        .expect_err("no threat of a measure in force");
     assert_eq!(err, ActionError::NoBite { card: card.clone() });
     assert!(
-        err.to_string().contains(&format!("{card} is already in force")),
+        err.to_string()
+            .contains(&format!("{card} is already in force")),
         "{err}"
     );
     assert_eq!(g.state, before, "the refused threat changes nothing");
@@ -297,12 +300,15 @@ fn a_threat_of_a_measure_already_in_force_is_refused_with_no_bite() {
         !g.state
             .log
             .iter()
-            .any(|d| d.said == truce::core::Said::BluffCalled || d.said == truce::core::Said::Threatened),
+            .any(|d| d.said == truce::core::Said::BluffCalled
+                || d.said == truce::core::Said::Threatened),
         "no threat was made, so no bluff can be called"
     );
     // Before the card is played the same threat is allowed.
     let mut fresh = Game::new(s, 1);
-    fresh.apply(Action::Threaten).expect("a threat of a measure not yet in force");
+    fresh
+        .apply(Action::Threaten)
+        .expect("a threat of a measure not yet in force");
     assert!(fresh.state.threat_deadline.is_some());
 }
 

@@ -5,8 +5,8 @@ mod common;
 
 use common::{package, shared};
 use truce::ai::{Reply, Valuation, answer_proposal, threat_bite, walk_away_credible};
-use truce::core::Said;
 use truce::core::Note;
+use truce::core::Said;
 use truce::engine::{Action, Game, Outcome, scorecard};
 
 /// A game at its last turn, with China under `pressure` and `bluffs` bluffs called.
@@ -78,7 +78,12 @@ fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
     let mut g = mid_game(0.15);
     let s = g.scenario.clone();
     assert!(walk_away_credible(&s, &g.state));
-    let id = s.world.threat.card.as_deref().expect("the threat names a card");
+    let id = s
+        .world
+        .threat
+        .card
+        .as_deref()
+        .expect("the threat names a card");
     let k = s.world.card_index(id).expect("its card");
     let bite = threat_bite(&g.state, s.world.cards[k].value);
     let cut = 1.5 * s.world.threat.concession * bite;
@@ -87,7 +92,10 @@ fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
     g.apply(Action::WalkAway).expect("walk");
     // The talks go on, Beijing does not mirror, and its demand falls by half again a heeded
     // threat's cut.
-    assert_eq!(g.state.outcome, None, "a credible walk-out is leverage, not an ending");
+    assert_eq!(
+        g.state.outcome, None,
+        "a credible walk-out is leverage, not an ending"
+    );
     assert!(g.state.walked_out);
     assert_eq!(g.state.rung, 0, "China does not mirror a credible walk-out");
     assert!((g.state.demand_cut - before - cut).abs() < 1e-12);
@@ -105,8 +113,14 @@ fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
     assert_eq!(g.state.outcome, Some(Outcome::UsWalkedAway));
     assert_eq!(g.state.rung, 0);
     let n = notes(&g);
-    assert!(n.iter().any(|n| matches!(n, Note::TariffsSnapBack)), "{n:?}");
-    assert!(!n.iter().any(|n| matches!(n, Note::Mirrored { .. })), "{n:?}");
+    assert!(
+        n.iter().any(|n| matches!(n, Note::TariffsSnapBack)),
+        "{n:?}"
+    );
+    assert!(
+        !n.iter().any(|n| matches!(n, Note::Mirrored { .. })),
+        "{n:?}"
+    );
 }
 
 #[test]
@@ -117,7 +131,10 @@ fn a_credible_walk_out_at_the_last_turn_earns_nothing_over_a_lapse() {
     let (walk, lapse) = walk_and_lapse(0.15, 0);
     assert!(walk.state.walked_out);
     assert_eq!(walk.state.outcome, lapse.state.outcome);
-    assert_eq!(walk.state.rung, 0, "China does not mirror a credible walk-out");
+    assert_eq!(
+        walk.state.rung, 0,
+        "China does not mirror a credible walk-out"
+    );
     assert!(
         overall(&walk) <= overall(&lapse) + 1e-9,
         "{} vs {}",

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Answer, Reply, Rule};
 use crate::core::Said;
-use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
 use crate::engine::agreement::{agree, take_back};
+use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
 use crate::engine::{Meters, SummitStatus};
 use crate::scenario::{Effect, Kind, Scenario};
 
