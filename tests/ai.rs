@@ -15,19 +15,37 @@ fn utility_is_the_weighted_sum_of_level_values() {
     let st = open_state(&s, 1);
     let v = Valuation::new(&s, &st);
     let sq = s.status_quo();
+    // China's weights are the scenario's as the Beijing drawn for this seed weighs them.
+    let weight = |i: usize| s.issues[i].china_weight * st.beijing.weight(i);
     let by_hand: f64 = s
+        .issues
+        .iter()
+        .zip(&sq.0)
+        .enumerate()
+        .map(|(k, (i, &l))| weight(k) * i.levels[l].china)
+        .sum();
+    assert!((v.china(&sq.0) - by_hand).abs() < 1e-12);
+    assert!((v.china_sq - by_hand).abs() < 1e-12);
+    // The drawn weights are not the scenario's own: the type is private to this game.
+    let scenario_own: f64 = s
         .issues
         .iter()
         .zip(&sq.0)
         .map(|(i, &l)| i.china_weight * i.levels[l].china)
         .sum();
-    assert!((v.china(&sq.0) - by_hand).abs() < 1e-12);
-    assert!((v.china_sq - by_hand).abs() < 1e-12);
+    assert!(
+        (by_hand - scenario_own).abs() > 1e-9,
+        "seed 1 draws weights"
+    );
+    // The neutral Beijing weighs issues as the scenario does.
+    let mut neutral = st.clone();
+    neutral.beijing = truce::core::Beijing::NEUTRAL;
+    assert!((Valuation::new(&s, &neutral).china_sq - scenario_own).abs() < 1e-12);
     // Additive: moving one issue changes utility by exactly its weighted difference.
     let t = ix(&s, "tariffs");
     let p = package(&s, &[("tariffs", 3)]);
     let issue = &s.issues[t];
-    let delta = issue.china_weight * (issue.levels[3].china - issue.levels[issue.status_quo].china);
+    let delta = weight(t) * (issue.levels[3].china - issue.levels[issue.status_quo].china);
     assert!((v.china(&p.0) - v.china_sq - delta).abs() < 1e-12);
     let us_delta = issue.us_weight * (issue.levels[3].us - issue.levels[issue.status_quo].us);
     assert!((v.us(&p.0) - v.us_sq - us_delta).abs() < 1e-12);
@@ -52,22 +70,30 @@ fn demand_falls_late_from_opening_to_the_no_deal_floor_at_the_summit() {
         assert!(a <= last + 1e-12, "demand never rises with time alone");
         last = a;
     }
-    // At the summit China is down to its floor: its no-deal value plus its margin (no US pain yet).
+    // At the summit China is down to its floor: its no-deal value plus its margin (no US pain
+    // yet), plus what no deal is worth to the Beijing drawn beyond the scenario's figure.
     st.day = summit;
     let v = Valuation::new(&s, &st);
-    let floor = v.no_deal() + s.world.pressure.margin;
+    let floor = v.no_deal() + s.world.pressure.margin + st.beijing.floor;
     assert!((aspiration(&s, &st) - floor).abs() < 1e-9);
-    // Pressure lowers the floor by as much as it lowers China's no-deal value.
+    // Pressure lowers the floor by as much as it lowers China's no-deal value: the pressure
+    // this Beijing feels, which is not the pressure the US sees.
     st.china_pressure = 0.05;
-    assert!((aspiration(&s, &st) - (floor - 0.05)).abs() < 1e-9);
+    let felt = 0.05 * st.beijing.pressure;
+    assert!(
+        (felt - 0.05).abs() > 1e-9,
+        "seed 1 draws a pressure sensitivity"
+    );
+    assert!((aspiration(&s, &st) - (floor - felt)).abs() < 1e-9);
     // ... and the US's visible pain raises it.
     st.meters.farm_stress += 20.0;
-    assert!(aspiration(&s, &st) > floor - 0.05);
+    assert!(aspiration(&s, &st) > floor - felt);
     // Boulware: at half time China has given up less than half of the way.
     st = open_state(&s, 1);
     st.day = summit / 2;
     let v = Valuation::new(&s, &st);
-    let mid = (s.ai.opening_aspiration + v.no_deal() + s.world.pressure.margin) / 2.0;
+    let low = v.no_deal() + s.world.pressure.margin + st.beijing.floor;
+    let mid = (s.ai.opening_aspiration + low) / 2.0;
     assert!(aspiration(&s, &st) > mid);
 }
 

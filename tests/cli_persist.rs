@@ -132,8 +132,10 @@ fn simulate_save_to_writes_a_loadable_save_per_game() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 20, "{names:?}");
+    // Two games of each of the 11 strategies, adaptive included.
+    assert_eq!(names.len(), 22, "{names:?}");
     assert!(names.contains(&"hawk-seed-5.ron".to_string()));
+    assert!(names.contains(&"adaptive-seed-6.ron".to_string()));
     assert!(names.contains(&"random-seed-6.ron".to_string()));
     for name in &names {
         let loaded = truce::persist::load_game(&dir.join(name)).unwrap();

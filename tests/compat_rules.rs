@@ -316,3 +316,71 @@ fn a_save_resaved_after_a_replay_is_current() {
     assert_eq!(back.game.state, loaded.game.state);
     assert_eq!(back.info, loaded.info);
 }
+
+/// The saves of 0.2.0 under rules 3 (`tests/fixtures/compat/0.2.0`), as (path, text).
+fn corpus_of_rules_3() -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compat/0.2.0");
+    let mut files: Vec<(PathBuf, String)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 13, "the 0.2.0 corpus has gone missing");
+    files
+}
+
+/// Rules 4 (Beijing's hidden type, the summit's scene, the last ask posed in the summit week)
+/// replay every save of rules 3 with a notice naming both rules, as far as its moves are still
+/// allowed; the games whose leaders signed at once in the summit week now wait at the last ask.
+#[test]
+fn saves_of_rules_3_replay_under_rules_4_with_a_notice() {
+    assert_eq!(truce::engine::RULES, 4, "update this test with the rules");
+    let version = env!("CARGO_PKG_VERSION");
+    let (mut stopped, mut unfinished) = (0, 0);
+    for (path, text) in corpus_of_rules_3() {
+        let loaded = load(&path, &text, &Build::current());
+        let notice = loaded.notice.as_ref().expect("a notice");
+        assert_eq!(notice.made_rules, 3, "{}", path.display());
+        let line = notice.to_string();
+        let head = if version == "0.2.0" {
+            "made with Truce 0.2.0 under rules 3, replayed under rules 4".to_string()
+        } else {
+            format!("made with Truce 0.2.0, replayed under {version}")
+        };
+        assert!(line.starts_with(&head), "{}: {line}", path.display());
+        assert!(!loaded.game.history.is_empty(), "{}", path.display());
+        if let Some(s) = &notice.stopped {
+            stopped += 1;
+            // Loaded up to the move before the one refused.
+            assert_eq!(
+                loaded.game.history.len(),
+                s.number - 1,
+                "{}",
+                path.display()
+            );
+            assert!(line.contains("is no longer allowed"), "{line}");
+        }
+        if let Some((was, now)) = &notice.outcome_changed {
+            unfinished += usize::from(now == "in progress");
+            assert!(
+                line.contains(&format!("it ended in {was}, now {now}")),
+                "{line}"
+            );
+        }
+    }
+    // The finished example granted a last ask rules 4 no longer poses at that point, and the
+    // patient games signed in the summit week's own move.
+    assert!(
+        stopped >= 2,
+        "{stopped} saves stop at a move no longer allowed"
+    );
+    assert!(
+        unfinished >= 4,
+        "{unfinished} finished games now wait in progress"
+    );
+}

@@ -11,7 +11,7 @@ use truce::persist::format::fnv1a64;
 use truce::sim::{Strategy, play};
 
 /// Fingerprint of 5 games of every strategy (seeds 1..=5) of the built-in scenario.
-const GOLDEN: u64 = 0xf23d_e102_e8f7_fcef;
+const GOLDEN: u64 = 0xa932_e966_d658_959d;
 
 #[test]
 fn finished_games_match_the_golden_fingerprint() {

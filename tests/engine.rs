@@ -61,18 +61,33 @@ fn nothing_can_be_done_after_the_game_ends() {
 }
 
 #[test]
-fn signing_needs_both_a_summit_and_an_agreement() {
+fn signing_needs_the_summit_scene_and_an_agreement() {
     let s = scenario();
     let mut st = new_state(&s, 1);
     st.summit = SummitStatus::Scheduled { day: 3 };
+    let agreed = package(
+        &s,
+        &[("tariffs", 3), ("rare_earths", 2), ("enforcement", 1)],
+    );
+    // In the summit's week but before its scene: no signature, even with a package agreed.
+    st.agreed = Some(agreed.clone());
+    let before = st.clone();
+    assert_eq!(
+        step(&s, &mut st, Action::Sign).err(),
+        Some(ActionError::NoSummit)
+    );
+    assert!(!st.can_sign(&s));
+    assert_eq!(st, before, "a refused signature changes nothing");
+    // The scene held, nothing agreed: nothing to sign.
+    st.summit_held = true;
+    st.agreed = None;
     assert_eq!(
         step(&s, &mut st, Action::Sign).err(),
         Some(ActionError::NothingAgreed)
     );
-    st.agreed = Some(package(
-        &s,
-        &[("tariffs", 3), ("rare_earths", 2), ("enforcement", 1)],
-    ));
+    // The scene held and a package agreed (no last ask standing): the leaders sign.
+    st.agreed = Some(agreed);
+    assert!(st.can_sign(&s));
     let turn = step(&s, &mut st, Action::Sign).expect("sign");
     assert!(turn.outcome.is_some_and(Outcome::is_deal));
     assert!(st.signed.is_some());
@@ -238,6 +253,8 @@ fn a_deal_below_the_walk_away_point_scores_below_no_deal() {
         .and_then(|x| s.day_of(&x.date))
         .expect("summit");
     signed.state.day = day;
+    // The summit's scene has opened (no signature without it), with no last ask standing.
+    signed.state.summit_held = true;
     signed.apply(Action::Sign).expect("sign");
     assert!(signed.state.outcome.is_some_and(|o| o.is_deal()));
     let mut walked = Game::new(s.clone(), 1);
@@ -311,10 +328,11 @@ fn opening_an_issue_cannot_carry_the_talks_past_the_summit() {
     }
 }
 
-/// A package agreed in the summit's own week goes to the leaders that week, instead of the
-/// summit passing unsigned while the screen says "SUMMIT THIS WEEK" (found in play).
+/// A package agreed in the summit's own week, after its scene, goes through the same scene:
+/// Beijing poses its last ask once and the week waits (it does not pass, the summit is not
+/// missed) for the US to grant it or sign without it. Before rules 4 the leaders signed at once.
 #[test]
-fn a_package_agreed_in_the_summit_week_goes_to_the_leaders_at_once() {
+fn a_package_agreed_in_the_summit_week_poses_the_last_ask_and_the_week_waits() {
     let s = scenario();
     let mut found = false;
     for seed in 1..=20 {
@@ -325,20 +343,51 @@ fn a_package_agreed_in_the_summit_week_goes_to_the_leaders_at_once() {
         if st.outcome.is_some() {
             continue;
         }
+        assert!(st.summit_held, "the summit's week opens with its scene");
+        assert!(!st.ask_posed, "nothing was agreed, so nothing was asked");
         // The status quo costs China nothing: late in the talks Beijing accepts it.
         let p = s.status_quo();
         let dry = truce::engine::query::dry_run(&s, &st, &p).expect("legal");
         if dry.reply != truce::ai::Reply::Accept {
             continue;
         }
-        let turn = step(&s, &mut st, Action::Propose(p)).expect("propose");
+        let (day, turns) = (st.day, st.turns);
+        let turn = step(&s, &mut st, Action::Propose(p.clone())).expect("propose");
+        if st.summit_ask.is_none() {
+            // No step China's way left to ask for: the leaders took it up at once.
+            assert!(st.outcome.is_some() || st.summit == SummitStatus::Passed);
+            continue;
+        }
         found = true;
         assert_eq!(
             turn.answer.map(|a| a.reply),
             Some(truce::ai::Reply::Accept),
             "the turn keeps China's answer to the proposal"
         );
-        let rule = st.last_answer.as_ref().map(|a| a.why.rule);
+        assert!(st.ask_posed, "the last ask is posed");
+        assert_eq!(st.agreed.as_ref(), Some(&p));
+        assert_eq!((st.day, st.turns), (day, turns), "the week waits");
+        assert!(
+            st.outcome.is_none() && st.signed.is_none(),
+            "nothing signed yet"
+        );
+        assert!(matches!(st.summit, SummitStatus::Scheduled { .. }));
+        assert!(st.can_sign(&s), "the US may sign without granting it");
+        assert!(
+            st.log
+                .iter()
+                .any(|d| matches!(d.said, truce::core::Said::SummitAsk { .. })),
+            "Beijing says what it asks"
+        );
+        // Granting it is allowed this week; the ask is then gone and is not posed again.
+        let mut granted = st.clone();
+        step(&s, &mut granted, Action::GrantAsk).expect("grant the ask");
+        assert!(granted.summit_ask.is_none() && granted.ask_posed);
+        assert_eq!(granted.day, day, "granting the ask takes no time");
+        // Signing goes to the leaders that week, and the summit is not missed.
+        step(&s, &mut granted, Action::Sign).expect("sign");
+        assert_eq!(granted.summit, SummitStatus::Passed);
+        let rule = granted.last_answer.as_ref().map(|a| a.why.rule);
         assert!(
             matches!(
                 rule,
@@ -346,9 +395,9 @@ fn a_package_agreed_in_the_summit_week_goes_to_the_leaders_at_once() {
             ),
             "the leaders took it up: {rule:?}"
         );
-        assert_eq!(st.summit, SummitStatus::Passed);
         assert!(
-            !st.log
+            !granted
+                .log
                 .iter()
                 .any(|d| d.said == truce::core::Said::SummitMissed),
             "the summit was not missed"
@@ -357,6 +406,6 @@ fn a_package_agreed_in_the_summit_week_goes_to_the_leaders_at_once() {
     }
     assert!(
         found,
-        "some seed reaches the summit with the status quo acceptable"
+        "some seed reaches the summit with the status quo acceptable and an ask to make"
     );
 }

@@ -45,8 +45,9 @@ fn with_config<T>(f: impl FnOnce(&Path) -> T) -> T {
 }
 
 /// The generator of "A finished game's record overwritten": seed 3 played to week 7 and saved
-/// by hand, then walked away from, which the autosave of the same game id holds. Returns the
-/// week-7 save's path and the game's info.
+/// by hand, then walked away from until the talks end (a credible first walk-out brings Beijing
+/// back to the table; the second ends them), which the autosave of the same game id holds.
+/// Returns the week-7 save's path and the game's info.
 fn saved_then_walked_out(dir: &Path) -> (std::path::PathBuf, GameInfo) {
     let scenario = scenarios().remove(0);
     let info = GameInfo::new(&scenario, 3, "2025-10-30T12:00:00Z.000000001-1");
@@ -58,6 +59,9 @@ fn saved_then_walked_out(dir: &Path) -> (std::path::PathBuf, GameInfo) {
     let week7 = dir.join("week-7.ron");
     persist::save_game(&week7, &game, &info, "2025-10-30T12:07:00Z").unwrap();
     game.apply(Action::WalkAway).expect("walk away");
+    if game.state.outcome.is_none() {
+        game.apply(Action::WalkAway).expect("walk away again");
+    }
     assert_eq!(game.state.outcome, Some(Outcome::UsWalkedAway));
     persist::autosave(dir, &game, &info, "2025-10-30T12:08:00Z").unwrap();
     (week7, info)
@@ -83,7 +87,8 @@ fn a_save_opened_by_truce_load_over_a_finished_autosave_goes_on_as_a_new_game() 
     );
     let shown = screen(&mut app);
     assert!(
-        shown.contains("further on (week 7, US walked away)"),
+        // Beijing came back from the first walk-out (week 7); the second ended the talks.
+        shown.contains("further on (week 8, US walked away)"),
         "{shown}"
     );
     // Play on: a move autosaves, into the new slot.

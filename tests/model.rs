@@ -146,6 +146,8 @@ fn signing_suspends_the_cards_the_deal_covers() {
     );
     g.state.agreed = Some(busan_like(&s));
     g.state.day = summit_day(&g);
+    // The summit's scene has opened (no signature without it), with no last ask standing.
+    g.state.summit_held = true;
     g.apply(Action::Sign).expect("sign");
     assert!(
         g.state.outcome.is_some_and(|o| o.is_deal()),

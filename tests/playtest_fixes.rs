@@ -6,7 +6,7 @@
 mod common;
 
 use truce::ai::{Reply, Rule};
-use truce::engine::{Action, Game};
+use truce::engine::{Action, ActionError, Game};
 
 /// The hawk-alarm drift of one quiet week (no event moves the alarm in week 1).
 fn decay() -> f64 {
@@ -269,24 +269,27 @@ fn after_a_hold_beijing_does_not_wait_for_a_first_move() {
 }
 
 #[test]
-fn a_threat_of_a_measure_already_in_force_starts_no_deadline() {
+fn a_threat_of_a_measure_already_in_force_is_refused_with_no_bite() {
     // Threatening the 100% tariff once it was in force started a deadline that could only end
-    // in "Beijing calls the bluff" (the card cannot be played twice), and `w` blamed too
-    // little credibility and said to play the card.
+    // in "Beijing calls the bluff" (the card cannot be played twice), and then could still be
+    // chosen and cost a rung. Now the move is refused: it changes nothing and says why.
     let s = common::shared();
     let k = s.world.card_index("tariff100").unwrap();
     let card = s.world.cards[k].name.clone();
     let mut g = Game::new(s.clone(), 1);
     g.apply(Action::Play { card: k }).expect("legal");
-    g.apply(Action::Threaten).expect("legal");
-    assert_eq!(g.state.threat_deadline, None);
-    let answer = g.state.last_answer.clone().expect("answered");
-    let text = truce::report::explain_now(&s, &answer, &g.state).join("\n");
+    let before = g.state.clone();
+    let err = g
+        .apply(Action::Threaten)
+        .expect_err("no threat of a measure in force");
+    assert_eq!(err, ActionError::NoBite { card: card.clone() });
     assert!(
-        text.contains(&format!("{card} is already in force")),
-        "{text}"
+        err.to_string()
+            .contains(&format!("{card} is already in force")),
+        "{err}"
     );
-    assert!(!text.contains(&format!("play {card}")), "{text}");
+    assert_eq!(g.state, before, "the refused threat changes nothing");
+    assert_eq!(g.state.threat_deadline, None);
     for _ in 0..4 {
         if g.state.outcome.is_some() {
             break;
@@ -297,9 +300,16 @@ fn a_threat_of_a_measure_already_in_force_starts_no_deadline() {
         !g.state
             .log
             .iter()
-            .any(|d| d.said == truce::core::Said::BluffCalled),
-        "no bluff can be called on a measure in force"
+            .any(|d| d.said == truce::core::Said::BluffCalled
+                || d.said == truce::core::Said::Threatened),
+        "no threat was made, so no bluff can be called"
     );
+    // Before the card is played the same threat is allowed.
+    let mut fresh = Game::new(s, 1);
+    fresh
+        .apply(Action::Threaten)
+        .expect("a threat of a measure not yet in force");
+    assert!(fresh.state.threat_deadline.is_some());
 }
 
 #[test]

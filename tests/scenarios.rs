@@ -169,11 +169,12 @@ fn every_builtin_plays_to_an_end_under_every_strategy() {
 // phase-one-2019: purchases were the centrepiece and the lesson is that they did not last.
 
 /// A purchases-heavy dealmaker wins the headline: it asks for the most $bn and China, more
-/// dependent on the US market in 2019, signs.
+/// dependent on the US market in 2019, signs in most games (not all: under rules 4 the Beijing
+/// drawn may hold out or leave the summit; measured 87% over 240 seeds).
 #[test]
 fn phase_one_dealmaker_tops_the_headline() {
     let d = get("phase-one-2019", "dealmaker");
-    assert!(d.deals >= 0.9, "dealmaker signs: {d:?}");
+    assert!(d.deals >= 0.8, "dealmaker signs: {d:?}");
     assert!(d.headline >= 50.0, "dealmaker's headline: {d:?}");
     for other in ["structural", "historical", "patient", "first-counter"] {
         let o = get("phase-one-2019", other);
@@ -204,12 +205,13 @@ fn phase_one_dealmaker_scores_poorly_on_durability() {
 /// China needs the US market in 2019: patient structural play signs a deal in most games, and
 /// the hawk's escalation climbs China's farm ladder. China's counters never give more than the
 /// US asked, so they meet the hawk's firm line on export controls, and the hawk takes some of
-/// them: never more than a framework deal, and only after climbing the ladder.
+/// them: never more than a framework deal, and only after climbing the ladder. The historical
+/// record signs in at least 70% of games (issue 14's target for every built-in).
 #[test]
 fn phase_one_structural_play_signs_and_the_hawk_escalates() {
-    for k in ["structural", "patient", "historical"] {
+    for (k, least) in [("structural", 0.8), ("patient", 0.8), ("historical", 0.7)] {
         let s = get("phase-one-2019", k);
-        assert!(s.deals >= 0.8, "{k} signs: {s:?}");
+        assert!(s.deals >= least, "{k} signs: {s:?}");
     }
     let h = get("phase-one-2019", "hawk");
     assert!(h.max_rung >= 2.5, "hawk climbs the ladder: {h:?}");

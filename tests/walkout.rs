@@ -4,8 +4,9 @@
 mod common;
 
 use common::{package, shared};
-use truce::ai::{Reply, Valuation, answer_proposal, walk_away_credible};
+use truce::ai::{Reply, Valuation, answer_proposal, threat_bite, walk_away_credible};
 use truce::core::Note;
+use truce::core::Said;
 use truce::engine::{Action, Game, Outcome, scorecard};
 
 /// A game at its last turn, with China under `pressure` and `bluffs` bluffs called.
@@ -19,11 +20,18 @@ fn last_turn(pressure: f64, bluffs: u32) -> Game {
     g
 }
 
-/// Overall scores of (walking away, letting the truce lapse) from the same state.
+/// (walking away, letting the truce lapse) from the same last-turn state. A walk-out that is not
+/// credible ends the talks; a credible first one brings Beijing back, and the truce then lapses.
 fn walk_and_lapse(pressure: f64, bluffs: u32) -> (Game, Game) {
     let mut walk = last_turn(pressure, bluffs);
+    let credible = walk_away_credible(&walk.scenario, &walk.state);
     walk.apply(Action::WalkAway).expect("walk");
-    assert_eq!(walk.state.outcome, Some(Outcome::UsWalkedAway));
+    let ended = if credible {
+        Outcome::Escalation
+    } else {
+        Outcome::UsWalkedAway
+    };
+    assert_eq!(walk.state.outcome, Some(ended));
     let mut lapse = last_turn(pressure, bluffs);
     lapse.apply(Action::Hold).expect("hold");
     assert_eq!(lapse.state.outcome, Some(Outcome::Escalation));
@@ -56,28 +64,83 @@ fn a_walk_out_without_credibility_scores_below_a_lapse() {
     assert!(walk.state.max_rung >= 1, "China mirrors the walk-out");
 }
 
+/// A mid-game state (week 5) with China under `pressure`.
+fn mid_game(pressure: f64) -> Game {
+    let s = shared();
+    let mut g = Game::new(s.clone(), 3);
+    g.state.day = 4 * s.clock.days_per_turn;
+    g.state.china_pressure = pressure;
+    g
+}
+
 #[test]
-fn a_credible_walk_out_pays_against_a_lapse() {
-    let (walk, lapse) = walk_and_lapse(0.15, 0);
-    assert!(walk_away_credible(&walk.scenario, &walk.state));
-    assert!(
-        overall(&walk) > overall(&lapse),
-        "{} vs {}",
-        overall(&walk),
-        overall(&lapse)
+fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
+    let mut g = mid_game(0.15);
+    let s = g.scenario.clone();
+    assert!(walk_away_credible(&s, &g.state));
+    let id = s
+        .world
+        .threat
+        .card
+        .as_deref()
+        .expect("the threat names a card");
+    let k = s.world.card_index(id).expect("its card");
+    let bite = threat_bite(&g.state, s.world.cards[k].value);
+    let cut = 1.5 * s.world.threat.concession * bite;
+    assert!(cut > 0.0);
+    let before = g.state.demand_cut;
+    g.apply(Action::WalkAway).expect("walk");
+    // The talks go on, Beijing does not mirror, and its demand falls by half again a heeded
+    // threat's cut.
+    assert_eq!(
+        g.state.outcome, None,
+        "a credible walk-out is leverage, not an ending"
     );
+    assert!(g.state.walked_out);
+    assert_eq!(g.state.rung, 0, "China does not mirror a credible walk-out");
+    assert!((g.state.demand_cut - before - cut).abs() < 1e-12);
+    assert!(g.state.log.iter().any(|d| d.said == Said::WalkOutReturned));
+    let reason = g
+        .state
+        .last_answer
+        .as_ref()
+        .and_then(|a| a.why.reason.clone())
+        .unwrap_or_default();
+    assert!(reason.contains("comes back to the table"), "{reason}");
+    // A second walk-out ends the talks, with no bonus after the game: the year after is the
+    // no-deal year, tariffs snapping back, unmirrored.
+    g.apply(Action::WalkAway).expect("walk again");
+    assert_eq!(g.state.outcome, Some(Outcome::UsWalkedAway));
+    assert_eq!(g.state.rung, 0);
+    let n = notes(&g);
+    assert!(
+        n.iter().any(|n| matches!(n, Note::TariffsSnapBack)),
+        "{n:?}"
+    );
+    assert!(
+        !n.iter().any(|n| matches!(n, Note::Mirrored { .. })),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_credible_walk_out_at_the_last_turn_earns_nothing_over_a_lapse() {
+    // Before rules 4 a credible walk-out ended the game with a bonus in the epilogue (China
+    // bore its no-deal cost). Now Beijing comes back; with no week left, the truce lapses just
+    // as if the US had held, so the walk-out's only mark is the trust and markets it cost.
+    let (walk, lapse) = walk_and_lapse(0.15, 0);
+    assert!(walk.state.walked_out);
+    assert_eq!(walk.state.outcome, lapse.state.outcome);
     assert_eq!(
         walk.state.rung, 0,
         "China does not mirror a credible walk-out"
     );
     assert!(
-        notes(&walk)
-            .iter()
-            .any(|n| matches!(n, Note::WalkOutHeld { .. }))
+        overall(&walk) <= overall(&lapse) + 1e-9,
+        "{} vs {}",
+        overall(&walk),
+        overall(&lapse)
     );
-    let us = scorecard(&walk.scenario, &walk.state).us_value.value;
-    let lapsed = scorecard(&lapse.scenario, &lapse.state).us_value.value;
-    assert!(us > lapsed, "{us} vs {lapsed}");
 }
 
 #[test]

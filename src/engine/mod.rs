@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock, no global RNG.
 
 pub mod action;
+mod agreement;
 pub mod beijing;
 mod epilogue;
 mod events;
@@ -11,6 +12,7 @@ mod moves;
 pub mod query;
 pub mod score;
 mod step;
+mod walkout;
 mod week;
 
 pub use crate::core::{calendar, outcome, state};
@@ -28,5 +30,7 @@ pub use step::{Turn, check, classify, new_state, step};
 /// the shape of `State`. A save made under another id is replayed under the current rules and
 /// loads with a notice saying what changed; one made under this id must reach its recorded
 /// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of
-/// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal.
-pub const RULES: u32 = 3;
+/// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal; 4
+/// Beijing's hidden type, binding agreements, the last ask's risk, the summit scene before any
+/// signature, preparation days that run the clock, walk-outs and threats priced as leverage.
+pub const RULES: u32 = 4;

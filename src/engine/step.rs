@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Answer, Reply, Rule};
 use crate::core::Said;
+use crate::engine::agreement::{agree, take_back};
 use crate::engine::{Action, ActionError, Dispatch, Outcome, Package, Snapshot, Source, State};
 use crate::engine::{Meters, SummitStatus};
 use crate::scenario::{Effect, Kind, Scenario};
@@ -359,12 +360,12 @@ pub(crate) fn apply(
         Action::Hold => crate::engine::moves::hold(state),
         Action::Play { card } => crate::engine::moves::play(scenario, state, *card),
         Action::Propose(p) => propose(scenario, state, p),
-        Action::AcceptCounter => accept_counter(scenario, state),
+        Action::AcceptCounter => crate::engine::agreement::accept_counter(scenario, state),
         Action::Threaten => crate::engine::moves::threaten(scenario, state),
         Action::Goodwill => goodwill(scenario, state),
         Action::RequestExtension => request_extension(scenario, state),
         Action::Sign => sign(scenario, state),
-        Action::WalkAway => walk_away(scenario, state),
+        Action::WalkAway => crate::engine::walkout::walk_away(scenario, state),
     }
     let rule = state.last_answer.as_ref().map(|a| a.why.rule);
     let events = match record {
@@ -478,61 +479,9 @@ fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
     state.meters.clamp();
 }
 
-/// Records an agreement in principle. A first agreement builds trust and fixes China's demand
-/// where it stands; changing a standing agreement does neither, so re-trading agreed terms
-/// every week earns nothing. China's de-escalation and purchases start at signing, not here.
-fn agree(scenario: &Scenario, state: &mut State, p: Package) {
-    // Fresh unless an agreement was made and Beijing has not walked back from it since (the US
-    // dropping its own agreement does not make the next one fresh).
-    if state.agreed_demand.is_none() {
-        state.agreed_demand = Some(ai::aspiration(scenario, state));
-        state.meters.trust += scenario.us.weekly.trust_on_accept;
-    }
-    crate::engine::moves::alarm_hawks(scenario, state, &p);
-    state.agreed = Some(p);
-    state.counter = None;
-}
-
-/// Taking back agreed terms: a proposal worth less to China than the package agreed in
-/// principle costs trust in proportion to what it takes back, whatever Beijing answers.
-fn take_back(scenario: &Scenario, state: &mut State, p: &Package) {
-    let Some(agreed) = state.agreed.as_ref() else {
-        return;
-    };
-    let per = scenario.world.summit.take_back_trust;
-    if per <= 0.0 || agreed == p {
-        return;
-    }
-    let val = ai::Valuation::new(scenario, state);
-    let taken = (val.china(&agreed.0) - val.china(&p.0)).max(0.0);
-    let trust = per * taken;
-    if trust > 0.05 {
-        state.meters.trust -= trust;
-        state.meters.clamp();
-        state.log(Source::China, Said::TakenBack { trust });
-    }
-}
-
 pub(crate) fn restrict(state: &mut State, rung: u8) {
     state.set_rung(rung);
     state.log(Source::China, Said::Restricted(rung));
-}
-
-fn accept_counter(scenario: &Scenario, state: &mut State) {
-    let Some(counter) = state.counter.take() else {
-        return;
-    };
-    // China honours its own counter: its last judgement of that package stands.
-    let mut why = ai::judgement(scenario, state, &counter, Rule::Acceptable);
-    why.reason = Some(crate::core::answer::COUNTER_TAKEN.to_string());
-    state.log(Source::Us, Said::TookCounter);
-    state.log(Source::China, Said::CounterConfirmed);
-    agree(scenario, state, counter);
-    state.last_answer = Some(Answer {
-        reply: Reply::Accept,
-        why,
-    });
-    state.meters.clamp();
 }
 
 fn goodwill(scenario: &Scenario, state: &mut State) {
@@ -615,48 +564,6 @@ pub fn classify(scenario: &Scenario, p: &Package) -> Outcome {
     } else {
         Outcome::FrameworkDeal
     }
-}
-
-/// A walk-out is leverage during the talks. Credible (Beijing under enough pressure, no bluff
-/// called) and the first: Beijing comes back with a lower demand, and the talks go on. Not
-/// credible, or a second walk-out: China mirrors it (its rung) unless credible, and the talks
-/// end.
-fn walk_away(scenario: &Scenario, state: &mut State) {
-    let w = &scenario.us.walk_away;
-    state.log(Source::Us, Said::WalkedAway);
-    let mut answer = crate::ai::answer_walk_out(scenario, state);
-    let credible = answer.why.rule == crate::ai::Rule::WalkOutHeld;
-    let returns = credible && !state.walked_out && scenario.world.threat.card.is_some();
-    for e in &w.effects {
-        if !(credible && matches!(e, crate::scenario::Effect::Rung(_))) {
-            state.apply_effect(scenario, e);
-        }
-    }
-    if returns {
-        state.walked_out = true;
-        let cut = walk_out_cut(scenario, state);
-        state.demand_cut += cut;
-        let now = ai::aspiration(scenario, state);
-        answer.why.reason = Some(format!(
-            "Beijing comes back to the table: its demand falls by {cut:.3}, to {now:.3} this week"
-        ));
-        state.log(Source::China, Said::WalkOutReturned);
-        state.last_answer = Some(answer);
-        return;
-    }
-    state.last_answer = Some(answer);
-    end(scenario, state, Outcome::UsWalkedAway);
-}
-
-/// How far a credible walk-out lowers China's demand: half again what a heeded threat of the
-/// threat card would (the bite Beijing reads: its pressure and the card, times credibility).
-fn walk_out_cut(scenario: &Scenario, state: &State) -> f64 {
-    let t = &scenario.world.threat;
-    let value = scenario
-        .index()
-        .threat_card
-        .map_or(0.0, |k| scenario.world.cards[k].value);
-    1.5 * t.concession * ai::threat_bite(state, value)
 }
 
 pub(crate) fn end(scenario: &Scenario, state: &mut State, outcome: Outcome) {
