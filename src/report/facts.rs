@@ -6,7 +6,8 @@
 use crate::engine::{Action, Game, Source, State, Turn, scorecard};
 use crate::persist::LoadedGame;
 use crate::report::provenance::Provenance;
-use crate::report::{explain, reply_headline};
+use crate::report::explain::{Reveal, explain_for};
+use crate::report::reply_headline;
 use crate::scenario::Scenario;
 
 /// One accepted US move and what followed it.
@@ -110,6 +111,9 @@ pub struct GameFacts {
     pub scores: Vec<ScoreFacts>,
     /// The lessons this game illustrates, in words.
     pub lessons: Vec<String>,
+    /// The Beijing the player faced, revealed once the game has ended (kind, drawn figures,
+    /// what would have worked); empty during play and for the neutral type.
+    pub beijing: Vec<String>,
     /// What really happened, in a paragraph.
     pub history: String,
     /// The deal beside history, issue by issue.
@@ -157,6 +161,11 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
             .iter()
             .map(|l| l.text_in(s).to_string())
             .collect(),
+        beijing: if game.state.outcome.is_some() {
+            crate::report::reveal_lines(s, &game.state.beijing)
+        } else {
+            Vec::new()
+        },
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
         provenance: Provenance::of(loaded),
@@ -272,6 +281,9 @@ fn replay<B>(
 /// dispatches off the log as it grows.
 pub fn moves(game: &Game) -> Vec<Move> {
     let s = &game.scenario;
+    // An unfinished game's answers keep Beijing's private figures hidden, as on screen: a
+    // student could otherwise read them off a transcript of their own autosave mid-game.
+    let reveal = Reveal::for_state(&game.state);
     let mut out = Vec::with_capacity(game.history.len());
     let before = |turn: &Turn, st: &State| {
         let date = s.date_of_day(st.day).long();
@@ -287,7 +299,7 @@ pub fn moves(game: &Game) -> Vec<Move> {
             week: turn.week,
             date,
             action,
-            answer: turn.answer.as_ref().map(|a| answer_facts(s, a)),
+            answer: turn.answer.as_ref().map(|a| answer_facts(s, a, reveal)),
             news: news
                 .iter()
                 .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
@@ -301,11 +313,14 @@ pub fn moves(game: &Game) -> Vec<Move> {
 
 /// China's answer with its explanation; the explanation opens with the headline, which is
 /// kept apart, so not repeated.
-fn answer_facts(s: &Scenario, a: &crate::ai::Answer) -> AnswerFacts {
+fn answer_facts(s: &Scenario, a: &crate::ai::Answer, reveal: Reveal) -> AnswerFacts {
     let headline = reply_headline(s, a);
     let first = format!("{headline}.");
     AnswerFacts {
-        why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+        why: explain_for(s, a, reveal)
+            .into_iter()
+            .filter(|l| *l != first)
+            .collect(),
         headline,
     }
 }
@@ -496,7 +511,10 @@ mod tests {
                 let headline = reply_headline(s, a);
                 let first = format!("{headline}.");
                 AnswerFacts {
-                    why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+                    why: crate::report::explain(s, a)
+                        .into_iter()
+                        .filter(|l| *l != first)
+                        .collect(),
                     headline,
                 }
             }),

@@ -22,8 +22,27 @@ pub fn render(g: &GameFacts) -> String {
         }
         out.push('\n');
     }
+    beijing(&mut out, g);
     history(&mut out, g);
     out
+}
+
+/// The Beijing the player faced, revealed after the game: its kind, then each drawn figure,
+/// then what would have worked. Nothing for an unfinished game or the neutral type.
+fn beijing(out: &mut String, g: &GameFacts) {
+    let Some((kind, rest)) = g.beijing.split_first() else {
+        return;
+    };
+    out.push_str("## The Beijing you faced\n\n");
+    let _ = writeln!(out, "{}\n", inline(kind));
+    let (lesson, figures) = rest.split_last().map_or((None, rest), |(l, f)| (Some(l), f));
+    for f in figures {
+        let _ = writeln!(out, "- {}", inline(f));
+    }
+    out.push('\n');
+    if let Some(lesson) = lesson {
+        let _ = writeln!(out, "{}\n", inline(lesson));
+    }
 }
 
 /// The table of facts about the game: scenario, seed, player, save, outcome, moves.
