@@ -103,6 +103,8 @@ pub struct GameFacts {
     pub class: bool,
     /// How many times it was loaded and resumed mid-game outside class mode.
     pub reloads: u32,
+    /// Whether the instructor's view (the engine's dry run) was on in this game.
+    pub instructor: bool,
     /// Every move, in order.
     pub moves: Vec<Move>,
     /// The outcome.
@@ -145,6 +147,7 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
+        instructor: info.instructor,
         moves: Vec::new(),
         outcome: outcome(s, &game.state),
         scores: card

@@ -98,6 +98,12 @@ fn header(out: &mut String, g: &GameFacts) {
             cell(&g.provenance.chain.describe()),
         ]);
     }
+    if g.instructor {
+        facts.push(vec![
+            "Instructor view".to_string(),
+            "used: the engine's dry run (Beijing's hidden numbers) was on in this game".to_string(),
+        ]);
+    }
     if g.reloads > 0 {
         facts.push(vec![
             "Reloaded".to_string(),
