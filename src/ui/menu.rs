@@ -80,7 +80,7 @@ impl MenuItem {
                         .cards
                         .get(k)
                         .map_or("it", |c| c.name.as_str());
-                    format!("Threaten  (no bite: {name} is already in force)")
+                    format!("Threaten  (no bite: {name} in force)")
                 }
                 _ => "Threaten".into(),
             },
