@@ -32,7 +32,11 @@ fn popup_text(screen: &str) -> String {
             (b > a).then(|| l[a + '║'.len_utf8()..b].trim())
         })
         .collect();
-    inner.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    inner
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A game saved and loaded again, as the app resumes it.
@@ -57,11 +61,7 @@ fn app_for(l: &LoadedGame) -> App {
 
 /// A strategy's game of `seed` replayed up to the first state `stop` holds in (the game
 /// itself, not finished), if any.
-fn replayed_until(
-    strategy: Strategy,
-    seed: u64,
-    stop: impl Fn(&Game) -> bool,
-) -> Option<Game> {
+fn replayed_until(strategy: Strategy, seed: u64, stop: impl Fn(&Game) -> bool) -> Option<Game> {
     let s = Arc::new(truce::scenario::resolve("autumn-2025").expect("built-in"));
     let result = truce::sim::play(&s, strategy, seed);
     let mut game = Game::new(s, seed);
@@ -145,13 +145,13 @@ fn why_during_play_gives_the_pressure_band_not_beijings_figures() {
     let full = truce::report::explain(&g.scenario, g.state.last_answer.as_ref().unwrap());
     let full = full.join("\n");
     assert!(full.contains(&format!("{:.3}", why.no_deal)), "{full}");
-    assert!(full.contains("the chance that Beijing gives way was"), "{full}");
-    let hidden = truce::report::explain_now(
-        &g.scenario,
-        g.state.last_answer.as_ref().unwrap(),
-        &g.state,
-    )
-    .join("\n");
+    assert!(
+        full.contains("the chance that Beijing gives way was"),
+        "{full}"
+    );
+    let hidden =
+        truce::report::explain_now(&g.scenario, g.state.last_answer.as_ref().unwrap(), &g.state)
+            .join("\n");
     assert!(hidden.contains("Beijing weighed giving way"), "{hidden}");
 }
 
@@ -223,7 +223,10 @@ fn a_refused_signing_after_a_refused_ask_says_beijing_left_over_it() {
         let hidden = truce::report::explain_now(&g.scenario, &a, &g.state).join("\n");
         assert!(hidden.contains("Beijing left over it"), "{hidden}");
         assert!(hidden.contains("chose to leave the summit"), "{hidden}");
-        assert!(!hidden.contains(&format!("{:.0}%", 100.0 * chance)), "{hidden}");
+        assert!(
+            !hidden.contains(&format!("{:.0}%", 100.0 * chance)),
+            "{hidden}"
+        );
         // ...and with it after the game (a refused signing need not end it: the clock may).
         let shown = truce::report::explain(&g.scenario, &a).join("\n");
         assert!(
@@ -245,7 +248,10 @@ fn accepting_a_counter_asks_first_and_says_what_it_commits() {
     let shown = text(&draw(&mut a, 120, 40));
     let flat = popup_text(&shown);
     assert!(flat.contains("It binds both sides"), "{shown}");
-    assert!(flat.contains("taking its terms back later costs trust"), "{shown}");
+    assert!(
+        flat.contains("taking its terms back later costs trust"),
+        "{shown}"
+    );
     a.handle_key(key(KeyCode::Char('y')));
     assert!(a.game.as_ref().unwrap().state.agreed.is_some());
 }
@@ -265,7 +271,10 @@ fn a_threat_with_no_bite_is_disabled_in_the_menu_and_says_why() {
     if a.ui.overlay.is_some() {
         a.handle_key(key(KeyCode::Char('y')));
     }
-    assert!(a.game.as_ref().unwrap().state.cards[k], "the card is in force");
+    assert!(
+        a.game.as_ref().unwrap().state.cards[k],
+        "the card is in force"
+    );
     let turns = a.game.as_ref().unwrap().state.turns;
     for (w, h) in SIZES {
         a.ui.overlay = None;
@@ -276,7 +285,10 @@ fn a_threat_with_no_bite_is_disabled_in_the_menu_and_says_why() {
         let flat = popup_text(&shown);
         assert!(flat.contains("(no bite"), "{w}x{h}:\n{shown}");
         assert!(flat.contains("(not now)"), "{w}x{h}:\n{shown}");
-        assert!(flat.contains("nothing left to threaten"), "{w}x{h}:\n{shown}");
+        assert!(
+            flat.contains("nothing left to threaten"),
+            "{w}x{h}:\n{shown}"
+        );
         insta::assert_snapshot!(format!("model_menu_no_bite_{w}x{h}"), shown);
         // Enter does not threaten: no move is made.
         a.handle_key(key(KeyCode::Enter));
@@ -316,7 +328,10 @@ fn the_debrief_reveals_the_beijing_faced() {
             "{w}x{h}:\n{all}"
         );
         assert!(flat.contains("What would have worked"), "{w}x{h}:\n{all}");
-        assert!(flat.contains("Its firmness on the last ask"), "{w}x{h}:\n{all}");
+        assert!(
+            flat.contains("Its firmness on the last ask"),
+            "{w}x{h}:\n{all}"
+        );
     }
     // The transcript reveals it too, with the lesson.
     let l = loaded(&game, &info);
@@ -403,13 +418,20 @@ fn a_dry_run_is_recorded_in_the_save_and_noted_by_the_class_report() {
     };
     let other = dir.path().join("student.ron");
     persist::save_game(&other, &game, &student, "2025-10-01T00:00:00Z").expect("saved");
-    assert!(!std::fs::read_to_string(&other).unwrap().contains("instructor"));
+    assert!(
+        !std::fs::read_to_string(&other)
+            .unwrap()
+            .contains("instructor")
+    );
     // The class report notes the dry run, in Markdown and CSV.
     let report = truce::report::class::read(&[dir.path().to_path_buf()]);
     let md = truce::report::class::markdown(&report);
     assert_eq!(md.matches("instructor view used").count(), 1, "{md}");
     assert!(md.contains("*Instructor view used*"), "{md}");
     let csv = truce::report::class::to_csv(&report);
-    assert!(csv.lines().next().unwrap().contains("instructor_view"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().contains("instructor_view"),
+        "{csv}"
+    );
     assert_eq!(csv.matches(",used").count(), 1, "{csv}");
 }

@@ -160,7 +160,7 @@ pub fn save_of_parts(
             player: info.player.clone(),
             class: info.class,
             reloads: info.reloads,
-        instructor: info.instructor,
+            instructor: info.instructor,
             started_at: None,
             chain: None,
             chain_from: 0,

@@ -5,8 +5,8 @@
 
 use crate::engine::{Action, Game, Source, State, Turn, scorecard};
 use crate::persist::LoadedGame;
-use crate::report::provenance::Provenance;
 use crate::report::explain::{Reveal, explain_for};
+use crate::report::provenance::Provenance;
 use crate::report::reply_headline;
 use crate::scenario::Scenario;
 

@@ -35,7 +35,9 @@ fn beijing(out: &mut String, g: &GameFacts) {
     };
     out.push_str("## The Beijing you faced\n\n");
     let _ = writeln!(out, "{}\n", inline(kind));
-    let (lesson, figures) = rest.split_last().map_or((None, rest), |(l, f)| (Some(l), f));
+    let (lesson, figures) = rest
+        .split_last()
+        .map_or((None, rest), |(l, f)| (Some(l), f));
     for f in figures {
         let _ = writeln!(out, "- {}", inline(f));
     }
