@@ -488,7 +488,7 @@ mod tests {
             .iter()
             .zip(states.windows(2))
             .enumerate()
-            .map(|(i, (turn, pair))| old_one_move(s, i + 1, turn, &pair[0], &pair[1]))
+            .map(|(i, (turn, pair))| old_one_move(s, i + 1, turn, &pair[0], &pair[1], &game.state))
             .collect()
     }
 
@@ -498,6 +498,7 @@ mod tests {
         turn: &Turn,
         before: &State,
         after: &State,
+        end: &State,
     ) -> Move {
         let news = after
             .log
@@ -514,7 +515,7 @@ mod tests {
                 let headline = reply_headline(s, a);
                 let first = format!("{headline}.");
                 AnswerFacts {
-                    why: crate::report::explain(s, a)
+                    why: explain_for(s, a, Reveal::for_state(end))
                         .into_iter()
                         .filter(|l| *l != first)
                         .collect(),
