@@ -103,6 +103,11 @@ pub struct SaveFile {
     /// How many times it was loaded and resumed mid-game outside class mode.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub reloads: u32,
+    /// Whether the instructor's view (`--instructor`: the engine's dry run, Beijing's hidden
+    /// numbers) was on in this game; never in class mode. Left out when off, so older saves and
+    /// their fixtures read as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub instructor: bool,
     /// A class game's start stamp (`GameInfo::started_at`), covered by its chain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,

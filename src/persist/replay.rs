@@ -152,6 +152,7 @@ fn loaded(
             player: save.player,
             class: save.class,
             reloads: save.reloads,
+            instructor: save.instructor,
             started_at: save.started_at.unwrap_or_default(),
             stamps,
         },

@@ -27,6 +27,8 @@ pub struct GameInfo {
     pub class: bool,
     /// How many times it was loaded and resumed mid-game outside class mode.
     pub reloads: u32,
+    /// Whether the instructor's view was on at some point of this game (outside class mode).
+    pub instructor: bool,
     /// The stamp the game started at (as given to `new`); a class game's chain covers it.
     pub started_at: String,
     /// When each move was first saved: a class game's saves chain them (`provenance`). Shared
@@ -85,6 +87,7 @@ pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
+        instructor: info.instructor,
         started_at: None,
         chain: None,
         chain_from: 0,
@@ -157,6 +160,7 @@ pub fn save_of_parts(
             player: info.player.clone(),
             class: info.class,
             reloads: info.reloads,
+            instructor: info.instructor,
             started_at: None,
             chain: None,
             chain_from: 0,

@@ -66,6 +66,9 @@ fn notes(e: &Entry) -> Vec<String> {
         ChainCheck::None if g.class => out.push("class flag with no chain".into()),
         _ => {}
     }
+    if g.instructor {
+        out.push("instructor view used".into());
+    }
     out
 }
 
@@ -197,6 +200,13 @@ fn verification(out: &mut String, r: &ClassReport) {
             "- *custom* after a scenario's name: the save carries its own scenario, shown with \
              the start of its SHA-256; it is grouped apart and never taken for a built-in, \
              whatever its name.\n",
+        );
+    }
+    if r.games.iter().any(|e| e.game.instructor) {
+        out.push_str(
+            "- *Instructor view used*: the file says the instructor's view (the engine's dry run \
+             of each package, Beijing's hidden numbers) was on in this game, so it was a dry run, \
+             not a student's game.\n",
         );
     }
     if r.games.iter().any(|e| e.game.reloads > 0) {
@@ -382,7 +392,7 @@ fn deals(out: &mut String, scenario: &ScenarioId, seed: u64, games: &[&Entry]) {
 }
 
 /// The CSV columns after the scores, before `problem`.
-const CHECK_COLUMNS: [&str; 7] = [
+const CHECK_COLUMNS: [&str; 8] = [
     "class_flag",
     "chain",
     "played_seconds",
@@ -390,6 +400,7 @@ const CHECK_COLUMNS: [&str; 7] = [
     "copy_of",
     "scenario_hash",
     "game_id",
+    "instructor_view",
 ];
 
 /// The report as CSV: one record per game (copies included, marked in `copy_of`), then one per
@@ -437,6 +448,7 @@ pub fn to_csv(r: &ClassReport) -> String {
             csv::text(e.copy_of.as_deref().unwrap_or_default()),
             csv::text(p.scenario.custom.as_deref().unwrap_or_default()),
             csv::text(&p.game_id),
+            csv::text(if g.instructor { "used" } else { "" }),
         ]);
         row.push(String::new());
         out.push_str(&csv::line(&row));

@@ -50,7 +50,7 @@ pub fn epilogue_lines(
                 rung_name(scenario, *rung)
             ),
             Note::WalkOutHeld { pressure } => format!(
-                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it, and bears its no-deal cost ({pressure:.3} of its utility) as the US bears its own: the talks are over."
+                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it. A credible walk-out is leverage during the talks (the first brings Beijing back to the table with a lower demand); ending them gains nothing more: each side bears its own no-deal cost (China's, {pressure:.3} of its utility)."
             ),
             Note::RestrictionsBite { months, rung } => {
                 let name = scenario.world.ladder_name();

@@ -63,20 +63,50 @@ pub fn rung_name(scenario: &Scenario, rung: u8) -> &str {
         .map_or("no restrictions", |r| r.name.as_str())
 }
 
-/// The full explanation of one answer, one paragraph per line, in plain words.
+/// Whether an explanation may print Beijing's private figures (what no deal is worth to it,
+/// the pressure it feels, the chances it rolled): only once the game is over. During play the
+/// screen gives signals (the pressure band, this week's demand, the gap), never the type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// During play: no private figure is printed.
+    Hidden,
+    /// After the game (debrief, transcript, review of a finished game): everything.
+    Shown,
+}
+
+impl Reveal {
+    /// Hidden while the game of `state` goes on, shown once it has ended.
+    pub fn for_state(state: &crate::core::State) -> Reveal {
+        if state.outcome.is_some() {
+            Reveal::Shown
+        } else {
+            Reveal::Hidden
+        }
+    }
+}
+
+/// The full explanation of one answer, one paragraph per line, in plain words, with every
+/// figure (for a finished game: transcripts and reviews).
 pub fn explain(scenario: &Scenario, answer: &Answer) -> Vec<String> {
-    explain_with(scenario, answer, None)
+    explain_with(scenario, answer, None, Reveal::Shown)
+}
+
+/// The explanation of one answer with or without Beijing's private figures, when no state is
+/// at hand (a transcript of an unfinished game hides them).
+pub fn explain_for(scenario: &Scenario, answer: &Answer, reveal: Reveal) -> Vec<String> {
+    explain_with(scenario, answer, None, reveal)
 }
 
 /// The explanation as a screen shows it beside the meters of `state`: the trust line gives
 /// both the trust Beijing answered at and the trust now, which the Beijing panel shows (the
-/// answer itself and the week since move it, so the two differ).
+/// answer itself and the week since move it, so the two differ). While the game goes on,
+/// Beijing's private figures are hidden ([`Reveal::for_state`]).
 pub fn explain_now(
     scenario: &Scenario,
     answer: &Answer,
     state: &crate::core::State,
 ) -> Vec<String> {
-    explain_with(scenario, answer, Some(state))
+    explain_with(scenario, answer, Some(state), Reveal::for_state(state))
 }
 
 /// The trust line: at the answer, and now when known.
@@ -143,10 +173,21 @@ fn threshold_line(scenario: &Scenario, why: &crate::core::Explanation) -> Option
                 ));
             }
             if why.reason.is_some() {
-                causes.push(format!(
-                    "its last ask was refused and the package falls more than {:.2} short of its demand",
-                    scenario.world.summit.refuse_slack
-                ));
+                let slack = scenario.world.summit.refuse_slack;
+                let short = why
+                    .utility
+                    .is_some_and(|u| u < why.aspiration - slack - 1e-9);
+                if short {
+                    causes.push(format!(
+                        "its last ask was refused and the package falls more than {slack:.2} short of its demand"
+                    ));
+                }
+                if why.roll.is_some_and(|(chance, roll)| roll < chance) {
+                    causes.push(
+                        "its last ask was refused and Beijing left over it (its firmness, below)"
+                            .to_string(),
+                    );
+                }
             }
             (!causes.is_empty()).then(|| format!("Why not: {}.", causes.join("; ")))
         }
@@ -180,6 +221,7 @@ fn explain_with(
     scenario: &Scenario,
     answer: &Answer,
     state: Option<&crate::core::State>,
+    reveal: Reveal,
 ) -> Vec<String> {
     let trust_now = state.map(|st| st.meters.trust);
     let why = &answer.why;
@@ -204,12 +246,12 @@ fn explain_with(
             hit.reason
         ));
     }
-    out.extend(roll_line(why));
+    out.extend(roll_line(why, reveal));
     if let Some(reason) = &why.reason {
         out.push(format!("What Beijing names: {reason}."));
     }
     if let Some(b) = &why.walk_out {
-        out.push(walk_out_line(b));
+        out.push(walk_out_line(b, reveal));
     }
     if let Some(line) = threshold_line(scenario, why) {
         out.push(line);
@@ -221,14 +263,7 @@ fn explain_with(
         out.push(line);
     }
     if why.china_pressure > 0.0 || why.us_pressure > 0.0 {
-        out.push(format!(
-            "Pressure: no deal is now worth {:.3} to Beijing (status quo {:.3}, minus {:.3} of pressure: export orders lost, US measures in force, sales lost to its own restrictions). The US's own pain, as Beijing reads it (farm stress, markets, magnets), is {:.3}; it asks for more when the US hurts. US threat credibility: {:.0}%.",
-            why.no_deal,
-            why.status_quo,
-            why.china_pressure,
-            why.us_pressure,
-            100.0 * why.credibility
-        ));
+        out.push(pressure_line(scenario, why, state, reveal));
     }
     if let Reply::Counter(p) = &answer.reply {
         let none = vec![false; scenario.issues.len()];
@@ -252,14 +287,62 @@ fn explain_with(
     out
 }
 
-/// Why a walk-out was or was not believed, with the numbers Beijing weighed.
-fn walk_out_line(b: &crate::core::WalkOutBite) -> String {
+/// What pressure does to Beijing. After the game: what no deal was worth to it, with the
+/// pressure it felt. During play only what the US can estimate: the pressure band (the felt
+/// figure would give away how much this Beijing feels the pressure, part of its hidden type).
+fn pressure_line(
+    scenario: &Scenario,
+    why: &Explanation,
+    state: Option<&crate::core::State>,
+    reveal: Reveal,
+) -> String {
+    let us = format!(
+        "The US's own pain, as Beijing reads it (farm stress, markets, magnets), is {:.3}; it asks for more when the US hurts. US threat credibility: {:.0}%.",
+        why.us_pressure,
+        100.0 * why.credibility
+    );
+    match (reveal, state) {
+        (Reveal::Shown, _) => format!(
+            "Pressure: no deal was worth {:.3} to Beijing (status quo {:.3}, minus {:.3} of pressure as this Beijing felt it: export orders lost, US measures in force, sales lost to its own restrictions). {us}",
+            why.no_deal, why.status_quo, why.china_pressure
+        ),
+        (Reveal::Hidden, Some(st)) => format!(
+            "Pressure on China, as the US can estimate it: {} (export orders lost, US measures in force, sales lost to its own restrictions). What no deal is worth to Beijing, and how much it feels that pressure, are its own to know until the game ends. {us}",
+            crate::engine::query::china_pressure_band(scenario, st)
+        ),
+        (Reveal::Hidden, None) => format!(
+            "What no deal is worth to Beijing, and how much it feels the pressure on it, are its own to know until the game ends. {us}"
+        ),
+    }
+}
+
+/// Why a walk-out was or was not believed: with the numbers Beijing weighed after the game,
+/// the verdict alone during play (the bite holds how this Beijing reads threats).
+fn walk_out_line(b: &crate::core::WalkOutBite, reveal: Reveal) -> String {
+    let credible = b.bluffs_called == 0 && b.bite >= b.needed;
+    let back = if credible {
+        " The first credible walk-out brings Beijing back to the table with a lower demand; a second ends the talks."
+    } else {
+        ""
+    };
+    if reveal == Reveal::Hidden {
+        return match (b.bluffs_called, credible) {
+            (0, true) => format!(
+                "Walk-out: Beijing weighed US credibility against the pressure on it and what the US's big threat would cost it, and believed it.{back}"
+            ),
+            (0, false) => "Walk-out: Beijing weighed US credibility against the pressure on it and what the US's big threat would cost it, and did not believe it.".into(),
+            (n, _) => format!(
+                "Walk-out: Beijing has called {n} US bluff{}, so no walk-out is credible.",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+    }
     let bite = format!(
-        "Walk-out: its bite (US credibility × (the pressure on China + what the US's big threat would cost it)) was {:.3}, against the {:.3} Beijing needs to believe it",
+        "Walk-out: its bite (US credibility × (the pressure on China + what the US's big threat would cost it), as this Beijing read threats) was {:.3}, against the {:.3} Beijing needs to believe it",
         b.bite, b.needed
     );
-    match (b.bluffs_called, b.bite >= b.needed) {
-        (0, true) => format!("{bite}, and no US bluff has been called: credible."),
+    match (b.bluffs_called, credible) {
+        (0, true) => format!("{bite}, and no US bluff has been called: credible.{back}"),
         (0, false) => format!("{bite}: not credible."),
         (n, _) => format!(
             "{bite}; but Beijing has called {n} US bluff{}, so no walk-out is credible.",
@@ -268,9 +351,24 @@ fn walk_out_line(b: &crate::core::WalkOutBite) -> String {
     }
 }
 
-/// The draw behind a threat's answer, in words, when chance decided it.
-fn roll_line(why: &Explanation) -> Option<String> {
+/// The draw behind an answer, in words, when chance decided it. A priced threat's chance and
+/// the summit's leave chance come from Beijing's hidden type: during play only the outcome is
+/// told.
+fn roll_line(why: &Explanation, reveal: Reveal) -> Option<String> {
     let (chance, roll) = why.roll?;
+    if matches!(why.rule, Rule::SummitSigned | Rule::SummitRefused) {
+        let left = roll < chance;
+        return Some(match (reveal, left) {
+            (Reveal::Hidden, true) => "Beijing's firmness: the US refused its last ask, and it chose to leave the summit rather than sign without it.".into(),
+            (Reveal::Hidden, false) => "Beijing's firmness: the US refused its last ask, and it stayed to sign all the same.".into(),
+            (Reveal::Shown, _) => format!(
+                "Beijing's firmness: refused its last ask, it would leave with a {:.0}% chance (its firmness, less the pressure it felt); the draw came up {:.0}%, so it {}.",
+                100.0 * chance,
+                100.0 * roll,
+                if left { "left" } else { "stayed" }
+            ),
+        });
+    }
     let verdict = if roll < chance {
         "below the chance, so Beijing escalated"
     } else {
@@ -280,17 +378,23 @@ fn roll_line(why: &Explanation) -> Option<String> {
         && why.allowed_gap > 0.0
         && why.credibility > 0.0
     {
-        Some(format!(
-            "Priced threat: with US credibility at {:.0}% and the pressure on China, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {}.",
-            100.0 * why.credibility,
-            100.0 * chance,
-            100.0 * roll,
-            if roll < chance {
-                "gave way"
-            } else {
-                "mirrored the threat"
-            }
-        ))
+        let did = if roll < chance {
+            "gave way"
+        } else {
+            "mirrored the threat"
+        };
+        Some(match reveal {
+            Reveal::Hidden => format!(
+                "Priced threat: with US credibility at {:.0}% and the pressure on China, Beijing weighed giving way against mirroring, and {did}. The more credible the US and the higher the pressure, the likelier it gives way.",
+                100.0 * why.credibility
+            ),
+            Reveal::Shown => format!(
+                "Priced threat: with US credibility at {:.0}% and the pressure on China as this Beijing felt it, the chance that Beijing gives way was {:.0}%; the draw came up {:.0}%, so it {did}.",
+                100.0 * why.credibility,
+                100.0 * chance,
+                100.0 * roll
+            ),
+        })
     } else {
         Some(format!(
             "Threat roll: the chance of retaliation was {:.0}% (it grows as trust falls below zero); the draw came up {:.0}%, {verdict}.",

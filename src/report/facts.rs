@@ -5,8 +5,9 @@
 
 use crate::engine::{Action, Game, Source, State, Turn, scorecard};
 use crate::persist::LoadedGame;
+use crate::report::explain::{Reveal, explain_for};
 use crate::report::provenance::Provenance;
-use crate::report::{explain, reply_headline};
+use crate::report::reply_headline;
 use crate::scenario::Scenario;
 
 /// One accepted US move and what followed it.
@@ -102,6 +103,8 @@ pub struct GameFacts {
     pub class: bool,
     /// How many times it was loaded and resumed mid-game outside class mode.
     pub reloads: u32,
+    /// Whether the instructor's view (the engine's dry run) was on in this game.
+    pub instructor: bool,
     /// Every move, in order.
     pub moves: Vec<Move>,
     /// The outcome.
@@ -110,6 +113,9 @@ pub struct GameFacts {
     pub scores: Vec<ScoreFacts>,
     /// The lessons this game illustrates, in words.
     pub lessons: Vec<String>,
+    /// The Beijing the player faced, revealed once the game has ended (kind, drawn figures,
+    /// what would have worked); empty during play and for the neutral type.
+    pub beijing: Vec<String>,
     /// What really happened, in a paragraph.
     pub history: String,
     /// The deal beside history, issue by issue.
@@ -141,6 +147,7 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         player: info.player.clone(),
         class: info.class,
         reloads: info.reloads,
+        instructor: info.instructor,
         moves: Vec::new(),
         outcome: outcome(s, &game.state),
         scores: card
@@ -157,6 +164,11 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
             .iter()
             .map(|l| l.text_in(s).to_string())
             .collect(),
+        beijing: if game.state.outcome.is_some() {
+            crate::report::reveal_lines(s, &game.state.beijing)
+        } else {
+            Vec::new()
+        },
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
         provenance: Provenance::of(loaded),
@@ -272,6 +284,9 @@ fn replay<B>(
 /// dispatches off the log as it grows.
 pub fn moves(game: &Game) -> Vec<Move> {
     let s = &game.scenario;
+    // An unfinished game's answers keep Beijing's private figures hidden, as on screen: a
+    // student could otherwise read them off a transcript of their own autosave mid-game.
+    let reveal = Reveal::for_state(&game.state);
     let mut out = Vec::with_capacity(game.history.len());
     let before = |turn: &Turn, st: &State| {
         let date = s.date_of_day(st.day).long();
@@ -287,7 +302,7 @@ pub fn moves(game: &Game) -> Vec<Move> {
             week: turn.week,
             date,
             action,
-            answer: turn.answer.as_ref().map(|a| answer_facts(s, a)),
+            answer: turn.answer.as_ref().map(|a| answer_facts(s, a, reveal)),
             news: news
                 .iter()
                 .map(|d| (source_name(d.source), crate::report::dispatch_text(s, d)))
@@ -301,11 +316,14 @@ pub fn moves(game: &Game) -> Vec<Move> {
 
 /// China's answer with its explanation; the explanation opens with the headline, which is
 /// kept apart, so not repeated.
-fn answer_facts(s: &Scenario, a: &crate::ai::Answer) -> AnswerFacts {
+fn answer_facts(s: &Scenario, a: &crate::ai::Answer, reveal: Reveal) -> AnswerFacts {
     let headline = reply_headline(s, a);
     let first = format!("{headline}.");
     AnswerFacts {
-        why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+        why: explain_for(s, a, reveal)
+            .into_iter()
+            .filter(|l| *l != first)
+            .collect(),
         headline,
     }
 }
@@ -470,7 +488,7 @@ mod tests {
             .iter()
             .zip(states.windows(2))
             .enumerate()
-            .map(|(i, (turn, pair))| old_one_move(s, i + 1, turn, &pair[0], &pair[1]))
+            .map(|(i, (turn, pair))| old_one_move(s, i + 1, turn, &pair[0], &pair[1], &game.state))
             .collect()
     }
 
@@ -480,6 +498,7 @@ mod tests {
         turn: &Turn,
         before: &State,
         after: &State,
+        end: &State,
     ) -> Move {
         let news = after
             .log
@@ -496,7 +515,10 @@ mod tests {
                 let headline = reply_headline(s, a);
                 let first = format!("{headline}.");
                 AnswerFacts {
-                    why: explain(s, a).into_iter().filter(|l| *l != first).collect(),
+                    why: explain_for(s, a, Reveal::for_state(end))
+                        .into_iter()
+                        .filter(|l| *l != first)
+                        .collect(),
                     headline,
                 }
             }),

@@ -4,6 +4,7 @@
 //! `facts` is the one place that reads the engine; `transcript`, `class` and `csv` lay out
 //! what it gives.
 
+pub mod beijing;
 pub mod class;
 pub mod csv;
 pub mod dispatch;
@@ -15,6 +16,7 @@ pub mod markdown;
 pub mod provenance;
 pub mod transcript;
 
+pub use beijing::reveal_lines;
 pub use dispatch::{card_name, dispatch_text, said_text};
 pub use epilogue::{METERS_COUNT, epilogue_lines};
 pub use explain::{explain, explain_now, no_answer, reply_headline};

@@ -22,8 +22,29 @@ pub fn render(g: &GameFacts) -> String {
         }
         out.push('\n');
     }
+    beijing(&mut out, g);
     history(&mut out, g);
     out
+}
+
+/// The Beijing the player faced, revealed after the game: its kind, then each drawn figure,
+/// then what would have worked. Nothing for an unfinished game or the neutral type.
+fn beijing(out: &mut String, g: &GameFacts) {
+    let Some((kind, rest)) = g.beijing.split_first() else {
+        return;
+    };
+    out.push_str("## The Beijing you faced\n\n");
+    let _ = writeln!(out, "{}\n", inline(kind));
+    let (lesson, figures) = rest
+        .split_last()
+        .map_or((None, rest), |(l, f)| (Some(l), f));
+    for f in figures {
+        let _ = writeln!(out, "- {}", inline(f));
+    }
+    out.push('\n');
+    if let Some(lesson) = lesson {
+        let _ = writeln!(out, "{}\n", inline(lesson));
+    }
 }
 
 /// The table of facts about the game: scenario, seed, player, save, outcome, moves.
@@ -77,6 +98,12 @@ fn header(out: &mut String, g: &GameFacts) {
         facts.push(vec![
             "Chain".to_string(),
             cell(&g.provenance.chain.describe()),
+        ]);
+    }
+    if g.instructor {
+        facts.push(vec![
+            "Instructor view".to_string(),
+            "used: the engine's dry run (Beijing's hidden numbers) was on in this game".to_string(),
         ]);
     }
     if g.reloads > 0 {

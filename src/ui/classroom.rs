@@ -42,6 +42,8 @@ impl App {
     /// asks for one first.
     pub fn with_classroom(mut self, classroom: Classroom) -> App {
         self.classroom = classroom;
+        // The instructor's view shows what students must not see: never in class mode.
+        self.classroom.instructor &= !self.classroom.class;
         if self.classroom.player.is_none() && !self.classroom.review {
             self.ui.overlay = Some(Overlay::Player);
         }
@@ -66,6 +68,7 @@ impl App {
             name,
             player,
             class: self.classroom.class,
+            instructor: base.instructor || self.classroom.instructor,
             ..base
         }
     }
@@ -75,6 +78,10 @@ impl App {
     pub(crate) fn count_reload(&self, loaded: &mut LoadedGame) {
         if !self.classroom.class && loaded.game.state.outcome.is_none() {
             loaded.info.reloads += 1;
+        }
+        // The instructor's view on a resumed game marks it, as on a new one.
+        if self.classroom.instructor {
+            loaded.info.instructor = true;
         }
         if loaded.info.player.is_none() {
             loaded.info.player = self.classroom.player.clone();

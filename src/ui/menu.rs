@@ -80,7 +80,7 @@ impl MenuItem {
                         .cards
                         .get(k)
                         .map_or("it", |c| c.name.as_str());
-                    format!("Threaten  (no bite: {name} is already in force)")
+                    format!("Threaten  (no bite: {name} in force)")
                 }
                 _ => "Threaten".into(),
             },
@@ -126,17 +126,62 @@ impl MenuItem {
                 "Ends the game with a deal, if China's leader signs the agreed package."
             }
             MenuItem::WalkAway => {
-                "Ends the game: tariffs snap back and the next year plays out. Beijing mirrors a walk-out with restrictions unless it is credible: China under real pressure and no US bluff called (w explains which, after)."
+                "A credible walk-out (China under real pressure, no US bluff called) brings Beijing back to the table with a lower demand, once, and the talks go on. One it does not believe, or a second, ends the game: tariffs snap back, Beijing mirrors a walk-out it does not believe, and the next year plays out (w explains which, after)."
             }
         }
     }
 
-    /// Whether it asks for confirmation first (it may end the game).
+    /// Whether it asks for confirmation first: it may end the game, or (accepting a counter)
+    /// it commits the US to terms that bind.
     pub fn confirm(self) -> bool {
         matches!(
             self,
-            MenuItem::Extension | MenuItem::Sign | MenuItem::WalkAway
+            MenuItem::AcceptCounter | MenuItem::Extension | MenuItem::Sign | MenuItem::WalkAway
         )
+    }
+
+    /// What its confirmation says is at stake now: for signing while Beijing's last ask
+    /// stands, that refusing the ask may end without a signature (with the pressure band as the
+    /// only hint); for accepting a counter, what it commits and, in the summit's week, that the
+    /// leaders take it up at once. Never a figure of Beijing's hidden type.
+    pub fn stake(self, game: &Game) -> String {
+        let s = &game.scenario;
+        let st = &game.state;
+        let band = query::china_pressure_band(s, st);
+        match self {
+            MenuItem::Sign => match st.summit_ask {
+                Some((i, level)) => {
+                    let issue = s.issues.get(i);
+                    let name = issue.map_or("an issue", |x| x.name.as_str());
+                    let label = issue
+                        .and_then(|x| x.levels.get(level))
+                        .map_or("?", |l| l.label.as_str());
+                    format!(
+                        "Beijing's last ask stands ({name} at \"{label}\"). Signing without it refuses the ask, and Beijing may leave the summit without signing: the talks would end with no deal. How likely depends on a Beijing you cannot see into; pressure makes it likelier to stay, and the pressure on China is {band} (the US's estimate). To grant the ask instead: n, then \"Grant Beijing's last ask\"."
+                    )
+                }
+                None => self.hint().to_string(),
+            },
+            MenuItem::AcceptCounter => {
+                let none = vec![false; s.issues.len()];
+                let terms = st
+                    .counter
+                    .as_ref()
+                    .filter(|p| p.0.len() == none.len())
+                    .map_or_else(String::new, |p| {
+                        format!(" ({})", s.describe_package(p, &none))
+                    });
+                let mut out = format!(
+                    "Beijing's counter{terms} becomes the agreement in principle. It binds both sides: taking its terms back later costs trust, and China's demand stops falling while it stands. De-escalation and purchases start only at signing."
+                );
+                if st.summit_held && st.summit_this_turn(s) {
+                    out.push_str(" The summit is this week: the leaders take it up at once. Beijing makes its last ask, and you then grant it or sign without it.");
+                }
+                out
+            }
+            MenuItem::WalkAway if st.walked_out => "You walked out once and Beijing came back: a second walk-out ends the talks. Tariffs snap back and the next year plays out.".into(),
+            _ => self.hint().to_string(),
+        }
     }
 }
 

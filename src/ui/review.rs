@@ -59,7 +59,13 @@ impl Review {
             .collect();
         let dance = |k: usize, state: &crate::engine::State| {
             let turns = game.history.get(..k).unwrap_or(&game.history);
-            Dance::of(s, turns, state)
+            let dance = Dance::of(s, turns, state);
+            // An unfinished game's review keeps Beijing's walk-away hidden, as play does.
+            if game.state.outcome.is_none() {
+                dance.during_play()
+            } else {
+                dance
+            }
         };
         let (mut boards, mut dances) = (Vec::new(), Vec::new());
         let end = facts::walk(game, |k, state| {

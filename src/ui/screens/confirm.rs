@@ -73,10 +73,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
                 "{}?",
                 app.game.as_ref().map_or(String::new(), |g| item.label(g))
             ),
-            if item == crate::ui::menu::MenuItem::Hold {
-                "The summit is this week: holding lets it pass without a signing, and nothing can be signed after it.".to_string()
-            } else {
-                item.hint().to_string()
+            match (&app.game, item) {
+                (_, crate::ui::menu::MenuItem::Hold) => "The summit is this week: holding lets it pass without a signing, and nothing can be signed after it.".to_string(),
+                (Some(g), _) => item.stake(g),
+                (None, _) => item.hint().to_string(),
             },
         ),
     };

@@ -179,7 +179,28 @@ pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static>
             lines.push(Line::raw(format!("• {}", l.text_in(s))));
         }
     }
+    beijing_faced(&mut lines, game, theme);
     Text::from(lines)
+}
+
+/// The Beijing the player faced, revealed now the game is over: its kind, the figures drawn
+/// for it and what would have worked. Nothing for the neutral type (a scenario without kinds).
+fn beijing_faced(lines: &mut Vec<Line<'static>>, game: &Game, theme: Theme) {
+    let Some(r) = crate::report::beijing::reveal(&game.scenario, &game.state.beijing) else {
+        return;
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("The Beijing you faced: {}", r.name),
+        theme.title(),
+    ));
+    for f in r.figures {
+        lines.push(Line::raw(format!("• {f}")));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("What would have worked: ", theme.key()),
+        Span::raw(r.lesson),
+    ]));
 }
 
 /// The deal beside what really happened.

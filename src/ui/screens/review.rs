@@ -308,5 +308,15 @@ fn week_text(r: &Review, theme: Theme, large: bool) -> Text<'static> {
         }
         lines.push(Line::raw(""));
     }
+    // The last week closes with the Beijing the players faced (a finished game only).
+    if r.at == r.last()
+        && let Some((kind, rest)) = r.facts.beijing.split_first()
+    {
+        lines.push(Line::styled(kind.clone(), theme.title()));
+        gap(&mut lines);
+        for para in rest {
+            lines.push(Line::raw(format!("· {para}")));
+        }
+    }
     Text::from(lines)
 }

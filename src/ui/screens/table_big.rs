@@ -129,6 +129,9 @@ impl Side {
     pub fn of(game: &Game, area: Rect, theme: Theme) -> Side {
         let right = area.width.saturating_sub(left_width(area, game));
         let mut dance = Dance::of(&game.scenario, &game.history, &game.state);
+        if game.state.outcome.is_none() {
+            dance = dance.during_play();
+        }
         dance.meters.clear();
         Side {
             why: Wrapped::new(why_text(game, theme), right.saturating_sub(4)),

@@ -63,6 +63,9 @@ pub struct Dance {
     pub frontier: Rc<Vec<Point>>,
     /// The walk-away values: (the US's, China's).
     pub walk: Point,
+    /// Whether China's walk-away line is drawn: not during play, where it would show what no
+    /// deal is worth to Beijing (part of its hidden type).
+    pub china_walk: bool,
     /// The meters over the weeks.
     pub meters: Vec<Series>,
 }
@@ -129,8 +132,15 @@ impl Dance {
             offers,
             frontier: cached_frontier(scenario, state),
             walk: frontier::walk_away(scenario, state),
+            china_walk: true,
             meters: meters(state),
         }
+    }
+
+    /// The same dance as play shows it: without China's walk-away line.
+    pub fn during_play(mut self) -> Dance {
+        self.china_walk = false;
+        self
     }
 }
 
@@ -184,7 +194,11 @@ pub fn draw(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
 /// The bounds of the chart: every point, the frontier and the walk-away lines, with a margin.
 fn bounds(dance: &Dance) -> ([f64; 2], [f64; 2]) {
     let mut xs = vec![dance.walk.0];
-    let mut ys = vec![dance.walk.1];
+    let mut ys = if dance.china_walk {
+        vec![dance.walk.1]
+    } else {
+        Vec::new()
+    };
     for p in dance
         .frontier
         .iter()
@@ -245,11 +259,13 @@ fn chart(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
         .y_bounds(y)
         .paint(|ctx| {
             ctx.draw(&seg((dance.walk.0, y[0]), (dance.walk.0, y[1]), theme.us()));
-            ctx.draw(&seg(
-                (x[0], dance.walk.1),
-                (x[1], dance.walk.1),
-                theme.china(),
-            ));
+            if dance.china_walk {
+                ctx.draw(&seg(
+                    (x[0], dance.walk.1),
+                    (x[1], dance.walk.1),
+                    theme.china(),
+                ));
+            }
             for w in dance.frontier.windows(2) {
                 ctx.draw(&seg(w[0], w[1], theme.good()));
             }
@@ -272,7 +288,7 @@ fn chart(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
 fn legend(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
     let n_us = dance.offers.iter().filter(|o| o.side == Side::Us).count();
     let n_cn = dance.offers.len() - n_us;
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled("• ", theme.us()),
         Span::styled(format!("US offers {n_us}  "), theme.text()),
         Span::styled("× ", theme.china()),
@@ -280,10 +296,17 @@ fn legend(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
         Span::styled("⠉ ", theme.good()),
         Span::styled("frontier  ", theme.text()),
         Span::styled("│ ", theme.us()),
-        Span::styled("US / ", theme.text()),
-        Span::styled("─ ", theme.china()),
-        Span::styled("China walk-away", theme.text()),
-    ]);
+    ];
+    if dance.china_walk {
+        spans.extend([
+            Span::styled("US / ", theme.text()),
+            Span::styled("─ ", theme.china()),
+            Span::styled("China walk-away", theme.text()),
+        ]);
+    } else {
+        spans.push(Span::styled("US walk-away", theme.text()));
+    }
+    let line = Line::from(spans);
     frame.render_widget(line, area);
 }
 
