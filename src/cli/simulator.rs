@@ -145,6 +145,7 @@ pub(super) fn solve(
     playouts: usize,
     max_nodes: usize,
     json: bool,
+    fair: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => Arc::new(s),
@@ -153,10 +154,15 @@ pub(super) fn solve(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let found = sim::solve_within(&scenario, seed, playouts, max_nodes);
+    let found = if fair {
+        sim::solve_fair(&scenario, seed, playouts)
+    } else {
+        sim::solve_within(&scenario, seed, playouts, max_nodes)
+    };
     let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
         Ok(r) => sim::LineReport {
             tree_full: found.tree_full,
+            search: if fair { "fair" } else { "oracle" }.to_string(),
             ..r
         },
         Err((i, e)) => {
