@@ -220,7 +220,7 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
     writeln!(out)?;
     writeln!(
         out,
-        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>4} {:>5} {:>5}",
         "strategy",
         "compr",
         "frame",
@@ -235,14 +235,17 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
         "headl",
         "secur",
         "damag",
-        "overl"
+        "overl",
+        "sd",
+        "p10",
+        "modal"
     )?;
     for st in &s.strategies {
         let count = |k: &str| st.outcomes.get(k).copied().unwrap_or(0);
         let m = &st.mean_scores;
         writeln!(
             out,
-            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
+            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>4.1} {:>5.1} {:>4.0}%",
             st.name,
             count("comprehensive_deal"),
             count("framework_deal"),
@@ -257,7 +260,10 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
             m.headline,
             m.security,
             m.damage,
-            m.overall
+            m.overall,
+            st.overall_sd,
+            st.overall_p10,
+            100.0 * st.modal_share
         )?;
     }
     writeln!(out)?;

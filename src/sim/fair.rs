@@ -39,6 +39,36 @@ pub fn fair_move(
     decision: u64,
     samples: usize,
 ) -> (Action, usize) {
+    let mut values = fair_values(scenario, state, seed, decision, samples);
+    let spent = if values.len() > 1 {
+        samples * values.len()
+    } else {
+        0
+    };
+    let mut pick = 0usize;
+    for c in 1..values.len() {
+        if values[c].1 > values[pick].1 {
+            pick = c;
+        }
+    }
+    let action = if values.is_empty() {
+        Action::Hold
+    } else {
+        values.swap_remove(pick).0
+    };
+    (action, spent)
+}
+
+/// Every candidate move in `state` with its mean score (0..=100) over `samples` futures drawn
+/// afresh (`-inf` for a move refused in some future); one candidate alone, or no samples, gives
+/// the candidates unvalued (0).
+pub fn fair_values(
+    scenario: &Scenario,
+    state: &State,
+    seed: u64,
+    decision: u64,
+    samples: usize,
+) -> Vec<(Action, f64)> {
     let mut base = state.clone();
     // Words and charts: nothing in the rules reads them back, and every future would copy them.
     base.log = Vec::new();
@@ -51,7 +81,9 @@ pub fn fair_move(
         candidates.push(policy.clone());
     }
     if candidates.len() <= 1 || samples == 0 {
-        return (candidates.pop().unwrap_or(policy), 0);
+        // Nothing to compare, or no budget left: the policy's move.
+        let only = candidates.pop().filter(|_| samples > 0).unwrap_or(policy);
+        return vec![(only, 0.0)];
     }
     let n = candidates.len();
     let mut sums = vec![0.0f64; n];
@@ -77,13 +109,12 @@ pub fn fair_move(
         }
         k = upto;
     }
-    let mut pick = 0usize;
-    for c in 1..n {
-        if !refused[c] && (refused[pick] || sums[c] > sums[pick]) {
-            pick = c;
-        }
-    }
-    (candidates.swap_remove(pick), samples * n)
+    let per = crate::core::num::count(samples);
+    candidates
+        .into_iter()
+        .zip(sums.iter().zip(&refused))
+        .map(|(a, (&sum, &no))| (a, if no { f64::NEG_INFINITY } else { sum / per }))
+        .collect()
 }
 
 /// The fair search's whole line from the start of the game with this seed, within `playouts`

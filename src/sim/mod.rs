@@ -14,7 +14,7 @@ mod solve;
 mod spread;
 mod strategy;
 
-pub use fair::{POLICY, fair_move, solve_fair};
+pub use fair::{POLICY, fair_move, fair_values, solve_fair};
 pub use line::{IssueLevel, LineReport, LineStep, Scores, package_levels, replay_line, write_text};
 pub use moves::legal_moves;
 pub use run::{GameResult, StrategySummary, Summary, play, simulate, simulate_until};
