@@ -430,3 +430,40 @@ fn every_move_of_the_line_is_needed() {
         }
     }
 }
+
+/// The fair lines of autumn-2025's seeds `from..=to` at the command's default budget: (signed
+/// package, a heeded threat or a returned walk-out).
+fn fair_lines(from: u64, to: u64) -> Vec<(Option<Vec<usize>>, bool)> {
+    let s = common::shared();
+    (from..=to)
+        .map(|seed| {
+            let found = solve_fair(&s, seed, 20_000);
+            let report = replay_line(Arc::clone(&s), seed, found.playouts, &found.line).unwrap();
+            let game = Game::replay(Arc::clone(&s), seed, &found.line).unwrap();
+            (
+                game.state.signed.map(|p| p.0),
+                report.threat_heeded || report.walk_out_returned,
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: 8 fair searches of 20,000 playouts (measured: 6 distinct packages)"
+)]
+fn the_fair_line_ends_in_at_least_three_packages_over_seeds_one_to_eight() {
+    let lines = fair_lines(1, 8);
+    let distinct: std::collections::BTreeSet<_> = lines.iter().map(|(p, _)| p.clone()).collect();
+    assert!(distinct.len() >= 3, "{distinct:?}");
+    assert!(lines.iter().all(|(p, _)| p.is_some()), "every line signs");
+}
+
+#[test]
+#[ignore = "target not met on the current model: no fair line over autumn-2025 seeds 1-40 holds a heeded threat or a credible walk-out (0 of 40; 5% asked)"]
+fn target_fair_lines_use_a_threat_or_a_walk_out_on_five_percent_of_seeds() {
+    let lines = fair_lines(1, 40);
+    let used = lines.iter().filter(|(_, lever)| *lever).count();
+    assert!(used * 20 >= lines.len(), "{used} of {}", lines.len());
+}
