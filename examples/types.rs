@@ -1,6 +1,11 @@
 //! How each scripted strategy fares against each kind of Beijing, for tuning a scenario's types.
 //! `cargo run --release --example types -- [SCENARIO] [GAMES]`
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::cast_precision_loss
+)]
 
 use std::collections::BTreeMap;
 

@@ -104,10 +104,6 @@ fn overall_in(scenario: &str, name: &str) -> f64 {
     get_in(scenario, name).mean_scores.overall
 }
 
-fn overall(name: &str) -> f64 {
-    overall_in("autumn-2025", name)
-}
-
 fn deals(s: &StrategySummary) -> f64 {
     s.share(Outcome::FrameworkDeal) + s.share(Outcome::ComprehensiveDeal)
 }
@@ -142,7 +138,7 @@ fn at_risk(scenario: &str, name: &str) -> f64 {
         .iter()
         .filter(|(x, signed)| !signed || *x < stall)
         .count();
-    bad as f64 / games.len() as f64
+    truce::core::num::count(bad) / truce::core::num::count(games.len())
 }
 
 /// `appeaser` < `stall` < `historical` in a scenario.

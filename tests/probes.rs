@@ -27,7 +27,7 @@ struct Means {
 }
 
 fn mean(scores: &[f64]) -> f64 {
-    scores.iter().sum::<f64>() / scores.len() as f64
+    scores.iter().sum::<f64>() / truce::core::num::count(scores.len())
 }
 
 fn measure(name: &str) -> Means {

@@ -221,7 +221,7 @@ fn simulate_json_gives_each_strategys_spread_and_most_common_package() {
         );
         let share = st["modal_share"].as_f64().expect("modal_share");
         assert!(
-            (share - *most as f64 / 40.0).abs() < 0.006,
+            (share - truce::core::num::count(*most) / 40.0).abs() < 0.006,
             "{name}: modal share {share} vs {most}/40"
         );
         match modal {

@@ -11,7 +11,7 @@ use crate::core::Beijing;
 use crate::scenario::{Archetype, Scenario};
 
 /// The generator stream the type is drawn from (the game's dice use stream 0).
-const TYPE_STREAM: u64 = 0x6265_696a_696e_67; // "beijing"
+const TYPE_STREAM: u64 = 0x0062_6569_6a69_6e67; // "beijing"
 
 /// The Beijing of this scenario and seed: neutral when the scenario defines no kinds.
 pub fn draw(scenario: &Scenario, seed: u64) -> Beijing {
