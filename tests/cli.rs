@@ -39,7 +39,8 @@ fn simulate_json_has_the_documented_shape() {
             "first-counter",
             "historical",
             "patient",
-            "bluff"
+            "bluff",
+            "adaptive"
         ]
     );
     for s in strategies {
