@@ -1,6 +1,7 @@
 //! Engine speed: one AI answer to a full ten-issue package (target < 20 µs), one complete
 //! headless game (target ≥ 20,000 games per second per core), and `solve`'s playouts (target
-//! ≥ 50,000 per second per core); criterion prints the last two as elements per second.
+//! ≥ 50,000 per second per core, for the oracle's tree search and for `solve --fair`'s rollouts);
+//! criterion prints the last three as elements per second.
 //!
 //! Per core, honestly: the per-core benches run on one thread (the bench's own, or a rayon
 //! pool of one) and are timed in CPU time of the process, not wall-clock time, so a machine
@@ -16,7 +17,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use truce::ai::answer_proposal;
 use truce::engine::{Package, new_state};
 use truce::scenario::{self, Scenario};
-use truce::sim::{Strategy, play, simulate, solve};
+use truce::sim::{Strategy, play, simulate, solve, solve_fair};
 
 const PLAYOUTS: usize = 20_000;
 
@@ -129,7 +130,21 @@ fn per_core(c: &mut Criterion<CpuTime>) {
         })
     });
     search.finish();
+
+    // The fair search: its playouts are rollouts of `adaptive` from the week of each move, on a
+    // Beijing drawn afresh. Seed 1's line spends a fixed number of them (counted once here).
+    let fair_spent = solve_fair(&s, 1, FAIR_PLAYOUTS).playouts;
+    let mut fair = c.benchmark_group("solve_fair_5000_playouts");
+    fair.sample_size(10);
+    fair.throughput(Throughput::Elements(fair_spent as u64));
+    fair.bench_function("one_core", |b| {
+        b.iter(|| one.install(|| solve_fair(black_box(&s), 1, FAIR_PLAYOUTS)))
+    });
+    fair.finish();
 }
+
+/// The fair search's budget in the bench.
+const FAIR_PLAYOUTS: usize = 5_000;
 
 /// Every core, in wall-clock time.
 fn all_cores(c: &mut Criterion) {

@@ -152,8 +152,12 @@ pub enum Command {
         #[arg(long, requires = "save_to")]
         keep_going: bool,
     },
-    /// Search the US's moves for the best line in one seeded game (Monte Carlo tree search) and
-    /// print it week by week with China's answers and the scores.
+    /// Search the US's moves for the best line in one seeded game and print it week by week with
+    /// China's answers, the scores and the signed package. By default (--fair) each move is
+    /// chosen on futures drawn afresh (other Beijings of the scenario's kinds, other dice), so
+    /// the line is one a player could follow; --oracle is a Monte Carlo tree search in
+    /// hindsight that knows this seed's dice and the Beijing drawn: an upper bound no player can
+    /// count on.
     Solve {
         /// A built-in scenario name or a path to a scenario file.
         #[arg(long, default_value = "autumn-2025")]
@@ -161,17 +165,26 @@ pub enum Command {
         /// The game's seed: the same game as `truce play --seed N`.
         #[arg(long)]
         seed: u64,
-        /// Playouts to search; the same seed and playouts give the same line on any machine.
-        /// Memory is bounded by --max-nodes whatever the number.
+        /// Playouts to search in all; the same seed and playouts give the same line anywhere.
+        /// Memory stays flat whatever the number (--oracle: bounded by --max-nodes).
         #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
         playouts: u64,
-        /// The search tree's cap, in nodes (about 0.7 KB each). Past it the tree stops growing
-        /// and later playouts roll out from its leaves (the output says so).
+        /// The --oracle search tree's cap, in nodes (about 0.7 KB each). Past it the tree stops
+        /// growing and later playouts roll out from its leaves (the output says so).
         #[arg(long, default_value_t = crate::sim::MAX_NODES as u64, value_parser = clap::value_parser!(u64).range(1..))]
         max_nodes: u64,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// The default: choose each move on futures drawn afresh (never this seed's dice nor
+        /// its Beijing), each rolled out by the `adaptive` script: a line a player could follow.
+        /// --playouts is the budget for the whole line; no tree is kept.
+        #[arg(long, conflicts_with = "oracle")]
+        fair: bool,
+        /// The hindsight search: the best line for this seed's dice and the Beijing it drew, an
+        /// upper bound on what a player could expect (the tree is capped by --max-nodes).
+        #[arg(long)]
+        oracle: bool,
     },
     /// Resume a saved game in the terminal, after checking it replays (a name not found here is
     /// looked up in the save directory).
@@ -261,12 +274,15 @@ pub fn main() -> Next {
             playouts,
             max_nodes,
             json,
+            fair: _,
+            oracle,
         }) => done(solve(
             &scenario,
             seed,
             usize::try_from(playouts).unwrap_or(usize::MAX),
             usize::try_from(max_nodes).unwrap_or(usize::MAX),
             json,
+            !oracle,
         )),
         Some(Command::Load { file, check }) => load(&file, save_dir, check),
         Some(Command::Saves) => done(saves(save_dir)),

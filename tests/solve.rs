@@ -12,7 +12,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use truce::engine::{Game, new_state, scorecard};
 use truce::sim::moves::moves;
-use truce::sim::{Solution, Strategy, play, replay_line, simulate, solve};
+use truce::sim::{Solution, Strategy, fair_values, play, replay_line, simulate, solve, solve_fair};
 
 fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
@@ -29,7 +29,15 @@ fn solve_with(threads: usize, seed: u64, playouts: usize) -> Solution {
 #[test]
 fn solve_json_has_the_documented_shape() {
     let out = Command::new(env!("CARGO_BIN_EXE_truce"))
-        .args(["solve", "--seed", "3", "--playouts", "1500", "--json"])
+        .args([
+            "solve",
+            "--oracle",
+            "--seed",
+            "3",
+            "--playouts",
+            "1500",
+            "--json",
+        ])
         .output()
         .expect("truce runs");
     assert!(
@@ -72,6 +80,155 @@ fn solve_json_has_the_documented_shape() {
         v["outcome"].is_string(),
         "the line plays the game to its end"
     );
+    assert_eq!(v["search"], "oracle");
+    assert!(v["threat_heeded"].is_boolean() && v["walk_out_returned"].is_boolean());
+    assert!(v["signed"].is_array() || v["signed"].is_null());
+}
+
+/// Checks `signed` lists every issue of the scenario in order, each with one of its labels.
+fn assert_package_issue_by_issue(signed: &serde_json::Value) {
+    let s = common::scenario();
+    let signed = signed.as_array().expect("a signed package");
+    assert_eq!(signed.len(), s.issues.len(), "{signed:?}");
+    for (issue, got) in s.issues.iter().zip(signed) {
+        assert_eq!(got["issue"], issue.id.as_str(), "{got}");
+        let label = got["level"].as_str().expect("a level label");
+        assert!(
+            issue.levels.iter().any(|l| l.label == label),
+            "{}: no level {label}",
+            issue.id
+        );
+    }
+}
+
+#[test]
+fn solve_is_fair_by_default_and_gives_the_signed_package_issue_by_issue() {
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["solve", "--seed", "1", "--playouts", "400", "--json"])
+        .output()
+        .expect("truce runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(v["search"], "fair");
+    let used = v["playouts"].as_u64().expect("playouts");
+    assert!(used > 0 && used <= 400, "{used} playouts of 400");
+    assert!(
+        matches!(
+            v["outcome"].as_str(),
+            Some("comprehensive_deal" | "framework_deal")
+        ),
+        "the fair line signs on seed 1: {}",
+        v["outcome"]
+    );
+    assert_package_issue_by_issue(&v["signed"]);
+    // The text says which search it is and what was signed.
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["solve", "--fair", "--seed", "1", "--playouts", "400"])
+        .output()
+        .expect("truce runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(fair: "), "{text}");
+    assert!(text.contains("Signed: tariffs "), "{text}");
+    // --fair and --oracle exclude each other.
+    let both = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["solve", "--fair", "--oracle", "--seed", "1"])
+        .output()
+        .expect("truce runs");
+    assert!(!both.status.success());
+}
+
+#[test]
+fn the_fair_search_gives_the_same_line_for_any_thread_count() {
+    let s = common::scenario();
+    let one = pool(1).install(|| solve_fair(&s, 4, 500));
+    let three = pool(3).install(|| solve_fair(&s, 4, 500));
+    assert_eq!(one, three);
+    assert!(one.playouts > 0 && one.playouts <= 500, "{}", one.playouts);
+    // The line replays to the score it claims.
+    let game = Game::replay(common::shared(), 4, &one.line).expect("the line replays");
+    assert!(game.state.outcome.is_some());
+    assert!((scorecard(&s, &game.state).overall.value - one.overall).abs() < 1e-9);
+}
+
+#[test]
+fn the_fair_search_never_reads_the_seeds_dice_or_its_beijing() {
+    let s = common::shared();
+    let mut game = Game::new(Arc::clone(&s), 2);
+    let mut rng = ChaCha8Rng::seed_from_u64(2);
+    for decision in 0..4u64 {
+        // The same state with another Beijing and other dice: a player cannot tell them apart,
+        // so the fair values must not either, to the last bit.
+        let mut other = game.state.clone();
+        other.beijing = truce::engine::beijing::draw(&s, 9_999 + decision);
+        other.rng = ChaCha8Rng::seed_from_u64(12_345);
+        assert_ne!(other.beijing, game.state.beijing);
+        let seen = fair_values(&s, &game.state, 2, decision, 3);
+        let unseen = fair_values(&s, &other, 2, decision, 3);
+        assert!(seen.len() > 1, "candidates to compare");
+        let bits = |v: &[(truce::engine::Action, f64)]| {
+            v.iter()
+                .map(|(a, x)| (a.clone(), x.to_bits()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&seen), bits(&unseen), "decision {decision}");
+        // Different futures for another move index: the values depend on the key.
+        let next = fair_values(&s, &game.state, 2, decision + 100, 3);
+        assert_ne!(bits(&seen), bits(&next));
+        let step = Strategy::Adaptive.next_action(&s, &game.state, &mut rng);
+        game.apply(step).expect("adaptive plays legal moves");
+    }
+}
+
+#[test]
+fn simulate_json_gives_each_strategys_spread_and_most_common_package() {
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["simulate", "--games", "40", "--seed", "5", "--json"])
+        .output()
+        .expect("truce runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let s = common::scenario();
+    for st in v["strategies"].as_array().expect("strategies") {
+        let name = st["name"].as_str().expect("a name");
+        let strategy = Strategy::from_name(name).expect("a known strategy");
+        // The figures from the games themselves.
+        let mut scores = Vec::new();
+        let mut packages: std::collections::BTreeMap<Option<Vec<usize>>, usize> =
+            std::collections::BTreeMap::new();
+        for seed in 5..45 {
+            let r = play(&s, strategy, seed);
+            scores.push(r.scores.overall.value);
+            *packages.entry(r.state.signed.map(|p| p.0)).or_default() += 1;
+        }
+        let mean = scores.iter().sum::<f64>() / 40.0;
+        let sd = (scores.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 40.0).sqrt();
+        scores.sort_by(f64::total_cmp);
+        let (modal, most) = packages
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .expect("games");
+        let sd_got = st["overall_sd"].as_f64().expect("overall_sd");
+        assert!((sd_got - sd).abs() <= 0.011, "{name}: sd {sd_got} vs {sd}");
+        let p10 = st["overall_p10"].as_f64().expect("overall_p10");
+        assert!(
+            (p10 - scores[4]).abs() <= 0.011,
+            "{name}: p10 {p10} vs {}",
+            scores[4]
+        );
+        let share = st["modal_share"].as_f64().expect("modal_share");
+        assert!(
+            (share - truce::core::num::count(*most) / 40.0).abs() < 0.006,
+            "{name}: modal share {share} vs {most}/40"
+        );
+        match modal {
+            None => assert!(st["modal_package"].is_null(), "{name}"),
+            Some(_) => assert_package_issue_by_issue(&st["modal_package"]),
+        }
+    }
 }
 
 #[test]
@@ -236,7 +393,7 @@ fn the_generator_offers_the_closing_moves_when_they_exist() {
 /// The same seed and playouts must give the same line on every machine. If a deliberate change
 /// to the rules, the scenario, the move generator or the search moves this fingerprint,
 /// update the constant in the same commit and say so (as for tests/determinism.rs).
-const GOLDEN_LINES: u64 = 0x9aa2_7071_3e02_5837;
+const GOLDEN_LINES: u64 = 0x3f20_5ac0_4d08_3abc;
 
 #[test]
 fn solve_lines_match_the_golden_fingerprint() {
@@ -272,4 +429,41 @@ fn every_move_of_the_line_is_needed() {
             );
         }
     }
+}
+
+/// The fair lines of autumn-2025's seeds `from..=to` at the command's default budget: (signed
+/// package, a heeded threat or a returned walk-out).
+fn fair_lines(from: u64, to: u64) -> Vec<(Option<Vec<usize>>, bool)> {
+    let s = common::shared();
+    (from..=to)
+        .map(|seed| {
+            let found = solve_fair(&s, seed, 20_000);
+            let report = replay_line(Arc::clone(&s), seed, found.playouts, &found.line).unwrap();
+            let game = Game::replay(Arc::clone(&s), seed, &found.line).unwrap();
+            (
+                game.state.signed.map(|p| p.0),
+                report.threat_heeded || report.walk_out_returned,
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: 8 fair searches of 20,000 playouts (measured: 6 distinct packages)"
+)]
+fn the_fair_line_ends_in_at_least_three_packages_over_seeds_one_to_eight() {
+    let lines = fair_lines(1, 8);
+    let distinct: std::collections::BTreeSet<_> = lines.iter().map(|(p, _)| p.clone()).collect();
+    assert!(distinct.len() >= 3, "{distinct:?}");
+    assert!(lines.iter().all(|(p, _)| p.is_some()), "every line signs");
+}
+
+#[test]
+#[ignore = "target not met on the current model: no fair line over autumn-2025 seeds 1-40 holds a heeded threat or a credible walk-out (0 of 40; 5% asked)"]
+fn target_fair_lines_use_a_threat_or_a_walk_out_on_five_percent_of_seeds() {
+    let lines = fair_lines(1, 40);
+    let used = lines.iter().filter(|(_, lever)| *lever).count();
+    assert!(used * 20 >= lines.len(), "{used} of {}", lines.len());
 }

@@ -145,6 +145,7 @@ pub(super) fn solve(
     playouts: usize,
     max_nodes: usize,
     json: bool,
+    fair: bool,
 ) -> io::Result<ExitCode> {
     let scenario = match scenario::resolve(scenario) {
         Ok(s) => Arc::new(s),
@@ -153,10 +154,15 @@ pub(super) fn solve(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let found = sim::solve_within(&scenario, seed, playouts, max_nodes);
+    let found = if fair {
+        sim::solve_fair(&scenario, seed, playouts)
+    } else {
+        sim::solve_within(&scenario, seed, playouts, max_nodes)
+    };
     let report = match sim::replay_line(Arc::clone(&scenario), seed, found.playouts, &found.line) {
         Ok(r) => sim::LineReport {
             tree_full: found.tree_full,
+            search: if fair { "fair" } else { "oracle" }.to_string(),
             ..r
         },
         Err((i, e)) => {
@@ -214,7 +220,7 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
     writeln!(out)?;
     writeln!(
         out,
-        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>6} {:>5}  {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>4} {:>5} {:>5}",
         "strategy",
         "compr",
         "frame",
@@ -229,14 +235,17 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
         "headl",
         "secur",
         "damag",
-        "overl"
+        "overl",
+        "sd",
+        "p10",
+        "modal"
     )?;
     for st in &s.strategies {
         let count = |k: &str| st.outcomes.get(k).copied().unwrap_or(0);
         let m = &st.mean_scores;
         writeln!(
             out,
-            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}",
+            "{:<13} {:>6} {:>6} {:>6} {:>6} {:>6}  {:>5.0}% {:>5.1}  {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>4.1} {:>5.1} {:>4.0}%",
             st.name,
             count("comprehensive_deal"),
             count("framework_deal"),
@@ -251,7 +260,10 @@ fn write_table(out: &mut impl Write, s: &sim::Summary, per_second: f64) -> std::
             m.headline,
             m.security,
             m.damage,
-            m.overall
+            m.overall,
+            st.overall_sd,
+            st.overall_p10,
+            100.0 * st.modal_share
         )?;
     }
     writeln!(out)?;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::ai::{Answer, Reply, Rule};
+use crate::core::Said;
 use crate::engine::{Action, ActionError, Game, Scorecard, State, scorecard};
 use crate::report::card_name;
 use crate::report::explain::{reply_headline, rule_text};
@@ -105,6 +106,42 @@ pub struct LineReport {
     /// Whether the search tree reached its cap of nodes, so later playouts rolled out from its
     /// leaves (set by the caller that searched; `false` from `replay_line`).
     pub tree_full: bool,
+    /// Which search found the line: `fair` (futures drawn afresh: a line a player could
+    /// follow) or `oracle` (hindsight over this seed's dice and Beijing: an upper bound); set by
+    /// the caller that searched, `replay` from `replay_line`.
+    pub search: String,
+    /// The signed package issue by issue (every issue, in the scenario's order), if a deal was
+    /// signed.
+    pub signed: Option<Vec<IssueLevel>>,
+    /// Whether Beijing heeded a US threat somewhere in the line (its demand fell).
+    pub threat_heeded: bool,
+    /// Whether the US walked out credibly and Beijing came back with a lower demand.
+    pub walk_out_returned: bool,
+}
+
+/// One issue of a package: its id and the level's label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssueLevel {
+    /// The issue's id in the scenario.
+    pub issue: String,
+    /// The level's label.
+    pub level: String,
+}
+
+/// A package issue by issue, as ids and labels.
+pub fn package_levels(scenario: &Scenario, package: &crate::engine::Package) -> Vec<IssueLevel> {
+    scenario
+        .issues
+        .iter()
+        .zip(&package.0)
+        .map(|(issue, &l)| IssueLevel {
+            issue: issue.id.clone(),
+            level: issue
+                .levels
+                .get(l)
+                .map_or_else(|| l.to_string(), |v| v.label.clone()),
+        })
+        .collect()
 }
 
 /// Replays `actions` from `seed` and describes every move; fails at the first refused move with
@@ -131,6 +168,7 @@ pub fn replay_line(
         });
     }
     let scores = scorecard(&scenario, &game.state);
+    let said = |f: fn(&Said) -> bool| game.state.log.iter().any(|d| f(&d.said));
     Ok(LineReport {
         seed,
         scenario: scenario.name.clone(),
@@ -139,6 +177,14 @@ pub fn replay_line(
         outcome: game.state.outcome.map(|o| o.key().to_string()),
         scores: Scores::from(&scores),
         tree_full: false,
+        search: "replay".to_string(),
+        signed: game
+            .state
+            .signed
+            .as_ref()
+            .map(|p| package_levels(&scenario, p)),
+        threat_heeded: said(|s| matches!(s, Said::ThreatHeeded)),
+        walk_out_returned: said(|s| matches!(s, Said::WalkOutReturned)),
     })
 }
 
@@ -227,9 +273,14 @@ fn reason(answer: &Answer) -> String {
 
 /// The line as text, week by week, then the outcome and the scores.
 pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
+    let how = match report.search.as_str() {
+        "fair" => " (fair: each move chosen on futures drawn afresh, as a player could)",
+        "oracle" => " (oracle: hindsight over this seed's dice and Beijing, an upper bound)",
+        _ => "",
+    };
     writeln!(
         out,
-        "Best line found for {} · seed {} · {} playouts",
+        "Best line found for {} · seed {} · {} playouts{how}",
         report.scenario, report.seed, report.playouts
     )?;
     if report.tree_full {
@@ -257,6 +308,13 @@ pub fn write_text(out: &mut impl Write, report: &LineReport) -> io::Result<()> {
             .map_or(k, |o| o.title())
     });
     writeln!(out, "Outcome: {outcome}")?;
+    if let Some(signed) = &report.signed {
+        let terms: Vec<String> = signed
+            .iter()
+            .map(|x| format!("{} {}", x.issue, x.level))
+            .collect();
+        writeln!(out, "Signed: {}", terms.join(" · "))?;
+    }
     let s = &report.scores;
     writeln!(
         out,

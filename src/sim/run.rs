@@ -88,6 +88,15 @@ pub struct StrategySummary {
     pub rules: BTreeMap<String, usize>,
     /// How often each rule decided China's answer to a proposal.
     pub proposal_rules: BTreeMap<String, usize>,
+    /// Standard deviation of the overall score over the games.
+    pub overall_sd: f64,
+    /// The overall score's 10th percentile (the game of rank games / 10, worst first).
+    pub overall_p10: f64,
+    /// Share of games whose outcome is the strategy's most common one: the package it signs
+    /// most often, or no deal when that is more common than any package.
+    pub modal_share: f64,
+    /// That most common package, issue by issue; `null` when no deal is the most common.
+    pub modal_package: Option<Vec<crate::sim::IssueLevel>>,
 }
 
 impl StrategySummary {
@@ -166,6 +175,7 @@ fn summarise(
             // Per rule: (answers, answers to proposals); named once at the end, not per answer.
             let mut tally: Vec<(Rule, usize, usize)> = Vec::new();
             let mut sums = Scores::default();
+            let mut spread = crate::sim::spread::Spread::new();
             for (game_seed, result) in crate::sim::par::games(scenario, strategy, seed, games) {
                 if stopped {
                     break;
@@ -192,6 +202,7 @@ fn summarise(
                 }
                 turns += u64::from(s.turns);
                 sums.add(&Scores::from(&result.scores));
+                spread.add(result.scores.overall.value, s.signed.as_ref());
                 stopped = each(strategy, game_seed, &result).is_break();
             }
             let rules: BTreeMap<String, usize> =
@@ -201,6 +212,7 @@ fn summarise(
                 .filter(|t| t.2 > 0)
                 .map(|&(r, _, n)| (rule_key(r), n))
                 .collect();
+            let figures = spread.figures();
             let n = count(games.max(1));
             let round = |x: f64| (x / n * 100.0).round() / 100.0;
             StrategySummary {
@@ -217,6 +229,13 @@ fn summarise(
                 },
                 rules,
                 proposal_rules,
+                overall_sd: figures.sd,
+                overall_p10: figures.p10,
+                modal_share: figures.modal_share,
+                modal_package: figures
+                    .modal
+                    .as_ref()
+                    .map(|p| crate::sim::package_levels(scenario, p)),
             }
         });
     }

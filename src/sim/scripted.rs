@@ -62,7 +62,7 @@ pub(crate) fn dealmaker(c: &Ctx) -> Action {
 
 /// Sign at the summit, granting China's last ask when it costs little (not on enforcement or
 /// export controls).
-fn summit_move(c: &Ctx) -> Option<Action> {
+pub(crate) fn summit_move(c: &Ctx) -> Option<Action> {
     if let Some((i, _)) = c.state.summit_ask
         && c.state.summit_this_turn(c.scenario)
     {

@@ -1,0 +1,170 @@
+//! Probe strategies: each plays one exploit the model must not reward, on top of `patient`
+//! (the best fixed script in two of the three built-ins), so a probe that beat `adaptive` would
+//! show the exploit pays. Kept out of `Strategy::ALL`: they are for tests and measurements, not
+//! for the simulator's table.
+
+use crate::engine::{Action, Package, State, apply, new_state, query, scorecard};
+use crate::scenario::Scenario;
+use crate::sim::GameResult;
+use crate::sim::scripted::{patient, patient_package, summit_move};
+use crate::sim::strategy::Ctx;
+
+/// An exploit played on top of `patient`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Probe {
+    /// Once a package is agreed, proposes the firmest package again every week (re-trading
+    /// agreed terms) instead of holding.
+    Retrade,
+    /// Never grants Beijing's last ask: signs without it.
+    RefuseAsk,
+    /// Plays the first US card it can in the first week, to trade its suspension, then patient.
+    CardToTrade,
+    /// Opens with the US's best level on every issue (an insult), then patient.
+    InsultOpener,
+    /// Opens every issue it can afford, one a move, to let preparation days pass, then patient.
+    SkipTime,
+    /// At the summit, proposes the agreed package with its purchases dropped, then signs.
+    DropPurchases,
+}
+
+impl Probe {
+    /// Every probe.
+    pub const ALL: [Probe; 6] = [
+        Probe::Retrade,
+        Probe::RefuseAsk,
+        Probe::CardToTrade,
+        Probe::InsultOpener,
+        Probe::SkipTime,
+        Probe::DropPurchases,
+    ];
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Probe::Retrade => "retrade",
+            Probe::RefuseAsk => "refuse-ask",
+            Probe::CardToTrade => "card-to-trade",
+            Probe::InsultOpener => "insult-opener",
+            Probe::SkipTime => "skip-time",
+            Probe::DropPurchases => "drop-purchases",
+        }
+    }
+
+    /// The probe's next move (legal unless the game is over).
+    pub fn next_action(self, scenario: &Scenario, state: &State) -> Action {
+        let c = Ctx { scenario, state };
+        let exploit = match self {
+            Probe::Retrade => retrade(&c),
+            Probe::RefuseAsk => refuse_ask(&c),
+            Probe::CardToTrade => card_to_trade(&c),
+            Probe::InsultOpener => insult_opener(&c),
+            Probe::SkipTime => skip_time(&c),
+            Probe::DropPurchases => drop_purchases(&c),
+        };
+        exploit.unwrap_or_else(|| patient(&c))
+    }
+
+    /// Plays one game with this probe from a seed (a refused move is replaced by a hold).
+    pub fn play(self, scenario: &Scenario, seed: u64) -> GameResult {
+        let mut state = new_state(scenario, seed);
+        let mut actions = Vec::new();
+        let mut rules = Vec::new();
+        for _ in 0..200 {
+            if state.outcome.is_some() {
+                break;
+            }
+            let mut action = self.next_action(scenario, &state);
+            let answered = match apply(scenario, &mut state, &action, None) {
+                Ok(rule) => Some(rule),
+                Err(_) => {
+                    action = Action::Hold;
+                    apply(scenario, &mut state, &action, None).ok()
+                }
+            };
+            let Some(rule) = answered else { break };
+            if let Some(rule) = rule {
+                rules.push((rule, matches!(action, Action::Propose(_))));
+            }
+            actions.push(action);
+        }
+        let scores = scorecard(scenario, &state);
+        GameResult {
+            state,
+            actions,
+            scores,
+            rules,
+        }
+    }
+}
+
+fn retrade(c: &Ctx) -> Option<Action> {
+    let agreed = c.state.agreed.as_ref()?;
+    if c.state.summit_this_turn(c.scenario) || c.last_turn() || c.summit_past() {
+        return None;
+    }
+    let firmest = patient_package(c, 0);
+    (agreed != &firmest).then_some(Action::Propose(firmest))
+}
+
+fn refuse_ask(c: &Ctx) -> Option<Action> {
+    (c.state.summit_ask.is_some() && c.state.summit_this_turn(c.scenario))
+        .then(|| c.sign())
+        .flatten()
+}
+
+fn card_to_trade(c: &Ctx) -> Option<Action> {
+    if c.turns() > 0 {
+        return None;
+    }
+    (0..c.scenario.world.cards.len())
+        .map(|card| Action::Play { card })
+        .find(|a| query::legal(c.scenario, c.state, a).is_ok())
+}
+
+fn insult_opener(c: &Ctx) -> Option<Action> {
+    if c.turns() > 0 || c.state.proposal.is_some() {
+        return None;
+    }
+    let s = c.scenario;
+    let levels = s
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            if c.state.agenda[i] {
+                (0..issue.levels.len())
+                    .max_by(|&a, &b| issue.levels[a].us.total_cmp(&issue.levels[b].us))
+                    .unwrap_or(issue.status_quo)
+            } else {
+                issue.status_quo
+            }
+        })
+        .collect();
+    Some(Action::Propose(Package(levels)))
+}
+
+fn skip_time(c: &Ctx) -> Option<Action> {
+    let all: Vec<&str> = c.scenario.issues.iter().map(|i| i.id.as_str()).collect();
+    c.open(&all)
+}
+
+/// The purchase issues of the built-in scenarios.
+const PURCHASES: [&str; 2] = ["farm", "energy"];
+
+fn drop_purchases(c: &Ctx) -> Option<Action> {
+    let agreed = c.state.agreed.as_ref()?;
+    if !c.state.summit_this_turn(c.scenario) {
+        return None;
+    }
+    let mut dropped = agreed.clone();
+    for id in PURCHASES {
+        if let Some(i) = c.scenario.issue_index(id) {
+            dropped.0[i] = c.scenario.issues[i].status_quo;
+        }
+    }
+    let tried = c.state.proposal.as_ref() == Some(&dropped);
+    if dropped == *agreed || tried {
+        return summit_move(c);
+    }
+    Some(Action::Propose(dropped))
+}
