@@ -146,10 +146,13 @@ pub fn dry_run(
     p: &Package,
 ) -> Result<crate::core::Answer, ActionError> {
     check(scenario, state, &Action::Propose(p.clone()))?;
-    // The same package proposing judges: issues off the table at today's status quo.
-    Ok(ai::answer_proposal(
-        scenario,
-        state,
-        &normalise(scenario, state, p),
-    ))
+    // The same package proposing judges (issues off the table at today's status quo), after the
+    // trust a proposal that takes back agreed terms costs.
+    let p = normalise(scenario, state, p);
+    if state.agreed.is_some() {
+        let mut after = state.clone();
+        crate::engine::agreement::take_back(scenario, &mut after, &p);
+        return Ok(ai::answer_proposal(scenario, &after, &p));
+    }
+    Ok(ai::answer_proposal(scenario, state, &p))
 }
