@@ -109,3 +109,26 @@ fn a_0_1_0_scenario_file_still_loads_and_plays() {
         assert!(r.state.outcome.is_some(), "{strategy:?} finishes");
     }
 }
+
+#[test]
+fn a_scenario_text_with_a_bidi_or_invisible_character_is_refused_where_it_stands() {
+    // Each character would reorder or hide what a player reads on the terminal.
+    let good = std::fs::read_to_string("assets/scenarios/autumn-2025.ron").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (i, c) in ['\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}']
+        .into_iter()
+        .enumerate()
+    {
+        let text = good.replacen("Racing the Truce", &format!("Racing{c} the Truce"), 1);
+        assert_ne!(text, good);
+        let path = dir.path().join(format!("bidi-{i}.ron"));
+        std::fs::write(&path, text).unwrap();
+        let (code, _, err) = validate(&[path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{c:?}: {err}");
+        assert!(
+            err.contains("title") && err.contains("formatting character"),
+            "{err}"
+        );
+        assert!(!err.contains(c), "the message escapes the character: {err}");
+    }
+}

@@ -126,16 +126,22 @@ fn check_text(path: &str, atom: &str, found: &mut Found) {
         ));
         return;
     }
-    // RON writes control characters as escapes; only a string with a backslash can hold one.
-    if atom.contains('\\')
-        && let Ok(value) = ron::from_str::<String>(atom)
-        && let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n')
-    {
+    // A text is drawn on a terminal: no control character (RON writes one as an escape, so only
+    // a string with a backslash can hold one) and no bidi or invisible formatting character,
+    // which would reorder or hide what the player reads.
+    let hidden = |c: &char| crate::persist::names::needs_escape(*c) && *c != '\n';
+    let found_char = atom.chars().find(hidden).or_else(|| {
+        atom.contains('\\')
+            .then(|| ron::from_str::<String>(atom).ok())
+            .flatten()
+            .and_then(|value| value.chars().find(hidden))
+    });
+    if let Some(c) = found_char {
         found.push((
             path.to_string(),
             format!(
-                "{path} holds the control character {}: texts are shown on a terminal, which \
-                 would obey it",
+                "{path} holds the control or formatting character {}: texts are shown on a \
+                 terminal, which would obey it",
                 crate::persist::names::escape(&c.to_string())
             ),
         ));

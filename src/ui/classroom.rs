@@ -2,6 +2,7 @@
 //! then remembered), class mode (no loading, no restarting mid-game, every game autosaved
 //! under the player's name) and the reload counter a report marks.
 
+use crate::persist::names::escape;
 use crate::persist::registry::{Registry, Verdict};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::ui::app::{App, Overlay, Screen, Tone};
@@ -189,15 +190,17 @@ impl App {
                 }
                 Verdict::RolledBack { played, held } => {
                     refused = Some(format!(
-                        "Class mode: {name} is older than your game: {played} moves were \
-                         played, the file holds {held}. Ask your instructor."
+                        "Class mode: {} is older than your game: {played} moves were \
+                         played, the file holds {held}. Ask your instructor.",
+                        escape(&name)
                     ));
                     continue;
                 }
                 Verdict::Different => {
                     refused = Some(format!(
-                        "Class mode: {name} does not hold the moves you played. Ask your \
-                         instructor."
+                        "Class mode: {} does not hold the moves you played. Ask your \
+                         instructor.",
+                        escape(&name)
                     ));
                     continue;
                 }
