@@ -132,7 +132,9 @@ fn per_core(c: &mut Criterion<CpuTime>) {
     search.finish();
 
     // The fair search: its playouts are rollouts of `adaptive` from the week of each move, on a
-    // Beijing drawn afresh. Seed 1's line spends a fixed number of them (counted once here).
+    // Beijing drawn from its belief with fresh dice. The time includes keeping the belief (its
+    // candidate Beijings replay each move of the line), which is not counted as playouts. Seed
+    // 1's line spends a fixed number of them (counted once here).
     let fair_spent = solve_fair(&s, 1, FAIR_PLAYOUTS).playouts;
     let mut fair = c.benchmark_group("solve_fair_5000_playouts");
     fair.sample_size(10);

@@ -12,7 +12,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use truce::engine::{Game, new_state, scorecard};
 use truce::sim::moves::moves;
-use truce::sim::{Solution, Strategy, fair_values, play, replay_line, simulate, solve, solve_fair};
+use truce::sim::{
+    Belief, Observation, Solution, Strategy, fair_values, play, replay_line, simulate, solve,
+    solve_fair,
+};
 
 fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
@@ -154,33 +157,99 @@ fn the_fair_search_gives_the_same_line_for_any_thread_count() {
     assert!((scorecard(&s, &game.state).overall.value - one.overall).abs() < 1e-9);
 }
 
-#[test]
-fn the_fair_search_never_reads_the_seeds_dice_or_its_beijing() {
+/// A game played by `adaptive` for `moves` moves from the opening `start`, with the fair
+/// search's belief following it: the game, the belief and what the player saw move by move.
+fn followed(start: truce::engine::State, moves: usize) -> (Game, Belief, Vec<Observation>) {
     let s = common::shared();
-    let mut game = Game::new(Arc::clone(&s), 2);
-    let mut rng = ChaCha8Rng::seed_from_u64(2);
-    for decision in 0..4u64 {
-        // The same state with another Beijing and other dice: a player cannot tell them apart,
-        // so the fair values must not either, to the last bit.
-        let mut other = game.state.clone();
-        other.beijing = truce::engine::beijing::draw(&s, 9_999 + decision);
-        other.rng = ChaCha8Rng::seed_from_u64(12_345);
-        assert_ne!(other.beijing, game.state.beijing);
-        let seen = fair_values(&s, &game.state, 2, decision, 3);
-        let unseen = fair_values(&s, &other, 2, decision, 3);
-        assert!(seen.len() > 1, "candidates to compare");
-        let bits = |v: &[(truce::engine::Action, f64)]| {
-            v.iter()
-                .map(|(a, x)| (a.clone(), x.to_bits()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(bits(&seen), bits(&unseen), "decision {decision}");
-        // Different futures for another move index: the values depend on the key.
-        let next = fair_values(&s, &game.state, 2, decision + 100, 3);
-        assert_ne!(bits(&seen), bits(&next));
+    let seed = 2;
+    let mut game = Game::new(Arc::clone(&s), seed);
+    game.state = start;
+    let mut belief = Belief::new(&s, &game.state, seed, truce::sim::belief::SIZE);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut seen = Vec::new();
+    for _ in 0..moves {
         let step = Strategy::Adaptive.next_action(&s, &game.state, &mut rng);
-        game.apply(step).expect("adaptive plays legal moves");
+        let turn = game
+            .apply(step.clone())
+            .expect("adaptive plays legal moves");
+        let rule = turn.answer.as_ref().map(|a| a.why.rule);
+        let obs = Observation::after(rule, &game.state);
+        belief.observe(&s, &step, &obs);
+        seen.push(obs);
     }
+    (game, belief, seen)
+}
+
+fn bits(v: &[(truce::engine::Action, f64)]) -> Vec<(truce::engine::Action, u64)> {
+    v.iter().map(|(a, x)| (a.clone(), x.to_bits())).collect()
+}
+
+#[test]
+fn the_fair_search_reads_only_what_the_game_has_shown() {
+    let s = common::shared();
+    let start = new_state(&s, 2);
+    // A twin Beijing that differs only where the first moves cannot show it (how it reads a
+    // threat, how firm its last ask is): a player cannot tell the two games apart, so the fair
+    // values must not either, to the last bit, whatever dice are still to fall.
+    let mut twin = start.clone();
+    twin.beijing.threat *= 1.4;
+    twin.beijing.firmness = 1.0 - twin.beijing.firmness;
+    assert_ne!(twin.beijing, start.beijing);
+    // One whose floor differs: its demands differ, and a reader must see it.
+    let mut other = start.clone();
+    other.beijing.floor += 0.05;
+    for moves in [0, 3, 6] {
+        let (game, belief, seen) = followed(start.clone(), moves);
+        let (mut twin_game, twin_belief, twin_seen) = followed(twin.clone(), moves);
+        assert_eq!(seen, twin_seen, "the twin shows the same answers");
+        twin_game.state.rng = ChaCha8Rng::seed_from_u64(12_345);
+        let values = fair_values(&s, &game.state, &belief, 2, moves as u64, 3);
+        let twin_values = fair_values(&s, &twin_game.state, &twin_belief, 2, moves as u64, 3);
+        assert!(values.len() > 1, "candidates to compare");
+        assert_eq!(bits(&values), bits(&twin_values), "after {moves} moves");
+        // Different futures for another move index: the values depend on the key.
+        let next = fair_values(&s, &game.state, &belief, 2, moves as u64 + 100, 3);
+        assert_ne!(bits(&values), bits(&next));
+        if moves > 0 {
+            let (_, other_belief, other_seen) = followed(other.clone(), moves);
+            assert_ne!(seen, other_seen, "a higher floor shows in the demands");
+            assert_ne!(
+                belief.weights(),
+                other_belief.weights(),
+                "what was seen changes the belief"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_belief_learns_the_kind_of_beijing_from_its_answers() {
+    let s = common::shared();
+    let kinds = s.world.beijing.len();
+    let (mut before, mut after, mut explained) = (0.0, 0.0, 0);
+    let seeds = 1..=12u64;
+    for seed in seeds.clone() {
+        let start = new_state(&s, seed);
+        let truth = start.beijing.archetype.expect("a kind drawn");
+        let (_, belief0, _) = followed(start.clone(), 0);
+        let (_, belief, seen) = followed(start, 8);
+        assert!(seen.iter().any(|o| o != &seen[0]), "answers seen");
+        explained += usize::from(belief.fewest_misses() == 0);
+        before += belief0.kinds(&s)[truth];
+        after += belief.kinds(&s)[truth];
+    }
+    let n = seeds.count();
+    // Some candidate explains every answer in most games (else the closest ones are used).
+    assert!(explained * 4 >= n * 3, "{explained} of {n}");
+    let n = truce::core::num::count(n);
+    let (before, after) = (before / n, after / n);
+    // The prior is the scenario's kinds' weights; eight moves of answers should make the true
+    // kind clearly the likelier one.
+    assert!(before < 0.5 && kinds > 1, "prior on the true kind {before}");
+    assert!(
+        after > before + 0.2,
+        "posterior {after} against prior {before}"
+    );
 }
 
 #[test]
@@ -461,7 +530,10 @@ fn the_fair_line_ends_in_at_least_three_packages_over_seeds_one_to_eight() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: no fair line over autumn-2025 seeds 1-40 holds a heeded threat or a credible walk-out (0 of 40; 5% asked)"]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: 40 fair searches of 20,000 playouts (measured: 6 of 40, 15%)"
+)]
 fn target_fair_lines_use_a_threat_or_a_walk_out_on_five_percent_of_seeds() {
     let lines = fair_lines(1, 40);
     let used = lines.iter().filter(|(_, lever)| *lever).count();

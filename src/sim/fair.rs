@@ -1,9 +1,13 @@
 //! `truce solve --fair`: a line a player could have followed. At each of its moves the search
-//! values every candidate move on futures drawn afresh — a Beijing drawn from the scenario's
-//! kinds with another seed, and other dice — never the game's own dice nor the Beijing it drew,
-//! plays each future to the end with a fixed rollout policy (`adaptive`, which reads only what a
-//! player sees), takes the move with the best mean score in the real game, sees what happens,
-//! and decides again (determinised Monte Carlo, one step deep: a rollout algorithm).
+//! values every candidate move on futures drawn afresh, plays each future to the end with a
+//! fixed rollout policy (`adaptive`, which reads only what a player sees), takes the move with
+//! the best mean score in the real game, sees what happens, and decides again (determinised
+//! Monte Carlo, one step deep: a rollout algorithm).
+//!
+//! The futures read the other side as a player could: their Beijings are drawn from a belief
+//! (`belief.rs`), candidates from the scenario's kinds weighted by how well each explains the
+//! answers seen so far, and their dice are fresh. Never the game's own Beijing, nor the dice
+//! still to fall. Threats and walk-outs are candidates whenever they are legal.
 //!
 //! The futures are the same for every candidate of a move (common random numbers, so two
 //! candidates are compared on the same Beijings), drawn from the seed and the move's index only;
@@ -14,9 +18,11 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::engine::{Action, State, apply, beijing, new_state, overall_value};
+use crate::core::Beijing;
+use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
+use crate::sim::belief::{self, Belief, Observation, mix};
 use crate::sim::moves::moves;
 use crate::sim::solve::Solution;
 
@@ -30,16 +36,17 @@ const BATCH: usize = 256;
 const SALT: u64 = 0xFA12_5EED_D1CE_0002;
 
 /// The move the fair search takes in `state`, and the playouts it spent: `samples` futures
-/// per candidate. `seed` and `decision` (the move's index in the line) key the futures; the
-/// state's own dice and Beijing are never read (each future replaces both).
+/// per candidate, started from the candidate Beijings of `belief`. `seed` and `decision` (the
+/// move's index in the line) key the futures; the state's own dice and Beijing are never read.
 pub fn fair_move(
     scenario: &Scenario,
     state: &State,
+    belief: &Belief,
     seed: u64,
     decision: u64,
     samples: usize,
 ) -> (Action, usize) {
-    let mut values = fair_values(scenario, state, seed, decision, samples);
+    let mut values = fair_values(scenario, state, belief, seed, decision, samples);
     let spent = if values.len() > 1 {
         samples * values.len()
     } else {
@@ -59,20 +66,25 @@ pub fn fair_move(
     (action, spent)
 }
 
-/// Every candidate move in `state` with its mean score (0..=100) over `samples` futures drawn
-/// afresh (`-inf` for a move refused in some future); one candidate alone, or no samples, gives
-/// the candidates unvalued (0).
+/// Every candidate move in `state` with its mean score (0..=100) over `samples` futures: games
+/// of candidate Beijings drawn by their weight in `belief`, with fresh dice (`-inf` for a move
+/// refused in some future). One candidate alone, or no samples, gives the candidates unvalued
+/// (0). Of `state` only what a player sees is read: never its Beijing nor its dice.
 pub fn fair_values(
     scenario: &Scenario,
     state: &State,
+    belief: &Belief,
     seed: u64,
     decision: u64,
     samples: usize,
 ) -> Vec<(Action, f64)> {
     let mut base = state.clone();
-    // Words and charts: nothing in the rules reads them back, and every future would copy them.
+    // Words and charts: nothing in the rules reads them back. The Beijing and the dice are
+    // what a player cannot see: the moves are weighed without them.
     base.log = Vec::new();
     base.trace = Vec::new();
+    base.beijing = Beijing::NEUTRAL;
+    base.rng = ChaCha8Rng::seed_from_u64(0);
     let mut rng = ChaCha8Rng::seed_from_u64(0);
     let policy = POLICY.next_action(scenario, &base, &mut rng);
     let mut candidates = moves(scenario, &base);
@@ -86,6 +98,8 @@ pub fn fair_values(
         return vec![(only, 0.0)];
     }
     let n = candidates.len();
+    let key = mix(mix(seed ^ SALT) ^ decision);
+    let worlds = belief.draw(samples, unit(key));
     let mut sums = vec![0.0f64; n];
     let mut refused = vec![false; n];
     let mut k = 0usize;
@@ -97,7 +111,7 @@ pub fn fair_values(
         let scores: Vec<Option<f64>> = jobs
             .par_iter()
             .map(|&(s, c)| {
-                let world = future(scenario, &base, seed, decision, s as u64);
+                let world = future(worlds.get(s).copied().unwrap_or(&base), key, s as u64);
                 play_out(scenario, world, &candidates[c])
             })
             .collect();
@@ -122,6 +136,7 @@ pub fn fair_values(
 /// the budget is spent, the policy plays on alone.
 pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
     let mut state = new_state(scenario, seed);
+    let mut belief = Belief::new(scenario, &state, seed, belief::SIZE);
     let mut line = Vec::new();
     let mut used = 0usize;
     let dpt = scenario.clock.days_per_turn.max(1);
@@ -130,16 +145,21 @@ pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
         let share = playouts.saturating_sub(used) / decisions;
         let width = moves(scenario, &state).len().max(1) + 1;
         let samples = share / width;
-        let (action, spent) = fair_move(scenario, &state, seed, line.len() as u64, samples);
+        let decision = line.len() as u64;
+        let (mut action, spent) = fair_move(scenario, &state, &belief, seed, decision, samples);
         used += spent;
-        if apply(scenario, &mut state, &action, None).is_err() {
-            // Cannot happen (every candidate is legal here); hold rather than stop the line.
-            if apply(scenario, &mut state, &Action::Hold, None).is_err() {
-                break;
+        let rule = match apply(scenario, &mut state, &action, None) {
+            Ok(rule) => rule,
+            Err(_) => {
+                // Cannot happen (every candidate is legal here); hold rather than stop the line.
+                action = Action::Hold;
+                match apply(scenario, &mut state, &action, None) {
+                    Ok(rule) => rule,
+                    Err(_) => break,
+                }
             }
-            line.push(Action::Hold);
-            continue;
-        }
+        };
+        belief.observe(scenario, &action, &Observation::after(rule, &state));
         line.push(action);
     }
     Solution {
@@ -152,20 +172,17 @@ pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
     }
 }
 
-/// Future `index` of move `decision`: the state with a Beijing drawn afresh from the scenario's
-/// kinds and fresh dice, both keyed by the seed, the move and the index only.
-fn future(scenario: &Scenario, base: &State, seed: u64, decision: u64, index: u64) -> State {
-    let mut world = base.clone();
-    let key = mix(mix(mix(seed ^ SALT) ^ decision) ^ index.rotate_left(32));
-    // Never the seed's own draw (a collision is astronomically rare; step past it anyway).
-    let key = if key == seed {
-        key.wrapping_add(1)
-    } else {
-        key
-    };
-    world.beijing = beijing::draw(scenario, key);
-    world.rng = ChaCha8Rng::seed_from_u64(mix(key));
+/// Future `index` of a move keyed `key`: a candidate's game with fresh dice, keyed by the
+/// seed, the move and the index only.
+fn future(from: &State, key: u64, index: u64) -> State {
+    let mut world = from.clone();
+    world.rng = ChaCha8Rng::seed_from_u64(mix(key ^ index.rotate_left(32)));
     world
+}
+
+/// A number in 0..1 from a key (its top 53 bits).
+fn unit(key: u64) -> f64 {
+    crate::core::num::count64(key >> 11) / crate::core::num::count64(1 << 53)
 }
 
 /// Plays `first` and then the policy to the end; the score 0..=100, `None` if `first` is refused.
@@ -184,12 +201,4 @@ fn play_out(scenario: &Scenario, mut state: State, first: &Action) -> Option<f64
         }
     }
     Some(overall_value(scenario, &state))
-}
-
-/// SplitMix64's finaliser: spreads a key over all 64 bits.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }

@@ -1,0 +1,237 @@
+//! What the fair search believes about the Beijing it faces: a cloud of candidate Beijings
+//! drawn from the scenario's kinds, each weighted by how well it explains what the player has
+//! seen so far.
+//!
+//! Every candidate lives in its own copy of the game, opened as the real one was (the past dice
+//! are the game's own: they fell and were seen) with the candidate in Beijing's chair, and
+//! plays the real game's moves as they are made. After each move its answer is set against the
+//! answer the player saw: a different rule, kind of reply, counter-offer or ending rules the
+//! candidate out; otherwise the demand and the value `w` showed for a judged package weigh it
+//! by `exp(-(Δ/σ)²)`. The futures of the fair search start from the candidates' own copies —
+//! each consistent with its Beijing, hidden effects included — with fresh dice.
+//!
+//! Nothing here reads the real game's Beijing or the dice still to fall: the belief is built
+//! from the opening (its Beijing replaced), the moves and what the answers showed.
+
+use std::mem::Discriminant;
+
+use crate::core::{Outcome, Package, Reply, Rule, State};
+use crate::engine::{Action, apply, beijing};
+use crate::scenario::Scenario;
+
+/// Candidate Beijings in the cloud.
+pub const SIZE: usize = 192;
+/// How closely a candidate's demand and value must match the ones `w` showed (utility points).
+const SIGMA: f64 = 0.01;
+/// Keeps the candidates' draws apart from the game's own and the futures'.
+const SALT: u64 = 0xBE11_EF00_C10D_0003;
+
+/// What a player sees of one move's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// The rule behind China's answer, the kind of reply and the counter it made, when China
+    /// answered this move.
+    answer: Option<(Rule, Discriminant<Reply>, Option<Package>)>,
+    /// China's demand and its value of the package, when it judged one.
+    numbers: Option<(f64, f64)>,
+    /// What the table shows after the move: the game's end, the counter, the agreement, the
+    /// proposal, the summit's last ask, the rung, the day, the cards in force, a walk-out.
+    table: Table,
+}
+
+/// The public parts of the state a candidate's copy must share with the real game.
+#[derive(Debug, Clone, PartialEq)]
+struct Table {
+    outcome: Option<Outcome>,
+    counter: Option<Package>,
+    agreed: Option<Package>,
+    proposal: Option<Package>,
+    summit_ask: Option<(usize, usize)>,
+    ask_posed: bool,
+    rung: u8,
+    day: u32,
+    cards: Vec<bool>,
+    walked_out: bool,
+    threat_deadline: Option<u32>,
+}
+
+impl Observation {
+    /// What the player saw after a move: `rule` is what `apply` returned for it.
+    pub fn after(rule: Option<Rule>, state: &State) -> Observation {
+        let answer = rule.zip(state.last_answer.as_ref());
+        Observation {
+            answer: answer.map(|(rule, a)| {
+                let counter = match &a.reply {
+                    Reply::Counter(p) => Some(p.clone()),
+                    _ => None,
+                };
+                (rule, std::mem::discriminant(&a.reply), counter)
+            }),
+            numbers: answer.and_then(|(_, a)| a.why.utility.map(|u| (a.why.aspiration, u))),
+            table: Table {
+                outcome: state.outcome,
+                counter: state.counter.clone(),
+                agreed: state.agreed.clone(),
+                proposal: state.proposal.clone(),
+                summit_ask: state.summit_ask,
+                ask_posed: state.ask_posed,
+                rung: state.rung,
+                day: state.day,
+                cards: state.cards.clone(),
+                walked_out: state.walked_out,
+                threat_deadline: state.threat_deadline,
+            },
+        }
+    }
+}
+
+/// One candidate Beijing in its copy of the game.
+#[derive(Debug, Clone)]
+struct Particle {
+    state: State,
+    /// Moves whose answer or table it failed to explain (a different rule, reply, counter,
+    /// agreement, last ask, rung, ending...).
+    misses: u32,
+    /// Sum of the squared gaps, in σ, between its numbers and the ones seen.
+    err: f64,
+}
+
+/// The cloud of candidate Beijings; see the module's notes.
+#[derive(Debug, Clone)]
+pub struct Belief {
+    particles: Vec<Particle>,
+}
+
+impl Belief {
+    /// `size` candidates drawn from the scenario's kinds (keyed by `key`), each in a copy of
+    /// the game opened as `start` was; `start`'s own Beijing is never read.
+    pub fn new(scenario: &Scenario, start: &State, key: u64, size: usize) -> Belief {
+        let mut base = start.clone();
+        base.log = Vec::new();
+        base.trace = Vec::new();
+        let particles = (0..size as u64)
+            .map(|i| {
+                let mut state = base.clone();
+                state.beijing = beijing::draw(scenario, mix(mix(key ^ SALT) ^ i));
+                Particle {
+                    state,
+                    misses: 0,
+                    err: 0.0,
+                }
+            })
+            .collect();
+        Belief { particles }
+    }
+
+    /// Plays the real game's move in every candidate's copy and weighs the candidate by how
+    /// well its answer matches `seen`, the answer the player saw.
+    pub fn observe(&mut self, scenario: &Scenario, action: &Action, seen: &Observation) {
+        for p in &mut self.particles {
+            if p.state.outcome.is_some() {
+                p.misses += 1; // its game ended where the real one goes on
+                continue;
+            }
+            let Ok(rule) = apply(scenario, &mut p.state, action, None) else {
+                p.misses += 1;
+                continue;
+            };
+            p.state.log.clear();
+            p.state.trace.clear();
+            let got = Observation::after(rule, &p.state);
+            if got.answer != seen.answer || got.table != seen.table {
+                p.misses += 1;
+            }
+            if let (Some((a, u)), Some((sa, su))) = (got.numbers, seen.numbers) {
+                let (da, du) = ((a - sa) / SIGMA, (u - su) / SIGMA);
+                p.err += da * da + du * du;
+            }
+        }
+    }
+
+    /// Each candidate's weight, summing to 1: `exp(-err)` among the candidates with the fewest
+    /// misses (none, unless every candidate missed something), 0 for the others.
+    pub fn weights(&self) -> Vec<f64> {
+        let fewest = self.particles.iter().map(|p| p.misses).min().unwrap_or(0);
+        let least = self
+            .particles
+            .iter()
+            .filter(|p| p.misses == fewest)
+            .map(|p| p.err)
+            .fold(f64::INFINITY, f64::min);
+        let raw: Vec<f64> = self
+            .particles
+            .iter()
+            .map(|p| {
+                if p.misses == fewest {
+                    (least - p.err).exp()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let total: f64 = raw.iter().sum();
+        raw.into_iter()
+            .map(|w| w / total.max(f64::MIN_POSITIVE))
+            .collect()
+    }
+
+    /// The fewest answers any candidate failed to explain (0 while some candidate explains
+    /// everything seen).
+    pub fn fewest_misses(&self) -> u32 {
+        self.particles.iter().map(|p| p.misses).min().unwrap_or(0)
+    }
+
+    /// The weight the belief puts on each of the scenario's kinds of Beijing, in its order.
+    pub fn kinds(&self, scenario: &Scenario) -> Vec<f64> {
+        let mut out = vec![0.0; scenario.world.beijing.len()];
+        for (w, p) in self.weights().into_iter().zip(&self.particles) {
+            if let Some(slot) = p.state.beijing.archetype.and_then(|k| out.get_mut(k)) {
+                *slot += w;
+            }
+        }
+        out
+    }
+
+    /// The effective number of candidates: 1 / Σ w².
+    pub fn effective(&self) -> f64 {
+        let squares: f64 = self.weights().iter().map(|w| w * w).sum();
+        1.0 / squares.max(f64::MIN_POSITIVE)
+    }
+
+    /// The copies of the game the futures start from: `count` candidates drawn by weight
+    /// (systematic resampling, at offset `u` in 0..1), their dice still to be replaced.
+    pub fn draw(&self, count: usize, u: f64) -> Vec<&State> {
+        // Only candidates with some weight: rounding in the running sum must never land a
+        // future on one that is ruled out.
+        let weighted: Vec<(f64, &State)> = self
+            .weights()
+            .into_iter()
+            .zip(&self.particles)
+            .filter(|(w, _)| *w > 0.0)
+            .map(|(w, p)| (w, &p.state))
+            .collect();
+        let mut out = Vec::with_capacity(count);
+        let mut acc = 0.0;
+        let mut i = 0usize;
+        let step = 1.0 / crate::core::num::count(count.max(1));
+        for k in 0..count {
+            let target = (crate::core::num::count(k) + u) * step;
+            while i + 1 < weighted.len() && acc + weighted[i].0 <= target {
+                acc += weighted[i].0;
+                i += 1;
+            }
+            if let Some(&(_, state)) = weighted.get(i) {
+                out.push(state);
+            }
+        }
+        out
+    }
+}
+
+/// SplitMix64's finaliser: spreads a key over all 64 bits.
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
