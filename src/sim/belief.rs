@@ -199,32 +199,48 @@ impl Belief {
     }
 
     /// The copies of the game the futures start from: `count` candidates drawn by weight
-    /// (systematic resampling, at offset `u` in 0..1), their dice still to be replaced.
-    pub fn draw(&self, count: usize, u: f64) -> Vec<&State> {
+    /// (systematic resampling, at offset `u` in 0..1), their dice still to be replaced. Each
+    /// future's candidate is found when asked for, so any count takes no more memory.
+    pub fn draw(&self, count: usize, u: f64) -> Draws<'_> {
         // Only candidates with some weight: rounding in the running sum must never land a
         // future on one that is ruled out.
-        let weighted: Vec<(f64, &State)> = self
-            .weights()
-            .into_iter()
-            .zip(&self.particles)
-            .filter(|(w, _)| *w > 0.0)
-            .map(|(w, p)| (w, &p.state))
-            .collect();
-        let mut out = Vec::with_capacity(count);
+        let mut upto = Vec::with_capacity(self.particles.len());
+        let mut states = Vec::with_capacity(self.particles.len());
         let mut acc = 0.0;
-        let mut i = 0usize;
-        let step = 1.0 / crate::core::num::count(count.max(1));
-        for k in 0..count {
-            let target = (crate::core::num::count(k) + u) * step;
-            while i + 1 < weighted.len() && acc + weighted[i].0 <= target {
-                acc += weighted[i].0;
-                i += 1;
-            }
-            if let Some(&(_, state)) = weighted.get(i) {
-                out.push(state);
+        for (w, p) in self.weights().into_iter().zip(&self.particles) {
+            if w > 0.0 {
+                acc += w;
+                upto.push(acc);
+                states.push(&p.state);
             }
         }
-        out
+        Draws {
+            upto,
+            states,
+            step: 1.0 / crate::core::num::count(count.max(1)),
+            u,
+        }
+    }
+}
+
+/// The futures' candidates: see [`Belief::draw`].
+#[derive(Debug)]
+pub struct Draws<'a> {
+    /// The running sum of the weights, by candidate with some weight.
+    upto: Vec<f64>,
+    states: Vec<&'a State>,
+    step: f64,
+    u: f64,
+}
+
+impl<'a> Draws<'a> {
+    /// The candidate's game future `k` starts from (`None` only when the belief is empty).
+    pub fn get(&self, k: usize) -> Option<&'a State> {
+        let target = (crate::core::num::count(k) + self.u) * self.step;
+        let i = self.upto.partition_point(|&acc| acc <= target);
+        self.states
+            .get(i.min(self.states.len().saturating_sub(1)))
+            .copied()
     }
 }
 

@@ -111,7 +111,7 @@ pub fn fair_values(
         let scores: Vec<Option<f64>> = jobs
             .par_iter()
             .map(|&(s, c)| {
-                let world = future(worlds.get(s).copied().unwrap_or(&base), key, s as u64);
+                let world = future(worlds.get(s).unwrap_or(&base), key, s as u64);
                 play_out(scenario, world, &candidates[c])
             })
             .collect();

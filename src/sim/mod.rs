@@ -16,7 +16,7 @@ mod solve;
 mod spread;
 mod strategy;
 
-pub use belief::{Belief, Observation};
+pub use belief::{Belief, Draws, Observation};
 pub use fair::{POLICY, fair_move, fair_values, solve_fair};
 pub use line::{IssueLevel, LineReport, LineStep, Scores, package_levels, replay_line, write_text};
 pub use moves::legal_moves;
