@@ -17,6 +17,18 @@ fn recorded(c: &Ctx) -> crate::engine::Package {
     c.package(&targets)
 }
 
+/// Whether `p` gives China no more than the recorded package on the US's levers (the issues
+/// whose status quo serves the US).
+fn within_record(c: &Ctx, p: &crate::engine::Package) -> bool {
+    let s = c.scenario;
+    s.historical.package.iter().all(|(id, level)| {
+        s.issue_index(id).is_none_or(|i| {
+            let levels = &s.issues[i].levels;
+            levels[s.issues[i].status_quo].us < 0.5 || levels[p.0[i]].china <= levels[*level].china
+        })
+    })
+}
+
 /// The endgame every record shares: grant the leaders' last ask, sign at the summit, extend
 /// when nothing can be signed.
 fn endgame(c: &Ctx) -> Option<Action> {
@@ -123,14 +135,28 @@ fn phase_one(c: &Ctx) -> Action {
     if let Some(a) = c.open(&["market_access", "currency"]) {
         return a;
     }
-    // The last weeks: China's counter, when it keeps Huawei listed, rather than no deal.
+    // The last weeks: China's counter rather than no deal, when it gives no more than the text
+    // did (Huawei listed, the 25% on $250bn kept).
     let last_weeks = c.summit_next_turn() || c.state.summit_this_turn(c.scenario);
     if last_weeks
         && c.state.agreed.is_none()
         && let Some(counter) = &c.state.counter
-        && crate::sim::scripts_plan::security(c.scenario, counter) <= 0.05
+        && within_record(c, counter)
     {
         return Action::AcceptCounter;
+    }
+    // The leaders' last ask is granted when it stays within the text; one that would roll the
+    // tariffs back or delist Huawei is refused (the US signed no such thing).
+    if let (Some((i, level)), Some(agreed)) = (c.state.summit_ask, &c.state.agreed)
+        && c.state.summit_this_turn(c.scenario)
+    {
+        let mut asked = agreed.clone();
+        asked.0[i] = level;
+        if !within_record(c, &asked)
+            && let Some(a) = c.sign()
+        {
+            return a;
+        }
     }
     if let Some(a) = endgame(c) {
         return a;
