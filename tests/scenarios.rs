@@ -206,12 +206,12 @@ fn phase_one_dealmaker_scores_poorly_on_durability() {
 /// the hawk's escalation climbs China's farm ladder. China's counters never give more than the
 /// US asked, so they meet the hawk's firm line on export controls, and the hawk takes some of
 /// them: never more than a framework deal, and only after climbing the ladder. The historical
-/// record signs in at least 70% of games (issue 14's target for every built-in).
+/// record signs in at least 70% of games (issue 14's target for every built-in). `structural`
+/// asks for phase one's own chapters (IP, financial services, currency, unilateral remedies)
+/// and concedes only on its schedule: it signs in about three games of four (76% of 2,000).
 #[test]
 fn phase_one_structural_play_signs_and_the_hawk_escalates() {
-    // `historical` signing in 70% of games is the model issue's target, not met yet: see the
-    // ignored target in tests/balance.rs (69% measured over 2,000 games).
-    for (k, least) in [("structural", 0.8), ("patient", 0.8)] {
+    for (k, least) in [("structural", 0.65), ("patient", 0.8), ("historical", 0.7)] {
         let s = get("phase-one-2019", k);
         assert!(s.deals >= least, "{k} signs: {s:?}");
     }
@@ -378,4 +378,83 @@ fn each_scenario_names_its_own_ladder() {
     let minerals = truce::scenario::resolve("autumn-2025").unwrap();
     let said = truce::report::said_text(&minerals, &Said::Restricted(1));
     assert!(said.contains("mineral restrictions"), "{said}");
+}
+
+// Each scenario's own record (`historical`), move by move.
+
+/// The day of each accepted action of one game, as the calendar's date.
+fn dated(sc: &Scenario, strategy: Strategy, seed: u64) -> Vec<(String, truce::engine::Action)> {
+    let result = play(sc, strategy, seed);
+    let mut state = truce::engine::new_state(sc, seed);
+    let mut out = Vec::new();
+    for a in result.actions {
+        out.push((sc.date_of_day(state.day).to_string(), a.clone()));
+        truce::engine::step(sc, &mut state, a).unwrap();
+    }
+    out
+}
+
+/// Phase one follows 2019: the goodwill delay of the October increase in the week of 11
+/// September, nothing proposed before the week of the oral deal of 11 October, the 15 December
+/// tariffs threatened only from the week of 2 December, and a signature that keeps Huawei
+/// listed and cuts the tariffs at most to the text's terms. (A move dated D covers the week
+/// from D: a script names a date with `on_or_after`, which is reached in the week holding it.)
+#[test]
+fn phase_one_historical_follows_the_2019_record() {
+    use truce::engine::Action;
+    let sc = load("phase-one-2019");
+    let huawei = sc.issue_index("export_controls").unwrap();
+    let tariffs = sc.issue_index("tariffs").unwrap();
+    for seed in 1..=12 {
+        let moves = dated(&sc, Strategy::Historical, seed);
+        let goodwill = moves.iter().find(|(_, a)| matches!(a, Action::Goodwill));
+        assert!(
+            goodwill.is_some_and(|(d, _)| d.as_str() > "2019-09-04" && d.as_str() <= "2019-09-11"),
+            "seed {seed}: {goodwill:?}"
+        );
+        for (d, a) in &moves {
+            if matches!(a, Action::Propose(_)) {
+                assert!(d.as_str() > "2019-10-04", "seed {seed}: proposal on {d}");
+            }
+            if matches!(a, Action::Threaten) {
+                assert!(d.as_str() > "2019-11-25", "seed {seed}: threat on {d}");
+            }
+        }
+        let signed = play(&sc, Strategy::Historical, seed).state.signed;
+        if let Some(p) = signed {
+            assert_eq!(p.0[huawei], 1, "seed {seed}: Huawei stays listed");
+            assert!(p.0[tariffs] <= 3, "seed {seed}: no rollback to 2018");
+        }
+    }
+}
+
+/// Rare-earth shock follows October 2025: the 100% threat answers the 9 October controls at
+/// once, the port fees follow on 14 October, and what is proposed is the Busan swap.
+#[test]
+fn rare_earth_shock_historical_follows_the_october_2025_record() {
+    use truce::engine::Action;
+    let sc = load("rare-earth-shock");
+    let fees = sc.world.card_index("port_fees").unwrap();
+    for seed in 1..=12 {
+        let moves = dated(&sc, Strategy::Historical, seed);
+        assert!(
+            matches!(moves[0].1, Action::Threaten),
+            "seed {seed}: {moves:?}"
+        );
+        let played = moves
+            .iter()
+            .find(|(_, a)| matches!(a, Action::Play { card } if *card == fees));
+        assert!(
+            played.is_some_and(|(d, _)| d.as_str() > "2025-10-07"),
+            "seed {seed}: {played:?}"
+        );
+        for (_, a) in &moves {
+            if let Action::Propose(p) = a {
+                for (id, level) in &sc.historical.package {
+                    let i = sc.issue_index(id).unwrap();
+                    assert_eq!(p.0[i], *level, "seed {seed}: {id}");
+                }
+            }
+        }
+    }
 }

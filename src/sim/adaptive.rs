@@ -10,18 +10,11 @@
 //! eve and refuses a costly last ask while pressure on China runs high.
 
 use crate::ai::{self, Valuation};
-use crate::core::{Beijing, Package, State};
+use crate::core::Package;
 use crate::engine::{Action, Outcome, classify, query};
-use crate::sim::scripted::{patient_package, weeks_to_summit};
+use crate::sim::scripted::{costly_ask, weeks_to_summit};
+use crate::sim::scripts_plan::{self as plan, published};
 use crate::sim::strategy::Ctx;
-
-/// The state as the scenario file describes Beijing: the same game, with the published
-/// negotiator in place of the one drawn (what a player can compute from the file).
-fn published(state: &State) -> State {
-    let mut s = state.clone();
-    s.beijing = Beijing::NEUTRAL;
-    s
-}
 
 /// What the reader has learnt from Beijing's last answer to a proposal: how far its demand sits
 /// above the published negotiator's (positive: firmer than the book), and the offset between
@@ -75,11 +68,10 @@ fn estimate(c: &Ctx, r: &Reading, p: &Package) -> f64 {
 /// The summit: grant the last ask of a Beijing that looked firm, or when it costs little;
 /// refuse a costly one to a Beijing that has looked pressed.
 fn summit(c: &Ctx, firm: bool) -> Option<Action> {
-    if let Some((i, _)) = c.state.summit_ask
+    if let Some((i, level)) = c.state.summit_ask
         && c.state.summit_this_turn(c.scenario)
     {
-        let id = c.scenario.issues[i].id.as_str();
-        let costly = id == "enforcement" || id == "export_controls";
+        let costly = costly_ask(c, i, level);
         let pressed = matches!(
             query::china_pressure_band(c.scenario, c.state),
             "high" | "severe"
@@ -95,7 +87,7 @@ fn summit(c: &Ctx, firm: bool) -> Option<Action> {
 pub(crate) fn adaptive(c: &Ctx) -> Action {
     let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
-    if let Some(a) = summit(c, firm).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+    if let Some(a) = summit(c, firm).or_else(|| c.open(&plan::to_open(c))) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
@@ -106,7 +98,9 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
         return Action::Hold;
     }
     let left = weeks_to_summit(c).unwrap_or(0);
-    let opening = patient_package(c, 0);
+    let plan = plan::plan(c, true);
+    let first = plan.firm(c);
+    let opening = plan.package(c, first);
     let Some(r) = reading else {
         return Action::Propose(opening);
     };
@@ -128,22 +122,22 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
         .last_answer
         .as_ref()
         .is_some_and(|a| matches!(a.reply, crate::core::Reply::Counter(_)));
-    let best = (0..=7)
-        .map(|k| patient_package(c, k))
+    let best = (first..=plan.len())
+        .map(|k| plan.package(c, k))
         .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
         .find(|p| estimate(c, &r, p) >= demand + 0.005 && val.balanced(&p.0));
     if let Some(counter) = &c.state.counter
         && (left <= 1 || firm)
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
-        && c.level(counter, "export_controls") <= 2
+        && plan::security(c.scenario, counter) <= 0.05
         && best
             .as_ref()
             .is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
     {
         return Action::AcceptCounter;
     }
-    if left >= 3 && !firm && !window {
+    if left >= 2 && !firm && !window {
         return Action::Propose(opening);
     }
-    Action::Propose(best.unwrap_or_else(|| patient_package(c, 7)))
+    Action::Propose(best.unwrap_or_else(|| plan.package(c, plan.len())))
 }

@@ -12,6 +12,8 @@ pub mod par;
 mod probes;
 mod run;
 mod scripted;
+mod scripts_history;
+mod scripts_plan;
 mod solve;
 mod spread;
 mod strategy;

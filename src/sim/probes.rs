@@ -6,7 +6,7 @@
 use crate::engine::{Action, Package, State, apply, new_state, query, scorecard};
 use crate::scenario::Scenario;
 use crate::sim::GameResult;
-use crate::sim::scripted::{patient, patient_package, summit_move};
+use crate::sim::scripted::{patient, summit_move};
 use crate::sim::strategy::Ctx;
 
 /// An exploit played on top of `patient`.
@@ -102,7 +102,7 @@ fn retrade(c: &Ctx) -> Option<Action> {
     if c.state.summit_this_turn(c.scenario) || c.last_turn() || c.summit_past() {
         return None;
     }
-    let firmest = patient_package(c, 0);
+    let firmest = crate::sim::scripts_plan::plan(c, true).package(c, 0);
     (agreed != &firmest).then_some(Action::Propose(firmest))
 }
 

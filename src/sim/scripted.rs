@@ -1,6 +1,7 @@
 //! The scripts behind each strategy.
 
 use crate::engine::{Action, Outcome, Package, classify, query, score};
+use crate::sim::scripts_plan as plan;
 use crate::sim::strategy::Ctx;
 
 pub(crate) fn hawk(c: &Ctx) -> Action {
@@ -60,39 +61,42 @@ pub(crate) fn dealmaker(c: &Ctx) -> Action {
     ]))
 }
 
-/// Sign at the summit, granting China's last ask when it costs little (not on enforcement or
-/// export controls).
+/// Whether Beijing's last ask (issue `i` to `level`) is costly: it gives up enforcement,
+/// carries a security cost, or, with China's ladder standing, takes the issue that stops the
+/// ladder back to its status quo (the restrictions would stay for the year).
+pub(crate) fn costly_ask(c: &Ctx, i: usize, level: usize) -> bool {
+    let s = c.scenario;
+    let issue = &s.issues[i];
+    let ladder = s.index().minerals == Some(i)
+        && c.state.rung > 0
+        && issue.levels[level].us <= issue.levels[issue.status_quo].us;
+    Some(i) == s.index().enforcement || issue.levels[level].security_cost > 0.0 || ladder
+}
+
+/// Sign at the summit, granting China's last ask when it costs little.
 pub(crate) fn summit_move(c: &Ctx) -> Option<Action> {
-    if let Some((i, _)) = c.state.summit_ask
+    if let Some((i, level)) = c.state.summit_ask
         && c.state.summit_this_turn(c.scenario)
+        && !costly_ask(c, i, level)
     {
-        let id = c.scenario.issues[i].id.as_str();
-        if id != "enforcement" && id != "export_controls" {
-            return Some(Action::GrantAsk);
-        }
+        return Some(Action::GrantAsk);
     }
     c.sign()
 }
 
-/// What the structural negotiator asks for after `t` turns: it concedes on what matters least
-/// to lasting value as the weeks pass.
-fn structural_package(c: &Ctx, t: u32) -> Package {
-    let tariffs = if t < 3 { 2 } else { 3 };
-    let controls = if t < 5 { 1 } else { 2 };
-    let capacity = if t < 4 { 3 } else { 2 };
-    c.package(&[
-        ("tariffs", tariffs),
-        ("export_controls", controls),
-        ("rare_earths", 2),
-        ("farm", 2),
-        ("excess_capacity", capacity),
-        ("fentanyl", 2),
-        ("enforcement", 1),
-    ])
+/// Open the issues the scenario's structural package needs (see `scripts_plan::to_open`).
+fn open_structural(c: &Ctx) -> Option<Action> {
+    c.open(&plan::to_open(c))
+}
+
+/// How many concessions the structural negotiator has made after `t` turns: one at the third
+/// week, one at the fourth, one at the fifth.
+fn structural_steps(t: u32) -> usize {
+    [3, 4, 5].iter().filter(|&&w| t >= w).count()
 }
 
 pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
-    if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+    if let Some(a) = summit_move(c).or_else(|| open_structural(c)) {
         return a;
     }
     // Once a threat has been heeded China's demand is lower: the bluffer holds out for its own
@@ -100,14 +104,16 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     let heeded = bluff && c.state.demand_cut > 0.0;
     // After a heeded threat, its final structural package at once: the threat's deadline is the
     // window in which China's lowered demand can be turned into an agreement.
-    let own = structural_package(c, if heeded { c.turns().max(5) } else { c.turns() });
-    // Endgame: on the last turn before the summit, a comprehensive counter that stops short of
-    // broad chip relief is taken, unless the bluffer's threat brought China's stated demand
-    // (last week's, less a week's fall) within reach of its own package.
+    let t = if heeded { c.turns().max(5) } else { c.turns() };
+    let plan = plan::plan(c, false);
+    let own = plan.package(c, plan.firm(c) + structural_steps(t));
+    // Endgame: on the last turn before the summit, a comprehensive counter without a real
+    // security cost is taken, unless the bluffer's threat brought China's stated demand (last
+    // week's, less a week's fall) within reach of its own package.
     let within_reach = heeded && reach(c, &own);
     if let Some(counter) = &c.state.counter
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
-        && c.level(counter, "export_controls") <= 3
+        && plan::security(c.scenario, counter) <= 0.3
         && ((c.summit_next_turn() && !within_reach) || (!heeded && c.us_gain(counter) > 0.25))
     {
         return Action::AcceptCounter;
@@ -129,10 +135,11 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
 }
 
 /// Whether `p` comes within a week's fall of the demand China stated in its last answer: what a
-/// player reads off the explanation before the last week.
+/// player reads off the explanation before the last week (valued as the scenario publishes).
 fn reach(c: &Ctx, p: &Package) -> bool {
     c.state.last_answer.as_ref().is_some_and(|last| {
-        let val = crate::ai::Valuation::new(c.scenario, c.state);
+        let book = plan::published(c.state);
+        let val = crate::ai::Valuation::new(c.scenario, &book);
         val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
     })
 }
@@ -151,29 +158,25 @@ pub(crate) fn weeks_to_summit(c: &Ctx) -> Option<u32> {
     }
 }
 
-/// What the patient negotiator asks for with `conceded` steps given: it opens with the
-/// structural package at its firmest and gives ground one step at a time, the least lasting
-/// first (capacity restraints the WTO bars, then tariff leverage, then chip rules, then the
-/// depth of mineral relief).
-pub(crate) fn patient_package(c: &Ctx, conceded: u32) -> Package {
-    let capacity = if conceded < 1 { 3 } else { 2 };
-    let tariffs = if conceded < 2 { 2 } else { 3 };
-    let controls = if conceded < 3 { 1 } else { 2 };
-    let minerals = if conceded < 4 { 3 } else { 2 };
-    let farm = if conceded < 5 { 2 } else { 1 };
-    c.package(&[
-        ("tariffs", tariffs),
-        ("export_controls", controls),
-        ("rare_earths", minerals),
-        ("farm", farm),
-        ("excess_capacity", capacity),
-        ("fentanyl", 2),
-        ("enforcement", 1),
-    ])
+/// Weeks in which the patient negotiator gives ground, one step a week, before the summit.
+const PATIENT_WEEKS: u32 = 7;
+
+/// The weeks before the summit in which the patient negotiator gives ground: seven, or all but
+/// the first of the talks when they are shorter.
+fn conceding_weeks(c: &Ctx) -> u32 {
+    let dpt = c.scenario.clock.days_per_turn;
+    let total = c
+        .scenario
+        .clock
+        .summit
+        .as_ref()
+        .and_then(|s| c.scenario.day_of(&s.date))
+        .map_or(PATIENT_WEEKS, |day| day / dpt);
+    PATIENT_WEEKS.min(total)
 }
 
 pub(crate) fn patient(c: &Ctx) -> Action {
-    if let Some(a) = summit_move(c).or_else(|| c.open(&["excess_capacity", "fentanyl"])) {
+    if let Some(a) = summit_move(c).or_else(|| open_structural(c)) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
@@ -183,28 +186,28 @@ pub(crate) fn patient(c: &Ctx) -> Action {
         return Action::Hold;
     }
     // The last week before the summit: rather than go home empty-handed, take a comprehensive
-    // counter that keeps chip controls short of advanced chips.
+    // counter without a real security cost.
     if let Some(counter) = &c.state.counter
         && c.summit_next_turn()
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
-        && c.level(counter, "export_controls") <= 2
+        && plan::security(c.scenario, counter) <= 0.05
     {
         return Action::AcceptCounter;
     }
-    // Hold firm: the same package week after week while China's demand falls towards the
-    // summit, giving one step only in the last weeks, one at a time.
+    // Hold firm: the scenario's structural package week after week while China's demand falls
+    // towards the summit, giving one step only in the last weeks, one at a time.
     let left = weeks_to_summit(c).unwrap_or(0);
-    let mut p = patient_package(c, 7u32.saturating_sub(left));
-    // The last week to agree before the summit: if last week's numbers (China's demand, as its
+    let plan = plan::plan(c, true);
+    let mut k = (plan.firm(c) + conceding_weeks(c).saturating_sub(left) as usize).min(plan.len());
+    // The last weeks to agree (the summit's eve and its week): if last week's numbers (China's demand, as its
     // answer stated it) say the package still falls short after a week's fall in its demand,
-    // give up the last of the tariff lever rather than go home with nothing.
-    if left == 1
-        && let Some(i) = c.scenario.issue_index("tariffs")
-        && !reach(c, &p)
-    {
-        p.0[i] = c.scenario.issues[i].levels.len() - 1;
+    // give further steps until it would not, rather than go home with nothing.
+    if left <= 1 {
+        while k < plan.len() && !reach(c, &plan.package(c, k)) {
+            k += 1;
+        }
     }
-    Action::Propose(p)
+    Action::Propose(plan.package(c, k))
 }
 
 pub(crate) fn appeaser(c: &Ctx) -> Action {
@@ -313,58 +316,4 @@ pub(crate) fn first_counter(c: &Ctx) -> Action {
         return Action::RequestExtension;
     }
     Action::Propose(greedy_opening(c))
-}
-
-/// The Busan package as the scenario records it, on the issues on the table.
-fn busan(c: &Ctx) -> Package {
-    let targets: Vec<(&str, usize)> = c
-        .scenario
-        .historical
-        .package
-        .iter()
-        .map(|(id, l)| (id.as_str(), *l))
-        .collect();
-    c.package(&targets)
-}
-
-pub(crate) fn historical(c: &Ctx) -> Action {
-    if let Some(a) = c.open(&["fentanyl"]) {
-        return a;
-    }
-    if c.state.summit_ask.is_some() && c.state.summit_this_turn(c.scenario) {
-        return Action::GrantAsk;
-    }
-    if let Some(a) = c.sign() {
-        return a;
-    }
-    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
-        return Action::RequestExtension;
-    }
-    // 2025: the affiliates rule on 29 Sep, the 100% threat on 10 Oct, port fees on 14 Oct.
-    if let Some(a) = c.play("affiliates") {
-        return a;
-    }
-    if c.on_or_after("2025-10-10") && !c.on_or_after("2025-10-17") && c.state.agreed.is_none() {
-        return Action::Threaten;
-    }
-    if let Some(a) = c.play("port_fees") {
-        return a;
-    }
-    if c.state.agreed.is_some() {
-        return Action::Hold;
-    }
-    // Until the escalations, the US held to its asks; then it converged on Busan.
-    if !c.on_or_after("2025-10-06") {
-        if c.state.proposal.is_some() && c.turns() % 2 == 1 {
-            return Action::Hold;
-        }
-        return Action::Propose(c.package(&[
-            ("tariffs", 1),
-            ("export_controls", 1),
-            ("rare_earths", 3),
-            ("farm", 2),
-            ("fentanyl", 2),
-        ]));
-    }
-    Action::Propose(busan(c))
 }

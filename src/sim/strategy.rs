@@ -86,7 +86,7 @@ impl Strategy {
             Strategy::Stall => scripted::stall(&ctx),
             Strategy::Random => random(&ctx, rng),
             Strategy::FirstCounter => scripted::first_counter(&ctx),
-            Strategy::Historical => scripted::historical(&ctx),
+            Strategy::Historical => crate::sim::scripts_history::historical(&ctx),
             Strategy::Patient => scripted::patient(&ctx),
             Strategy::Bluff => scripted::structural(&ctx, true),
             Strategy::Adaptive => crate::sim::adaptive::adaptive(&ctx),

@@ -1,0 +1,369 @@
+//! The structural package a script asks for, derived from the scenario file: what a player
+//! reads off the issue table, the red lines, the deal rules and the cards. `patient`,
+//! `structural`, `bluff` and `adaptive` use it, so each plays its own scenario's issues.
+//!
+//! - On an issue where the status quo already serves the US (a lever it holds: tariffs,
+//!   controls), the ask is the status quo: an escalation China values at nothing is no ask.
+//! - On the others, the ask is the most US-favourable level China values at a quarter of its
+//!   best or more and that crosses no red line; a red line lifted by a reciprocity is accepted
+//!   with the reciprocity when the reciprocity carries no security cost.
+//! - The concessions, in order: each step towards China gives the most China value (cards
+//!   suspended included) per unit of US value, never below the enforcement the deal rules
+//!   require, never to a level with a real security cost, never below a comprehensive deal,
+//!   never across a red line, and on an issue the US asks for never to a political level
+//!   (a pledge) or one worth no more to the US than the status quo.
+//!
+//! Everything is valued as the published negotiator would (the scenario's weights, not the
+//! Beijing drawn), on the state a player sees.
+
+use crate::ai::Valuation;
+use crate::core::{Beijing, Package, State};
+use crate::engine::{Outcome, classify};
+use crate::scenario::{Kind, Scenario};
+use crate::sim::strategy::Ctx;
+
+/// The state as the scenario file describes Beijing: the same game, with the published
+/// negotiator in place of the one drawn (what a player can compute from the file).
+pub(crate) fn published(state: &State) -> State {
+    let mut s = state.clone();
+    s.beijing = Beijing::NEUTRAL;
+    s
+}
+
+/// China's least value (of its best on the issue) for a level the US asks for.
+const LIVEABLE: f64 = 0.25;
+/// The same for a purchase: a commitment China values at less than this is a headline it
+/// would not deliver.
+const DELIVERABLE: f64 = 0.6;
+/// A security cost above this is a concession no script makes (a licence, not advanced chips).
+const SECURE: f64 = 0.05;
+/// The most concessions a plan lists.
+const MAX_STEPS: usize = 12;
+
+/// A scenario's structural package and the order in which it gives ground.
+pub(crate) struct Plan {
+    /// The firm ask, on every issue (those off the agenda too).
+    pub ask: Vec<usize>,
+    /// The concessions in order: (issue, level).
+    pub steps: Vec<(usize, usize)>,
+}
+
+impl Plan {
+    /// The ask with the first `conceded` concessions given, on the issues on the table.
+    pub fn package(&self, c: &Ctx, conceded: usize) -> Package {
+        let mut levels = self.ask.clone();
+        for &(i, l) in self.steps.iter().take(conceded) {
+            levels[i] = l;
+        }
+        restrict(c, levels)
+    }
+
+    /// How many concessions the plan lists.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// The fewest concessions that make the package no insult to the published negotiator
+    /// (an insult costs trust and anchors nothing).
+    pub fn firm(&self, c: &Ctx) -> usize {
+        let book = published(c.state);
+        (0..=self.len())
+            .find(|&k| !crate::engine::query::insult(c.scenario, &book, &self.package(c, k)))
+            .unwrap_or(self.len())
+    }
+}
+
+/// `levels` on the issues on the table, the status quo elsewhere.
+fn restrict(c: &Ctx, levels: Vec<usize>) -> Package {
+    let sq = c.scenario.status_quo();
+    Package(
+        levels
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| if c.state.agenda[i] { l } else { sq.0[i] })
+            .collect(),
+    )
+}
+
+/// Whether the status quo of issue `i` already serves the US: a lever it holds.
+fn lever(s: &Scenario, i: usize) -> bool {
+    let issue = &s.issues[i];
+    issue.levels[issue.status_quo].us >= 0.5
+}
+
+/// Whether `level` is one the US asks for on issue `i` (with `political`: political levels too).
+fn askable(s: &Scenario, i: usize, level: usize, political: bool) -> bool {
+    let issue = &s.issues[i];
+    let best = issue.levels.iter().map(|l| l.china).fold(0.0, f64::max);
+    let l = &issue.levels[level];
+    let least = if l.kind == Kind::Commercial {
+        DELIVERABLE
+    } else {
+        LIVEABLE
+    };
+    l.us > issue.levels[issue.status_quo].us
+        && l.china >= least * best
+        && l.security_cost <= SECURE
+        && (political || l.kind != Kind::Political)
+}
+
+/// The firm ask: see the module's notes. With `political` false, only structural and
+/// commercial levels are asked for (the `structural` negotiator).
+fn ask(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Vec<usize> {
+    let mut levels = s.status_quo().0;
+    let mut order: Vec<usize> = (0..s.issues.len())
+        .filter(|&i| live[i] && !lever(s, i))
+        .collect();
+    order.sort_by(|&a, &b| s.issues[b].us_weight.total_cmp(&s.issues[a].us_weight));
+    for i in order {
+        let mut candidates: Vec<usize> = (0..s.issues[i].levels.len())
+            .filter(|&l| askable(s, i, l, political))
+            .collect();
+        candidates.sort_by(|&a, &b| {
+            s.issues[i].levels[b]
+                .us
+                .total_cmp(&s.issues[i].levels[a].us)
+        });
+        for l in candidates {
+            let mut trial = levels.clone();
+            trial[i] = l;
+            if let Some(linked) = with_reciprocity(s, val, trial) {
+                levels = linked;
+                break;
+            }
+        }
+    }
+    levels
+}
+
+/// `levels` if they cross no red line, or with the reciprocities that lift the lines they
+/// cross, when those carry no security cost; `None` otherwise.
+fn with_reciprocity(s: &Scenario, val: &Valuation, mut levels: Vec<usize>) -> Option<Vec<usize>> {
+    for hit in val.red_lines(&levels) {
+        let (_, _, unless) = s
+            .index()
+            .red_lines
+            .iter()
+            .find(|(i, _, _)| *i == hit.issue)
+            .copied()?;
+        let (j, min) = unless?;
+        if s.issues[j].levels[min].security_cost > SECURE {
+            return None;
+        }
+        // The reciprocity is a step towards China on `j`: take the further of the two.
+        let (cur, issue) = (levels[j], &s.issues[j]);
+        if issue.levels[min].china > issue.levels[cur].china {
+            levels[j] = min;
+        }
+    }
+    (!val.crosses(&levels)).then_some(levels)
+}
+
+/// The concession that gives China most per unit of US value from `levels`, if any is allowed.
+fn next_step(
+    s: &Scenario,
+    val: &Valuation,
+    levels: &[usize],
+    comprehensive: bool,
+    live: &[bool],
+) -> Option<(usize, usize)> {
+    let enforcement = s.index().enforcement;
+    let (china, us) = (val.china(levels), val.us(levels));
+    let mut best: Option<(f64, usize, usize)> = None;
+    for i in (0..s.issues.len()).filter(|&i| live[i]) {
+        let Some(next) = crate::ai::step_towards_china(s, i, levels[i]) else {
+            continue;
+        };
+        let issue = &s.issues[i];
+        let level = &issue.levels[next];
+        if Some(i) == enforcement && next < s.deal.min_enforcement
+            || level.security_cost > SECURE
+            || !lever(s, i)
+                && (level.us <= issue.levels[issue.status_quo].us || level.kind == Kind::Political)
+        {
+            continue;
+        }
+        let mut trial = levels.to_vec();
+        trial[i] = next;
+        let p = Package(trial);
+        if val.crosses(&p.0) || comprehensive && classify(s, &p) != Outcome::ComprehensiveDeal {
+            continue;
+        }
+        let gain = val.china(&p.0) - china;
+        let loss = (us - val.us(&p.0)).max(1e-4);
+        if gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b) {
+            best = Some((gain / loss, i, next));
+        }
+    }
+    best.map(|(_, i, l)| (i, l))
+}
+
+/// The scenario's plan, as the state stands (cards in force, weights moved by events).
+pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
+    let s = c.scenario;
+    let book = published(c.state);
+    let val = Valuation::new(s, &book);
+    let open = to_open(c);
+    let live: Vec<bool> = (0..s.issues.len())
+        .map(|i| c.state.agenda[i] || open.contains(&s.issues[i].id.as_str()))
+        .collect();
+    let ask = ask(s, &val, political, &live);
+    let comprehensive = classify(s, &Package(ask.clone())) == Outcome::ComprehensiveDeal;
+    let mut levels = ask.clone();
+    let mut steps = Vec::new();
+    while steps.len() < MAX_STEPS {
+        let Some((i, l)) = next_step(s, &val, &levels, comprehensive, &live) else {
+            break;
+        };
+        levels[i] = l;
+        steps.push((i, l));
+    }
+    Plan { ask, steps }
+}
+
+/// The issues off the table worth opening: those on which the plan asks for a structural
+/// level the US values at 0.45 or more, by US weight (first the heaviest).
+pub(crate) fn to_open<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
+    let s = c.scenario;
+    let book = published(c.state);
+    let val = Valuation::new(s, &book);
+    // Every issue is a candidate; a lever is never one to open.
+    let ask = ask(s, &val, true, &vec![true; s.issues.len()]);
+    let mut ids: Vec<usize> = (0..s.issues.len())
+        .filter(|&i| {
+            let (issue, l) = (&s.issues[i], ask[i]);
+            !issue.on_table
+                && l != issue.status_quo
+                && issue.levels[l].kind == Kind::Structural
+                && issue.levels[l].us >= 0.45
+        })
+        .collect();
+    ids.sort_by(|&a, &b| s.issues[b].us_weight.total_cmp(&s.issues[a].us_weight));
+    ids.into_iter().map(|i| s.issues[i].id.as_str()).collect()
+}
+
+/// The highest security cost among a package's levels.
+pub(crate) fn security(s: &Scenario, p: &Package) -> f64 {
+    p.0.iter()
+        .enumerate()
+        .map(|(i, &l)| s.issues[i].levels[l].security_cost)
+        .fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// The plan's ask in a built-in scenario at the opening, every issue on the table, by id.
+    fn asked(name: &str) -> (Vec<(String, usize)>, Vec<String>, Vec<String>) {
+        let s = crate::scenario::builtin(name).unwrap().unwrap();
+        let mut state = crate::engine::new_state(&s, 1);
+        state.agenda = vec![true; s.issues.len()];
+        let c = Ctx {
+            scenario: &s,
+            state: &state,
+        };
+        let p = plan(&c, true);
+        let moved = p
+            .ask
+            .iter()
+            .enumerate()
+            .filter(|&(i, &l)| l != s.issues[i].status_quo)
+            .map(|(i, &l)| (s.issues[i].id.clone(), l))
+            .collect();
+        let steps = p
+            .steps
+            .iter()
+            .map(|&(i, _)| s.issues[i].id.clone())
+            .collect();
+        let mut off = state.clone();
+        off.agenda = s.issues.iter().map(|i| i.on_table).collect();
+        let c = Ctx {
+            scenario: &s,
+            state: &off,
+        };
+        let open = to_open(&c).into_iter().map(String::from).collect();
+        (moved, steps, open)
+    }
+
+    fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
+        v.iter().map(|(i, l)| ((*i).to_string(), *l)).collect()
+    }
+
+    #[test]
+    fn autumn_2025s_plan_is_the_structural_package_of_its_issues() {
+        let (ask, steps, open) = asked("autumn-2025");
+        // Tariffs to 20% (the reciprocity that lifts the fentanyl red line), chip controls
+        // held, minerals suspended a year, 25 Mt of soybeans, VERs, verified precursors,
+        // working groups (snap-back is a red line), energy and investment pledges China would
+        // deliver; Russian oil capped.
+        assert_eq!(
+            ask,
+            ids(&[
+                ("tariffs", 2),
+                ("rare_earths", 3),
+                ("farm", 2),
+                ("energy", 1),
+                ("investment", 1),
+                ("excess_capacity", 3),
+                ("fentanyl", 2),
+                ("russian_oil", 1),
+                ("enforcement", 1),
+            ])
+        );
+        assert_eq!(open, ["excess_capacity", "fentanyl"]);
+        // Tariff leverage goes first; enforcement never goes below working groups.
+        assert_eq!(steps.first().map(String::as_str), Some("tariffs"));
+        assert!(!steps.iter().any(|s| s == "enforcement"));
+    }
+
+    #[test]
+    fn phase_one_2019s_plan_asks_for_its_own_structural_chapters() {
+        let (ask, steps, open) = asked("phase-one-2019");
+        assert_eq!(
+            ask,
+            ids(&[
+                ("farm", 2),
+                ("energy", 1),
+                ("ip_tech", 2),
+                ("market_access", 2),
+                ("currency", 2),
+                ("enforcement", 2),
+            ])
+        );
+        assert_eq!(open, ["market_access", "currency"]);
+        // The tariffs are the US's lever to trade first; Huawei is never delisted.
+        assert_eq!(steps.first().map(String::as_str), Some("tariffs"));
+        let s = crate::scenario::builtin("phase-one-2019").unwrap().unwrap();
+        let mut state = crate::engine::new_state(&s, 1);
+        state.agenda = vec![true; s.issues.len()];
+        let c = Ctx {
+            scenario: &s,
+            state: &state,
+        };
+        let p = plan(&c, true);
+        let full = p.package(&c, p.len());
+        assert!(security(&s, &full) <= SECURE);
+        assert_eq!(classify(&s, &full), Outcome::ComprehensiveDeal);
+    }
+
+    #[test]
+    fn rare_earth_shocks_plan_opens_capacity_and_never_gives_up_the_minerals() {
+        let (ask, steps, open) = asked("rare-earth-shock");
+        assert!(ask.contains(&("rare_earths".to_string(), 3)));
+        assert_eq!(open, ["excess_capacity"]);
+        // A step back to slow licensing is a pledge, not a structural term.
+        let s = crate::scenario::builtin("rare-earth-shock")
+            .unwrap()
+            .unwrap();
+        let state = crate::engine::new_state(&s, 1);
+        let c = Ctx {
+            scenario: &s,
+            state: &state,
+        };
+        let p = plan(&c, true);
+        let re = s.issue_index("rare_earths").unwrap();
+        assert!(p.steps.iter().all(|&(i, l)| i != re || l >= 2), "{steps:?}");
+    }
+}
