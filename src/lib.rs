@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod core;
 pub mod engine;
+pub mod files;
 pub mod persist;
 pub mod report;
 pub mod scenario;

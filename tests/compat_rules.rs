@@ -317,7 +317,10 @@ fn a_save_resaved_after_a_replay_is_current() {
     assert_eq!(back.info, loaded.info);
 }
 
-/// The saves of 0.2.0 under rules 3 (`tests/fixtures/compat/0.2.0`), as (path, text).
+/// The saves of 0.2.0 under rules 3 (`tests/fixtures/compat/0.2.0`), as (path, text): made
+/// by main at commit e2342ac (the last rules before the hidden-type model): the three example
+/// games of `saves/` as they stood then, and two games each of structural, hawk, patient,
+/// dealmaker and first-counter (`truce simulate --strategy S --games 2 --seed 7 --save-to DIR`).
 fn corpus_of_rules_3() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compat/0.2.0");
     let mut files: Vec<(PathBuf, String)> = fs::read_dir(&dir)

@@ -8,7 +8,6 @@ mod valuation;
 pub use crate::core::{Answer, Explanation, RedLineHit, Reply, Rule, WalkOutBite};
 pub use counter::counter_offer;
 pub use counter::step_towards_china;
-pub(crate) use counter::step_towards_us;
 pub use negotiator::{
     answer_extension, answer_proposal, answer_signing, answer_threat, answer_walk_out, heed_chance,
     is_insult, judgement, last_ask, leave_chance, noted, still_agreed, threat_bite,

@@ -12,6 +12,7 @@ pub mod outcome;
 pub mod package;
 pub mod said;
 pub mod state;
+pub mod text;
 
 pub use answer::{Answer, Explanation, RedLineHit, Reply, Rule, WalkOutBite};
 pub use beijing::Beijing;

@@ -33,7 +33,7 @@ pub mod names;
 pub mod notice;
 mod peek;
 pub mod provenance;
-pub mod read;
+pub use crate::files as read;
 pub mod record;
 pub mod registry;
 mod replay;

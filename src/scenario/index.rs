@@ -202,7 +202,7 @@ fn per_level(s: &Scenario) -> PerLevel {
         .collect();
     let toward_us = (0..s.issues.len())
         .flat_map(|i| {
-            (0..s.issues[i].levels.len()).map(move |l| crate::ai::step_towards_us(s, i, l))
+            (0..s.issues[i].levels.len()).map(move |l| crate::scenario::step_towards_us(s, i, l))
         })
         .collect();
     PerLevel {

@@ -129,7 +129,7 @@ fn check_text(path: &str, atom: &str, found: &mut Found) {
     // A text is drawn on a terminal: no control character (RON writes one as an escape, so only
     // a string with a backslash can hold one) and no bidi or invisible formatting character,
     // which would reorder or hide what the player reads.
-    let hidden = |c: &char| crate::persist::names::needs_escape(*c) && *c != '\n';
+    let hidden = |c: &char| crate::core::text::needs_escape(*c) && *c != '\n';
     let found_char = atom.chars().find(hidden).or_else(|| {
         atom.contains('\\')
             .then(|| ron::from_str::<String>(atom).ok())
@@ -142,7 +142,7 @@ fn check_text(path: &str, atom: &str, found: &mut Found) {
             format!(
                 "{path} holds the control or formatting character {}: texts are shown on a \
                  terminal, which would obey it",
-                crate::persist::names::escape(&c.to_string())
+                crate::core::text::escape(&c.to_string())
             ),
         ));
     }

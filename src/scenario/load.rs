@@ -40,14 +40,14 @@ fn render(file: &str, problems: &[Problem]) -> String {
             out.push('\n');
         }
         // Escaped: the file name and the text a message quotes may be hostile.
-        out.push_str(&crate::persist::names::escape(&format!(
+        out.push_str(&crate::core::text::escape(&format!(
             "{file}:{}:{}: {}",
             p.line, p.col, p.message
         )));
     }
     if problems.len() > MAX_SHOWN {
         let more = problems.len() - MAX_SHOWN;
-        let file = crate::persist::names::escape(file);
+        let file = crate::core::text::escape(file);
         out.push_str(&format!("\n{file}: … and {more} more problems"));
     }
     out
@@ -86,7 +86,7 @@ pub fn ron_message(e: &ron::Error) -> String {
              Truce file"
             .into(),
         // Shortened: RON quotes the text it found, which may be a whole hostile file.
-        other => crate::persist::names::message(&other.to_string()),
+        other => crate::core::text::message(&other.to_string()),
     }
 }
 
@@ -114,7 +114,7 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
 
 /// Reads, parses and validates a scenario file.
 pub fn from_path(path: &Path) -> Result<Scenario, LoadError> {
-    use crate::persist::read::{MAX_SCENARIO_BYTES, read_text};
+    use crate::files::{MAX_SCENARIO_BYTES, read_text};
     let file = path.display().to_string();
     let text = read_text(path, MAX_SCENARIO_BYTES, "scenario")
         .map_err(|e| LoadError::at(&file, 1, 1, format!("cannot read the file: {e}")))?;

@@ -87,3 +87,23 @@ impl Scenario {
         out
     }
 }
+
+/// The neighbouring level the US values more, if any.
+pub fn step_towards_us(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
+    let levels = &scenario.issues[i].levels;
+    [level.checked_sub(1), Some(level + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&l| l < levels.len() && levels[l].us > levels[level].us)
+        .max_by(|&a, &b| levels[a].us.total_cmp(&levels[b].us))
+}
+
+/// The neighbouring level China values more, if any.
+pub fn step_towards_china(scenario: &Scenario, i: usize, level: usize) -> Option<usize> {
+    let levels = &scenario.issues[i].levels;
+    [level.checked_sub(1), Some(level + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&l| l < levels.len() && levels[l].china > levels[level].china)
+        .max_by(|&a, &b| levels[a].china.total_cmp(&levels[b].china))
+}

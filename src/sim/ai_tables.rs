@@ -6,9 +6,10 @@
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::ai::{Valuation, aspiration, counter_offer, status_quo_level, step_towards_us};
+use crate::ai::{Valuation, aspiration, counter_offer, status_quo_level};
 use crate::core::{Package, State};
 use crate::engine::{apply, new_state};
+use crate::scenario::step_towards_us;
 use crate::scenario::{Scenario, Side};
 use crate::sim::{Strategy, play};
 

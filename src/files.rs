@@ -1,6 +1,7 @@
-//! Reading a file that may be hostile: only a regular file (after following links), never more
+//! Reading a file that may be hostile (a save, a scenario, `player.txt`, a registry): only a regular file (after following links), never more
 //! than a cap, and never blocking. A FIFO named `x.ron` or a link to `/dev/zero` is refused at
-//! once with a message saying what it is, instead of hanging or filling memory.
+//! once with a message saying what it is, instead of hanging or filling memory. Below every
+//! layer that reads a file, so `scenario` and `persist` share it without naming each other.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
