@@ -3,7 +3,7 @@
 //! show the exploit pays. Kept out of `Strategy::ALL`: they are for tests and measurements, not
 //! for the simulator's table.
 
-use crate::engine::{Action, Package, State, apply, new_state, query, scorecard};
+use crate::engine::{Action, Package, State, query};
 use crate::scenario::Scenario;
 use crate::sim::GameResult;
 use crate::sim::scripted::{patient, summit_move};
@@ -66,34 +66,7 @@ impl Probe {
 
     /// Plays one game with this probe from a seed (a refused move is replaced by a hold).
     pub fn play(self, scenario: &Scenario, seed: u64) -> GameResult {
-        let mut state = new_state(scenario, seed);
-        let mut actions = Vec::new();
-        let mut rules = Vec::new();
-        for _ in 0..200 {
-            if state.outcome.is_some() {
-                break;
-            }
-            let mut action = self.next_action(scenario, &state);
-            let answered = match apply(scenario, &mut state, &action, None) {
-                Ok(rule) => Some(rule),
-                Err(_) => {
-                    action = Action::Hold;
-                    apply(scenario, &mut state, &action, None).ok()
-                }
-            };
-            let Some(rule) = answered else { break };
-            if let Some(rule) = rule {
-                rules.push((rule, matches!(action, Action::Propose(_))));
-            }
-            actions.push(action);
-        }
-        let scores = scorecard(scenario, &state);
-        GameResult {
-            state,
-            actions,
-            scores,
-            rules,
-        }
+        crate::sim::run::play_with(scenario, seed, |state| self.next_action(scenario, state))
     }
 }
 

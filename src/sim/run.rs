@@ -32,15 +32,26 @@ pub struct GameResult {
 /// Plays one game with a strategy from a seed. The strategy's own choices draw from a second
 /// RNG derived from the seed, so they never disturb the game's.
 pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
-    let mut state = new_state(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
+    play_with(scenario, seed, |state| {
+        strategy.next_action(scenario, state, &mut rng)
+    })
+}
+
+/// Plays one game from a seed with `next` choosing each US move (a script or a probe).
+pub(crate) fn play_with(
+    scenario: &Scenario,
+    seed: u64,
+    mut next: impl FnMut(&State) -> Action,
+) -> GameResult {
+    let mut state = new_state(scenario, seed);
     let mut actions = Vec::new();
     let mut rules = Vec::new();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
             break;
         }
-        let mut action = strategy.next_action(scenario, &state, &mut rng);
+        let mut action = next(&state);
         // `apply` is `step` without the turn's record: the answer's rule is all a game keeps.
         let answered = match apply(scenario, &mut state, &action, None) {
             Ok(rule) => Some(rule),
