@@ -44,7 +44,7 @@ const MORE: &[(&str, &str)] = &[
     ("load_from_table", ">>o"),
     ("quit_from_title", "q"),
     ("help_from_title", "?"),
-    ("end_help", ">>]vv]>avvvvvvvvvv>y?"),
+    ("end_help", ">>]vv]>a^^>y?"),
 ];
 
 #[test]

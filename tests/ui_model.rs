@@ -118,7 +118,7 @@ fn private_figures(g: &Game) -> Vec<String> {
 fn why_during_play_gives_the_pressure_band_not_beijings_figures() {
     // Weeks of pressure, then a proposal and a priced threat: the answer carries the felt
     // pressure, what no deal is worth to Beijing and the chance it rolled.
-    let (mut a, _) = common::play(">>xxxx]vv]>avv>", 120, 40);
+    let (mut a, _) = common::play(">>xxxx]vv]>av>y", 120, 40);
     let g = a.game.clone().expect("a game");
     let why = &g.state.last_answer.as_ref().expect("answered").why;
     assert!(why.roll.is_some() && why.china_pressure > 0.0, "{why:?}");

@@ -191,7 +191,7 @@ fn the_name_is_asked_once_then_remembered_and_stored_in_saves() {
         let loaded = persist::load_game(&autosave.path()).expect("loads");
         assert_eq!(loaded.info.player.as_deref(), Some("Ana"));
         assert!(!loaded.info.class);
-        for k in keys("avvvvvvvvvv>y") {
+        for k in keys("a^^>y") {
             a.handle_key(k);
         }
         assert_eq!(a.ui.screen, Screen::End);

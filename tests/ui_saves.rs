@@ -115,7 +115,7 @@ fn fill(dir: &Path) {
     };
     let saved = persist::save(dir, game(&a), &info, "2025-10-30T12:05:09Z").expect("save");
     let auto = persist::autosave(dir, game(&a), &info, "2025-10-30T12:04:00Z").expect("autosave");
-    let (b, _) = play(&format!(">>{TURN}avvvvvvvvvv>y"), 120, 40);
+    let (b, _) = play(&format!(">>{TURN}a^^>y"), 120, 40);
     let done = GameInfo {
         id: GameInfo::new(&scenario, 7, "2025-10-29T17:00:00Z").id,
         name: "Walked out in week 2".into(),

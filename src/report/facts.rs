@@ -120,6 +120,9 @@ pub struct GameFacts {
     pub history: String,
     /// The deal beside history, issue by issue.
     pub deal: Vec<DealRow>,
+    /// The year after the ending, month by month and issue by issue (what was delivered and
+    /// what lapsed), as the debrief words it; empty for an unfinished game.
+    pub year_after: Vec<String>,
     /// What the file can prove about where it came from (scenario identity, chain).
     pub provenance: Provenance,
 }
@@ -171,6 +174,9 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         },
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
+        year_after: game.state.epilogue.as_ref().map_or_else(Vec::new, |e| {
+            crate::report::epilogue_lines(s, e, game.state.outcome)
+        }),
         provenance: Provenance::of(loaded),
     }
 }

@@ -61,6 +61,8 @@ pub enum Overlay {
     Save,
     /// The player's name, asked once on the title screen.
     Player,
+    /// The guided first week, over a newcomer's first game.
+    Guide,
 }
 
 /// What a yes/no question is about.
@@ -156,6 +158,8 @@ pub struct App {
     pub view: crate::ui::view::View,
     /// The lock of the game in play, and a save open elsewhere while the player is asked.
     pub guard: crate::ui::guard::Guard,
+    /// The seed being typed on the title screen and the guided first week's page.
+    pub newcomer: crate::ui::guide::Newcomer,
 }
 
 impl App {
@@ -198,6 +202,7 @@ impl App {
             debrief: None,
             view: crate::ui::view::View::default(),
             guard: crate::ui::guard::Guard::default(),
+            newcomer: crate::ui::guide::Newcomer::default(),
         }
     }
 
@@ -262,6 +267,11 @@ impl App {
             && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
         {
             self.type_name(c);
+        } else if self.ui.screen == Screen::Title
+            && self.ui.overlay.is_none()
+            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+        {
+            self.type_seed(c);
         }
         self.refresh_view();
         self.take_effects()
@@ -293,6 +303,14 @@ impl App {
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
             Some(Overlay::Player) => screens::player::draw(frame, area, self),
+            Some(Overlay::Guide) => screens::guide::draw(
+                frame,
+                area,
+                screens::guide::GuideView {
+                    page: self.newcomer.page,
+                    theme: self.theme,
+                },
+            ),
             None => {}
         }
         out
@@ -361,13 +379,10 @@ impl App {
             }
             Cmd::Menu => {
                 ui.overlay = Some(Overlay::Menu);
-                ui.menu = 0;
+                ui.menu = self.game.as_ref().map_or(0, menu::first);
             }
-            Cmd::MenuUp => ui.menu = ui.menu.saturating_sub(1),
-            Cmd::MenuDown => {
-                let n = self.game.as_ref().map_or(1, |g| menu::items(g).len());
-                ui.menu = (ui.menu + 1).min(n.saturating_sub(1));
-            }
+            Cmd::MenuUp => ui.menu = self.game.as_ref().map_or(0, |g| menu::step(g, ui.menu, -1)),
+            Cmd::MenuDown => ui.menu = self.game.as_ref().map_or(0, |g| menu::step(g, ui.menu, 1)),
             Cmd::MenuChoose => self.choose(),
             Cmd::NextPanel => ui.panel = ui.panel.next(),
             Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.drawn.log_max),
@@ -394,6 +409,10 @@ impl App {
             Cmd::NameAccept => self.accept_name(),
             Cmd::NameErase => self.erase_name(),
             Cmd::NameSkip => self.skip_name(),
+            Cmd::SeedErase => self.erase_seed(),
+            Cmd::GuideNext => self.guide_step(1),
+            Cmd::GuideBack => self.guide_step(-1),
+            Cmd::GuideSkip => self.close_guide(),
         }
     }
 
@@ -419,6 +438,7 @@ impl App {
             Tone::Info,
             "Build a package with ↑↓ and ←→, then press Enter to propose it. ? explains every key.",
         );
+        self.open_guide();
     }
 
     fn shift_level(&mut self, by: isize) {

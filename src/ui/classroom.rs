@@ -21,6 +21,8 @@ pub struct Classroom {
     pub typed: String,
     /// The instructor's view (`--instructor`): China's hidden numbers, live.
     pub instructor: bool,
+    /// Show the guided first week when a game starts (until it is read or skipped once).
+    pub guide: bool,
 }
 
 impl Classroom {
@@ -33,6 +35,7 @@ impl Classroom {
         Classroom {
             class,
             player,
+            guide: !crate::config::guide_done(),
             ..Classroom::default()
         }
     }
@@ -101,10 +104,17 @@ impl App {
         self.classroom.typed.pop();
     }
 
-    /// Enter in the name prompt: keep the name, for this game and the next ones.
+    /// Enter in the name prompt: keep the name, for this game and the next ones. Enter on an
+    /// empty prompt plays without a name, as Esc does (a newcomer pressing Enter was stuck);
+    /// class mode still needs one.
     pub(crate) fn accept_name(&mut self) {
         let Some(name) = crate::config::clean_name(&self.classroom.typed) else {
-            self.say(Tone::Error, "Type your name, then press Enter.");
+            if self.classroom.class {
+                self.say(Tone::Error, "Type your name, then press Enter.");
+            } else {
+                self.classroom.typed.clear();
+                self.skip_name();
+            }
             return;
         };
         self.say(Tone::Good, format!("Hello, {name}."));

@@ -39,6 +39,8 @@ pub enum Effect {
     Start,
     /// Remember the player's name in the config folder.
     RememberPlayer(String),
+    /// Remember that the guided first week was read or skipped.
+    GuideDone,
     /// Leave the program.
     Quit,
 }
@@ -70,6 +72,7 @@ impl App {
                 }
             }
             Effect::RememberPlayer(name) => self.remember_player(&name),
+            Effect::GuideDone => self.remember_guide(),
             Effect::Quit => self.ui.quit = true,
         }
         self.refresh_view();

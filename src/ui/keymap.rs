@@ -173,6 +173,14 @@ pub enum Cmd {
     NameErase,
     /// Play without a name.
     NameSkip,
+    /// Title screen: delete the seed's last digit (digits typed there make the seed).
+    SeedErase,
+    /// Guided first week: the next page (or start playing, after the last).
+    GuideNext,
+    /// Guided first week: the page before.
+    GuideBack,
+    /// Guided first week: skip it, for good.
+    GuideSkip,
     /// Previous menu item.
     MenuUp,
     /// Next menu item.
@@ -287,7 +295,13 @@ pub fn footer(app: &App) -> Vec<(Cmd, String, &'static str)> {
             .filter(|o| o.short == bind.short)
             .filter_map(|o| o.keys.first().map(Key::name))
             .collect();
-        out.push((bind.cmd, keys.join(""), bind.short));
+        // Arrows read as one ("↑↓"); words need a mark between them ("Home/End").
+        let sep = if keys.iter().all(|k| k.chars().count() == 1) {
+            ""
+        } else {
+            "/"
+        };
+        out.push((bind.cmd, keys.join(sep), bind.short));
     }
     out
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod classroom;
 pub mod effects;
 pub mod guard;
+pub mod guide;
 pub mod keymap;
 pub mod menu;
 pub mod paste;

@@ -116,14 +116,14 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("why", ">>]vv]>w"),
     ("help", ">>?"),
     ("menu", ">>a"),
-    ("menu_walk", ">>avvvvvvvvvv"),
-    ("confirm_walk", ">>avvvvvvvvvv>"),
+    ("menu_walk", ">>a^^"),
+    ("confirm_walk", ">>a^^>"),
     ("quit", ">>q"),
     ("home_tab", ">>]vv]>\t"),
     ("news_tab", ">>]vv]>\t\t"),
     ("offtable_detail", ">>vvvv"),
     ("error", ">>vvvv]"),
-    ("end_walk", ">>]vv]>avvvvvvvvvv>y"),
+    ("end_walk", ">>]vv]>a^^>y"),
 ];
 
 /// Runs the real binary from the repository root: (exit code, stdout, stderr).

@@ -14,6 +14,10 @@ fn typing(a: &App) -> bool {
     matches!(a.ui.overlay, Some(Overlay::Save | Overlay::Player))
 }
 
+fn guiding(a: &App) -> bool {
+    a.ui.overlay == Some(Overlay::Guide)
+}
+
 fn save_prompt(a: &App) -> bool {
     a.ui.overlay == Some(Overlay::Save)
 }
@@ -110,6 +114,37 @@ pub static BINDINGS: &[Binding] = &[
         confirming,
     ),
     b(
+        Cmd::GuideNext,
+        &[
+            Key::code(KeyCode::Enter),
+            Key::code(KeyCode::Right),
+            Key::ch('l'),
+        ],
+        "next",
+        "In the guided first week: the next page.",
+        Group::Table,
+        true,
+        guiding,
+    ),
+    b(
+        Cmd::GuideBack,
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        "back",
+        "In the guided first week: the page before.",
+        Group::Table,
+        true,
+        guiding,
+    ),
+    b(
+        Cmd::GuideSkip,
+        &[Key::code(KeyCode::Esc)],
+        "skip",
+        "In the guided first week: skip it (it is not shown again).",
+        Group::Table,
+        true,
+        guiding,
+    ),
+    b(
         Cmd::MenuUp,
         &[Key::code(KeyCode::Up), Key::ch('k')],
         "move",
@@ -166,6 +201,15 @@ pub static BINDINGS: &[Binding] = &[
         "Next scenario.",
         Group::Title,
         true,
+        |a| on(a, Screen::Title),
+    ),
+    b(
+        Cmd::SeedErase,
+        &[Key::code(KeyCode::Backspace)],
+        "seed",
+        "Type digits for another seed; Backspace erases one. The same scenario and seed give the same game.",
+        Group::Title,
+        false,
         |a| on(a, Screen::Title),
     ),
     b(
@@ -575,7 +619,11 @@ pub static BINDINGS: &[Binding] = &[
         "Open or close this help: keys, goal, glossary.",
         Group::General,
         true,
-        |a| !confirming(a) && !typing(a) && a.ui.overlay != Some(Overlay::Menu),
+        |a| {
+            !confirming(a)
+                && !typing(a)
+                && !matches!(a.ui.overlay, Some(Overlay::Menu | Overlay::Guide))
+        },
     ),
     b(
         Cmd::Quit,

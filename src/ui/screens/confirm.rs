@@ -13,6 +13,12 @@ use crate::ui::widgets::popup;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
     let theme = app.theme;
     let (title, question, detail) = match what {
+        // Class mode has no list of saves (`o` is off): it resumes by scenario and seed.
+        Confirm::Quit if app.classroom.class && app.unsaved && app.autosaved => (
+            "Quit?",
+            "Quit Truce?".to_string(),
+            "Your autosave has your moves: start the same scenario and seed again and the game picks up where you left it.".to_string(),
+        ),
         Confirm::Quit => ("Quit?", "Quit Truce?".to_string(), app.quit_note()),
         Confirm::Overwrite => (
             "Replace a save?",

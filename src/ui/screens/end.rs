@@ -17,6 +17,9 @@ use crate::ui::widgets::footer;
 use crate::ui::widgets::paint::cut;
 use crate::ui::widgets::scroll::Wrapped;
 
+/// The score bars' width in the text made when the game ends (`Debrief::of`).
+const BAR: usize = 10;
+
 fn bar(value: f64, width: usize) -> String {
     let filled =
         crate::core::num::whole_usize(value / 100.0 * crate::core::num::count(width), width);
@@ -59,7 +62,15 @@ impl Pages {
     ) -> Pages {
         let (main, side) = panels(area);
         let (main, side) = (inside(main), side.map(inside));
-        let mut text = with_player(player, debrief.text.clone());
+        // The score bars take a share of the column: at 200 columns a 10-cell bar sat alone in
+        // a 146-column panel.
+        let bars = usize::from(main.width.saturating_sub(24) / 3).clamp(10, 40);
+        let text = if bars == BAR {
+            debrief.text.clone()
+        } else {
+            result_text(game, &debrief.card, theme, bars)
+        };
+        let mut text = with_player(player, text);
         let side = match side {
             Some(side) => Some(Wrapped::new(
                 history_text(game, theme, side.width),
@@ -112,7 +123,7 @@ impl Debrief {
     pub fn of(game: &Game, theme: Theme) -> Debrief {
         let card = scorecard(&game.scenario, &game.state);
         Debrief {
-            text: result_text(game, &card, theme),
+            text: result_text(game, &card, theme, BAR),
             card,
             dance: Dance::of(&game.scenario, &game.history, &game.state),
             pages: None,
@@ -120,8 +131,8 @@ impl Debrief {
     }
 }
 
-/// The outcome, the scores and the lessons.
-pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static> {
+/// The outcome, the scores (with bars `bars` cells wide) and the lessons.
+pub fn result_text(game: &Game, card: &Scorecard, theme: Theme, bars: usize) -> Text<'static> {
     let s = &game.scenario;
     let st = &game.state;
     let title = st.outcome.map_or("Game not finished", |o| o.title());
@@ -167,9 +178,17 @@ pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static>
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<15}"), theme.key()),
             Span::styled(format!("{:>4.0} ", score.value), theme.title()),
-            Span::styled(bar(score.value, 10), theme.gauge()),
+            Span::styled(bar(score.value, bars), theme.gauge()),
         ]));
         lines.push(Line::raw(format!("    {}", score.reason)));
+        // `w` at acceptance weighed the terms as promised; the debrief weighs what was
+        // delivered, and a player saw the two disagree with nothing saying why.
+        if name == "Balance" && st.outcome.is_some_and(|o| o.is_deal()) {
+            lines.push(Line::styled(
+                "    Scored on the gains delivered over the year after, so it can differ from the balance w showed when the deal was agreed.",
+                theme.dim(),
+            ));
+        }
     }
     lines.push(Line::styled(crate::report::METERS_COUNT, theme.dim()));
     if !card.lessons.is_empty() {
@@ -227,7 +246,9 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
             theme.dim(),
         ));
     }
-    let col = usize::from(width.saturating_sub(14) / 2).clamp(4, 20);
+    // Issue (12), a space, two columns with a space between and " =" after: the marker stays
+    // on its row (it wrapped onto a line of its own at 120 columns).
+    let col = usize::from(width.saturating_sub(16) / 2).clamp(4, 20);
     let mut head = vec![Span::styled(format!("{:<12} ", "Issue"), theme.title())];
     if yours.is_some() {
         head.push(Span::styled(format!("{:<col$} ", "Your deal"), theme.us()));

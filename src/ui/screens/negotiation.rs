@@ -19,6 +19,9 @@ use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, pain
 /// The narrowest the side panels (Beijing, home front) get in the full layout.
 const MIN_SIDE: u16 = 40;
 
+/// The fewest rows the home front keeps in the full layout: a line per meter and its border.
+const MIN_HOME: u16 = 6;
+
 /// The fewest rows the dispatches keep in the full layout, borders included.
 const MIN_DISPATCHES: u16 = 8;
 
@@ -96,15 +99,30 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, false);
-        let [table, china] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(top);
+        // The two columns split their height each its own way: the agenda takes the rows its
+        // issues need and leaves the rest to the detail pane under it; Beijing takes what its
+        // reminders need (they dropped out at 120×40 beside an agenda with empty rows), down
+        // to a home front of one line per meter.
+        let upper = top.union(middle);
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(upper);
+        let agenda_h = (rows + 3).min(top.height);
+        let [table, below] =
+            Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left);
         agenda::draw(frame, table, app, game, Borders::ALL);
+        detail::draw(frame, below, app, game, Borders::ALL);
+        let beijing_h = if beijing_want > top.height {
+            beijing_want
+                .min(upper.height.saturating_sub(MIN_HOME))
+                .max(top.height)
+        } else {
+            top.height
+        };
+        let [china, homes] =
+            Layout::vertical([Constraint::Length(beijing_h), Constraint::Min(0)]).areas(right);
         let inner = panel(frame, china, app.theme, " Beijing ");
         beijing::draw(frame, inner, app, game);
-        let [left, right] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(middle);
-        detail::draw(frame, left, app, game, Borders::ALL);
-        let inner = panel(frame, right, app.theme, " Home front ");
+        let inner = panel(frame, homes, app.theme, " Home front ");
         home::draw(frame, inner, app, game);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);

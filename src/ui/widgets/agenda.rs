@@ -151,6 +151,29 @@ pub fn shown<'a>(game: &'a Game, p: Option<&Package>, i: usize) -> &'a str {
         .map_or("–", |l| l.label.as_str())
 }
 
+/// What `package` is worth to the US against no deal, in the debrief's points (its promised
+/// value: the debrief scores what is delivered over the year after). The US's own valuation,
+/// public to the player; Beijing's stays hidden.
+pub fn us_gain(game: &Game, package: &[usize]) -> Option<f64> {
+    let s = &game.scenario;
+    if package.len() != s.issues.len() {
+        return None;
+    }
+    let (us, _) = crate::engine::frontier::value(s, &game.state, package);
+    let (walk, _) = crate::engine::frontier::walk_away(s, &game.state);
+    Some(100.0 * (us - walk))
+}
+
+/// A US value in points, signed and rounded ("+12", "-3", "0").
+pub fn points(gain: f64) -> String {
+    let whole = gain.round() + 0.0;
+    if whole > 0.0 {
+        format!("+{whole:.0}")
+    } else {
+        format!("{whole:.0}")
+    }
+}
+
 /// Draws the table with the selected row highlighted.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
     let theme = app.theme;
@@ -166,6 +189,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     );
     if inner.is_empty() {
         return;
+    }
+    // The package's worth to the US, on the border's right end, beside the title: a player
+    // learned only in the debrief that the counter taken was below the US walk-away.
+    if let Some(gain) = us_gain(game, &app.ui.package) {
+        let style = if gain < 0.0 { theme.bad() } else { theme.key() };
+        let used = area.x + 1 + paint::width(title);
+        for text in [
+            format!(" Worth to the US: {} ", points(gain)),
+            format!(" US value {} ", points(gain)),
+            format!(" US {} ", points(gain)),
+        ] {
+            let w = paint::width(&text);
+            let x = area.right().saturating_sub(w + 1);
+            if x > used {
+                paint::put(buf, x, area.y, area.right(), &text, style);
+                break;
+            }
+        }
     }
     let table = Table::new(columns(s, inner.width), inner, theme);
     table.head(buf);

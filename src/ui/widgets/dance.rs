@@ -348,31 +348,13 @@ fn sparklines(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
             theme.title(),
         );
         let spark_w = cell.right().saturating_sub(x);
-        let (lo, hi) = s.range;
-        // Newest weeks win when the line is short; +1 so that a reading at the bottom of its
-        // range still shows a mark.
-        let data: Vec<u64> = s
-            .values
-            .iter()
-            .rev()
-            .take(usize::from(spark_w))
-            .rev()
-            .map(|v| u64::from(crate::core::num::whole((v - lo) * scale(s.range), u32::MAX)) + 1)
-            .collect();
+        // Newest weeks win when the line is short; every reading shows a mark.
+        let data =
+            crate::ui::widgets::meter::spark_levels(&s.values, s.range, usize::from(spark_w));
         let spark = Sparkline::default()
             .data(data)
-            .max(
-                u64::from(crate::core::num::whole(
-                    (hi - lo) * scale(s.range),
-                    u32::MAX,
-                )) + 1,
-            )
+            .max(crate::ui::widgets::meter::SPARK_TOP)
             .style(theme.gauge());
         frame.render_widget(spark, Rect::new(x, cell.y, spark_w, 1));
     }
-}
-
-/// Small ranges (the rung, 0 to 4) are scaled up so their steps show as bars of whole eighths.
-fn scale(range: (f64, f64)) -> f64 {
-    if range.1 - range.0 < 10.0 { 8.0 } else { 1.0 }
 }

@@ -240,25 +240,34 @@ fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize
     let i = app.ui.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
     let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    // The whole package keeps the last rows: it was the line a short pane lost first.
+    let p = Package(app.ui.package.clone());
+    let whole = (p.0.len() == s.issues.len()).then(|| whole_package(game, &p));
+    let kept = whole
+        .as_deref()
+        .map_or(0, |w| paint::wrap(w, area.width).len());
+    let kept = u16::try_from(kept).unwrap_or(0).min(area.height);
     let mut y = area.y;
-    let mut para = |buf: &mut Buffer, text: &str, style| {
+    let mut para = |buf: &mut Buffer, text: &str, style, bottom: u16| {
         for line in paint::wrap(text, area.width) {
-            if y >= area.bottom() {
+            if y >= bottom {
                 return;
             }
             paint::put(buf, area.x, y, area.right(), line, style);
             y += 1;
         }
     };
+    let above = area.bottom().saturating_sub(kept);
     if let Some(l) = issue.levels.get(yours) {
         para(
             buf,
             &format!("▶ {}: {}", l.label, l.description),
             theme.text(),
+            above,
         );
     }
     let (agenda, agenda_style) = agenda_text(game, i, theme);
-    para(buf, &agenda, agenda_style);
+    para(buf, &agenda, agenda_style, above);
     if let Some(r) = red
         && let Some(rl) = s.ai.red_lines.get(r)
     {
@@ -268,17 +277,27 @@ fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize
             format!(" Lifted if {} goes to {label} or beyond.", other.short)
         });
         let text = format!("Red line: {}{}", rl.reason, lifted.unwrap_or_default());
-        para(buf, &text, theme.bad());
+        para(buf, &text, theme.bad(), above);
     }
-    let p = Package(app.ui.package.clone());
-    if p.0.len() == s.issues.len() {
-        let text = format!(
-            "Whole package: ${:.0}bn headline, security cost {:.0} pts.",
-            headline_bn(s, &p),
-            100.0 * security_cost(s, &p)
-        );
-        para(buf, &text, theme.dim());
+    if let Some(whole) = whole {
+        para(buf, &whole, theme.dim(), area.bottom());
     }
+}
+
+/// The whole package in a sentence: its headline, its security cost and its worth to the US.
+fn whole_package(game: &Game, p: &Package) -> String {
+    let s = &game.scenario;
+    let worth = crate::ui::widgets::agenda::us_gain(game, &p.0).map_or_else(String::new, |g| {
+        format!(
+            ", worth {} to the US against no deal",
+            crate::ui::widgets::agenda::points(g)
+        )
+    });
+    format!(
+        "Whole package: ${:.0}bn headline, security cost {:.0} pts{worth}.",
+        headline_bn(s, p),
+        100.0 * security_cost(s, p)
+    )
 }
 
 /// What changing the agenda on issue `i` would do, and how it looks.
@@ -351,14 +370,7 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borde
     lines.push(Line::styled(agenda, agenda_style));
     let p = Package(app.ui.package.clone());
     if roomy && p.0.len() == s.issues.len() {
-        lines.push(Line::styled(
-            format!(
-                "Whole package: ${:.0}bn headline, security cost {:.0} pts.",
-                headline_bn(s, &p),
-                100.0 * security_cost(s, &p)
-            ),
-            theme.dim(),
-        ));
+        lines.push(Line::styled(whole_package(game, &p), theme.dim()));
     }
     let block = Block::new()
         .borders(borders)

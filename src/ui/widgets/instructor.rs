@@ -101,7 +101,7 @@ fn lines_for(game: &Game, package: &[usize], theme: Theme) -> Vec<Line<'static>>
     let balance = match (w.us_share, w.china_share, w.ratio) {
         // The common scale is in use when the scenario sets a gap (as the valuation decides).
         (Some(us), Some(cn), _) if w.allowed_gap < Pressure::default().balance_gap => format!(
-            "US {:.0}% / China {:.0}% (gap ≤ {:.0}%)",
+            "US {:.0}% / China {:.0}% (allowed gap {:.0}%)",
             us * 100.0,
             cn * 100.0,
             w.allowed_gap * 100.0
