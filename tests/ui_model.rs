@@ -240,7 +240,7 @@ fn a_refused_signing_after_a_refused_ask_says_beijing_left_over_it() {
 
 #[test]
 fn accepting_a_counter_asks_first_and_says_what_it_commits() {
-    let (mut a, _) = common::play(">>]vv]>a>", 120, 40);
+    let (mut a, _) = common::play(">>]vv]>a^>", 120, 40);
     assert_eq!(
         a.ui.overlay,
         Some(Overlay::Confirm(Confirm::Act(MenuItem::AcceptCounter)))

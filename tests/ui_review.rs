@@ -138,6 +138,8 @@ fn with_config<T>(f: impl FnOnce(&Path) -> T) -> T {
     let tmp = tempfile::tempdir().expect("temp dir");
     // SAFETY: every test that touches this variable holds LOCK; nothing else reads it.
     unsafe { std::env::set_var(truce::config::CONFIG_DIR_ENV, tmp.path()) };
+    // The guided first week was read: these journeys start at the table.
+    std::fs::write(tmp.path().join("guide.txt"), "read\n").expect("guide read");
     let out = f(tmp.path());
     unsafe { std::env::remove_var(truce::config::CONFIG_DIR_ENV) };
     out

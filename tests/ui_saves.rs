@@ -437,7 +437,7 @@ fn save_and_load_are_in_the_keymap_footer_and_help() {
         shown.contains("Saving (s) and loading (o)") || {
             // The help scrolls: the section is further down.
             let mut found = false;
-            for _ in 0..40 {
+            for _ in 0..80 {
                 press(&mut a, "v");
                 if text(&screen(&mut a, 120, 40)).contains("Saving (s) and loading (o)") {
                     found = true;

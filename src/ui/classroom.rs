@@ -32,10 +32,12 @@ impl Classroom {
             .as_deref()
             .and_then(crate::config::clean_name)
             .or_else(crate::config::load_player);
+        // A newcomer: no name known yet, and the guide never read on this account.
+        let guide = player.is_none() && !crate::config::guide_done();
         Classroom {
             class,
             player,
-            guide: !crate::config::guide_done(),
+            guide,
             ..Classroom::default()
         }
     }

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = popup::window(
         frame,
         rect,
-        "Actions  (↑↓ choose, Enter take, Esc close)",
+        "Actions  (↑↓ choose, Enter take: what binds asks first, Esc close)",
         theme,
     );
     let mut lines = Vec::new();
@@ -26,10 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let selected = k == app.ui.menu;
         let ok = available(*item, game);
         let marker = if selected { "▶ " } else { "  " };
-        let mut label = item.label(game);
-        if item.confirm() {
-            label.push_str(" (asks first)");
-        }
+        let label = item.label(game);
         let style = match (selected, ok.is_ok()) {
             (true, _) => theme.selected(),
             (false, true) => theme.text(),
