@@ -180,3 +180,26 @@ fn the_transcript_has_the_year_after_and_says_how_beijing_decides_once() {
     );
     assert_eq!(t.matches("How Beijing decides").count(), 1, "{t}");
 }
+
+#[test]
+fn a_cards_description_starts_with_a_capital() {
+    let (mut a, _) = common::play(">>a", 120, 40);
+    let g = a.game.clone().unwrap();
+    let menu = truce::ui::menu::items(&g);
+    let k = menu
+        .iter()
+        .position(|m| matches!(m, MenuItem::Card(c) if g.scenario.world.cards[*c].name.starts_with("the ")))
+        .expect("a card named \"the …\"");
+    a.ui.menu = k;
+    let shown = text(&draw(&mut a, 120, 40));
+    let MenuItem::Card(c) = menu[k] else { panic!() };
+    let name = &g.scenario.world.cards[c].name;
+    let capital = format!("T{}: ", &name[1..]);
+    assert!(shown.contains(&capital), "{shown}");
+    // And its confirmation's sentence.
+    a.update(truce::ui::keymap::Cmd::MenuChoose);
+    if a.ui.overlay == Some(Overlay::Confirm(Confirm::Act(menu[k]))) {
+        let shown = text(&draw(&mut a, 120, 40));
+        assert!(shown.contains(&format!("T{} comes", &name[1..])), "{shown}");
+    }
+}

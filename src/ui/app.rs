@@ -303,14 +303,7 @@ impl App {
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
             Some(Overlay::Player) => screens::player::draw(frame, area, self),
-            Some(Overlay::Guide) => screens::guide::draw(
-                frame,
-                area,
-                screens::guide::GuideView {
-                    page: self.newcomer.page,
-                    theme: self.theme,
-                },
-            ),
+            Some(Overlay::Guide) => screens::guide::draw(frame, area, self.guide_view()),
             None => {}
         }
         out

@@ -193,6 +193,7 @@ impl MenuItem {
             }
             MenuItem::Card(k) => {
                 let name = s.world.cards.get(k).map_or("The measure", |c| c.name.as_str());
+                let name = crate::ui::widgets::paint::capital(name);
                 format!(
                     "{name} comes into force and stays: it costs the US too each week, Beijing mirrors it, and only a deal that suspends it takes it off."
                 )

@@ -59,7 +59,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             crate::ui::menu::MenuItem::Card(k) => {
                 if let Some(c) = game.scenario.world.cards.get(*k) {
-                    lines.push(Line::styled(format!("{}: {}", c.name, c.text), theme.dim()));
+                    let name = crate::ui::widgets::paint::capital(&c.name);
+                    lines.push(Line::styled(format!("{name}: {}", c.text), theme.dim()));
                 }
             }
             _ => {}

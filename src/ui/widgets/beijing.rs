@@ -147,7 +147,7 @@ fn ladder<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16, plan
     let st = &game.state;
     let title = format!(
         "{}: rung {} of {}",
-        capitalised(s.world.ladder_name()),
+        paint::capital(s.world.ladder_name()),
         st.rung,
         s.ai.ladder.len()
     );
@@ -309,12 +309,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
             }
         }
     }
-}
-
-/// The text with its first letter in upper case.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }

@@ -255,3 +255,12 @@ mod tests {
         assert_eq!(cut_start("/a/long/path", 6), "…/path");
     }
 }
+
+/// The text with its first letter in upper case: a card's name ("the extra 100% tariff") that
+/// starts a sentence or a line.
+pub fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
