@@ -12,7 +12,7 @@ use crate::engine::{Game, SummitStatus};
 use crate::scenario::{Effect, Scenario};
 use crate::ui::App;
 use crate::ui::app::Drawn;
-use crate::ui::app::{Panel, Tone};
+use crate::ui::app::{Panel, Target, Tone};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
 
@@ -55,18 +55,18 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, true);
-        agenda::draw(frame, table, app, game, Borders::TOP);
+        agenda::draw(frame, table, app, game, Borders::TOP, out);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT);
-        let inner = tabs_panel(frame, right, app.theme, app.ui.panel);
+        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT, out);
+        let inner = tabs_panel(frame, right, app.theme, app.ui.panel, out);
         match app.ui.panel {
             Panel::Beijing => beijing::draw(frame, inner, app, game),
             Panel::HomeFront => home::draw(frame, inner, app, game),
             Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
         }
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     } else {
         // The agenda takes the width its columns need; the side panels get the rest.
         let max_table = area.width.saturating_sub(MIN_SIDE);
@@ -98,18 +98,18 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         header(frame, head, app, game, false);
         let [table, china] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(top);
-        agenda::draw(frame, table, app, game, Borders::ALL);
+        agenda::draw(frame, table, app, game, Borders::ALL, out);
         let inner = panel(frame, china, app.theme, " Beijing ");
         beijing::draw(frame, inner, app, game);
         let [left, right] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(middle);
-        detail::draw(frame, left, app, game, Borders::ALL);
+        detail::draw(frame, left, app, game, Borders::ALL, out);
         let inner = panel(frame, right, app.theme, " Home front ");
         home::draw(frame, inner, app, game);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
         dispatches::draw(frame, inner, app, game, out);
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     }
 }
 
@@ -131,8 +131,9 @@ pub(crate) fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) ->
     )
 }
 
-/// The compact layout's side panel: a top border whose title names the tabs.
-fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect {
+/// The compact layout's side panel: a top border whose title names the tabs, each a hit area
+/// that shows its panel.
+fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel, out: &mut Drawn) -> Rect {
     let tab = |p: Panel, on: &'static str, off: &'static str| {
         if p == panel {
             (on, theme.selected())
@@ -147,6 +148,29 @@ fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect
         tab(Panel::Dispatches, "[News]", " News "),
         (" Tab ", theme.key()),
     ];
+    let mut x = area.x;
+    for (k, (text, _)) in title.iter().enumerate() {
+        let w = paint::width(text);
+        let tab = match k {
+            1 => Some(Panel::Beijing),
+            2 => Some(Panel::HomeFront),
+            3 => Some(Panel::Dispatches),
+            _ => None,
+        };
+        if let Some(tab) = tab {
+            let width = w.min(area.right().saturating_sub(x));
+            out.hit(
+                Rect {
+                    x,
+                    y: area.y,
+                    width,
+                    height: 1,
+                },
+                Target::Tab(tab),
+            );
+        }
+        x = x.saturating_add(w);
+    }
     paint::panel(
         frame.buffer_mut(),
         area,

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::widgets::footer;
 
@@ -18,7 +19,7 @@ const LOGO: [&str; 5] = [
 ];
 
 /// Draws the title and picker.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let (body, foot) = body_and_footer(area);
     let inner = body.centered_horizontally(Constraint::Max(100));
@@ -84,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(seed_lines).wrap(Wrap { trim: false }),
         seed_a,
     );
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 /// Who plays, and whether in class mode, after the seed: "  · Ana · class mode".
