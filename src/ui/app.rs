@@ -155,6 +155,9 @@ pub struct App {
     pub view: crate::ui::view::View,
     /// The lock of the game in play, and a save open elsewhere while the player is asked.
     pub guard: crate::ui::guard::Guard,
+    /// Which game this is: bumped whenever a game is started or loaded, so nothing worked out
+    /// for one game is ever shown for another (two games can share scenario, seed and moves).
+    pub generation: u64,
 }
 
 impl App {
@@ -198,6 +201,7 @@ impl App {
             debrief: None,
             view: crate::ui::view::View::default(),
             guard: crate::ui::guard::Guard::default(),
+            generation: 0,
         }
     }
 
@@ -406,6 +410,7 @@ impl App {
         let _ = self.take_lock(&info.id);
         self.info = Some(info);
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.generation += 1;
         self.debrief = None;
         self.unsaved = false;
         self.autosaved = false;

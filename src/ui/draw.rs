@@ -13,9 +13,12 @@ impl App {
     pub fn draw(&self, frame: &mut Frame) -> Drawn {
         let area = frame.area();
         let mut out = Drawn {
-            log_lines: self.ui.drawn.log_lines,
+            generation: self.generation,
             ..Drawn::default()
         };
+        if self.ui.drawn.generation == self.generation {
+            out.log_lines = self.ui.drawn.log_lines;
+        }
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             widgets::too_small::draw(frame, area, self.theme);
             return out;

@@ -521,6 +521,7 @@ impl App {
         self.say(Tone::Info, text);
         self.debrief = over.then(|| crate::ui::screens::end::Debrief::of(&game, self.theme));
         self.game = Some(game);
+        self.generation += 1;
         self.info = Some(info);
         self.unsaved = false;
         self.autosaved = false;

@@ -61,6 +61,9 @@ pub struct Drawn {
     /// The dispatches' wrapped line count, keyed by (log length, width), so the log is wrapped
     /// again only when it or the width changes.
     pub log_lines: ((usize, u16), u16),
+    /// The game generation the frame was drawn for: what it measured of one game's log is
+    /// never reused for another's.
+    pub generation: u64,
     /// Where things a click acts on were drawn, in drawing order (what is on top comes last).
     pub hits: Vec<Hit>,
 }
@@ -117,6 +120,7 @@ impl Default for Drawn {
             scroll_max: 0,
             log_max: 0,
             log_lines: ((usize::MAX, 0), 0),
+            generation: 0,
             hits: Vec::new(),
         }
     }

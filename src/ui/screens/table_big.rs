@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
 
     // Right: Beijing as tall as it wants, then the why, then the dance with the rest.
     let fresh;
-    let side = match app.view.big(game, area) {
+    let side = match app.view.big(app.generation, game, area) {
         Some(side) => side,
         None => {
             fresh = Side::of(game, area, theme);
