@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use common::{draw, key, keys};
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::{Action, Game, Outcome};
 use truce::persist::lock::{Lock, lock_path};
 use truce::persist::{self, GameInfo};
 use truce::ui::app::{Confirm, Overlay, Screen};
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 fn scenarios() -> Vec<Arc<truce::scenario::Scenario>> {

@@ -6,10 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::scorecard;
 use truce::persist;
 use truce::ui::app::Screen;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Theme};
 
 use common::{draw, key, play, text};

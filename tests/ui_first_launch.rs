@@ -80,7 +80,7 @@ fn a_seed_is_typed_on_the_title_screen() {
     press(&mut a, "\u{8}");
     let (mut b, _) = play("1234x", 80, 24);
     assert_eq!(b.ui.seed, 1234, "letters are not digits");
-    b.handle_key(common::key(ratatui::crossterm::event::KeyCode::Backspace));
+    b.handle_key(common::key(truce::ui::input::KeyCode::Backspace));
     assert_eq!(b.ui.seed, 123);
     for (w, h) in SIZES {
         let shown = text(&draw(&mut b, w, h));

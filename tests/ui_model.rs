@@ -9,11 +9,11 @@ mod common;
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::{Action, Game};
 use truce::persist::{self, GameInfo, LoadedGame};
 use truce::sim::Strategy;
 use truce::ui::app::{Confirm, Overlay, Screen};
+use truce::ui::input::KeyCode;
 use truce::ui::menu::{MenuItem, items};
 use truce::ui::{App, Classroom, Theme};
 

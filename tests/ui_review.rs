@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 use common::{app, draw, key, keys, text};

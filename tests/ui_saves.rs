@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use common::{app, keys, play};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use truce::engine::Game;
 use truce::persist::{self, GameInfo};
 use truce::ui::App;
 use truce::ui::app::{Confirm, Overlay, Screen, Tone};
+use truce::ui::input::{KeyCode, KeyInput, Mods};
 
 /// One proposal: tariffs to 20%, rare earths to general licences (seed 7: Beijing counters).
 const TURN: &str = "]vv]>^^";
@@ -44,13 +44,13 @@ fn press(app: &mut App, script: &str) {
 /// Types text literally (every character is itself).
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        app.handle_key(KeyInput::new(KeyCode::Char(c), Mods::NONE));
     }
 }
 
 fn backspace(app: &mut App, times: usize) {
     for _ in 0..times {
-        app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        app.handle_key(KeyInput::new(KeyCode::Backspace, Mods::NONE));
     }
 }
 

@@ -131,9 +131,9 @@ fn opening_an_issue_costs_the_days_the_detail_pane_shows() {
 
 #[test]
 fn ctrl_c_quits_at_once() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use truce::ui::input::{KeyCode, KeyInput, Mods};
     let (mut app, _) = play(">>", 80, 24);
-    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    app.handle_key(KeyInput::new(KeyCode::Char('c'), Mods::CONTROL));
     assert!(app.ui.quit);
 }
 

@@ -7,9 +7,9 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use truce::persist;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 use common::{draw, key, text};
@@ -38,7 +38,7 @@ fn cached_and_fresh(app: &mut App, w: u16, h: u16) -> (String, String) {
     // Drawing with an empty view works everything out in the frame.
     assert!(app.view.big(game, area).is_none());
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    let mut drawn = app.ui.drawn;
+    let mut drawn = app.ui.drawn.clone();
     terminal.draw(|f| drawn = app.draw(f)).unwrap();
     app.view = kept;
     (cached, text(&terminal))

@@ -4,23 +4,20 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
+use crate::ui::input::{Input, KeyCode, KeyInput};
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
 use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
-use crate::ui::{screens, widgets};
 
 mod feedback;
 mod parts;
 use feedback::Acted;
-pub use parts::{Drawn, Message, Panel, Tone};
+pub use parts::{Drawn, Hit, Message, Panel, Target, Tone};
 use parts::{scroll_by, toggle};
 
 /// Smallest terminal the game draws in.
@@ -126,6 +123,8 @@ pub struct UiState {
     pub dance: bool,
     /// The instructor's panel is shown (only ever with `--instructor`).
     pub instructor: bool,
+    /// The game takes the mouse (clicks and the wheel); off, the terminal selects text.
+    pub mouse: bool,
 }
 
 /// The whole app: scenarios to choose from, the game once started, and the UI state.
@@ -158,6 +157,9 @@ pub struct App {
     pub view: crate::ui::view::View,
     /// The lock of the game in play, and a save open elsewhere while the player is asked.
     pub guard: crate::ui::guard::Guard,
+    /// Which game this is: bumped whenever a game is started or loaded, so nothing worked out
+    /// for one game is ever shown for another (two games can share scenario, seed and moves).
+    pub generation: u64,
     /// The seed being typed on the title screen and the guided first week's page.
     pub newcomer: crate::ui::guide::Newcomer,
 }
@@ -190,6 +192,7 @@ impl App {
                 quit: false,
                 dance: false,
                 instructor: true,
+                mouse: true,
             },
             theme,
             info: None,
@@ -202,6 +205,7 @@ impl App {
             debrief: None,
             view: crate::ui::view::View::default(),
             guard: crate::ui::guard::Guard::default(),
+            generation: 0,
             newcomer: crate::ui::guide::Newcomer::default(),
         }
     }
@@ -239,17 +243,36 @@ impl App {
         self.refresh_view();
     }
 
-    /// Handles one key press and carries out what it asks for (saving, loading, quitting),
-    /// as the event loop does: `update_key`, then `perform` on each effect.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        for effect in self.update_key(key) {
+    /// Handles one input and carries out what it asks for (saving, loading, quitting), as
+    /// every front end does: `update_input`, then `perform` on each effect.
+    pub fn handle(&mut self, input: Input) {
+        for effect in self.update_input(input) {
             self.perform(effect);
+        }
+    }
+
+    /// Handles one key press and carries out what it asks for.
+    pub fn handle_key(&mut self, key: KeyInput) {
+        self.handle(Input::Key(key));
+    }
+
+    /// Handles one input without touching anything outside the UI: returns the effects it
+    /// asks for.
+    pub fn update_input(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => self.update_key(key),
+            Input::Mouse(mouse) => self.update_mouse(mouse),
+            Input::Paste(text) => self.update_paste(&text),
+            Input::Resize(width, height) => {
+                self.resize(width, height);
+                Vec::new()
+            }
         }
     }
 
     /// Handles one key press without touching anything outside the UI: returns the effects
     /// it asks for. In the save prompt, a key the keymap does not take is typed.
-    pub fn update_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+    pub fn update_key(&mut self, key: KeyInput) -> Vec<Effect> {
         // A "saved" note is news for one look; a failed autosave stays until one succeeds.
         if self
             .ui
@@ -264,49 +287,17 @@ impl App {
         } else if self.ui.overlay == Some(Overlay::Save) {
             self.type_key(&key);
         } else if self.ui.overlay == Some(Overlay::Player)
-            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+            && let KeyCode::Char(c) = key.code
         {
             self.type_name(c);
         } else if self.ui.screen == Screen::Title
             && self.ui.overlay.is_none()
-            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+            && let KeyCode::Char(c) = key.code
         {
             self.type_seed(c);
         }
         self.refresh_view();
         self.take_effects()
-    }
-
-    /// Draws the current screen and any overlay.
-    pub fn draw(&self, frame: &mut Frame) -> Drawn {
-        let area = frame.area();
-        let mut out = Drawn {
-            log_lines: self.ui.drawn.log_lines,
-            ..Drawn::default()
-        };
-        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            widgets::too_small::draw(frame, area, self.theme);
-            return out;
-        }
-        match self.ui.screen {
-            Screen::Title => screens::title::draw(frame, area, self),
-            Screen::Briefing => screens::briefing::draw(frame, area, self, &mut out),
-            Screen::Negotiation => screens::negotiation::draw(frame, area, self, &mut out),
-            Screen::End => screens::end::draw(frame, area, self, &mut out),
-            Screen::Load => screens::load::draw(frame, area, self),
-            Screen::Review => screens::review::draw(frame, area, self, &mut out),
-        }
-        match self.ui.overlay {
-            Some(Overlay::Help) => screens::help::draw(frame, area, self, &mut out),
-            Some(Overlay::Why) => screens::why::draw(frame, area, self, &mut out),
-            Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
-            Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
-            Some(Overlay::Save) => screens::save::draw(frame, area, self),
-            Some(Overlay::Player) => screens::player::draw(frame, area, self),
-            Some(Overlay::Guide) => screens::guide::draw(frame, area, self.guide_view()),
-            None => {}
-        }
-        out
     }
 
     /// Keeps what the last frame measured (the event loop calls this after each draw).
@@ -332,6 +323,15 @@ impl App {
             Cmd::Why => toggle(ui, Overlay::Why),
             Cmd::Dance => ui.dance = !ui.dance,
             Cmd::Instructor => ui.instructor = !ui.instructor,
+            Cmd::Mouse => {
+                ui.mouse = !ui.mouse;
+                let text = if ui.mouse {
+                    "The game has the mouse: click rows, levels, tabs and keys; m lets go of it."
+                } else {
+                    "The mouse selects and copies text now; m gives it back to the game."
+                };
+                self.say(Tone::Info, text);
+            }
             Cmd::Close => ui.overlay = None,
             Cmd::No => self.declined(),
             Cmd::PickUp => ui.picked = ui.picked.saturating_sub(1),
@@ -421,6 +421,7 @@ impl App {
         let _ = self.take_lock(&info.id);
         self.info = Some(info);
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.generation += 1;
         self.debrief = None;
         self.unsaved = false;
         self.autosaved = false;

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::input::{KeyCode, KeyInput, Mods};
 
 use crate::engine::Game;
 use crate::persist::names::escape;
@@ -224,13 +224,9 @@ impl App {
     }
 
     /// A key the keymap did not take, while the prompt is open: a character is typed.
-    pub(crate) fn type_key(&mut self, key: &KeyEvent) {
+    pub(crate) fn type_key(&mut self, key: &KeyInput) {
         let KeyCode::Char(c) = key.code else { return };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            || c.is_control()
-        {
+        if key.mods.intersects(Mods::CONTROL | Mods::ALT) || c.is_control() {
             return;
         }
         self.type_text(c.encode_utf8(&mut [0; 4]));
@@ -525,6 +521,7 @@ impl App {
         self.say(Tone::Info, text);
         self.debrief = over.then(|| crate::ui::screens::end::Debrief::of(&game, self.theme));
         self.game = Some(game);
+        self.generation += 1;
         self.info = Some(info);
         self.unsaved = false;
         self.autosaved = false;

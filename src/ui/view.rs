@@ -22,12 +22,11 @@ pub struct View {
     instructor: Option<(Vec<usize>, (u16, Wrapped))>,
 }
 
-/// Which game, how far into it, at which terminal size: the state is what replaying the moves
-/// from the seed gives, so the scenario, the number of moves, the day and the news pin it down.
+/// Which game (its generation: a game loaded over another with the same scenario, seed and
+/// moves is still another game), how far into it, at which terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
-    scenario: usize,
-    seed: u64,
+    generation: u64,
     moves: usize,
     day: u32,
     news: usize,
@@ -35,10 +34,9 @@ struct Key {
 }
 
 impl Key {
-    fn of(game: &Game, area: Rect) -> Key {
+    fn of(generation: u64, game: &Game, area: Rect) -> Key {
         Key {
-            scenario: std::sync::Arc::as_ptr(&game.scenario).addr(),
-            seed: game.seed,
+            generation,
             moves: game.history.len(),
             day: game.state.day,
             news: game.state.log.len(),
@@ -48,23 +46,29 @@ impl Key {
 }
 
 impl View {
-    /// The big layout's right-hand side (why and dance), if made for this game and area.
-    pub fn big(&self, game: &Game, area: Rect) -> Option<&table_big::Side> {
+    /// The big layout's right-hand side (why and dance), if made for this game (of this
+    /// generation) and area.
+    pub fn big(&self, generation: u64, game: &Game, area: Rect) -> Option<&table_big::Side> {
         self.big
             .as_ref()
-            .filter(|_| self.made_for == Some(Key::of(game, area)))
+            .filter(|_| self.made_for == Some(Key::of(generation, game, area)))
     }
 
     /// The instructor's panel text and its unwrapped line count, if made for this game, area
     /// and package.
     pub fn instructor(
         &self,
+        generation: u64,
         game: &Game,
         area: Rect,
         package: &[usize],
     ) -> Option<&(u16, Wrapped)> {
         match &self.instructor {
-            Some((p, w)) if p == package && self.made_for == Some(Key::of(game, area)) => Some(w),
+            Some((p, w))
+                if p == package && self.made_for == Some(Key::of(generation, game, area)) =>
+            {
+                Some(w)
+            }
             _ => None,
         }
     }
@@ -89,7 +93,7 @@ impl App {
             return;
         };
         let area = Rect::new(0, 0, self.ui.size.0, self.ui.size.1);
-        let key = Key::of(game, area);
+        let key = Key::of(self.generation, game, area);
         if self.view.made_for != Some(key) {
             self.view = View {
                 made_for: Some(key),

@@ -1,68 +1,10 @@
 //! The keymap's rows and the conditions that enable them.
 
 use crate::ui::app::{App, Overlay, Screen};
-use ratatui::crossterm::event::KeyCode;
+use crate::ui::input::KeyCode;
 
+use super::when::*;
 use super::{Binding, Cmd, Group, Key};
-
-fn confirming(a: &App) -> bool {
-    matches!(a.ui.overlay, Some(Overlay::Confirm(_)))
-}
-
-/// Keys are text: the save prompt or the name prompt.
-fn typing(a: &App) -> bool {
-    matches!(a.ui.overlay, Some(Overlay::Save | Overlay::Player))
-}
-
-fn guiding(a: &App) -> bool {
-    a.ui.overlay == Some(Overlay::Guide)
-}
-
-fn save_prompt(a: &App) -> bool {
-    a.ui.overlay == Some(Overlay::Save)
-}
-
-fn naming(a: &App) -> bool {
-    a.ui.overlay == Some(Overlay::Player)
-}
-
-fn reviewing(a: &App) -> bool {
-    on(a, Screen::Review)
-}
-
-/// Saving works on a game at the table or at its debrief, with nothing on top.
-fn can_save(a: &App) -> bool {
-    a.game.is_some()
-        && a.ui.overlay.is_none()
-        && matches!(a.ui.screen, Screen::Negotiation | Screen::End)
-}
-
-/// The list of saves opens from the title, the briefing, the table and the debrief.
-fn can_load(a: &App) -> bool {
-    a.ui.overlay.is_none() && !matches!(a.ui.screen, Screen::Load | Screen::Review) && a.may_load()
-}
-
-fn on(a: &App, screen: Screen) -> bool {
-    a.ui.screen == screen && a.ui.overlay.is_none()
-}
-
-fn table(a: &App) -> bool {
-    on(a, Screen::Negotiation)
-}
-
-fn reading(a: &App) -> bool {
-    match a.ui.overlay {
-        Some(Overlay::Help | Overlay::Why) => true,
-        Some(_) => false,
-        None => matches!(a.ui.screen, Screen::Briefing | Screen::End),
-    }
-}
-
-fn has_answer(a: &App) -> bool {
-    a.game
-        .as_ref()
-        .is_some_and(|g| g.state.last_answer.is_some())
-}
 
 const fn b(
     cmd: Cmd,
@@ -624,6 +566,26 @@ pub static BINDINGS: &[Binding] = &[
                 && !typing(a)
                 && !matches!(a.ui.overlay, Some(Overlay::Menu | Overlay::Guide))
         },
+    ),
+    b(
+        Cmd::Mouse,
+        &[Key::ch('m')],
+        "copy text",
+        "Let go of the mouse, so it selects and copies text as in any terminal (Shift-drag also \
+         selects in most terminals); m again to click in the game.",
+        Group::General,
+        true,
+        |a| a.ui.mouse && !confirming(a) && !typing(a),
+    ),
+    b(
+        Cmd::Mouse,
+        &[Key::ch('m')],
+        "mouse on",
+        "Take the mouse back: click a row, a level, a tab, a menu line or a key in the footer; \
+         the wheel scrolls.",
+        Group::General,
+        true,
+        |a| !a.ui.mouse && !confirming(a) && !typing(a),
     ),
     b(
         Cmd::Quit,

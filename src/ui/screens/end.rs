@@ -327,5 +327,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         }
         out.scroll_max = pages.main.draw(frame, inside(main), app.ui.scroll, theme);
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }

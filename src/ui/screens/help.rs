@@ -110,6 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let rect = popup::centered(area, 100, area.height.saturating_sub(2));
     let inner = popup::window(frame, rect, "Help  (Esc or ? closes, ↑↓ scroll)", theme);
+    out.hit(rect, crate::ui::app::Target::Window);
     let max = scroll::draw(
         frame,
         inner.inner(Margin::new(1, 0)),

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::app::Tone;
 use crate::ui::saving::{SaveList, SaveRow, show_dir, stamp};
 use crate::ui::screens::body_and_footer;
@@ -25,7 +26,7 @@ const SAVED_SHORT: usize = 11;
 const OUTCOME: usize = 18;
 
 /// Draws the list and the selected save's details.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let list = &app.ui.saves;
     let (body, foot) = body_and_footer(area);
@@ -64,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if !list.rows.is_empty() {
         details(frame, detail, theme, list);
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {

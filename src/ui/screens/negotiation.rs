@@ -12,7 +12,7 @@ use crate::engine::{Game, SummitStatus};
 use crate::scenario::{Effect, Scenario};
 use crate::ui::App;
 use crate::ui::app::Drawn;
-use crate::ui::app::{Panel, Tone};
+use crate::ui::app::{Panel, Target, Tone};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
 
@@ -58,18 +58,18 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, true);
-        agenda::draw(frame, table, app, game, Borders::TOP);
+        agenda::draw(frame, table, app, game, Borders::TOP, out);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT);
-        let inner = tabs_panel(frame, right, app.theme, app.ui.panel);
+        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT, out);
+        let inner = tabs_panel(frame, right, app.theme, app.ui.panel, out);
         match app.ui.panel {
             Panel::Beijing => beijing::draw(frame, inner, app, game),
             Panel::HomeFront => home::draw(frame, inner, app, game),
             Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
         }
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     } else {
         // The agenda takes the width its columns need; the side panels get the rest.
         let max_table = area.width.saturating_sub(MIN_SIDE);
@@ -109,8 +109,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         let agenda_h = (rows + 3).min(top.height);
         let [table, below] =
             Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left);
-        agenda::draw(frame, table, app, game, Borders::ALL);
-        detail::draw(frame, below, app, game, Borders::ALL);
+        agenda::draw(frame, table, app, game, Borders::ALL, out);
+        detail::draw(frame, below, app, game, Borders::ALL, out);
         let beijing_h = if beijing_want > top.height {
             beijing_want
                 .min(upper.height.saturating_sub(MIN_HOME))
@@ -127,7 +127,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
         dispatches::draw(frame, inner, app, game, out);
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     }
 }
 
@@ -149,8 +149,9 @@ pub(crate) fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) ->
     )
 }
 
-/// The compact layout's side panel: a top border whose title names the tabs.
-fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect {
+/// The compact layout's side panel: a top border whose title names the tabs, each a hit area
+/// that shows its panel.
+fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel, out: &mut Drawn) -> Rect {
     let tab = |p: Panel, on: &'static str, off: &'static str| {
         if p == panel {
             (on, theme.selected())
@@ -165,6 +166,29 @@ fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect
         tab(Panel::Dispatches, "[News]", " News "),
         (" Tab ", theme.key()),
     ];
+    let mut x = area.x;
+    for (k, (text, _)) in title.iter().enumerate() {
+        let w = paint::width(text);
+        let tab = match k {
+            1 => Some(Panel::Beijing),
+            2 => Some(Panel::HomeFront),
+            3 => Some(Panel::Dispatches),
+            _ => None,
+        };
+        if let Some(tab) = tab {
+            let width = w.min(area.right().saturating_sub(x));
+            out.hit(
+                Rect {
+                    x,
+                    y: area.y,
+                    width,
+                    height: 1,
+                },
+                Target::Tab(tab),
+            );
+        }
+        x = x.saturating_add(w);
+    }
     paint::panel(
         frame.buffer_mut(),
         area,

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             frame.render_widget(block, rest);
             dance::draw(frame, inner, dance, theme);
         }
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
         return;
     }
     let Some(now) = review.board() else { return };
@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         );
         out.scroll_max = max;
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 /// The title line: which game, which week, how far through.

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     ])
     .areas(area);
     header(frame, head, app, game, false);
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
     let left_w = left_width(area, game);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
@@ -68,8 +68,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         Constraint::Min(0),
     ])
     .areas(left);
-    agenda::draw(frame, table, app, game, Borders::ALL);
-    detail::draw(frame, det, app, game, Borders::ALL);
+    agenda::draw(frame, table, app, game, Borders::ALL, out);
+    detail::draw(frame, det, app, game, Borders::ALL, out);
     let inner = panel(frame, homes, theme, " Home front ");
     home::draw(frame, inner, app, game);
     let inner = panel(
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
 
     // Right: Beijing as tall as it wants, then the why, then the dance with the rest.
     let fresh;
-    let side = match app.view.big(game, area) {
+    let side = match app.view.big(app.generation, game, area) {
         Some(side) => side,
         None => {
             fresh = Side::of(game, area, theme);

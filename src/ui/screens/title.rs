@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
+use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::widgets::footer;
 
@@ -35,7 +36,7 @@ pub fn teaches(name: &str) -> Option<&'static str> {
 }
 
 /// Draws the title and picker.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let (body, foot) = body_and_footer(area);
     let inner = body.centered_horizontally(Constraint::Max(100));
@@ -115,7 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(logo), logo_a);
     frame.render_widget(list, list_a);
     frame.render_widget(seed_p, seed_a);
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 /// Who plays, and whether in class mode, after the seed: "  · Ana · class mode".

@@ -10,6 +10,7 @@ use ratatui::widgets::Borders;
 use crate::engine::{Game, Package, query};
 use crate::scenario::{Level, Scenario};
 use crate::ui::App;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
 
@@ -174,8 +175,15 @@ pub fn points(gain: f64) -> String {
     }
 }
 
-/// Draws the table with the selected row highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+/// Draws the table with the selected row highlighted; each row is a hit area that selects it.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
     let theme = app.theme;
     let s = &game.scenario;
     let buf = frame.buffer_mut();
@@ -216,6 +224,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     for (k, i) in (0..s.issues.len()).skip(first).take(visible).enumerate() {
         let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
         table.row(buf, app, game, i, y);
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            Target::Row(i),
+        );
     }
 }
 

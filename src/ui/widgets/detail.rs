@@ -13,12 +13,20 @@ use crate::engine::Game;
 use crate::engine::score::{headline_bn, security_cost};
 use crate::engine::{Package, query};
 use crate::ui::App;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::agenda::feeling;
 use crate::ui::widgets::paint;
 
 /// Draws the detail pane: the whole ladder of levels when it fits, else the selected level.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
     let s = &game.scenario;
     let i = app.ui.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
@@ -26,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     let inner = Block::new().borders(borders).inner(area);
     let min_w = LADDER_FIXED + label_width(game, i);
     if inner.height >= levels.saturating_add(3) && inner.width >= min_w + 10 {
-        ladder(frame, area, app, game, borders);
+        ladder(frame, area, app, game, borders, out);
     } else {
         compact(frame, area, app, game, borders);
     }
@@ -62,7 +70,14 @@ fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
 
 /// The ladder view: every level of the selected issue in a table, then the selected level's
 /// description, the agenda, any red line and the whole package.
-fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+fn ladder(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
     let theme = app.theme;
     let s = &game.scenario;
     let st = &game.state;
@@ -95,6 +110,15 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
             break;
         }
         red = red.or(grid.row(buf, y, app, game, (i, l), marks));
+        // A click on a level makes it the package's, as ←→ would.
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            Target::Level(l),
+        );
     }
     // Text under the table, most useful first, while rows last.
     let y = inner.y + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
