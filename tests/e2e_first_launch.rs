@@ -1,7 +1,8 @@
 //! A newcomer's first game in the real binary, at 80×24 and 120×40 (issue 18): no name known
 //! and no guide read; Enter through the empty name prompt, a seed typed on the title screen,
-//! the guided first week read to its end, a proposal, and China's counter accepted through the
-//! menu, which opens on Hold and asks first. A second launch in the same config shows no guide.
+//! the guided first week read to its end, a click on an agenda row and (where the ladder shows)
+//! on a level, a proposal, and China's counter accepted through the menu, which opens on Hold
+//! and asks first (by key at 120×40, by a click on its line at 80×24). A second launch in the same config shows no guide.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -11,6 +12,24 @@ mod pty;
 use pty::{Pty, TIMEOUT};
 
 const UP: &str = "\x1b[A";
+
+/// Where `text` first shows on a line at or after `from` (0-based column and row).
+fn find(screen: &str, text: &str, from: usize) -> (usize, usize) {
+    screen
+        .lines()
+        .enumerate()
+        .skip(from)
+        .find_map(|(y, line)| {
+            let at = line.find(text)?;
+            Some((line[..at].chars().count(), y))
+        })
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{screen}"))
+}
+
+/// A left click at a 0-based cell, as a terminal reports it (SGR: 1-based, press and release).
+fn click(s: &mut Pty, (x, y): (usize, usize)) {
+    s.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1));
+}
 
 /// Waits until the screen no longer shows `text`.
 fn wait_gone(s: &Pty, text: &str) -> String {
@@ -68,22 +87,33 @@ fn first_game(size: (u16, u16)) {
         config.path().join("guide.txt").is_file(),
         "the guide is remembered as read"
     );
-    // Tariffs to 20%, rare earths to general licences, and propose.
+    // Tariffs to 20%; a click on the rare earths row selects it, and (where the ladder of
+    // levels shows) a click on "general licences" chooses it; then propose.
     s.send("l");
-    s.wait_for("‹20%›");
-    s.send("jj");
-    s.wait_for("‹slow licensing›");
-    s.send("l");
+    let screen = s.wait_for("‹20%›");
+    click(&mut s, find(&screen, "Rare earths", 0));
+    let screen = s.wait_for("‹slow licensing›");
+    if size.0 >= 110 {
+        let ladder = find(&screen, "Level", find(&screen, "Enforcement", 0).1).1;
+        click(&mut s, find(&screen, "general licences", ladder));
+    } else {
+        s.send("l");
+    }
     s.wait_for("‹general licences›");
     s.send("\r");
     let week2 = s.wait_for("Week 2");
     assert!(week2.contains("Beijing counters"), "{week2}");
-    // The menu opens on Hold; one up is the accept, which asks first.
+    // The menu opens on Hold; one up is the accept, which asks first (at 80×24 a click on its
+    // line takes it, as Enter does).
     s.send("a");
-    s.wait_for("▶ Hold: working-level talks");
-    s.send(UP);
-    s.wait_for("▶ Accept China's counter-offer");
-    s.send("\r");
+    let menu = s.wait_for("▶ Hold: working-level talks");
+    if size.0 >= 110 {
+        s.send(UP);
+        s.wait_for("▶ Accept China's counter-offer");
+        s.send("\r");
+    } else {
+        click(&mut s, find(&menu, "Accept China's counter-offer", 0));
+    }
     s.wait_for("Are you sure?");
     s.wait_for("It binds both sides");
     s.send("y");
