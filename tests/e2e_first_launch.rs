@@ -28,7 +28,13 @@ fn find(screen: &str, text: &str, from: usize) -> (usize, usize) {
 
 /// A left click at a 0-based cell, as a terminal reports it (SGR: 1-based, press and release).
 fn click(s: &mut Pty, (x, y): (usize, usize)) {
-    s.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1));
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        x + 1,
+        y + 1,
+        x + 1,
+        y + 1
+    ));
 }
 
 /// Waits until the screen no longer shows `text`.

@@ -14,7 +14,7 @@ use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::app::{Panel, Target, Tone};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
+use crate::ui::widgets::{TableView, agenda, beijing, detail, dispatches, footer, home, paint};
 
 /// The narrowest the side panels (Beijing, home front) get in the full layout.
 const MIN_SIDE: u16 = 40;
@@ -58,15 +58,22 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, true);
-        agenda::draw(frame, table, app, game, Borders::TOP, out);
+        agenda::draw(frame, table, TableView::of(app), game, Borders::TOP, out);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT, out);
+        detail::draw(
+            frame,
+            left,
+            TableView::of(app),
+            game,
+            Borders::TOP | Borders::RIGHT,
+            out,
+        );
         let inner = tabs_panel(frame, right, app.theme, app.ui.panel, out);
         match app.ui.panel {
-            Panel::Beijing => beijing::draw(frame, inner, app, game),
-            Panel::HomeFront => home::draw(frame, inner, app, game),
+            Panel::Beijing => beijing::draw(frame, inner, game, app.theme),
+            Panel::HomeFront => home::draw(frame, inner, game, app.theme),
             Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
         }
         footer::draw(frame, foot, app, out);
@@ -109,8 +116,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         let agenda_h = (rows + 3).min(top.height);
         let [table, below] =
             Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left);
-        agenda::draw(frame, table, app, game, Borders::ALL, out);
-        detail::draw(frame, below, app, game, Borders::ALL, out);
+        agenda::draw(frame, table, TableView::of(app), game, Borders::ALL, out);
+        detail::draw(frame, below, TableView::of(app), game, Borders::ALL, out);
         let beijing_h = if beijing_want > top.height {
             beijing_want
                 .min(upper.height.saturating_sub(MIN_HOME))
@@ -121,9 +128,9 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         let [china, homes] =
             Layout::vertical([Constraint::Length(beijing_h), Constraint::Min(0)]).areas(right);
         let inner = panel(frame, china, app.theme, " Beijing ");
-        beijing::draw(frame, inner, app, game);
+        beijing::draw(frame, inner, game, app.theme);
         let inner = panel(frame, homes, app.theme, " Home front ");
-        home::draw(frame, inner, app, game);
+        home::draw(frame, inner, game, app.theme);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
         dispatches::draw(frame, inner, app, game, out);

@@ -15,7 +15,7 @@ use crate::ui::screens::negotiation::{header, panel};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::dance::Dance;
 use crate::ui::widgets::scroll::Wrapped;
-use crate::ui::widgets::{agenda, beijing, dance, detail, dispatches, footer, home};
+use crate::ui::widgets::{TableView, agenda, beijing, dance, detail, dispatches, footer, home};
 
 /// Terminals at least this large get the big layout.
 pub const BIG: (u16, u16) = (160, 48);
@@ -68,10 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         Constraint::Min(0),
     ])
     .areas(left);
-    agenda::draw(frame, table, app, game, Borders::ALL, out);
-    detail::draw(frame, det, app, game, Borders::ALL, out);
+    agenda::draw(frame, table, TableView::of(app), game, Borders::ALL, out);
+    detail::draw(frame, det, TableView::of(app), game, Borders::ALL, out);
     let inner = panel(frame, homes, theme, " Home front ");
-    home::draw(frame, inner, app, game);
+    home::draw(frame, inner, game, app.theme);
     let inner = panel(
         frame,
         news,
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     ])
     .areas(right);
     let inner = panel(frame, china, theme, " Beijing ");
-    beijing::draw(frame, inner, app, game);
+    beijing::draw(frame, inner, game, app.theme);
     let inner = panel(
         frame,
         why_a,

@@ -9,9 +9,9 @@ use ratatui::widgets::Borders;
 
 use crate::engine::{Game, Package, query};
 use crate::scenario::{Level, Scenario};
-use crate::ui::App;
 use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::TableView;
 use crate::ui::widgets::paint;
 
 /// How Beijing feels about one level of one issue: a symbol, a word and a style.
@@ -179,12 +179,12 @@ pub fn points(gain: f64) -> String {
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    v: TableView,
     game: &Game,
     borders: Borders,
     out: &mut Drawn,
 ) {
-    let theme = app.theme;
+    let theme = v.theme;
     let s = &game.scenario;
     let buf = frame.buffer_mut();
     let title = " Agenda: your package (←→ level, Space on/off, Enter propose) ";
@@ -200,7 +200,7 @@ pub fn draw(
     }
     // The package's worth to the US, on the border's right end, beside the title: a player
     // learned only in the debrief that the counter taken was below the US walk-away.
-    if let Some(gain) = us_gain(game, &app.ui.package) {
+    if let Some(gain) = us_gain(game, v.package) {
         let style = if gain < 0.0 { theme.bad() } else { theme.key() };
         let used = area.x + 1 + paint::width(title);
         for text in [
@@ -220,10 +220,10 @@ pub fn draw(
     table.head(buf);
     let visible = usize::from(inner.height - 1);
     // Keep the selected row in view when the table is shorter than the agenda.
-    let first = (app.ui.row + 1).saturating_sub(visible);
+    let first = (v.row + 1).saturating_sub(visible);
     for (k, i) in (0..s.issues.len()).skip(first).take(visible).enumerate() {
         let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
-        table.row(buf, app, game, i, y);
+        table.row(buf, v, game, i, y);
         out.hit(
             Rect {
                 y,
@@ -304,13 +304,13 @@ impl Table {
     }
 
     /// Issue `i`'s row at line `y`.
-    fn row(&self, buf: &mut Buffer, app: &App, game: &Game, i: usize, y: u16) {
+    fn row(&self, buf: &mut Buffer, v: TableView, game: &Game, i: usize, y: u16) {
         let (cols, theme, st) = (&self.cols, self.theme, &game.state);
         let Some(issue) = game.scenario.issues.get(i) else {
             return;
         };
         let on = st.agenda.get(i).copied().unwrap_or(false);
-        let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+        let level = v.package.get(i).copied().unwrap_or(issue.status_quo);
         let dim = if on { theme.text() } else { theme.dim() };
         if cols.status {
             let status = if on {
@@ -326,7 +326,7 @@ impl Table {
             &issue.short
         };
         self.cell(buf, self.name, y, cols.name, name, dim);
-        let selected = i == app.ui.row;
+        let selected = i == v.row;
         self.proposal(buf, y, issue.levels.get(level), on, selected);
         if on {
             let f = feeling(game, i, level, theme);

@@ -10,7 +10,6 @@ use ratatui::style::Style;
 
 use crate::engine::Game;
 use crate::report::reply_headline;
-use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::meter::{self, Good, Meter};
 use crate::ui::widgets::paint;
@@ -259,11 +258,10 @@ pub fn wanted_height(game: &Game, w: u16) -> u16 {
 }
 
 /// Draws the panel into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
+pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
     if area.is_empty() {
         return;
     }
-    let theme = app.theme;
     let h = usize::from(area.height);
     let mut chosen = None;
     for plan in PLANS {

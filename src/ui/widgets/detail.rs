@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::engine::Game;
 use crate::engine::score::{headline_bn, security_cost};
 use crate::engine::{Package, query};
-use crate::ui::App;
 use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::TableView;
 use crate::ui::widgets::agenda::feeling;
 use crate::ui::widgets::paint;
 
@@ -22,21 +22,21 @@ use crate::ui::widgets::paint;
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    v: TableView,
     game: &Game,
     borders: Borders,
     out: &mut Drawn,
 ) {
     let s = &game.scenario;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
     let levels = u16::try_from(issue.levels.len()).unwrap_or(u16::MAX);
     let inner = Block::new().borders(borders).inner(area);
     let min_w = LADDER_FIXED + label_width(game, i);
     if inner.height >= levels.saturating_add(3) && inner.width >= min_w + 10 {
-        ladder(frame, area, app, game, borders, out);
+        ladder(frame, area, v, game, borders, out);
     } else {
-        compact(frame, area, app, game, borders);
+        compact(frame, area, v, game, borders);
     }
 }
 
@@ -59,9 +59,9 @@ fn label_width(game: &Game, i: usize) -> u16 {
 /// Whether `level` of issue `i` crosses one of China's red lines given the rest of the package
 /// being built (the engine's dry run decides, so a line lifted by reciprocity is not marked),
 /// and the line if so.
-fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
+fn red_line(v: TableView, game: &Game, i: usize, level: usize) -> Option<usize> {
     let s = &game.scenario;
-    let p = Package(app.ui.package.clone());
+    let p = Package(v.package.to_vec());
     if p.0.len() != s.issues.len() || !query::red_line_at(s, &game.state, &p, i, level) {
         return None;
     }
@@ -73,15 +73,15 @@ fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
 fn ladder(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    v: TableView,
     game: &Game,
     borders: Borders,
     out: &mut Drawn,
 ) {
-    let theme = app.theme;
+    let theme = v.theme;
     let s = &game.scenario;
     let st = &game.state;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let issue = &s.issues[i];
     let buf = frame.buffer_mut();
     let title = format!(" {} ", issue.name);
@@ -96,7 +96,7 @@ fn ladder(
     let at = |p: Option<&Package>| p.and_then(|p| p.0.get(i).copied());
     let marks = Marks {
         status_quo: crate::ai::status_quo_level(&game.scenario, st, i),
-        yours: app.ui.package.get(i).copied().unwrap_or(issue.status_quo),
+        yours: v.package.get(i).copied().unwrap_or(issue.status_quo),
         // A counter or agreement that leaves an off-table issue alone says nothing about it.
         counter: at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo),
         agreed: at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo),
@@ -109,7 +109,7 @@ fn ladder(
         if y >= inner.bottom() {
             break;
         }
-        red = red.or(grid.row(buf, y, app, game, (i, l), marks));
+        red = red.or(grid.row(buf, y, v, game, (i, l), marks));
         // A click on a level makes it the package's, as ←→ would.
         out.hit(
             Rect {
@@ -122,7 +122,7 @@ fn ladder(
     }
     // Text under the table, most useful first, while rows last.
     let y = inner.y + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
-    under(buf, Rect { y, ..inner }.intersection(inner), app, game, red);
+    under(buf, Rect { y, ..inner }.intersection(inner), v, game, red);
 }
 
 /// Which levels of the issue are the player's, China's counter and agreed.
@@ -189,12 +189,12 @@ impl Grid {
         &self,
         buf: &mut Buffer,
         y: u16,
-        app: &App,
+        v: TableView,
         game: &Game,
         (i, l): (usize, usize),
         marks: Marks,
     ) -> Option<usize> {
-        let (theme, xs, end) = (app.theme, &self.xs, self.inner.right());
+        let (theme, xs, end) = (v.theme, &self.xs, self.inner.right());
         let issue = game.scenario.issues.get(i)?;
         let level = issue.levels.get(l)?;
         let mine = l == marks.yours;
@@ -227,7 +227,7 @@ impl Grid {
         let f = feeling(game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
-        let crosses = red_line(app, game, i, l);
+        let crosses = red_line(v, game, i, l);
         let notes = [
             (l == marks.status_quo, "status quo", "status quo"),
             (mine, "your package", "you"),
@@ -259,13 +259,13 @@ impl Grid {
 
 /// The paragraphs under the ladder, wrapped into `area` while rows last: the selected level's
 /// description, what the agenda costs, the red line crossed (`red`) and the whole package.
-fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize>) {
-    let (theme, s) = (app.theme, &game.scenario);
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<usize>) {
+    let (theme, s) = (v.theme, &game.scenario);
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
-    let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let yours = v.package.get(i).copied().unwrap_or(issue.status_quo);
     // The whole package keeps the last rows: it was the line a short pane lost first.
-    let p = Package(app.ui.package.clone());
+    let p = Package(v.package.to_vec());
     let whole = (p.0.len() == s.issues.len()).then(|| whole_package(game, &p));
     let kept = whole
         .as_deref()
@@ -344,12 +344,12 @@ fn agenda_text(game: &Game, i: usize, theme: Theme) -> (String, ratatui::style::
 }
 
 /// The selected level in words, for panels too small for the ladder.
-fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
-    let theme = app.theme;
+fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Borders) {
+    let theme = v.theme;
     let s = &game.scenario;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
-    let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let level = v.package.get(i).copied().unwrap_or(issue.status_quo);
     let Some(l) = issue.levels.get(level) else {
         return;
     };
@@ -392,7 +392,7 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borde
     }
     let (agenda, agenda_style) = agenda_text(game, i, theme);
     lines.push(Line::styled(agenda, agenda_style));
-    let p = Package(app.ui.package.clone());
+    let p = Package(v.package.to_vec());
     if roomy && p.0.len() == s.issues.len() {
         lines.push(Line::styled(whole_package(game, &p), theme.dim()));
     }
