@@ -265,10 +265,14 @@ fn opening_an_issue_says_why_the_date_moves() {
     let (mut a, _) = play(">>vvvv_", 120, 40);
     let m = a.ui.message.clone().unwrap();
     assert!(
-        m.text
-            .contains("days preparing it, so the date moves on to"),
+        m.text.contains("of preparation move the date on to"),
         "{m:?}"
     );
-    let shown = text(&draw(&mut a, 120, 40));
-    assert!(shown.contains("so the date moves on"), "{shown}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = text(&draw(&mut a, w, h));
+        assert!(
+            shown.contains("2 days of preparation move the date on to 27 Aug 2025."),
+            "{w}x{h}:\n{shown}"
+        );
+    }
 }

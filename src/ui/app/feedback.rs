@@ -34,9 +34,13 @@ fn opened(game: &Game, events: usize) -> Option<String> {
             crate::core::Said::IssueOpened { issue, days } => Some((issue, days)),
             _ => None,
         })?;
-    let name = s.issues.get(issue).map_or("The issue", |i| i.name.as_str());
+    // The short name, so the reason fits 80 columns; the days left go first when cut.
+    let name = s
+        .issues
+        .get(issue)
+        .map_or("The issue", |i| i.short.as_str());
     Some(format!(
-        "{name} opened: the teams spend {days} days preparing it, so the date moves on to {} ({} days left).",
+        "{name} opened: {days} days of preparation move the date on to {}. {} days left.",
         s.date_of_day(st.day).long(),
         st.days_left(s)
     ))
