@@ -177,3 +177,13 @@ fn the_dance_has_a_legend_and_draws_low_values() {
     let levels = truce::ui::widgets::meter::spark_levels(&[0.0, 50.0, 100.0], (0.0, 100.0), 3);
     assert_eq!(levels, vec![1, 5, 8]);
 }
+
+#[test]
+fn at_80x24_the_news_among_the_reminders_takes_the_rows_left() {
+    // A threat made: it falls due, and the compact Beijing panel says so in its last row.
+    let mut a = app_of("autumn-2025", 3);
+    a.apply(Action::Threaten);
+    assert!(a.game.as_ref().unwrap().state.threat_deadline.is_some());
+    let shown = text(&draw(&mut a, 80, 24));
+    assert!(shown.contains("• threat falls due in"), "{shown}");
+}

@@ -251,6 +251,45 @@ fn reminders<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16) {
     }
 }
 
+/// The reminders that are news, most pressing first, one line each: a threat falling due, a
+/// counter-offer waiting, a package agreed, the cards in force.
+fn urgent(game: &Game, theme: Theme, w: u16) -> Vec<Row<'_>> {
+    let st = &game.state;
+    let mut out = Vec::new();
+    let mut line = |text: String, style| {
+        out.push(Row::Text(
+            0,
+            vec![(Cow::Owned(paint::fit(&text, w).into_owned()), style)],
+        ));
+    };
+    if let Some(deadline) = st.threat_deadline {
+        let days = deadline.saturating_sub(st.day);
+        line(format!("• threat falls due in {days} days"), theme.warn());
+    }
+    if st.counter.is_some() {
+        line("• a counter-offer waits (c copies it)".into(), theme.text());
+    }
+    if st.agreed.is_some() {
+        line(
+            "• a package is agreed: sign it at the summit".into(),
+            theme.text(),
+        );
+    }
+    let in_force: Vec<&str> = game
+        .scenario
+        .world
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| st.cards.get(k).copied().unwrap_or(false))
+        .map(|(_, c)| c.short.as_str())
+        .collect();
+    if !in_force.is_empty() {
+        line(format!("• in force: {}", in_force.join(", ")), theme.text());
+    }
+    out
+}
+
 /// Rows the panel needs at inner width `w` to show everything, with every rung name whole.
 pub fn wanted_height(game: &Game, w: u16) -> u16 {
     let n = rows(game, Theme::plain(), w, PLANS[0]).len();
@@ -267,11 +306,22 @@ pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
     for plan in PLANS {
         let r = rows(game, theme, area.width, plan);
         if r.len() <= h {
-            chosen = Some(r);
+            chosen = Some((r, plan));
             break;
         }
     }
-    let rows = chosen.unwrap_or_else(|| rows(game, theme, area.width, PLANS[PLANS.len() - 1]));
+    let last = PLANS[PLANS.len() - 1];
+    let (mut rows, plan) = chosen.unwrap_or_else(|| (rows(game, theme, area.width, last), last));
+    // A plan without the reminders still gives the rows it leaves to the news among them (a
+    // threat falling due, a counter waiting, what is in force): at 80×24 they dropped out
+    // while a row stayed empty.
+    if !plan.rest {
+        for row in urgent(game, theme, area.width) {
+            if rows.len() < h {
+                rows.push(row);
+            }
+        }
+    }
     let end = area.right();
     for (k, row) in rows.iter().take(h).enumerate() {
         let y = area.y + u16::try_from(k).unwrap_or(0);
