@@ -11,6 +11,7 @@ use crate::ui::effects::Effect;
 use crate::ui::input::{Input, KeyCode, KeyInput};
 use crate::ui::keymap::{self, Cmd};
 use crate::ui::menu::{self, MenuItem};
+use crate::ui::outside::{Clock, Policy, SaveStore, Store, SystemClock};
 use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 
@@ -137,8 +138,12 @@ pub struct App {
     pub theme: Theme,
     /// Names the game's save and autosave files; kept from a loaded save.
     pub info: Option<GameInfo>,
-    /// Where saves and autosaves go (`None`: no folder known, so no autosave).
-    pub save_dir: Option<PathBuf>,
+    /// Where saves and autosaves go (`None`: none known, so no autosave).
+    pub store: Option<Box<dyn Store>>,
+    /// The time, for save stamps.
+    pub clock: Box<dyn Clock>,
+    /// What the player may do beyond the game: choose a folder, load, suspend.
+    pub policy: Policy,
     /// Moves made since the game was last saved by hand, loaded or started.
     pub unsaved: bool,
     /// Whether the last autosave was written.
@@ -192,7 +197,9 @@ impl App {
             },
             theme,
             info: None,
-            save_dir: None,
+            store: None,
+            clock: Box::new(SystemClock),
+            policy: Policy::LOCAL,
             unsaved: false,
             autosaved: false,
             classroom: crate::ui::classroom::Classroom::default(),
@@ -207,8 +214,29 @@ impl App {
 
     /// The same app, saving into `dir` (and autosaving after every move).
     pub fn with_save_dir(mut self, dir: Option<PathBuf>) -> App {
-        self.save_dir = dir;
+        self.store = dir.map(|d| Box::new(SaveStore::new(d)) as Box<dyn Store>);
         self
+    }
+
+    /// The same app, saving into `store`.
+    pub fn with_store(mut self, store: impl Store + 'static) -> App {
+        self.store = Some(Box::new(store));
+        self
+    }
+
+    /// The same app, under this policy and clock.
+    pub fn with_outside(mut self, policy: Policy, clock: impl Clock + 'static) -> App {
+        self.policy = policy;
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// The save folder on disk, if the store is one (locks and the class registry live there).
+    pub fn save_dir(&self) -> Option<PathBuf> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.folder())
+            .map(std::path::Path::to_path_buf)
     }
 
     /// The same app, resuming a loaded save where it was left.
@@ -404,7 +432,7 @@ impl App {
             return;
         };
         self.ui.package = scenario.status_quo().0;
-        let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
+        let base = GameInfo::new(&scenario, self.ui.seed, &self.clock.stamp());
         let info = self.new_info(base);
         // A new id: nobody else can hold its lock.
         let _ = self.take_lock(&info.id);

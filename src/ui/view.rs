@@ -64,7 +64,9 @@ impl View {
         package: &[usize],
     ) -> Option<&(u16, Wrapped)> {
         match &self.instructor {
-            Some((p, w)) if p == package && self.made_for == Some(Key::of(generation, game, area)) => {
+            Some((p, w))
+                if p == package && self.made_for == Some(Key::of(generation, game, area)) =>
+            {
                 Some(w)
             }
             _ => None,

@@ -144,13 +144,17 @@ pub fn wrapped(game: &Game, package: &[usize], area: Rect, theme: Theme) -> (u16
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let theme = app.theme;
     let fresh;
-    let (count, text) = match app.view.instructor(app.generation, game, frame.area(), &app.ui.package) {
-        Some(panel) => panel,
-        None => {
-            fresh = wrapped(game, &app.ui.package, frame.area(), theme);
-            &fresh
-        }
-    };
+    let (count, text) =
+        match app
+            .view
+            .instructor(app.generation, game, frame.area(), &app.ui.package)
+        {
+            Some(panel) => panel,
+            None => {
+                fresh = wrapped(game, &app.ui.package, frame.area(), theme);
+                &fresh
+            }
+        };
     let rows = count + 2;
     let width = WIDTH.min(area.width);
     let height = rows.min(HEIGHT).min(area.height.saturating_sub(1));
