@@ -18,7 +18,7 @@ fn session(width: u16, height: u16) -> Session<TestBackend> {
 
 fn press(s: &mut Session<TestBackend>, script: &str) {
     for k in common::keys(script) {
-        s.input(Input::Key(KeyInput::from(k))).unwrap();
+        s.input(Input::Key(k)).unwrap();
     }
 }
 
