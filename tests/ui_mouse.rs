@@ -7,7 +7,7 @@ mod common;
 
 use ratatui::backend::TestBackend;
 use truce::ui::app::{Overlay, Panel, Screen};
-use truce::ui::input::{Input, KeyInput, MouseInput, MouseKind};
+use truce::ui::input::{Input, MouseInput, MouseKind};
 use truce::ui::menu::{self, MenuItem};
 use truce::ui::{App, Session};
 
