@@ -8,13 +8,14 @@ use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
-use crate::ui::input::{Input, KeyCode, KeyInput};
-use crate::ui::keymap::{self, Cmd};
+use crate::ui::keymap::Cmd;
 use crate::ui::menu::{self, MenuItem};
+use crate::ui::outside::{Clock, Policy, SaveStore, Store, SystemClock};
 use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
 
 mod feedback;
+mod handle;
 mod parts;
 use feedback::Acted;
 pub use parts::{Drawn, Hit, Message, Panel, Target, Tone};
@@ -139,8 +140,12 @@ pub struct App {
     pub theme: Theme,
     /// Names the game's save and autosave files; kept from a loaded save.
     pub info: Option<GameInfo>,
-    /// Where saves and autosaves go (`None`: no folder known, so no autosave).
-    pub save_dir: Option<PathBuf>,
+    /// Where saves and autosaves go (`None`: none known, so no autosave).
+    pub store: Option<Box<dyn Store>>,
+    /// The time, for save stamps.
+    pub clock: Box<dyn Clock>,
+    /// What the player may do beyond the game: choose a folder, load, suspend.
+    pub policy: Policy,
     /// Moves made since the game was last saved by hand, loaded or started.
     pub unsaved: bool,
     /// Whether the last autosave was written.
@@ -196,7 +201,9 @@ impl App {
             },
             theme,
             info: None,
-            save_dir: None,
+            store: None,
+            clock: Box::new(SystemClock),
+            policy: Policy::LOCAL,
             unsaved: false,
             autosaved: false,
             classroom: crate::ui::classroom::Classroom::default(),
@@ -212,8 +219,29 @@ impl App {
 
     /// The same app, saving into `dir` (and autosaving after every move).
     pub fn with_save_dir(mut self, dir: Option<PathBuf>) -> App {
-        self.save_dir = dir;
+        self.store = dir.map(|d| Box::new(SaveStore::new(d)) as Box<dyn Store>);
         self
+    }
+
+    /// The same app, saving into `store`.
+    pub fn with_store(mut self, store: impl Store + 'static) -> App {
+        self.store = Some(Box::new(store));
+        self
+    }
+
+    /// The same app, under this policy and clock.
+    pub fn with_outside(mut self, policy: Policy, clock: impl Clock + 'static) -> App {
+        self.policy = policy;
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// The save folder on disk, if the store is one (locks and the class registry live there).
+    pub fn save_dir(&self) -> Option<PathBuf> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.folder())
+            .map(std::path::Path::to_path_buf)
     }
 
     /// The same app, resuming a loaded save where it was left.
@@ -241,63 +269,6 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.ui.size = (width, height);
         self.refresh_view();
-    }
-
-    /// Handles one input and carries out what it asks for (saving, loading, quitting), as
-    /// every front end does: `update_input`, then `perform` on each effect.
-    pub fn handle(&mut self, input: Input) {
-        for effect in self.update_input(input) {
-            self.perform(effect);
-        }
-    }
-
-    /// Handles one key press and carries out what it asks for.
-    pub fn handle_key(&mut self, key: KeyInput) {
-        self.handle(Input::Key(key));
-    }
-
-    /// Handles one input without touching anything outside the UI: returns the effects it
-    /// asks for.
-    pub fn update_input(&mut self, input: Input) -> Vec<Effect> {
-        match input {
-            Input::Key(key) => self.update_key(key),
-            Input::Mouse(mouse) => self.update_mouse(mouse),
-            Input::Paste(text) => self.update_paste(&text),
-            Input::Resize(width, height) => {
-                self.resize(width, height);
-                Vec::new()
-            }
-        }
-    }
-
-    /// Handles one key press without touching anything outside the UI: returns the effects
-    /// it asks for. In the save prompt, a key the keymap does not take is typed.
-    pub fn update_key(&mut self, key: KeyInput) -> Vec<Effect> {
-        // A "saved" note is news for one look; a failed autosave stays until one succeeds.
-        if self
-            .ui
-            .status
-            .as_ref()
-            .is_some_and(|m| m.tone == Tone::Good)
-        {
-            self.ui.status = None;
-        }
-        if let Some(cmd) = keymap::lookup(self, &key) {
-            self.update(cmd);
-        } else if self.ui.overlay == Some(Overlay::Save) {
-            self.type_key(&key);
-        } else if self.ui.overlay == Some(Overlay::Player)
-            && let KeyCode::Char(c) = key.code
-        {
-            self.type_name(c);
-        } else if self.ui.screen == Screen::Title
-            && self.ui.overlay.is_none()
-            && let KeyCode::Char(c) = key.code
-        {
-            self.type_seed(c);
-        }
-        self.refresh_view();
-        self.take_effects()
     }
 
     /// Keeps what the last frame measured (the event loop calls this after each draw).
@@ -415,7 +386,7 @@ impl App {
             return;
         };
         self.ui.package = scenario.status_quo().0;
-        let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
+        let base = GameInfo::new(&scenario, self.ui.seed, &self.clock.stamp());
         let info = self.new_info(base);
         // A new id: nobody else can hold its lock.
         let _ = self.take_lock(&info.id);

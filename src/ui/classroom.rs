@@ -159,7 +159,7 @@ impl App {
         let (true, Some(player), Some(dir)) = (
             self.classroom.class,
             self.classroom.player.as_deref(),
-            self.save_dir.clone(),
+            self.save_dir(),
         ) else {
             return false;
         };
@@ -254,9 +254,10 @@ impl App {
         true
     }
 
-    /// Whether loading another save is allowed now (never in class mode).
+    /// Whether loading another save is allowed now (never in class mode, nor when the policy
+    /// says no).
     pub fn may_load(&self) -> bool {
-        !self.classroom.class
+        self.policy.load && !self.classroom.class
     }
 
     /// Whether the name prompt is up.

@@ -81,7 +81,7 @@ impl App {
     /// the game is now in play.
     pub(crate) fn open_loaded(&mut self, mut loaded: LoadedGame, from_list: bool) -> bool {
         let mut branched = None;
-        if let Some(dir) = self.save_dir.clone()
+        if let Some(dir) = self.save_dir()
             && let Some(held) = further_autosave(&dir, &loaded)
         {
             loaded.info.id = branch_id(&dir, &loaded.info.id);
@@ -120,7 +120,7 @@ impl App {
     /// the game is open. A lock that cannot be made (no folder, a read-only one) is no lock,
     /// and the autosave says what is wrong with the folder.
     pub(crate) fn take_lock(&mut self, id: &str) -> Result<(), String> {
-        let Some(dir) = self.save_dir.clone() else {
+        let Some(dir) = self.save_dir() else {
             self.guard.lock = None;
             return Ok(());
         };
@@ -133,7 +133,7 @@ impl App {
             return Ok(());
         }
         self.guard.lock = None;
-        match Lock::take(&dir, id, &crate::ui::saving::start_stamp()) {
+        match Lock::take(&dir, id, &self.clock.stamp()) {
             Ok(lock) => {
                 self.guard.lock = Some(lock);
                 Ok(())

@@ -15,6 +15,7 @@ pub mod input;
 pub mod keymap;
 pub mod menu;
 pub mod mouse;
+pub mod outside;
 pub mod paste;
 pub mod review;
 pub mod saving;

@@ -363,7 +363,7 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: switch between the name and the folder.",
         Group::Saves,
         true,
-        save_prompt,
+        |a| save_prompt(a) && a.policy.choose_folder,
     ),
     b(
         Cmd::PromptErase,

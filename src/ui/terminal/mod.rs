@@ -239,7 +239,9 @@ fn handle_inputs(
         match input {
             // Raw mode turns Ctrl-Z into a key: suspend as the shell would have.
             Input::Key(key)
-                if key.code == KeyCode::Char('z') && key.mods.contains(Mods::CONTROL) =>
+                if key.code == KeyCode::Char('z')
+                    && key.mods.contains(Mods::CONTROL)
+                    && session.app().policy.suspend =>
             {
                 signals::suspend(session.terminal(), capture.0)?;
                 resized(session)?;

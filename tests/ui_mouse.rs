@@ -1,0 +1,203 @@
+//! The mouse through the `Session`: clicks at cells found in what a `TestBackend` drew (a key
+//! in the footer, an agenda row, a level on the ladder, a tab, a menu line), the wheel, and the
+//! key that lets go of the mouse. Each click must do what its key does.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use ratatui::backend::TestBackend;
+use truce::ui::app::{Overlay, Panel, Screen};
+use truce::ui::input::{Input, MouseInput, MouseKind};
+use truce::ui::menu::{self, MenuItem};
+use truce::ui::{App, Session};
+
+fn session(width: u16, height: u16) -> Session<TestBackend> {
+    let app: App = common::app();
+    Session::new(app, TestBackend::new(width, height)).unwrap()
+}
+
+fn press(s: &mut Session<TestBackend>, script: &str) {
+    for k in common::keys(script) {
+        s.input(Input::Key(k)).unwrap();
+    }
+}
+
+/// The cell where `text` starts on screen, searching rows from `from_row` down.
+fn find(s: &Session<TestBackend>, text: &str, from_row: u16) -> (u16, u16) {
+    let buffer = s.backend().buffer();
+    for y in from_row..buffer.area.height {
+        let cells: Vec<&str> = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let line = cells.concat();
+        if let Some(at) = line.find(text) {
+            // From a byte offset in the row to the cell it falls in.
+            let mut bytes = 0;
+            for (x, cell) in cells.iter().enumerate() {
+                if bytes >= at {
+                    return (u16::try_from(x).unwrap(), y);
+                }
+                bytes += cell.len();
+            }
+        }
+    }
+    panic!("{text:?} is not on screen:\n{}", screen(s));
+}
+
+fn screen(s: &Session<TestBackend>) -> String {
+    let buffer = s.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn click(s: &mut Session<TestBackend>, (column, row): (u16, u16)) {
+    s.input(Input::Mouse(MouseInput::click(column, row)))
+        .unwrap();
+    let release = MouseInput {
+        kind: MouseKind::Release,
+        column,
+        row,
+    };
+    s.input(Input::Mouse(release)).unwrap();
+}
+
+fn wheel(s: &mut Session<TestBackend>, kind: MouseKind) {
+    s.input(Input::Mouse(MouseInput {
+        kind,
+        column: 40,
+        row: 10,
+    }))
+    .unwrap();
+}
+
+#[test]
+fn a_footer_key_is_a_button_and_the_wheel_scrolls_help() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = session(w, h);
+        let help = find(&s, "? help", h - 1);
+        click(&mut s, help);
+        assert_eq!(s.app().ui.overlay, Some(Overlay::Help), "{w}×{h}");
+        wheel(&mut s, MouseKind::WheelDown);
+        assert_eq!(s.app().ui.overlay_scroll, 3, "{w}×{h}");
+        wheel(&mut s, MouseKind::WheelUp);
+        assert_eq!(s.app().ui.overlay_scroll, 0, "{w}×{h}");
+        // The footer's Esc closes it, as the key does.
+        let close = find(&s, "Esc close", h - 1);
+        click(&mut s, close);
+        assert_eq!(s.app().ui.overlay, None, "{w}×{h}");
+    }
+}
+
+#[test]
+fn clicking_a_row_then_a_level_builds_the_package_as_the_keys_do() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut s = session(w, h);
+        press(&mut s, ">>");
+        assert_eq!(s.app().ui.screen, Screen::Negotiation);
+        let game = s.app().game.clone().unwrap();
+        let issues = &game.scenario.issues;
+        // The last issue on the table, by the name the agenda shows.
+        let row = (0..issues.len())
+            .rev()
+            .find(|&i| game.state.agenda[i])
+            .unwrap();
+        let name = &issues[row].short;
+        let at = find(&s, name, 3);
+        click(&mut s, (at.0 + 1, at.1));
+        assert_eq!(s.app().ui.row, row, "{w}×{h}: the click selects {name}");
+        if (w, h) == (80, 24) {
+            // The compact detail pane shows one level, not the ladder: nothing to click.
+            continue;
+        }
+        // A level other than the one in the package, on the ladder under the agenda.
+        let now = s.app().ui.package[row];
+        let level = (0..issues[row].levels.len()).find(|&l| l != now).unwrap();
+        let label = &issues[row].levels[level].label;
+        let below = at.1 + 1;
+        let spot = find(&s, label, below);
+        click(&mut s, spot);
+        assert_eq!(
+            s.app().ui.package[row],
+            level,
+            "{w}×{h}: the click chooses {label}"
+        );
+        // The same as pressing the keys: ↑↓ to the row, ←→ to the level.
+        let mut keyed = session(w, h);
+        press(&mut keyed, ">>");
+        press(&mut keyed, &"j".repeat(row));
+        let steps = if level < now {
+            "[".repeat(now - level)
+        } else {
+            "]".repeat(level - now)
+        };
+        press(&mut keyed, &steps);
+        assert_eq!(keyed.app().ui.package, s.app().ui.package, "{w}×{h}");
+        assert_eq!(screen(&keyed), screen(&s), "{w}×{h}");
+    }
+}
+
+#[test]
+fn a_tab_shows_its_panel_and_a_menu_line_takes_its_action() {
+    let mut s = session(80, 24);
+    press(&mut s, ">>");
+    let home = find(&s, " Home ", 2);
+    click(&mut s, (home.0 + 1, home.1));
+    assert_eq!(s.app().ui.panel, Panel::HomeFront);
+    let news = find(&s, " News ", 2);
+    click(&mut s, (news.0 + 1, news.1));
+    assert_eq!(s.app().ui.panel, Panel::Dispatches);
+    // a, then a click on "Hold": the week passes as with Enter on that line.
+    press(&mut s, "a");
+    assert_eq!(s.app().ui.overlay, Some(Overlay::Menu));
+    let game = s.app().game.clone().unwrap();
+    let hold = menu::items(&game)
+        .into_iter()
+        .find(|i| *i == MenuItem::Hold)
+        .unwrap()
+        .label(&game);
+    let line = find(&s, &hold, 1);
+    click(&mut s, line);
+    assert_eq!(s.app().ui.overlay, None);
+    assert_eq!(s.app().game.as_ref().unwrap().history.len(), 1);
+    // A click outside the menu closes it, as Esc.
+    press(&mut s, "a");
+    click(&mut s, (0, 0));
+    assert_eq!(s.app().ui.overlay, None);
+    assert_eq!(s.app().game.as_ref().unwrap().history.len(), 1);
+}
+
+#[test]
+fn m_lets_go_of_the_mouse_and_says_how_to_copy_text() {
+    let mut s = session(120, 40);
+    assert!(s.app().ui.mouse);
+    assert!(screen(&s).contains("m copy text"), "{}", screen(&s));
+    press(&mut s, "m");
+    assert!(!s.app().ui.mouse);
+    assert!(screen(&s).contains("m mouse on"), "{}", screen(&s));
+    press(&mut s, "?");
+    let help = screen(&s);
+    assert!(help.contains("copies text"), "{help}");
+}
+
+#[test]
+fn a_click_under_a_window_reaches_nothing_beneath_it() {
+    let mut s = session(120, 40);
+    press(&mut s, ">>");
+    let at = find(&s, "Farm ", 3);
+    let before = s.app().ui.row;
+    press(&mut s, "?");
+    // Inside the help window, over the agenda's Farm row: nothing happens.
+    click(&mut s, (60, at.1));
+    assert_eq!(s.app().ui.row, before);
+    assert_eq!(s.app().ui.overlay, Some(Overlay::Help));
+    // Beside the window, as Esc: it closes, and still selects nothing.
+    click(&mut s, (at.0 + 1, at.1));
+    assert_eq!(s.app().ui.overlay, None);
+    assert_eq!(s.app().ui.row, before);
+}
