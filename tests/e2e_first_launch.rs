@@ -151,3 +151,101 @@ fn a_newcomers_first_game_at_80x24() {
 fn a_newcomers_first_game_at_120x40() {
     first_game((120, 40));
 }
+
+/// The keys that move issue `id` of autumn-2025 from its status quo to `label`.
+fn level_keys(id: &str, label: &str) -> String {
+    let s = truce::scenario::resolve("autumn-2025").expect("built-in");
+    let issue = &s.issues[s.issue_index(id).expect("issue")];
+    let to = issue
+        .levels
+        .iter()
+        .position(|l| l.label == label)
+        .expect("level");
+    let from = issue.status_quo;
+    if to >= from {
+        "l".repeat(to - from)
+    } else {
+        "h".repeat(from - to)
+    }
+}
+
+/// Seed 17, as a player played it (issue 18): open capacity and fentanyl; propose tariffs 20%,
+/// pause, general licences, 25 Mt, demand measures, verified, working groups; hold five times;
+/// propose the same until the summit's week; there `a`, the accept, Enter. The accept asks
+/// first, then goes through the summit (Beijing's last ask), not straight to the debrief.
+#[test]
+fn accepting_in_the_summit_week_goes_through_the_summit_scene() {
+    let mut s = Pty::start(&["--seed", "17"]);
+    s.wait_for("Seed 17");
+    s.send("\r");
+    s.wait_for("Briefing");
+    s.send("\r");
+    s.wait_for("Week 1 of 11");
+    // Rows: tariffs 0, chips 1, rare earths 2, farm 3, … capacity 6, fentanyl 7, enforcement 9.
+    let rows = [
+        ("tariffs", "20%"),
+        ("export_controls", "pause new rules"),
+        ("rare_earths", "general licences"),
+        ("farm", "25 Mt a year"),
+        ("energy", ""),
+        ("investment", ""),
+        ("excess_capacity", "demand measures"),
+        ("fentanyl", "verified"),
+        ("russian_oil", ""),
+        ("enforcement", "working groups"),
+    ];
+    for (k, (id, label)) in rows.iter().enumerate() {
+        if k > 0 {
+            s.send("j");
+        }
+        if matches!(*id, "excess_capacity" | "fentanyl") {
+            s.send(" ");
+            s.wait_for("days of preparation move the date");
+        }
+        if !label.is_empty() {
+            s.send(&level_keys(id, label));
+            s.wait_for(&format!("‹{label}›"));
+        }
+    }
+    s.send("\r");
+    s.wait_for("Beijing counters");
+    for _ in 0..5 {
+        let week = week_of(&s.screen());
+        s.send("x");
+        s.wait_for(&format!("Week {} of 11", week + 1));
+    }
+    while !s.screen().contains("SUMMIT THIS WEEK") {
+        let week = week_of(&s.screen());
+        assert!(week < 10, "past the summit:\n{}", s.screen());
+        s.send("\r");
+        s.wait_for(&format!("Week {} of 11", week + 1));
+    }
+    if !s.screen().contains("a counter-offer waits") {
+        // Not the counter the player saw on this model: nothing to accept.
+        s.quit_cleanly();
+        return;
+    }
+    s.send("a");
+    s.wait_for("▶ Hold: working-level talks");
+    s.send(UP);
+    s.wait_for("▶ Accept China's counter-offer");
+    s.send("\r");
+    s.wait_for("the leaders take it up at once");
+    s.send("y");
+    let screen = s.wait_for("last ask");
+    assert!(
+        !screen.contains("Debrief"),
+        "the accept skipped the summit:\n{screen}"
+    );
+    s.quit_cleanly();
+}
+
+/// The week the header shows ("Week N of 11").
+fn week_of(screen: &str) -> u32 {
+    let at = screen.find("Week ").expect("a week on screen") + 5;
+    screen[at..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a week number")
+}
