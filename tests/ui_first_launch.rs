@@ -276,3 +276,31 @@ fn opening_an_issue_says_why_the_date_moves() {
         );
     }
 }
+
+#[test]
+fn the_title_holds_every_scenario_and_the_seed_at_80x24() {
+    let all: Vec<_> = truce::scenario::builtin_names()
+        .into_iter()
+        .map(|n| std::sync::Arc::new(truce::scenario::resolve(n).expect("built-in")))
+        .collect();
+    let titles: Vec<String> = all.iter().map(|s| s.title.clone()).collect();
+    let mut a = App::new(all, 0, 43182, truce::ui::Theme::plain()).with_classroom(Classroom {
+        class: true,
+        player: Some("Ana Li".into()),
+        ..Classroom::default()
+    });
+    for (w, h) in SIZES {
+        let shown = text(&draw(&mut a, w, h));
+        for t in &titles {
+            assert!(shown.contains(t.as_str()), "{w}x{h} lacks {t}:\n{shown}");
+        }
+        for words in [
+            "Teaches:",
+            "Seed 43182",
+            "playing as Ana Li",
+            "Enter reads the briefing",
+        ] {
+            assert!(shown.contains(words), "{w}x{h} lacks {words}:\n{shown}");
+        }
+    }
+}

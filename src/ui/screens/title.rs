@@ -80,13 +80,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         Line::from(vec![
             Span::styled("Seed ", theme.title()),
             Span::styled(format!("{seed}{cursor}"), theme.key()),
-            Span::styled("  (type digits for another seed)", theme.dim()),
             Span::styled(player_note(app), theme.dim()),
         ]),
         Line::raw(format!(
             "The same scenario and seed give the same game: a class can all play `truce play --seed {seed}`."
         )),
-        Line::styled("Enter reads the briefing.", theme.dim()),
+        Line::styled(
+            "Enter reads the briefing; digits typed here make another seed.",
+            theme.dim(),
+        ),
     ];
     let seed_p = Paragraph::new(seed_lines).wrap(Wrap { trim: false });
     let seed_h = u16::try_from(seed_p.line_count(w)).unwrap_or(u16::MAX);
