@@ -232,7 +232,11 @@ pub fn available(item: MenuItem, game: &Game) -> Result<(), String> {
                 .is_some_and(|&from| st.day + s.clock.days_per_turn <= from) =>
         {
             let from = s.index().card_from.get(k).copied().unwrap_or(0);
-            format!("{e}: it can be played from {}", s.date_of_day(from).long())
+            let name = s.world.cards.get(k).map_or("the card", |c| c.name.as_str());
+            format!(
+                "{name} is not ready yet: it can be played from {}",
+                s.date_of_day(from).long()
+            )
         }
         _ => e.to_string(),
     })
