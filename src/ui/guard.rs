@@ -71,7 +71,7 @@ pub fn branch_id(dir: &Path, id: &str) -> String {
     (2..1000)
         .map(|n| format!("{base}-{n}"))
         .find(|c| free(c))
-        .unwrap_or_else(|| format!("{base}-{}", crate::ui::saving::start_stamp().len()))
+        .unwrap_or_else(|| format!("{base}-{}", crate::ui::outside::start_stamp().len()))
 }
 
 impl App {
