@@ -201,3 +201,59 @@ fn a_click_under_a_window_reaches_nothing_beneath_it() {
     assert_eq!(s.app().ui.overlay, None);
     assert_eq!(s.app().ui.row, before);
 }
+
+#[test]
+fn the_wheel_scrolls_the_dispatches_and_the_why_text() {
+    let mut s = session(120, 40);
+    press(&mut s, ">>xxxx]>");
+    let max = s.app().ui.drawn.log_max;
+    assert!(max > 0, "the dispatches fit: nothing to scroll");
+    wheel(&mut s, MouseKind::WheelDown);
+    assert_eq!(s.app().ui.log_scroll, 3.min(max));
+    wheel(&mut s, MouseKind::WheelUp);
+    assert_eq!(s.app().ui.log_scroll, 0);
+    // The why-text is longer than a small window.
+    let mut s = session(80, 24);
+    press(&mut s, ">>xxxx]>w");
+    assert_eq!(s.app().ui.overlay, Some(Overlay::Why));
+    let max = s.app().ui.drawn.scroll_max;
+    assert!(max > 0, "the why-text fits: nothing to scroll");
+    wheel(&mut s, MouseKind::WheelDown);
+    assert_eq!(s.app().ui.overlay_scroll, 3.min(max));
+}
+
+#[test]
+fn a_click_selects_a_save_and_a_second_opens_it() {
+    use truce::persist::MemoryStore;
+    let app = common::app().with_store(MemoryStore::new());
+    let mut s = Session::new(app, TestBackend::new(120, 40)).unwrap();
+    // Two saves: at week 2 and at week 3.
+    press(&mut s, ">>>s>");
+    let saved = s.app().game.as_ref().unwrap().history.len();
+    press(&mut s, "xs>o");
+    assert_eq!(s.app().ui.screen, Screen::Load);
+    let rows: Vec<String> = s
+        .app()
+        .ui
+        .saves
+        .rows
+        .iter()
+        .map(|r| r.key.clone())
+        .collect();
+    let week2 = rows.iter().position(|r| r.starts_with("week-2")).unwrap();
+    let y = s
+        .app()
+        .ui
+        .drawn
+        .hits
+        .iter()
+        .find(|h| h.target == truce::ui::app::Target::Save(week2))
+        .unwrap()
+        .area
+        .y;
+    click(&mut s, (10, y));
+    assert_eq!(s.app().ui.saves.selected, week2);
+    click(&mut s, (10, y));
+    assert_eq!(s.app().ui.screen, Screen::Negotiation);
+    assert_eq!(s.app().game.as_ref().unwrap().history.len(), saved);
+}

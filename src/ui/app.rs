@@ -11,8 +11,8 @@ use crate::ui::effects::Effect;
 use crate::ui::keymap::Cmd;
 use crate::ui::menu::{self, MenuItem};
 use crate::ui::outside::{Clock, Policy, SaveStore, Store, SystemClock};
-use crate::ui::screens::end::Debrief;
 use crate::ui::theme::Theme;
+use crate::ui::view::Debrief;
 
 mod feedback;
 mod handle;
@@ -157,7 +157,7 @@ pub struct App {
     /// Effects asked for by the keys handled since the event loop last took them.
     pub(crate) pending: Vec<crate::ui::effects::Effect>,
     /// The debrief, scored once when the game ended or a finished save was loaded.
-    pub debrief: Option<crate::ui::screens::end::Debrief>,
+    pub debrief: Option<Debrief>,
     /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
     pub view: crate::ui::view::View,
     /// The lock of the game in play, and a save open elsewhere while the player is asked.

@@ -156,10 +156,10 @@ impl App {
     /// refused, with no new game started either. Returns whether the start was handled (a game
     /// resumed, or refused with a message); `false`: start a new game.
     pub(crate) fn resume_class_game(&mut self) -> bool {
-        let (true, Some(player), Some(dir)) = (
+        let (true, Some(player), Some(store)) = (
             self.classroom.class,
             self.classroom.player.as_deref(),
-            self.save_dir(),
+            self.store.as_deref_mut(),
         ) else {
             return false;
         };
@@ -173,7 +173,7 @@ impl App {
             slug(&scenario.name),
             self.ui.seed
         );
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = store.list() else {
             return false;
         };
         let registry = crate::config::config_dir()
@@ -182,13 +182,13 @@ impl App {
         let mut best: Option<LoadedGame> = None;
         let mut refused: Option<String> = None;
         let mut ignored = 0usize;
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name().to_string_lossy().into_owned();
+        for entry in entries {
+            let name = entry.file;
             if !name.starts_with(&prefix) || !name.ends_with(".ron") {
                 continue;
             }
             // A file that does not load is no game to resume; a new one starts.
-            let Ok(loaded) = crate::persist::load_game(&entry.path()) else {
+            let Ok(loaded) = store.load(&name) else {
                 continue;
             };
             if !loaded.info.class || *loaded.game.scenario != *scenario {

@@ -41,6 +41,9 @@ pub fn commands(app: &App, target: Target) -> Vec<Cmd> {
             cmds.push(Cmd::MenuChoose);
             cmds
         }
+        // A click selects a save; a click on the one selected opens it, as Enter.
+        Target::Save(i) if i == app.ui.saves.selected => vec![Cmd::LoadOpen],
+        Target::Save(i) => steps(app.ui.saves.selected, i, Cmd::LoadUp, Cmd::LoadDown),
         Target::Tab(panel) => {
             let mut at = app.ui.panel;
             let mut cmds = Vec::new();

@@ -25,7 +25,7 @@ impl Clock for SystemClock {
     }
 
     fn stamp(&self) -> String {
-        crate::ui::saving::start_stamp()
+        start_stamp()
     }
 }
 
@@ -71,4 +71,17 @@ impl Default for Policy {
     fn default() -> Policy {
         Policy::LOCAL
     }
+}
+
+/// A stamp unique to this start of a game, for its id: the time to the nanosecond and the
+/// process, so two games started in the same second with the same seed keep apart.
+pub fn start_stamp() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{}.{nanos:09}-{}",
+        crate::persist::utc_now(),
+        std::process::id()
+    )
 }

@@ -155,15 +155,6 @@ pub fn default_name(game: &Game) -> String {
     )
 }
 
-/// A stamp unique to this start of a game, for its id: the time to the nanosecond and the
-/// process, so two games started in the same second with the same seed keep apart.
-pub fn start_stamp() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{}.{nanos:09}-{}", persist::utc_now(), std::process::id())
-}
-
 /// Why a save failed, without the file name (the screen already shows it), in words a player
 /// can act on for the usual causes. Built from the error's fields, never from its text.
 pub fn reason(e: &SaveError) -> String {
@@ -532,7 +523,7 @@ impl App {
             Some(n) => format!("{}. Loaded \"{}\" at week {week}.", n.short(), info.name),
         };
         self.say(Tone::Info, text);
-        self.debrief = over.then(|| crate::ui::screens::end::Debrief::of(&game, self.theme));
+        self.debrief = over.then(|| crate::ui::view::Debrief::of(&game, self.theme));
         self.game = Some(game);
         self.generation += 1;
         self.info = Some(info);

@@ -89,6 +89,8 @@ pub enum Target {
     Level(usize),
     /// A line of the action menu.
     Menu(usize),
+    /// A row of the list of saves.
+    Save(usize),
     /// A side panel's tab in the compact layout.
     Tab(Panel),
     /// A window on top: a click there reaches nothing under it.

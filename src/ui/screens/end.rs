@@ -12,6 +12,7 @@ use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
+use crate::ui::view::{Debrief, Pages};
 use crate::ui::widgets::dance::{self, Dance};
 use crate::ui::widgets::footer;
 use crate::ui::widgets::paint::cut;
@@ -24,31 +25,6 @@ fn bar(value: f64, width: usize) -> String {
     let filled =
         crate::core::num::whole_usize(value / 100.0 * crate::core::num::count(width), width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// The debrief of a finished game, computed once when it ends (or when a finished save is
-/// loaded): the scorecard, the text drawn from it, and the dance. Frames draw from it and
-/// never score the game again.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Debrief {
-    /// The scores and lessons.
-    pub card: Scorecard,
-    /// The outcome, the scores and the lessons in words (`result_text`).
-    pub text: Text<'static>,
-    /// The negotiation dance of the whole game.
-    pub dance: Dance,
-    /// The text wrapped for the terminal's width, made when the size changes
-    /// (`App::refresh_view`).
-    pub pages: Option<Pages>,
-}
-
-/// The debrief's text wrapped once for one terminal width: the main column and, from 120
-/// columns, the deal beside history.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pages {
-    width: u16,
-    main: Wrapped,
-    side: Option<Wrapped>,
 }
 
 impl Pages {

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
-use crate::ui::app::Drawn;
 use crate::ui::app::Tone;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::saving::{SaveList, SaveRow, show_dir, stamp};
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             .to_string();
         message(frame, table, theme, &text);
     } else {
-        rows(frame, table, theme, list);
+        rows(frame, table, theme, list, out);
     }
     if !list.rows.is_empty() {
         details(frame, detail, theme, list);
@@ -93,7 +93,9 @@ fn seed_of(game_id: &str) -> Option<u64> {
     game_id.rsplit('-').nth(1)?.parse().ok()
 }
 
-fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
+/// The list, the selected save kept in view; each row is a hit area that selects it (and, once
+/// selected, opens it).
+fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList, out: &mut Drawn) {
     let fixed = |saved| 2 + SCENARIO + 1 + SEED + 1 + WEEK + 1 + saved + 1 + OUTCOME + 1;
     // The year goes from the saved stamp where the name would be cut to fewer than 24 cells.
     let saved = if usize::from(area.width).saturating_sub(fixed(SAVED)) < 24 {
@@ -119,8 +121,24 @@ fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
     let first = list.selected.saturating_sub(visible - 1);
     let mut lines = vec![Line::styled(header, theme.dim())];
     let rest = usize::from(area.width).saturating_sub(2 + name_w + 1);
-    for (i, row) in list.rows.iter().enumerate().skip(first).take(visible) {
+    for (k, (i, row)) in list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .enumerate()
+    {
         lines.push(line(row, i == list.selected, (name_w, saved), rest, theme));
+        let y = area.y + 1 + u16::try_from(k).unwrap_or(u16::MAX);
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            Target::Save(i),
+        );
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

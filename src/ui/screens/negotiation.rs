@@ -1,6 +1,6 @@
 //! The negotiating table: header, agenda, detail, Beijing, home front, dispatches and footer.
 //! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24; from 160×48
-//! the big layout of `table_big`.
+//! the big layout of `table_big` (the frame, in `ui::draw`, picks).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,29 +25,8 @@ const MIN_HOME: u16 = 6;
 /// The fewest rows the dispatches keep in the full layout, borders included.
 const MIN_DISPATCHES: u16 = 8;
 
-/// Draws the negotiating table.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
-    let Some(game) = &app.game else { return };
-    use crate::ui::screens::table_big;
-    // The instructor's panel sits in the bottom-right corner: in the big layout, that of the
-    // left-hand column (over the dispatches), so the dance on the right stays in view.
-    let corner = if table_big::fits(area) {
-        table_big::draw(frame, area, app, game, out);
-        Rect {
-            width: table_big::left_width(area, game),
-            ..area
-        }
-    } else {
-        draw_table(frame, area, app, game, out);
-        area
-    };
-    if app.classroom.instructor && app.ui.instructor {
-        crate::ui::widgets::instructor::draw(frame, corner, app, game);
-    }
-}
-
-/// The full and compact layouts.
-fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
+/// The full and compact layouts of the table (the big one is `table_big`'s).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
         let [head, table, bottom, foot] = Layout::vertical([

@@ -13,6 +13,7 @@ use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::negotiation::{header, panel};
 use crate::ui::theme::Theme;
+use crate::ui::view::Side;
 use crate::ui::widgets::dance::Dance;
 use crate::ui::widgets::scroll::Wrapped;
 use crate::ui::widgets::{TableView, agenda, beijing, dance, detail, dispatches, footer, home};
@@ -112,16 +113,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         .draw(frame, inner.inner(Margin::new(1, 0)), 0, theme);
     let inner = panel(frame, dance_a, theme, " The dance so far ");
     dance::draw(frame, inner, &side.dance, theme);
-}
-
-/// The right-hand side's parts that change only with a move or the terminal's size, worked
-/// out once then (`App::refresh_view`) rather than every frame.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Side {
-    /// The last answer's why, wrapped to its panel.
-    pub why: Wrapped,
-    /// The dance so far, without the meters (the home front on the left shows them).
-    pub dance: Dance,
 }
 
 impl Side {
