@@ -187,3 +187,25 @@ fn at_80x24_the_news_among_the_reminders_takes_the_rows_left() {
     let shown = text(&draw(&mut a, 80, 24));
     assert!(shown.contains("• threat falls due in"), "{shown}");
 }
+
+#[test]
+fn beijing_takes_only_the_rows_it_fills_at_110x34() {
+    // Seed 3, tariffs to 20% and propose: the ladder is shortened, and the panel keeps no
+    // empty rows above the home front.
+    let mut a = app_of("autumn-2025", 3);
+    let (t, l) = (0, a.ui.package[0] + 1);
+    a.ui.package[t] = l;
+    a.apply(Action::Propose(Package(a.ui.package.clone())));
+    let shown = text(&draw(&mut a, 110, 34));
+    let rows: Vec<&str> = shown.lines().collect();
+    let bottom = rows
+        .iter()
+        .position(|l| l.contains("┌ Home front"))
+        .expect("the home front");
+    let last = rows[bottom - 2];
+    let right = last.rsplit("││").next().unwrap_or(last);
+    assert!(
+        !right.trim_matches(['│', ' ']).is_empty(),
+        "an empty row in Beijing's panel:\n{shown}"
+    );
+}

@@ -98,9 +98,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         agenda::draw(frame, table, TableView::of(app), game, Borders::ALL, out);
         detail::draw(frame, below, TableView::of(app), game, Borders::ALL, out);
         let beijing_h = if beijing_want > top.height {
-            beijing_want
+            let most = beijing_want
                 .min(upper.height.saturating_sub(MIN_HOME))
-                .max(top.height)
+                .max(top.height);
+            // Only the rows it fills: the rest go to the home front under it.
+            let used = beijing::used_height(game, side.saturating_sub(2), most.saturating_sub(2));
+            (used + 2).clamp(top.height, most)
         } else {
             top.height
         };

@@ -296,32 +296,46 @@ pub fn wanted_height(game: &Game, w: u16) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// Draws the panel into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
-    if area.is_empty() {
-        return;
-    }
-    let h = usize::from(area.height);
+/// The rows drawn in `h` rows of width `w`: the most generous plan that fits, then the news
+/// among the reminders in the rows it leaves.
+fn fitted(game: &Game, theme: Theme, w: u16, h: usize) -> Vec<Row<'_>> {
     let mut chosen = None;
     for plan in PLANS {
-        let r = rows(game, theme, area.width, plan);
+        let r = rows(game, theme, w, plan);
         if r.len() <= h {
             chosen = Some((r, plan));
             break;
         }
     }
     let last = PLANS[PLANS.len() - 1];
-    let (mut rows, plan) = chosen.unwrap_or_else(|| (rows(game, theme, area.width, last), last));
+    let (mut rows, plan) = chosen.unwrap_or_else(|| (rows(game, theme, w, last), last));
     // A plan without the reminders still gives the rows it leaves to the news among them (a
     // threat falling due, a counter waiting, what is in force): at 80×24 they dropped out
     // while a row stayed empty.
     if !plan.rest {
-        for row in urgent(game, theme, area.width) {
+        for row in urgent(game, theme, w) {
             if rows.len() < h {
                 rows.push(row);
             }
         }
     }
+    rows
+}
+
+/// The rows the panel fills at inner width `w` given at most `h`: a layout gives the rest to
+/// the panel under it rather than leave them empty.
+pub fn used_height(game: &Game, w: u16, h: u16) -> u16 {
+    let n = fitted(game, Theme::plain(), w, usize::from(h)).len();
+    u16::try_from(n).unwrap_or(u16::MAX).min(h)
+}
+
+/// Draws the panel into `area` (inside its border).
+pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let h = usize::from(area.height);
+    let rows = fitted(game, theme, area.width, h);
     let end = area.right();
     for (k, row) in rows.iter().take(h).enumerate() {
         let y = area.y + u16::try_from(k).unwrap_or(0);
