@@ -69,7 +69,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         frame.render_widget(block, meters_a);
         meters_large(frame, inner, now, theme);
         let block = panel_block(theme, " This week: moves, answers, why (↑↓ scroll) ");
-        let inner = block.inner(right).inner(Margin::new(2, 1));
+        // Lines no longer than a reader's eye follows, centred on a wide screen.
+        let inner = block
+            .inner(right)
+            .inner(Margin::new(2, 1))
+            .centered_horizontally(Constraint::Max(120));
         frame.render_widget(block, right);
         let max = scroll::draw(
             frame,
