@@ -257,3 +257,24 @@ fn a_click_selects_a_save_and_a_second_opens_it() {
     assert_eq!(s.app().ui.screen, Screen::Negotiation);
     assert_eq!(s.app().game.as_ref().unwrap().history.len(), saved);
 }
+
+#[test]
+fn the_answers_of_a_question_are_buttons() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = session(w, h);
+        press(&mut s, "q");
+        assert!(matches!(s.app().ui.overlay, Some(Overlay::Confirm(_))));
+        // Not the footer's: the line in the window, above the footer.
+        let no = find(&s, "n/Esc no", 1);
+        assert!(no.1 < h - 1, "{w}×{h}");
+        click(&mut s, (no.0 + 2, no.1));
+        assert_eq!(s.app().ui.overlay, None, "{w}×{h}");
+        press(&mut s, "q");
+        let yes = find(&s, "y yes", 1);
+        assert!(yes.1 < h - 1, "{w}×{h}");
+        s.input(Input::Mouse(MouseInput::click(yes.0, yes.1)))
+            .unwrap();
+        assert!(s.app().ui.quit, "{w}×{h}");
+        assert_eq!(s.flow(), truce::ui::session::Flow::Quit);
+    }
+}
