@@ -111,8 +111,27 @@ fn clicking_a_row_then_a_level_builds_the_package_as_the_keys_do() {
         let at = find(&s, name, 3);
         click(&mut s, (at.0 + 1, at.1));
         assert_eq!(s.app().ui.row, row, "{w}×{h}: the click selects {name}");
+        // The selected level's ‹ › are buttons at every size: › is →, ‹ is ←.
+        let now = s.app().ui.package[row];
+        let top = issues[row].levels.len() - 1;
+        let (mark, want) = if now < top {
+            ("›", now + 1)
+        } else {
+            ("‹", now - 1)
+        };
+        let arrow = find(&s, mark, at.1);
+        assert_eq!(arrow.1, at.1, "{w}×{h}: the mark is on the selected row");
+        click(&mut s, arrow);
+        assert_eq!(
+            s.app().ui.package[row],
+            want,
+            "{w}×{h}: {mark} steps the level"
+        );
+        let back = find(&s, if mark == "›" { "‹" } else { "›" }, at.1);
+        click(&mut s, back);
+        assert_eq!(s.app().ui.package[row], now, "{w}×{h}: and back");
         if (w, h) == (80, 24) {
-            // The compact detail pane shows one level, not the ladder: nothing to click.
+            // The compact detail pane shows one level, not the ladder.
             continue;
         }
         // A level other than the one in the package, on the ladder under the agenda.
