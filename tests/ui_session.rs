@@ -208,3 +208,45 @@ fn loading_a_game_over_a_like_one_shows_the_new_ones_why_and_dance() {
         );
     }
 }
+
+/// Every Rust file under `dir`, recursively.
+fn sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_terminal_module_names_crossterm_and_only_main_exits() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let terminal = root.join("src/ui/terminal");
+    for file in sources(&root.join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if file.starts_with(root.join("src/ui")) && !file.starts_with(&terminal) {
+            assert!(
+                !code.contains("crossterm"),
+                "{} names crossterm: the UI takes `Input`",
+                file.display()
+            );
+        }
+        if file != root.join("src/main.rs") {
+            assert!(
+                !code.contains("process::exit"),
+                "{} exits the process: return to main instead",
+                file.display()
+            );
+        }
+    }
+}
