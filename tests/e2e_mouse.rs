@@ -64,6 +64,30 @@ fn a_click_selects_a_row_and_another_chooses_a_level() {
 }
 
 #[test]
+fn at_80x24_a_click_selects_a_row_and_the_marks_step_its_level() {
+    let scenario = truce::scenario::resolve("autumn-2025").unwrap();
+    let farm = scenario.issue_index("farm").unwrap_or(3);
+    let issue = &scenario.issues[farm];
+    let mut s = Pty::start(&["--seed", "7"]);
+    s.open_the_table();
+    s.resize(80, 24);
+    // The compact layout: the header's week is short, the side panel has tabs.
+    s.wait_for("Week 1/11");
+    let screen = s.wait_for("Tab panel");
+    let at = find(&screen, &format!("{} ", issue.short), 3);
+    click(&mut s, (at.0 + 1, at.1));
+    let first = &issue.levels[issue.status_quo].label;
+    let screen = s.wait_for(&format!("‹{first}›"));
+    // › is →: the next level up.
+    let right = find(&screen, "›", at.1);
+    assert_eq!(right.1, at.1, "the mark is on the selected row:\n{screen}");
+    click(&mut s, right);
+    let next = &issue.levels[issue.status_quo + 1].label;
+    s.wait_for(&format!("‹{next}›"));
+    s.quit_cleanly();
+}
+
+#[test]
 fn no_mouse_leaves_the_mouse_to_the_terminal() {
     let mut s = Pty::start(&["--no-mouse", "--seed", "7"]);
     s.open_the_table();

@@ -111,8 +111,27 @@ fn clicking_a_row_then_a_level_builds_the_package_as_the_keys_do() {
         let at = find(&s, name, 3);
         click(&mut s, (at.0 + 1, at.1));
         assert_eq!(s.app().ui.row, row, "{w}×{h}: the click selects {name}");
+        // The selected level's ‹ › are buttons at every size: › is →, ‹ is ←.
+        let now = s.app().ui.package[row];
+        let top = issues[row].levels.len() - 1;
+        let (mark, want) = if now < top {
+            ("›", now + 1)
+        } else {
+            ("‹", now - 1)
+        };
+        let arrow = find(&s, mark, at.1);
+        assert_eq!(arrow.1, at.1, "{w}×{h}: the mark is on the selected row");
+        click(&mut s, arrow);
+        assert_eq!(
+            s.app().ui.package[row],
+            want,
+            "{w}×{h}: {mark} steps the level"
+        );
+        let back = find(&s, if mark == "›" { "‹" } else { "›" }, at.1);
+        click(&mut s, back);
+        assert_eq!(s.app().ui.package[row], now, "{w}×{h}: and back");
         if (w, h) == (80, 24) {
-            // The compact detail pane shows one level, not the ladder: nothing to click.
+            // The compact detail pane shows one level, not the ladder.
             continue;
         }
         // A level other than the one in the package, on the ladder under the agenda.
@@ -256,4 +275,25 @@ fn a_click_selects_a_save_and_a_second_opens_it() {
     click(&mut s, (10, y));
     assert_eq!(s.app().ui.screen, Screen::Negotiation);
     assert_eq!(s.app().game.as_ref().unwrap().history.len(), saved);
+}
+
+#[test]
+fn the_answers_of_a_question_are_buttons() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = session(w, h);
+        press(&mut s, "q");
+        assert!(matches!(s.app().ui.overlay, Some(Overlay::Confirm(_))));
+        // Not the footer's: the line in the window, above the footer.
+        let no = find(&s, "n/Esc no", 1);
+        assert!(no.1 < h - 1, "{w}×{h}");
+        click(&mut s, (no.0 + 2, no.1));
+        assert_eq!(s.app().ui.overlay, None, "{w}×{h}");
+        press(&mut s, "q");
+        let yes = find(&s, "y yes", 1);
+        assert!(yes.1 < h - 1, "{w}×{h}");
+        s.input(Input::Mouse(MouseInput::click(yes.0, yes.1)))
+            .unwrap();
+        assert!(s.app().ui.quit, "{w}×{h}");
+        assert_eq!(s.flow(), truce::ui::session::Flow::Quit);
+    }
 }

@@ -132,13 +132,14 @@ fn start_name_title_propose_save_and_load_through_the_session() {
         .unwrap();
     press(&mut s, &"j".repeat(row));
     press(&mut s, ">");
-    // The hold was autosaved, not saved: leaving it asks first.
-    if s.app().ui.overlay.is_some() {
-        press(&mut s, "y");
-    }
+    // The hold was autosaved, not saved by hand: leaving it asks first.
+    assert!(matches!(s.app().ui.overlay, Some(Overlay::Confirm(_))));
+    press(&mut s, "y");
     assert_eq!(s.app().ui.screen, Screen::Negotiation);
     assert_eq!(s.app().game.as_ref().unwrap().history.len(), 1);
-    assert!(screen(&s).contains("Loaded"), "{}", screen(&s));
+    // The store's autosave of this game holds the hold too: it is kept, and the save goes on
+    // as a new game, as with a folder.
+    assert!(screen(&s).contains("is kept"), "{}", screen(&s));
     // q, y: the session says the player quit.
     press(&mut s, "q");
     assert_eq!(s.input(key(KeyCode::Char('y'))).unwrap(), Flow::Quit);
@@ -205,5 +206,47 @@ fn loading_a_game_over_a_like_one_shows_the_new_ones_why_and_dance() {
             screen(&fresh),
             "loading over another game at {w}×{h} left some of it on screen"
         );
+    }
+}
+
+/// Every Rust file under `dir`, recursively.
+fn sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_terminal_module_names_crossterm_and_only_main_exits() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let terminal = root.join("src/ui/terminal");
+    for file in sources(&root.join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if file.starts_with(root.join("src/ui")) && !file.starts_with(&terminal) {
+            assert!(
+                !code.contains("crossterm"),
+                "{} names crossterm: the UI takes `Input`",
+                file.display()
+            );
+        }
+        if file != root.join("src/main.rs") {
+            assert!(
+                !code.contains("process::exit"),
+                "{} exits the process: return to main instead",
+                file.display()
+            );
+        }
     }
 }

@@ -43,7 +43,7 @@ impl App {
             Some(Overlay::Help) => screens::help::draw(frame, area, self, &mut out),
             Some(Overlay::Why) => screens::why::draw(frame, area, self, &mut out),
             Some(Overlay::Menu) => screens::menu::draw(frame, area, self, &mut out),
-            Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
+            Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c, &mut out),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
             Some(Overlay::Player) => screens::player::draw(frame, area, self),
             Some(Overlay::Guide) => screens::guide::draw(frame, area, self.guide_view()),

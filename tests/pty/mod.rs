@@ -161,6 +161,19 @@ impl Pty {
         }
     }
 
+    /// Resizes the terminal (the program sees SIGWINCH and redraws); `screen` keeps parsing
+    /// at 120×40, where a smaller frame sits in the top-left corner.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
     /// Types `keys`.
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write");

@@ -10,6 +10,7 @@ use ratatui::widgets::Borders;
 use crate::engine::{Game, Package, query};
 use crate::scenario::{Level, Scenario};
 use crate::ui::app::{Drawn, Target};
+use crate::ui::keymap::Cmd;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::TableView;
 use crate::ui::widgets::paint;
@@ -223,7 +224,7 @@ pub fn draw(
     let first = (v.row + 1).saturating_sub(visible);
     for (k, i) in (0..s.issues.len()).skip(first).take(visible).enumerate() {
         let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
-        table.row(buf, v, game, i, y);
+        let arrows = table.row(buf, v, game, i, y);
         out.hit(
             Rect {
                 y,
@@ -232,6 +233,12 @@ pub fn draw(
             },
             Target::Row(i),
         );
+        // The selected level's ‹ and › are buttons, as ← and →: a level can be chosen by
+        // mouse where the ladder is not drawn (the compact layout).
+        if let Some((left, right)) = arrows {
+            out.hit(Rect::new(left, y, 1, 1), Target::Cmd(Cmd::LevelDown));
+            out.hit(Rect::new(right, y, 1, 1), Target::Cmd(Cmd::LevelUp));
+        }
     }
 }
 
@@ -303,12 +310,17 @@ impl Table {
         paint::style_area(buf, line, head);
     }
 
-    /// Issue `i`'s row at line `y`.
-    fn row(&self, buf: &mut Buffer, v: TableView, game: &Game, i: usize, y: u16) {
+    /// Issue `i`'s row at line `y`; returns where the selected level's ‹ and › were drawn.
+    fn row(
+        &self,
+        buf: &mut Buffer,
+        v: TableView,
+        game: &Game,
+        i: usize,
+        y: u16,
+    ) -> Option<(u16, u16)> {
         let (cols, theme, st) = (&self.cols, self.theme, &game.state);
-        let Some(issue) = game.scenario.issues.get(i) else {
-            return;
-        };
+        let issue = game.scenario.issues.get(i)?;
         let on = st.agenda.get(i).copied().unwrap_or(false);
         let level = v.package.get(i).copied().unwrap_or(issue.status_quo);
         let dim = if on { theme.text() } else { theme.dim() };
@@ -327,7 +339,8 @@ impl Table {
         };
         self.cell(buf, self.name, y, cols.name, name, dim);
         let selected = i == v.row;
-        self.proposal(buf, y, issue.levels.get(level), on, selected);
+        let close = self.proposal(buf, y, issue.levels.get(level), on, selected);
+        let arrows = (on && selected).then_some((self.proposed, close));
         if on {
             let f = feeling(game, i, level, theme);
             let vx = self.cell(buf, self.view, y, cols.view, f.symbol, f.style);
@@ -351,10 +364,19 @@ impl Table {
             };
             paint::style_area(buf, line, theme.selected());
         }
+        arrows
     }
 
-    /// The level proposed, between ‹ › when selected and ( ) when off the table.
-    fn proposal(&self, buf: &mut Buffer, y: u16, level: Option<&Level>, on: bool, selected: bool) {
+    /// The level proposed, between ‹ › when selected and ( ) when off the table; returns the
+    /// column of the closing mark.
+    fn proposal(
+        &self,
+        buf: &mut Buffer,
+        y: u16,
+        level: Option<&Level>,
+        on: bool,
+        selected: bool,
+    ) -> u16 {
         let text = self.theme.text();
         let lbl = level.map_or("?", |l| l.label.as_str());
         let (open, close) = match (on, selected) {
@@ -366,5 +388,6 @@ impl Table {
         let px = self.cell(buf, self.proposed, y, w, open, text);
         let px = self.cell(buf, px, y, w.saturating_sub(1), lbl, text);
         self.cell(buf, px, y, 1, close, text);
+        px
     }
 }
