@@ -1,7 +1,7 @@
 //! A newcomer's first game in the real binary, at 80×24 and 120×40 (issue 18): no name known
 //! and no guide read; Enter through the empty name prompt, a seed typed on the title screen,
-//! the guided first week read to its end, a click on an agenda row and (where the ladder shows)
-//! on a level, a proposal, and China's counter accepted through the menu, which opens on Hold
+//! the guided first week read to its end, a click on an agenda row and one on a level (the
+//! ladder's at 120×40, the agenda's › at 80×24), a proposal, and China's counter accepted through the menu, which opens on Hold
 //! and asks first (by key at 120×40, by a click on its line at 80×24). A second launch in the same config shows no guide.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -103,7 +103,9 @@ fn first_game(size: (u16, u16)) {
         let ladder = find(&screen, "Level", find(&screen, "Enforcement", 0).1).1;
         click(&mut s, find(&screen, "general licences", ladder));
     } else {
-        s.send("l");
+        // No ladder at 80×24: the selected level's › is a button that steps it up.
+        let (x, y) = find(&screen, "‹slow licensing›", 0);
+        click(&mut s, (x + "‹slow licensing".chars().count(), y));
     }
     s.wait_for("‹general licences›");
     s.send("\r");
