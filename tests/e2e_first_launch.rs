@@ -1,8 +1,10 @@
 //! A newcomer's first game in the real binary, at 80×24 and 120×40 (issue 18): no name known
 //! and no guide read; Enter through the empty name prompt, a seed typed on the title screen,
 //! the guided first week read to its end, a click on an agenda row and one on a level (the
-//! ladder's at 120×40, the agenda's › at 80×24), a proposal, and China's counter accepted through the menu, which opens on Hold
-//! and asks first (by key at 120×40, by a click on its line at 80×24). A second launch in the same config shows no guide.
+//! ladder's at 120×40, the agenda's › at 80×24), a proposal, and China's counter accepted
+//! through the menu, which opens on Hold and asks first (by key at 120×40, by a click on its
+//! line at 80×24). A second launch in the same config shows no guide. Then seed 17's accept in
+//! the summit's week, which goes through the summit.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
