@@ -164,6 +164,16 @@ fn the_package_shows_its_worth_to_the_us() {
             assert!(shown.contains("worth +4 to the US"), "{w}x{h}:\n{shown}");
         }
     }
+    // Beside China's view, the ladder says what each level adds to the US (rare earths:
+    // general licences, chosen, against slow licensing, the status quo).
+    let (mut a, _) = play(">>]vv]", 120, 40);
+    let shown = text(&draw(&mut a, 120, 40));
+    assert!(shown.contains("China's view  US Notes"), "{shown}");
+    let row = shown
+        .lines()
+        .find(|l| l.contains("▶  general licences"))
+        .expect("the chosen level");
+    assert!(row.contains("+7 you"), "{shown}");
     // The status quo is worth nothing over no deal; giving tariffs away costs the US.
     let (mut a, _) = play(">>", 120, 40);
     let shown = text(&draw(&mut a, 120, 40));

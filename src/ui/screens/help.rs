@@ -18,7 +18,7 @@ pub const GOAL: &str = "You lead the US team. Before the deadline (the truce's e
 pub const GLOSSARY: [(&str, &str); 11] = [
     (
         "US value (agenda and detail)",
-        "What your package is worth to the US against no deal (0), on the debrief's scale, as promised: the debrief scores what is delivered over the year after, which can be less. Below 0, no deal is better for the US. It is the US's own valuation; Beijing's stays hidden.",
+        "What your package is worth to the US against no deal (0), on the debrief's scale, as promised: the debrief scores what is delivered over the year after, which can be less. Below 0, no deal is better for the US. The detail pane's US column, beside China's view, says what each level adds against today's status quo. It is the US's own valuation; Beijing's stays hidden.",
     ),
     (
         "China's view (agenda and detail)",

@@ -15,7 +15,7 @@ use crate::engine::{Package, query};
 use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::TableView;
-use crate::ui::widgets::agenda::feeling;
+use crate::ui::widgets::agenda::{feeling, points, us_gain};
 use crate::ui::widgets::paint;
 
 /// Draws the detail pane: the whole ladder of levels when it fits, else the selected level.
@@ -135,13 +135,22 @@ struct Marks {
     agreed: Option<usize>,
 }
 
-/// The ladder's table: where each column starts, the label's width and the notes' room.
+/// The ladder's table: where each column starts, the label's width and the notes' room; the US
+/// column (what each level adds to the package's worth to the US, beside China's view) where
+/// the notes keep room besides.
 struct Grid {
     inner: Rect,
     xs: [u16; 7],
     label_w: u16,
     notes_w: u16,
+    us_x: Option<u16>,
 }
+
+/// The US column's width, a space included ("+12").
+const US_W: u16 = 4;
+
+/// The notes' narrowest room beside the US column: "you/counter".
+const MIN_NOTES: u16 = 11;
 
 impl Grid {
     fn new(inner: Rect, label_w: u16) -> Grid {
@@ -152,12 +161,17 @@ impl Grid {
             xs[k] = x;
             x = x.saturating_add(w + 1);
         }
+        let us_x = (inner.right().saturating_sub(x) >= US_W + MIN_NOTES).then_some(x);
+        if us_x.is_some() {
+            x += US_W;
+        }
         xs[6] = x;
         Grid {
             inner,
             xs,
             label_w,
             notes_w: inner.right().saturating_sub(x),
+            us_x,
         }
     }
 
@@ -179,6 +193,16 @@ impl Grid {
                 self.inner.y,
                 self.inner.right(),
                 h,
+                theme.title(),
+            );
+        }
+        if let Some(x) = self.us_x {
+            paint::put(
+                buf,
+                x,
+                self.inner.y,
+                self.inner.right(),
+                " US",
                 theme.title(),
             );
         }
@@ -227,6 +251,17 @@ impl Grid {
         let f = feeling(game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
+        if let Some(x) = self.us_x
+            && let Some(adds) = adds_to_us(v, game, i, l, marks.status_quo)
+        {
+            let style = if adds < -0.5 {
+                theme.warn()
+            } else {
+                theme.text()
+            };
+            let text = format!("{:>3}", points(adds));
+            paint::put(buf, x, y, end, &text, style);
+        }
         let crosses = red_line(v, game, i, l);
         let notes = [
             (l == marks.status_quo, "status quo", "status quo"),
@@ -241,7 +276,7 @@ impl Grid {
                 .filter(|m| m.0)
                 .map(|m| if long { m.1 } else { m.2 })
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(if long { ", " } else { "/" })
         };
         let mut text = join(true);
         if paint::width(&text) > self.notes_w {
@@ -255,6 +290,16 @@ impl Grid {
         paint::put_fit(buf, xs[6], y, self.notes_w, &text, style);
         crosses
     }
+}
+
+/// What level `l` of issue `i` adds to the package's worth to the US against the issue's
+/// status quo `sq`, in the agenda's points: the US's own valuation, never Beijing's.
+fn adds_to_us(v: TableView, game: &Game, i: usize, l: usize, sq: usize) -> Option<f64> {
+    let mut p = v.package.to_vec();
+    *p.get_mut(i)? = l;
+    let with = us_gain(game, &p)?;
+    p[i] = sq;
+    Some(with - us_gain(game, &p)?)
 }
 
 /// The paragraphs under the ladder, wrapped into `area` while rows last: the selected level's
