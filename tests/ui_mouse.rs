@@ -297,3 +297,28 @@ fn the_answers_of_a_question_are_buttons() {
         assert_eq!(s.flow(), truce::ui::session::Flow::Quit);
     }
 }
+
+#[test]
+fn a_click_picks_a_scenario_and_a_second_reads_its_briefing() {
+    use std::sync::Arc;
+    let scenarios = truce::scenario::builtin_names()
+        .into_iter()
+        .map(|n| Arc::new(truce::scenario::builtin(n).unwrap().unwrap()))
+        .collect::<Vec<_>>();
+    let last = scenarios.len() - 1;
+    let title = scenarios[last].title.clone();
+    let app = App::new(scenarios, 0, 7, truce::ui::Theme::plain());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = Session::new(
+            App::new(app.scenarios.clone(), 0, 7, truce::ui::Theme::plain()),
+            TestBackend::new(w, h),
+        )
+        .unwrap();
+        let at = find(&s, &title, 0);
+        click(&mut s, at);
+        assert_eq!(s.app().ui.picked, last, "{w}×{h}");
+        assert_eq!(s.app().ui.screen, Screen::Title, "{w}×{h}");
+        click(&mut s, at);
+        assert_eq!(s.app().ui.screen, Screen::Briefing, "{w}×{h}");
+    }
+}

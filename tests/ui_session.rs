@@ -250,3 +250,24 @@ fn only_the_terminal_module_names_crossterm_and_only_main_exits() {
         }
     }
 }
+
+#[test]
+fn a_policy_without_loading_hides_the_list_of_saves() {
+    config();
+    let scenario = truce::scenario::resolve("autumn-2025").unwrap();
+    let policy = Policy {
+        load: false,
+        ..Policy::HOSTED
+    };
+    let app = App::new(vec![Arc::new(scenario)], 0, 7, Theme::plain())
+        .with_store(MemoryStore::new())
+        .with_outside(policy, FixedClock("2025-10-30T12:00:00Z".into()));
+    let mut s = session(app, 120, 40);
+    assert!(!screen(&s).contains("o load"), "{}", screen(&s));
+    press(&mut s, "o");
+    assert_eq!(s.app().ui.screen, Screen::Title);
+    // Under the hosted policy, which allows loading, `o` lists them.
+    let mut local = session(hosted(MemoryStore::new()), 120, 40);
+    press(&mut local, "o");
+    assert_eq!(local.app().ui.screen, Screen::Load);
+}

@@ -44,6 +44,9 @@ pub fn commands(app: &App, target: Target) -> Vec<Cmd> {
         // A click selects a save; a click on the one selected opens it, as Enter.
         Target::Save(i) if i == app.ui.saves.selected => vec![Cmd::LoadOpen],
         Target::Save(i) => steps(app.ui.saves.selected, i, Cmd::LoadUp, Cmd::LoadDown),
+        // A click picks a scenario; a click on the one picked reads its briefing, as Enter.
+        Target::Pick(i) if i == app.ui.picked => vec![Cmd::Continue],
+        Target::Pick(i) => steps(app.ui.picked, i, Cmd::PickUp, Cmd::PickDown),
         Target::Tab(panel) => {
             let mut at = app.ui.panel;
             let mut cmds = Vec::new();

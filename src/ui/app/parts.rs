@@ -91,6 +91,8 @@ pub enum Target {
     Menu(usize),
     /// A row of the list of saves.
     Save(usize),
+    /// A scenario in the title screen's picker.
+    Pick(usize),
     /// A side panel's tab in the compact layout.
     Tab(Panel),
     /// A window on top: a click there reaches nothing under it.

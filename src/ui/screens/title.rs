@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
-use crate::ui::app::Drawn;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::screens::body_and_footer;
 use crate::ui::widgets::footer;
 
@@ -48,6 +48,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         Line::raw(""),
     ];
     for (i, s) in app.scenarios.iter().enumerate() {
+        // Its title and tagline are a hit area: a click picks it, a second reads its briefing.
+        let y = list_a
+            .y
+            .saturating_add(2 + 3 * u16::try_from(i).unwrap_or(u16::MAX));
+        let rows = Rect {
+            y,
+            height: 2,
+            ..list_a
+        }
+        .intersection(list_a);
+        out.hit(rows, Target::Pick(i));
         let picked = i == app.ui.picked;
         let marker = if picked { "▶ " } else { "  " };
         let style = if picked {
