@@ -13,7 +13,9 @@ fn main() {
     let sc = scenario::builtin(name).unwrap().unwrap();
     for seed in first..=last {
         let b = new_state(&sc, seed).beijing;
-        let kind = b.archetype.map_or("neutral", |i| sc.world.beijing[i].id.as_str());
+        let kind = b
+            .archetype
+            .map_or("neutral", |i| sc.world.beijing[i].id.as_str());
         println!(
             "{seed:>4} {kind:<10} floor {:+.3} patience {:.2} pressure {:.2} threat {:.2} reads {:.2} firm {:.2}",
             b.floor, b.patience, b.pressure, b.threat, b.reads_us, b.firmness

@@ -138,8 +138,8 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
 /// player reads off the explanation before the last week (valued as the scenario publishes).
 fn reach(c: &Ctx, p: &Package) -> bool {
     c.state.last_answer.as_ref().is_some_and(|last| {
-        let book = plan::published(c.state);
-        let val = crate::ai::Valuation::new(c.scenario, &book);
+        let book = c.book();
+        let val = crate::ai::Valuation::new(c.scenario, book);
         val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
     })
 }

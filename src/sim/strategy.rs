@@ -77,7 +77,7 @@ impl Strategy {
 
     /// The next move in this state. Always legal unless the game is over.
     pub fn next_action(self, scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
-        let ctx = Ctx { scenario, state };
+        let ctx = Ctx::new(scenario, state);
         match self {
             Strategy::Hawk => scripted::hawk(&ctx),
             Strategy::Dealmaker => scripted::dealmaker(&ctx),
@@ -98,9 +98,28 @@ impl Strategy {
 pub(crate) struct Ctx<'a> {
     pub scenario: &'a Scenario,
     pub state: &'a State,
+    /// The state with the published negotiator in place of the one drawn, built once per
+    /// decision: a script consults it many times, and the rollouts of `solve --fair` make
+    /// millions of decisions.
+    book: std::cell::OnceCell<State>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A script's view of `state`.
+    pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
+        Ctx {
+            scenario,
+            state,
+            book: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The state as the scenario file describes Beijing (what a player can compute).
+    pub fn book(&self) -> &State {
+        self.book
+            .get_or_init(|| crate::sim::scripts_plan::published(self.state))
+    }
+
     /// An agenda move to open the first of `ids` that is closed and affordable.
     pub fn open(&self, ids: &[&str]) -> Option<Action> {
         ids.iter().find_map(|id| {
