@@ -84,7 +84,7 @@ fn summit(c: &Ctx, firm: bool) -> Option<Action> {
 pub(crate) fn adaptive(c: &Ctx) -> Action {
     let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
-    if let Some(a) = summit(c, firm).or_else(|| c.open(&plan::to_open(c))) {
+    if let Some(a) = summit(c, firm).or_else(|| c.open(c.to_open())) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {

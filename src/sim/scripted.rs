@@ -86,7 +86,7 @@ pub(crate) fn summit_move(c: &Ctx) -> Option<Action> {
 
 /// Open the issues the scenario's structural package needs (see `scripts_plan::to_open`).
 fn open_structural(c: &Ctx) -> Option<Action> {
-    c.open(&plan::to_open(c))
+    c.open(c.to_open())
 }
 
 /// How many concessions the structural negotiator has made after `t` turns: one at the third

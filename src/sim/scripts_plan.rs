@@ -203,7 +203,7 @@ pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
     let s = c.scenario;
     let book = c.book();
     let val = Valuation::new(s, book);
-    let open = to_open(c);
+    let open = c.to_open();
     let live: Vec<bool> = (0..s.issues.len())
         .map(|i| c.state.agenda[i] || open.contains(&s.issues[i].id.as_str()))
         .collect();
@@ -225,6 +225,13 @@ pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
 /// level the US values at 0.45 or more, by US weight (first the heaviest).
 pub(crate) fn to_open<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     let s = c.scenario;
+    // Once every issue that starts off the table is open there is nothing left to open, and
+    // the ask below (the costliest part of a script's move) need not be worked out.
+    let closed =
+        |i: usize| !s.issues[i].on_table && !c.state.agenda.get(i).copied().unwrap_or(false);
+    if !(0..s.issues.len()).any(closed) {
+        return Vec::new();
+    }
     let book = c.book();
     let val = Valuation::new(s, book);
     // Every issue is a candidate; a lever is never one to open.

@@ -102,6 +102,8 @@ pub(crate) struct Ctx<'a> {
     /// decision: a script consults it many times, and the rollouts of `solve --fair` make
     /// millions of decisions.
     book: std::cell::OnceCell<State>,
+    /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
+    to_open: std::cell::OnceCell<Vec<&'a str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -111,7 +113,14 @@ impl<'a> Ctx<'a> {
             scenario,
             state,
             book: std::cell::OnceCell::new(),
+            to_open: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The issues off the table worth opening (see `scripts_plan::to_open`).
+    pub fn to_open(&self) -> &[&'a str] {
+        self.to_open
+            .get_or_init(|| crate::sim::scripts_plan::to_open(self))
     }
 
     /// The state as the scenario file describes Beijing (what a player can compute).
