@@ -91,6 +91,7 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
                 Kind::Political => rules.political_hold,
             };
         let roll: f64 = rng.random();
+        let mut lapsed = false;
         let share = if kind == Kind::Commercial {
             // Purchases arrive in part: centred on the delivery rate.
             (hold * (0.5 + roll)).clamp(0.0, 1.0)
@@ -99,13 +100,16 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
         } else {
             let month =
                 1 + crate::core::num::whole((f64::from(months) * roll).floor(), months) % months;
+            lapsed = true;
             y.notes.push(Note::Lapsed { issue: i, month });
             if Some(i) == minerals {
                 y.lapse_rung_at = Some(month);
             }
             f64::from(month) / f64::from(months)
         };
-        if share >= 1.0 || kind == Kind::Commercial {
+        // A commitment that lapsed in the last month kept 12 of 12 months' share, yet it
+        // lapsed: it is not also "delivered and kept all year".
+        if (share >= 1.0 && !lapsed) || kind == Kind::Commercial {
             // Purchases centre on `hold`: say so, so the same tonnage delivering 30% in one
             // game and 73% in another reads as luck around a stated rate (found in play).
             let expected = (kind == Kind::Commercial).then_some(hold.clamp(0.0, 1.0));
@@ -119,7 +123,10 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
         y.kept += gain * share;
         y.us_gain += gain * share;
         announced += level.headline_bn;
-        y.net_bn += (level.headline_bn - level.baseline_bn).max(0.0) * share;
+        // The share is of the whole commitment; only what arrives beyond the baseline (what
+        // China would have bought anyway) is new: phase one's 58% of $502bn was less than the
+        // 2017 baseline, so none of its extra $200bn arrived.
+        y.net_bn += (level.headline_bn * share - level.baseline_bn).max(0.0);
         if Some(i) == scenario.index().farm && share >= 0.3 {
             farm_flowing = true;
         }

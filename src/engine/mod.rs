@@ -8,6 +8,7 @@ mod epilogue;
 mod events;
 pub mod frontier;
 mod game;
+mod lessons;
 mod moves;
 pub mod query;
 pub mod score;

@@ -12,7 +12,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The package is worth less to Beijing than it demands this week (its aspiration), so it counters, asking for more where that costs the US least."
         }
         Rule::Unbalanced => {
-            "The US would gain far more than China, each measured as a share of what it could gain over the whole agenda: after phase one, Beijing rejects lopsided deals and counters, whatever else the package is worth."
+            "The US would gain far more than China, each measured as a share of what it could gain over the whole agenda: Beijing rejects deals whose gains lean one way and counters, whatever else the package is worth."
         }
         Rule::RedLine => {
             "The package crosses one of Beijing's red lines, so it counters with a package that stays clear of it."
