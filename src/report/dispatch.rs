@@ -215,7 +215,7 @@ fn signed_text(s: &Scenario) -> String {
         Some(Closing::Announced) => "The agreement is announced, not signed: each side announces its own measures.".into(),
         Some(Closing::SignedLater(date, by)) => {
             let when = crate::core::calendar::Date::parse(date).map_or(date.clone(), |d| d.long());
-            format!("The text is announced; {by} sign it on {when}.")
+            format!("The text is announced, to be signed on {when} by {by}.")
         }
         Some(Closing::Signed) | None => "The leaders sign the agreement.".into(),
     }

@@ -37,7 +37,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
         }
         Rule::ExtensionRefused => "Trust is too low: Beijing refuses to extend the truce.",
         Rule::SummitSigned => {
-            "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: its leader signs."
+            "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: Beijing closes the deal."
         }
         Rule::SummitRefused => {
             "At the summit the agreed package no longer clears Beijing's red lines or balance rule, trust is too low, or its last ask was refused with too little in the package: its leader does not sign."
