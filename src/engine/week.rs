@@ -26,7 +26,7 @@ pub(crate) fn advance_week(
 }
 
 /// Days of preparation (opening an issue): the world's clock runs for everyone. Meters and
-/// pressures move for the days spent, dated events whose week begins fire, a threat falls due
+/// pressures move for the days spent, dated events whose day is reached fire, a threat falls due
 /// and the summit's scene opens if its week is reached; chance events wait for the next week.
 pub(crate) fn prepare(
     scenario: &Scenario,
