@@ -226,7 +226,8 @@ fn summits(s: &Scenario) -> Vec<(String, Date, Date)> {
     let start = s.start_date();
     let mut out = Vec::new();
     if let Some(summit) = &s.clock.summit {
-        out.push((summit.place.clone(), Date::parse(&summit.date).unwrap(), start));
+        let known = summit.agreed.as_deref().and_then(Date::parse).unwrap_or(start);
+        out.push((summit.place.clone(), Date::parse(&summit.date).unwrap(), known));
     }
     for e in &s.events {
         for f in &e.effects {

@@ -514,6 +514,14 @@ fn check_summit(s: &Scenario, found: &mut Found, path: &str, summit: &crate::sce
             format!("the signing \"{later}\" must be a YYYY-MM-DD date on or after the summit"),
         ));
     }
+    if let Some(agreed) = &summit.agreed
+        && Date::parse(agreed).is_none_or(|a| Date::parse(&summit.date).is_some_and(|d| a > d))
+    {
+        found.push((
+            path.into(),
+            format!("the day the summit is agreed, \"{agreed}\", must be a YYYY-MM-DD date on or before it"),
+        ));
+    }
     let date = summit.date.as_str();
     match Date::parse(date) {
         None => found.push((path.into(), format!("\"{date}\" is not a YYYY-MM-DD date"))),

@@ -67,6 +67,12 @@ pub struct Summit {
     /// content hash of scenarios without it (and the saves that record it) stays the same.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing: Option<Closing>,
+    /// The day the meeting is agreed (`YYYY-MM-DD`), when that comes during the talks: both
+    /// sides work to the date from the start, but before this day the player is not told of
+    /// it (Busan: the APEC dates were known, the meeting agreed only on 19 Sep 2025). Left
+    /// out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<String>,
 }
 
 /// What an agreement becomes at the summit, as the record has it.

@@ -374,6 +374,17 @@ impl crate::scenario::Scenario {
             .collect()
     }
 
+    /// Whether the player may know of the summit on the calendar on `today`: always, unless it
+    /// names a later day on which it is agreed.
+    pub fn summit_known_on(&self, today: crate::core::calendar::Date) -> bool {
+        self.clock
+            .summit
+            .as_ref()
+            .and_then(|s| s.agreed.as_deref())
+            .and_then(crate::core::calendar::Date::parse)
+            .is_none_or(|agreed| today >= agreed)
+    }
+
     /// What an agreement becomes at the scenario's summit: the one on the calendar at the
     /// start, else the first an event schedules; none when no summit says.
     pub fn summit_closing(&self) -> Option<&crate::scenario::Closing> {
