@@ -95,7 +95,11 @@ fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {
         Condition::MarketAtMost(x) => m.market_confidence <= *x,
         Condition::HawkAlarmAtLeast(x) => m.hawk_alarm >= *x,
         Condition::NoSummit => state.summit == SummitStatus::NotScheduled,
-        Condition::SummitScheduled => matches!(state.summit, SummitStatus::Scheduled { .. }),
+        // A meeting both sides work to but not yet agreed cannot be put in doubt.
+        Condition::SummitScheduled => {
+            matches!(state.summit, SummitStatus::Scheduled { .. })
+                && scenario.summit_known_on(scenario.date_of_day(state.day))
+        }
         Condition::SummitDoubted => state.summit == SummitStatus::InDoubt,
         Condition::CardInForce(id) => scenario
             .world

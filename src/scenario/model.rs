@@ -400,7 +400,7 @@ pub enum Condition {
     HawkAlarmAtLeast(f64),
     /// No summit on the calendar yet.
     NoSummit,
-    /// A summit is on the calendar and has not taken place.
+    /// A summit is on the calendar, agreed (see `Summit::agreed`), and has not taken place.
     SummitScheduled,
     /// The summit was put in doubt and is not back on the calendar.
     SummitDoubted,
