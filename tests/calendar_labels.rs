@@ -60,7 +60,11 @@ fn dates(text: &str, year: i32) -> Vec<(Date, String)> {
         else {
             continue;
         };
-        let Some(year) = pair[1].parse::<i32>().ok().filter(|y| (1900..2100).contains(y)) else {
+        let Some(year) = pair[1]
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..2100).contains(y))
+        else {
             continue;
         };
         if i > 0 && words[i - 1].parse::<u32>().is_ok() {
@@ -80,8 +84,18 @@ fn dates(text: &str, year: i32) -> Vec<(Date, String)> {
 }
 
 const FULL_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The text split into runs outside and inside parentheses, each with a flag for "inside".
@@ -118,10 +132,8 @@ fn early(where_: &str, text: &str, shown: Date) -> Vec<String> {
                 .filter(move |(d, before)| {
                     let month_only = before.starts_with("month:");
                     let before = before.trim_start_matches("month:");
-                    let dated = month_only
-                        || inside
-                        || before.ends_with("'s")
-                        || before.ends_with("’s");
+                    let dated =
+                        month_only || inside || before.ends_with("'s") || before.ends_with("’s");
                     *d > shown && dated && !SCHEDULE.contains(&before)
                 })
                 .map(|(d, _)| format!("{where_}: \"{text}\" names {d}, after {shown}"))
@@ -226,14 +238,26 @@ fn summits(s: &Scenario) -> Vec<(String, Date, Date)> {
     let start = s.start_date();
     let mut out = Vec::new();
     if let Some(summit) = &s.clock.summit {
-        let known = summit.agreed.as_deref().and_then(Date::parse).unwrap_or(start);
-        out.push((summit.place.clone(), Date::parse(&summit.date).unwrap(), known));
+        let known = summit
+            .agreed
+            .as_deref()
+            .and_then(Date::parse)
+            .unwrap_or(start);
+        out.push((
+            summit.place.clone(),
+            Date::parse(&summit.date).unwrap(),
+            known,
+        ));
     }
     for e in &s.events {
         for f in &e.effects {
             if let Effect::ScheduleSummit(summit) = f {
                 let known = e.date.as_deref().and_then(Date::parse).unwrap_or(start);
-                out.push((summit.place.clone(), Date::parse(&summit.date).unwrap(), known));
+                out.push((
+                    summit.place.clone(),
+                    Date::parse(&summit.date).unwrap(),
+                    known,
+                ));
             }
         }
     }
@@ -285,10 +309,8 @@ fn outcome_names(s: &Scenario) -> Vec<(String, Date)> {
 
 fn problems(s: &Scenario) -> Vec<String> {
     let start = s.start_date();
-    let mut shown: Vec<(String, String, Date)> = labels(s)
-        .into_iter()
-        .map(|(w, t)| (w, t, start))
-        .collect();
+    let mut shown: Vec<(String, String, Date)> =
+        labels(s).into_iter().map(|(w, t)| (w, t, start)).collect();
     shown.extend(later_texts(s));
     let mut out = Vec::new();
     for (w, t, day) in &shown {
@@ -320,7 +342,10 @@ fn the_outcome_check_catches_the_spoilers_it_was_written_for() {
             .any(|(n, from)| day < *from && text.to_lowercase().contains(n))
     };
     // The old glossary on 25 Aug: Busan before the 19 Sep call, and its result.
-    assert!(flagged("Busan was mostly a swap of suspensions.", "2025-08-25"));
+    assert!(flagged(
+        "Busan was mostly a swap of suspensions.",
+        "2025-08-25"
+    ));
     assert!(flagged("as agreed at Busan", "2025-10-01"));
     assert!(!flagged("Trump and Xi will meet in Busan.", "2025-09-19"));
     let p = scenario::builtin("phase-one-2019").unwrap().unwrap();
@@ -329,7 +354,8 @@ fn the_outcome_check_catches_the_spoilers_it_was_written_for() {
     assert!(
         names
             .iter()
-            .any(|(n, from)| sep < *from && "Phase one: signed 15 Jan 2020".to_lowercase().contains(n))
+            .any(|(n, from)| sep < *from
+                && "Phase one: signed 15 Jan 2020".to_lowercase().contains(n))
     );
 }
 
@@ -354,7 +380,15 @@ fn the_checker_catches_a_dated_move_before_its_date() {
     assert_eq!(early("rung", "Beijing's 9 Oct controls", aug).len(), 1);
     // A month and year with no day: the old glossary's giveaways.
     assert_eq!(early("glossary", "BIS's September 2025 rule", aug).len(), 1);
-    assert_eq!(early("glossary", "made on 5 Aug 2019; lifted in January 2020", sep).len(), 1);
+    assert_eq!(
+        early(
+            "glossary",
+            "made on 5 Aug 2019; lifted in January 2020",
+            sep
+        )
+        .len(),
+        1
+    );
     assert!(early("glossary", "since April 2025 China requires", aug).is_empty());
     assert!(early("card", "a rule due from January 2026", aug).is_empty());
 }

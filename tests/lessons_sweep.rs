@@ -63,7 +63,10 @@ fn problems(s: &Scenario, strategy: Strategy, seed: u64) -> Vec<String> {
     let mut out = Vec::new();
     for &lesson in &card.lessons {
         if !claim_holds(st, lesson) {
-            out.push(format!("{at}: lesson {} printed without its event", lesson.key()));
+            out.push(format!(
+                "{at}: lesson {} printed without its event",
+                lesson.key()
+            ));
         }
         for t in s.world.taught.iter().filter(|t| t.key == lesson.key()) {
             for c in &t.when {
@@ -79,7 +82,9 @@ fn problems(s: &Scenario, strategy: Strategy, seed: u64) -> Vec<String> {
         let text = lesson.text_in(s);
         // A lesson that says purchases disappointed needs a purchase that fell short.
         if text.contains("disappointment") && !purchases_short(s, st, 1.0) {
-            out.push(format!("{at}: \"{text}\" though every purchase was delivered"));
+            out.push(format!(
+                "{at}: \"{text}\" though every purchase was delivered"
+            ));
         }
         if text.contains("This deal leaned") && card.balance.value > 50.0 {
             out.push(format!(
@@ -99,12 +104,17 @@ fn problems(s: &Scenario, strategy: Strategy, seed: u64) -> Vec<String> {
                 .iter()
                 .any(|l| l == &format!("{}: delivered and kept all year.", issue.name));
             if lapsed && kept {
-                out.push(format!("{at}: {} both lapsed and kept all year", issue.name));
+                out.push(format!(
+                    "{at}: {} both lapsed and kept all year",
+                    issue.name
+                ));
             }
         }
         for l in &lines {
             if st.outcome.is_some() && l.contains("comes back to the table") {
-                out.push(format!("{at}: the year after says \"{l}\" of an ended game"));
+                out.push(format!(
+                    "{at}: the year after says \"{l}\" of an ended game"
+                ));
             }
         }
     }
@@ -139,7 +149,12 @@ fn no_printed_lesson_contradicts_the_games_own_figures() {
         }
     }
     assert!(printed > 0, "the sweep printed no lesson at all");
-    assert!(all.is_empty(), "{} problems:\n{}", all.len(), all.join("\n"));
+    assert!(
+        all.is_empty(),
+        "{} problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
 }
 
 #[test]

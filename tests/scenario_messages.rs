@@ -85,7 +85,10 @@ fn an_unknown_card_lists_the_card_ids() {
         e.contains("\"dec16\" is not a US card (cards: oct_hike, dec15, currency_label, unreliable_entities, cn_dec15)"),
         "{e}"
     );
-    let e = broken("mirror: Some(\"cn_dec15\")),", "mirror: Some(\"cn_dec16\")),");
+    let e = broken(
+        "mirror: Some(\"cn_dec15\")),",
+        "mirror: Some(\"cn_dec16\")),",
+    );
     assert!(
         e.contains("(Chinese cards: unreliable_entities, cn_dec15)"),
         "{e}"
@@ -108,11 +111,11 @@ fn unknown_lessons_and_ladder_issues_list_the_valid_names() {
     let e = broken("Taught(key: \"balance\"", "Taught(key: \"balanse\"");
     assert!(e.contains("unknown lesson \"balanse\""), "{e}");
     assert!(e.contains("balance, toolbox, commercial_decay"), "{e}");
-    let e = broken(
-        "Term(from: \"2019-10-11\"",
-        "Term(from: \"11 Oct 2019\"",
+    let e = broken("Term(from: \"2019-10-11\"", "Term(from: \"11 Oct 2019\"");
+    assert!(
+        e.contains("\"11 Oct 2019\" is not a YYYY-MM-DD date"),
+        "{e}"
     );
-    assert!(e.contains("\"11 Oct 2019\" is not a YYYY-MM-DD date"), "{e}");
     let e = broken(
         "ladder_issue: Some(\"farm\")",
         "ladder_issue: Some(\"farms\")",

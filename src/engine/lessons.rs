@@ -44,7 +44,9 @@ fn purchases_short(scenario: &Scenario, state: &State, share: f64) -> bool {
         return false;
     };
     epi.notes.iter().any(|n| match n {
-        Note::Delivered { issue, share: s, .. } => {
+        Note::Delivered {
+            issue, share: s, ..
+        } => {
             let commercial = state.signed.as_ref().is_some_and(|p| {
                 scenario
                     .issues

@@ -196,14 +196,15 @@ fn card_text(s: &Scenario, said: &Said) -> String {
             .map_or("The US plays a card.".into(), |c| {
                 format!("The US plays {}: {}", c.name, c.text)
             }),
-        Said::CardInForce(k) => s
-            .world
-            .cards
-            .get(*k)
-            .map_or("A measure is now in force.".into(), |c| {
-                // "Now in force:" first, so a plural name ("port fees") reads as well as one.
-                format!("Now in force: {}: {}", c.name, c.text)
-            }),
+        Said::CardInForce(k) => {
+            s.world
+                .cards
+                .get(*k)
+                .map_or("A measure is now in force.".into(), |c| {
+                    // "Now in force:" first, so a plural name ("port fees") reads as well as one.
+                    format!("Now in force: {}: {}", c.name, c.text)
+                })
+        }
         _ => "A measure is now in force.".into(),
     }
 }
@@ -212,7 +213,9 @@ fn card_text(s: &Scenario, said: &Said) -> String {
 fn signed_text(s: &Scenario) -> String {
     use crate::scenario::Closing;
     match s.summit_closing() {
-        Some(Closing::Announced) => "The agreement is announced, not signed: each side announces its own measures.".into(),
+        Some(Closing::Announced) => {
+            "The agreement is announced, not signed: each side announces its own measures.".into()
+        }
         Some(Closing::SignedLater(date, by)) => {
             let when = crate::core::calendar::Date::parse(date).map_or(date.clone(), |d| d.long());
             format!("The text is announced, to be signed on {when} by {by}.")

@@ -82,7 +82,9 @@ pub fn epilogue_lines(
         epi.mean_farm, epi.mean_market, epi.min_magnets, epi.rung_months
     ));
     if let Some(next) = &scenario.world.afterwards {
-        out.push(format!("What happened next, in the record (not scored): {next}"));
+        out.push(format!(
+            "What happened next, in the record (not scored): {next}"
+        ));
     }
     out
 }

@@ -47,7 +47,12 @@ pub fn sizes(s: &Scenario) -> Found {
     count("ai.ladder".into(), s.ai.ladder.len(), MAX_LIST, "rungs");
     let hold = s.deal.structural_hold.len();
     count("deal.structural_hold".into(), hold, MAX_LIST, "chances");
-    count("world.taught".into(), s.world.taught.len(), MAX_LIST, "lessons");
+    count(
+        "world.taught".into(),
+        s.world.taught.len(),
+        MAX_LIST,
+        "lessons",
+    );
     for (k, t) in s.world.taught.iter().enumerate().take(MAX_LIST) {
         count(
             format!("world.taught[{k}].when"),

@@ -146,7 +146,10 @@ fn phase_one(c: &Ctx) -> Action {
         && !text_agreed
         && let Some(counter) = &c.state.counter
         && within_record(c, counter)
-        && c.state.agreed.as_ref().is_none_or(|a| c.us_gain(counter) > c.us_gain(a))
+        && c.state
+            .agreed
+            .as_ref()
+            .is_none_or(|a| c.us_gain(counter) > c.us_gain(a))
     {
         return Action::AcceptCounter;
     }
