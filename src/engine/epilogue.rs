@@ -213,6 +213,22 @@ fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
     let (mut farm, mut market, mut magnets) =
         (m0.farm_stress, m0.market_confidence, m0.magnet_supply);
     let mut out = Vec::with_capacity(months as usize);
+    // With no rung standing, magnets recover as fast as the minerals regime allows: fully when
+    // they flow freely, slowly under general licences, and not at all (they keep falling) under
+    // a licensing regime a deal left unresolved, so such a deal does not score "no shortages".
+    // (The rare-earth issue itself, not the ladder's issue: 2019's ladder is farm retaliation.)
+    let minerals = scenario.issue_index("rare_earths").map_or(1.0, |m| {
+        let level = state
+            .signed
+            .as_ref()
+            .and_then(|p| p.0.get(m).copied())
+            .or_else(|| state.status_quo.get(m).copied())
+            .unwrap_or(scenario.issues[m].status_quo);
+        scenario.issues[m]
+            .levels
+            .get(level)
+            .map_or(1.0, |l| 2.0 * l.us - 1.0)
+    });
     let mut rung_months = 0;
     let (mut sum_farm, mut sum_market, mut min_mag) = (0.0, 0.0, magnets);
     for month in 1..=months {
@@ -230,7 +246,7 @@ fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
             market -= 0.5 * f64::from(y.rung);
             rung_months += u32::from(y.rung);
         } else {
-            magnets += r.magnet_recovery;
+            magnets += r.magnet_recovery * minerals;
         }
         magnets = magnets.clamp(0.0, 100.0);
         market = market.clamp(0.0, 100.0);
