@@ -184,3 +184,41 @@ fn a_lesson_whose_condition_fails_is_not_printed() {
         }
     }
 }
+
+#[test]
+fn a_commitment_that_lapsed_in_the_last_month_is_not_also_kept_all_year() {
+    // Issue 18: "lapsed in month 12" and "delivered and kept all year" for the same issue. A
+    // lapse in the last month kept 12 of 12 months' share, which read as full delivery.
+    let mut last_month_lapses = 0;
+    for name in scenario::builtin_names() {
+        let s = scenario::builtin(name).unwrap().unwrap();
+        let months = s.world.epilogue.months;
+        for strategy in [
+            Strategy::from_name("structural").unwrap(),
+            Strategy::from_name("historical").unwrap(),
+        ] {
+            for seed in 1..=120 {
+                let st = play(&s, strategy, seed).state;
+                let Some(epi) = &st.epilogue else { continue };
+                for n in &epi.notes {
+                    if let Note::Lapsed { issue, month } = n {
+                        if *month == months {
+                            last_month_lapses += 1;
+                        }
+                        let kept = epi.notes.iter().any(|m| {
+                            matches!(m, Note::Delivered { issue: i, share, .. } if i == issue && *share >= 1.0)
+                        });
+                        assert!(
+                            !kept,
+                            "{name} seed {seed}: issue {issue} lapsed in month {month} and was kept all year"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        last_month_lapses > 0,
+        "the sweep met no lapse in the last month"
+    );
+}

@@ -514,3 +514,25 @@ fn every_purchase_level_names_its_baseline() {
         }
     }
 }
+
+/// `truce scenarios` prints "title: tagline": a tagline that repeats the title's subtitle
+/// ("Three Weeks to Busan: Three weeks to Busan") says nothing new.
+#[test]
+fn no_tagline_repeats_its_title() {
+    for name in scenario::builtin_names() {
+        let s = load(name);
+        let subtitle = s
+            .title
+            .rsplit(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        assert!(
+            !s.tagline.to_lowercase().starts_with(&subtitle),
+            "{name}: \"{}: {}\"",
+            s.title,
+            s.tagline
+        );
+    }
+}
