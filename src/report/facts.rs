@@ -120,6 +120,8 @@ pub struct GameFacts {
     pub history: String,
     /// The deal beside history, issue by issue.
     pub deal: Vec<DealRow>,
+    /// The signed deal beside history by value to each side; none without a deal.
+    pub beside: Option<beside::Beside>,
     /// What the file can prove about where it came from (scenario identity, chain).
     pub provenance: Provenance,
 }
@@ -171,6 +173,7 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         },
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
+        beside: beside::Beside::of(s, &game.state),
         provenance: Provenance::of(loaded),
     }
 }
@@ -417,8 +420,8 @@ pub fn outcome(s: &Scenario, state: &State) -> OutcomeFacts {
     }
 }
 
-/// The signed package (if any) beside the historical one, issue by issue.
-pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
+/// History's package: the scenario's record on its issues, the status quo elsewhere.
+pub fn historical_package(s: &Scenario) -> crate::engine::Package {
     let mut historical = s.status_quo();
     for (id, level) in &s.historical.package {
         if let Some(i) = s.issue_index(id)
@@ -427,6 +430,12 @@ pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
             historical.0[i] = *level;
         }
     }
+    historical
+}
+
+/// The signed package (if any) beside the historical one, issue by issue.
+pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
+    let historical = historical_package(s);
     s.issues
         .iter()
         .enumerate()
@@ -449,6 +458,8 @@ pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
         })
         .collect()
 }
+
+pub mod beside;
 
 #[cfg(test)]
 mod tests;
