@@ -82,11 +82,17 @@ fn a_level_out_of_range_gives_the_range() {
 fn an_unknown_card_lists_the_card_ids() {
     let e = broken("card: Some(\"dec15\")", "card: Some(\"dec16\")");
     assert!(
-        e.contains("\"dec16\" is not a US card (cards: oct_hike, dec15, currency_label, unreliable_entities)"),
+        e.contains("\"dec16\" is not a US card (cards: oct_hike, dec15, currency_label, unreliable_entities, cn_dec15)"),
         "{e}"
     );
-    let e = broken("mirror: Some(\"rung\")),", "mirror: Some(\"rungs\")),");
-    assert!(e.contains("(Chinese cards: unreliable_entities)"), "{e}");
+    let e = broken(
+        "mirror: Some(\"cn_dec15\")),",
+        "mirror: Some(\"cn_dec16\")),",
+    );
+    assert!(
+        e.contains("(Chinese cards: unreliable_entities, cn_dec15)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -102,9 +108,14 @@ fn a_number_out_of_range_gives_the_range_and_the_value() {
 
 #[test]
 fn unknown_lessons_and_ladder_issues_list_the_valid_names() {
-    let e = broken("(\"balance\", \"Phase one", "(\"balanse\", \"Phase one");
+    let e = broken("Taught(key: \"balance\"", "Taught(key: \"balanse\"");
     assert!(e.contains("unknown lesson \"balanse\""), "{e}");
     assert!(e.contains("balance, toolbox, commercial_decay"), "{e}");
+    let e = broken("Term(from: \"2019-10-11\"", "Term(from: \"11 Oct 2019\"");
+    assert!(
+        e.contains("\"11 Oct 2019\" is not a YYYY-MM-DD date"),
+        "{e}"
+    );
     let e = broken(
         "ladder_issue: Some(\"farm\")",
         "ladder_issue: Some(\"farms\")",

@@ -169,17 +169,23 @@ fn every_builtin_plays_to_an_end_under_every_strategy() {
 // phase-one-2019: purchases were the centrepiece and the lesson is that they did not last.
 
 /// A purchases-heavy dealmaker wins the headline: it asks for the most $bn and China, more
-/// dependent on the US market in 2019, signs in most games (not all: under rules 4 the Beijing
-/// drawn may hold out or leave the summit; measured 87% over 240 seeds).
+/// dependent on the US market in 2019, signs in most games (not all: the Beijing drawn may hold
+/// out or leave the summit; measured 91% over 240 seeds). Purchases count against their 2017
+/// baseline, so even its headline is small (measured 25): most of what is bought would have been
+/// bought anyway, and the record's text delivers nothing beyond the baseline (headline 0).
 #[test]
 fn phase_one_dealmaker_tops_the_headline() {
     let d = get("phase-one-2019", "dealmaker");
     assert!(d.deals >= 0.8, "dealmaker signs: {d:?}");
-    assert!(d.headline >= 50.0, "dealmaker's headline: {d:?}");
+    assert!(d.headline >= 15.0, "dealmaker's headline: {d:?}");
+    assert!(
+        get("phase-one-2019", "historical").headline <= 5.0,
+        "none of the record's extra purchases arrives"
+    );
     for other in ["structural", "historical", "patient", "first-counter"] {
         let o = get("phase-one-2019", other);
         assert!(
-            d.headline > o.headline + 20.0,
+            d.headline > o.headline + 15.0,
             "dealmaker {:.1} vs {other} {:.1}",
             d.headline,
             o.headline
@@ -242,11 +248,12 @@ fn rare_earth_shock_historical_swap_signs_in_most_games() {
 }
 
 /// The hawk tops the ladder: with rungs already standing, its threats and walk-out push China
-/// to the top rung in most games, and it does worst on damage avoided.
+/// up the ladder, to the top in about half the games (measured 49%; in the others its walk-out
+/// is credible and Beijing does not mirror it), and it does worst on damage avoided.
 #[test]
 fn rare_earth_shock_hawk_tops_the_ladder() {
     let h = get("rare-earth-shock", "hawk");
-    assert!(h.top_rung >= 0.6, "hawk reaches the top rung: {h:?}");
+    assert!(h.top_rung >= 0.4, "hawk reaches the top rung: {h:?}");
     for k in Strategy::ALL {
         let o = get("rare-earth-shock", k.name());
         assert!(
@@ -428,6 +435,33 @@ fn phase_one_historical_follows_the_2019_record() {
     }
 }
 
+/// Phase one's deal can be signed: the record's text (tariffs: the 15 December list off and
+/// list 4A halved; purchases against the 2017 baseline; the IP, access and currency chapters;
+/// unilateral remedies) is what `historical` signs in most games, as a comprehensive deal
+/// (measured: the exact text in 217 of 240 games and 21 of seeds 1-24; the rest end at a
+/// last ask refused), and it delivers no purchases beyond the baseline.
+#[test]
+fn phase_one_historical_signs_the_record_text() {
+    let sc = load("phase-one-2019");
+    let mut record = sc.status_quo();
+    for (id, level) in &sc.historical.package {
+        record.0[sc.issue_index(id).unwrap()] = *level;
+    }
+    let h = get("phase-one-2019", "historical");
+    assert!(h.deals >= 0.8, "{h:?}");
+    assert!(
+        !h.outcomes.contains_key("framework_deal"),
+        "every deal it signs is comprehensive: {h:?}"
+    );
+    let mut exact = 0;
+    for seed in 1..=24 {
+        if play(&sc, Strategy::Historical, seed).state.signed.as_ref() == Some(&record) {
+            exact += 1;
+        }
+    }
+    assert!(exact >= 18, "the record text signed in {exact} of 24 games");
+}
+
 /// Rare-earth shock follows October 2025: the 100% threat answers the 9 October controls at
 /// once, the port fees follow on 14 October, and what is proposed is the Busan swap.
 #[test]
@@ -456,5 +490,49 @@ fn rare_earth_shock_historical_follows_the_october_2025_record() {
                 }
             }
         }
+    }
+}
+
+/// Purchases are counted against their baseline at every level: every purchase or investment
+/// level of a built-in names what would have been bought anyway, so the year after counts only
+/// what arrives beyond it (phase one's 58% of the whole was less than its 2017 baseline).
+#[test]
+fn every_purchase_level_names_its_baseline() {
+    for name in scenario::builtin_names() {
+        let s = load(name);
+        for issue in &s.issues {
+            for l in &issue.levels {
+                if l.headline_bn > 0.0 {
+                    assert!(
+                        l.baseline_bn > 0.0,
+                        "{name}: {} \"{}\" has no baseline",
+                        issue.id,
+                        l.label
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `truce scenarios` prints "title: tagline": a tagline that repeats the title's subtitle
+/// ("Three Weeks to Busan: Three weeks to Busan") says nothing new.
+#[test]
+fn no_tagline_repeats_its_title() {
+    for name in scenario::builtin_names() {
+        let s = load(name);
+        let subtitle = s
+            .title
+            .rsplit(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        assert!(
+            !s.tagline.to_lowercase().starts_with(&subtitle),
+            "{name}: \"{}: {}\"",
+            s.title,
+            s.tagline
+        );
     }
 }

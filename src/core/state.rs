@@ -49,6 +49,8 @@ pub enum SummitStatus {
     },
     /// The summit took place (signed or not).
     Passed,
+    /// The summit was put in doubt by escalation and is off the calendar until it is put back.
+    InDoubt,
 }
 
 /// One week's meters, kept for sparklines and debriefs.

@@ -91,6 +91,7 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
                 Kind::Political => rules.political_hold,
             };
         let roll: f64 = rng.random();
+        let mut lapsed = false;
         let share = if kind == Kind::Commercial {
             // Purchases arrive in part: centred on the delivery rate.
             (hold * (0.5 + roll)).clamp(0.0, 1.0)
@@ -99,13 +100,16 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
         } else {
             let month =
                 1 + crate::core::num::whole((f64::from(months) * roll).floor(), months) % months;
+            lapsed = true;
             y.notes.push(Note::Lapsed { issue: i, month });
             if Some(i) == minerals {
                 y.lapse_rung_at = Some(month);
             }
             f64::from(month) / f64::from(months)
         };
-        if share >= 1.0 || kind == Kind::Commercial {
+        // A commitment that lapsed in the last month kept 12 of 12 months' share, yet it
+        // lapsed: it is not also "delivered and kept all year".
+        if (share >= 1.0 && !lapsed) || kind == Kind::Commercial {
             // Purchases centre on `hold`: say so, so the same tonnage delivering 30% in one
             // game and 73% in another reads as luck around a stated rate (found in play).
             let expected = (kind == Kind::Commercial).then_some(hold.clamp(0.0, 1.0));
@@ -119,7 +123,10 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
         y.kept += gain * share;
         y.us_gain += gain * share;
         announced += level.headline_bn;
-        y.net_bn += (level.headline_bn - level.baseline_bn).max(0.0) * share;
+        // The share is of the whole commitment; only what arrives beyond the baseline (what
+        // China would have bought anyway) is new: phase one's 58% of $502bn was less than the
+        // 2017 baseline, so none of its extra $200bn arrived.
+        y.net_bn += (level.headline_bn * share - level.baseline_bn).max(0.0);
         if Some(i) == scenario.index().farm && share >= 0.3 {
             farm_flowing = true;
         }
@@ -206,6 +213,22 @@ fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
     let (mut farm, mut market, mut magnets) =
         (m0.farm_stress, m0.market_confidence, m0.magnet_supply);
     let mut out = Vec::with_capacity(months as usize);
+    // With no rung standing, magnets recover as fast as the minerals regime allows: fully when
+    // they flow freely, slowly under general licences, and not at all (they keep falling) under
+    // a licensing regime a deal left unresolved, so such a deal does not score "no shortages".
+    // (The rare-earth issue itself, not the ladder's issue: 2019's ladder is farm retaliation.)
+    let minerals = scenario.issue_index("rare_earths").map_or(1.0, |m| {
+        let level = state
+            .signed
+            .as_ref()
+            .and_then(|p| p.0.get(m).copied())
+            .or_else(|| state.status_quo.get(m).copied())
+            .unwrap_or(scenario.issues[m].status_quo);
+        scenario.issues[m]
+            .levels
+            .get(level)
+            .map_or(1.0, |l| 2.0 * l.us - 1.0)
+    });
     let mut rung_months = 0;
     let (mut sum_farm, mut sum_market, mut min_mag) = (0.0, 0.0, magnets);
     for month in 1..=months {
@@ -223,7 +246,7 @@ fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
             market -= 0.5 * f64::from(y.rung);
             rung_months += u32::from(y.rung);
         } else {
-            magnets += r.magnet_recovery;
+            magnets += r.magnet_recovery * minerals;
         }
         magnets = magnets.clamp(0.0, 100.0);
         market = market.clamp(0.0, 100.0);

@@ -8,9 +8,10 @@ use crate::scenario::{Condition, Scenario};
 
 /// Rolls every eligible event once, in table order, and applies those that fire; their ids go
 /// to `fired` when a caller keeps them. Days of preparation (`chance` false) fire only the
-/// dated events whose week they reach.
-/// A dated event fires as the week its date falls in begins (so the player can answer it that
-/// week), whatever its chance and without a draw.
+/// dated events whose day they reach.
+/// A dated event fires when the clock reaches its day (in the days just run, from `before`
+/// exclusive to today inclusive), whatever its chance and without a draw: never before its
+/// date, so the player cannot learn of it early, however the days were spent.
 pub(crate) fn roll(
     scenario: &Scenario,
     state: &mut State,
@@ -24,14 +25,13 @@ pub(crate) fn roll(
             continue;
         }
         if event.date.is_some() {
-            let dpt = scenario.clock.days_per_turn;
             let due = scenario
                 .index()
                 .event_day
                 .get(i)
                 .copied()
                 .flatten()
-                .is_some_and(|d| d >= before + dpt && d < state.day + dpt);
+                .is_some_and(|d| d > before && d <= state.day);
             if !due || !event.when.iter().all(|c| holds(scenario, state, c)) {
                 continue;
             }
@@ -48,10 +48,9 @@ pub(crate) fn roll(
     }
 }
 
-/// At the opening: events dated in the first week fire as it begins (the weekly roll only sees
-/// weeks that begin after a move, so they never fired).
+/// At the opening: events dated on the first day fire as the game begins (the roll only sees
+/// days after a move).
 pub(crate) fn opening(scenario: &Scenario, state: &mut State) {
-    let dpt = scenario.clock.days_per_turn;
     for (i, event) in scenario.events.iter().enumerate() {
         let due = event.date.is_some()
             && scenario
@@ -60,7 +59,7 @@ pub(crate) fn opening(scenario: &Scenario, state: &mut State) {
                 .get(i)
                 .copied()
                 .flatten()
-                .is_some_and(|d| d < dpt);
+                .is_some_and(|d| d == 0);
         if due && !state.fired[i] && event.when.iter().all(|c| holds(scenario, state, c)) {
             fire(scenario, state, i, None);
         }
@@ -96,6 +95,12 @@ fn holds(scenario: &Scenario, state: &State, c: &Condition) -> bool {
         Condition::MarketAtMost(x) => m.market_confidence <= *x,
         Condition::HawkAlarmAtLeast(x) => m.hawk_alarm >= *x,
         Condition::NoSummit => state.summit == SummitStatus::NotScheduled,
+        // A meeting both sides work to but not yet agreed cannot be put in doubt.
+        Condition::SummitScheduled => {
+            matches!(state.summit, SummitStatus::Scheduled { .. })
+                && scenario.summit_known_on(scenario.date_of_day(state.day))
+        }
+        Condition::SummitDoubted => state.summit == SummitStatus::InDoubt,
         Condition::CardInForce(id) => scenario
             .world
             .card_index(id)

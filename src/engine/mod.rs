@@ -8,6 +8,7 @@ mod epilogue;
 mod events;
 pub mod frontier;
 mod game;
+mod lessons;
 mod moves;
 pub mod query;
 pub mod score;
@@ -32,5 +33,8 @@ pub use step::{Turn, check, classify, new_state, step};
 /// digest, or it is refused as corrupt. 1 is the rules of Truce 0.1.0; 2 the reworked model of
 /// 0.2.0; 3 the hawks' alarm following the package agreed in principle, not every proposal; 4
 /// Beijing's hidden type, binding agreements, the last ask's risk, the summit scene before any
-/// signature, preparation days that run the clock, walk-outs and threats priced as leverage.
-pub const RULES: u32 = 4;
+/// signature, preparation days that run the clock, walk-outs and threats priced as leverage; 5
+/// dated events on their day (not as their week begins), a summit that escalation can put in
+/// doubt, purchases delivered as a share of the whole commitment against its baseline, lessons
+/// only where they fit, markets that shrug off tariff news where the scenario says so.
+pub const RULES: u32 = 5;

@@ -57,12 +57,18 @@ impl Lesson {
 
     /// The lesson in the scenario's words when it gives them, else the built-in text.
     pub fn text_in(self, scenario: &Scenario) -> &str {
-        scenario
-            .world
-            .lessons
+        let w = &scenario.world;
+        w.taught
             .iter()
-            .find(|(k, _)| k == self.key())
-            .map_or(self.text(), |(_, t)| t.as_str())
+            .find(|t| t.key == self.key())
+            .map(|t| t.text.as_str())
+            .or_else(|| {
+                w.lessons
+                    .iter()
+                    .find(|(k, _)| k == self.key())
+                    .map(|(_, t)| t.as_str())
+            })
+            .unwrap_or(self.text())
     }
 
     /// The lesson in words, tied to the source text.
@@ -75,7 +81,7 @@ impl Lesson {
                 "China's toolbox goes beyond tariffs: export controls on minerals and magnets are leverage it is willing to use."
             }
             Lesson::CommercialDecay => {
-                "One-time purchases sow disappointment: phase one's buying reached only about 58% of its commitments."
+                "One-time purchases sow disappointment: China bought about 58% of phase one's whole commitment, less than its 2017 baseline, so none of the extra $200bn arrived."
             }
             Lesson::StructuralLasts => {
                 "Structural, rule-based commitments with real enforcement are what make a deal last."
@@ -335,6 +341,11 @@ fn card(scenario: &Scenario, state: &State, words: bool) -> Scorecard {
         _ => {}
     }
 
+    // Each lesson only where it fits the game played (the scenario names its conditions).
+    let figures = crate::engine::lessons::Figures {
+        balance: balance.value,
+    };
+    lessons.retain(|&l| crate::engine::lessons::fits(scenario, state, l, &figures));
     let overall = overall(
         scenario,
         [
@@ -385,7 +396,7 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>, words: boo
             n => format!("{n} weeks"),
         };
         let restrictions = if state.max_rung == 0 {
-            "No mineral restrictions during the talks".to_string()
+            format!("No {} during the talks", scenario.world.ladder_name())
         } else if state.restricted_weeks == 0 && state.rung > 0 {
             format!(
                 "Restrictions reached rung {} as the talks ended",
@@ -398,7 +409,8 @@ fn damage(scenario: &Scenario, state: &State, epi: Option<&Epilogue>, words: boo
             )
         } else {
             format!(
-                "{weeks} under mineral restrictions (peak rung {})",
+                "{weeks} under {} (peak rung {})",
+                scenario.world.ladder_name(),
                 state.max_rung
             )
         };

@@ -155,10 +155,18 @@ impl State {
             }
             Effect::ScheduleSummit(s) => {
                 if let Some(day) = scenario.day_of(&s.date)
-                    && self.summit == SummitStatus::NotScheduled
+                    && matches!(
+                        self.summit,
+                        SummitStatus::NotScheduled | SummitStatus::InDoubt
+                    )
                     && day >= self.day
                 {
                     self.summit = SummitStatus::Scheduled { day };
+                }
+            }
+            Effect::SummitInDoubt => {
+                if matches!(self.summit, SummitStatus::Scheduled { .. }) {
+                    self.summit = SummitStatus::InDoubt;
                 }
             }
             Effect::Aspiration(d) => self.aspiration_shift += d,

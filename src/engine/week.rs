@@ -26,7 +26,7 @@ pub(crate) fn advance_week(
 }
 
 /// Days of preparation (opening an issue): the world's clock runs for everyone. Meters and
-/// pressures move for the days spent, dated events whose week begins fire, a threat falls due
+/// pressures move for the days spent, dated events whose day is reached fire, a threat falls due
 /// and the summit's scene opens if its week is reached; chance events wait for the next week.
 pub(crate) fn prepare(
     scenario: &Scenario,
@@ -53,6 +53,7 @@ fn drift(scenario: &Scenario, state: &mut State, share: f64) {
     let p = &scenario.world.pressure;
     let diversified = 1.0 - state.diversification.clamp(0.0, 0.9);
     let whole = share >= 1.0 - 1e-9;
+    let recovers = state.rung == 0 || w.markets_shrug;
     let m = &mut state.meters;
     if state.rung > 0 {
         let rung = &scenario.ai.ladder[usize::from(state.rung) - 1];
@@ -65,9 +66,9 @@ fn drift(scenario: &Scenario, state: &mut State, share: f64) {
         }
     } else {
         m.magnet_supply += w.magnet_recovery * share;
-        if m.market_confidence < 60.0 {
-            m.market_confidence = (m.market_confidence + w.market_recovery * share).min(60.0);
-        }
+    }
+    if recovers && m.market_confidence < 60.0 {
+        m.market_confidence = (m.market_confidence + w.market_recovery * share).min(60.0);
     }
     // Purchases start at signing (the year after), not on an agreement in principle: until
     // then the harvest goes unsold whatever has been agreed.

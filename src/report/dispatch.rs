@@ -70,7 +70,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         Said::ExtensionAsked => "US asks Beijing to extend the truce.".into(),
         Said::ExtensionGranted => "Beijing agrees to extend the truce.".into(),
         Said::ExtensionRefused => "Beijing refuses: trust is too low to extend the truce.".into(),
-        Said::Signed => "The leaders sign the agreement.".into(),
+        Said::Signed => signed_text(s),
         Said::Suspended(k) => format!("Suspended under the deal: {}.", card(*k)),
         Said::SignRefused => {
             "China's leader declines to sign; the summit ends without a deal.".into()
@@ -196,14 +196,31 @@ fn card_text(s: &Scenario, said: &Said) -> String {
             .map_or("The US plays a card.".into(), |c| {
                 format!("The US plays {}: {}", c.name, c.text)
             }),
-        Said::CardInForce(k) => s
-            .world
-            .cards
-            .get(*k)
-            .map_or("A measure is now in force.".into(), |c| {
-                format!("{} is now in force: {}", c.name, c.text)
-            }),
+        Said::CardInForce(k) => {
+            s.world
+                .cards
+                .get(*k)
+                .map_or("A measure is now in force.".into(), |c| {
+                    // "Now in force:" first, so a plural name ("port fees") reads as well as one.
+                    format!("Now in force: {}: {}", c.name, c.text)
+                })
+        }
         _ => "A measure is now in force.".into(),
+    }
+}
+
+/// What an agreement becomes at the summit, as the scenario's record has it.
+fn signed_text(s: &Scenario) -> String {
+    use crate::scenario::Closing;
+    match s.summit_closing() {
+        Some(Closing::Announced) => {
+            "The agreement is announced, not signed: each side announces its own measures.".into()
+        }
+        Some(Closing::SignedLater(date, by)) => {
+            let when = crate::core::calendar::Date::parse(date).map_or(date.clone(), |d| d.long());
+            format!("The text is announced, to be signed on {when} by {by}.")
+        }
+        Some(Closing::Signed) | None => "The leaders sign the agreement.".into(),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn epilogue_lines(
                 rung_name(scenario, *rung)
             ),
             Note::WalkOutHeld { pressure } => format!(
-                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it. A credible walk-out is leverage during the talks (the first brings Beijing back to the table with a lower demand); ending them gains nothing more: each side bears its own no-deal cost (China's, {pressure:.3} of its utility)."
+                "The walk-out was credible (no bluff called, the legal basis still holding, China under pressure): Beijing does not mirror it, and the talks are over. Ending them gains nothing more: each side bears its own no-deal cost (China's, {pressure:.3} of its utility)."
             ),
             Note::RestrictionsBite { months, rung } => {
                 let name = scenario.world.ladder_name();
@@ -81,6 +81,11 @@ pub fn epilogue_lines(
         "{what} Over the year: farm stress {:.0} and market confidence {:.0} on average; magnets as low as {:.0}; {} rung-months of restrictions.",
         epi.mean_farm, epi.mean_market, epi.min_magnets, epi.rung_months
     ));
+    if let Some(next) = &scenario.world.afterwards {
+        out.push(format!(
+            "What happened next, in the record (not scored): {next}"
+        ));
+    }
     out
 }
 

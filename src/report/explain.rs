@@ -39,7 +39,8 @@ pub fn reply_headline(scenario: &Scenario, answer: &Answer) -> String {
         },
         Reply::GrantExtension => "Beijing grants an extension of the truce".into(),
         Reply::RefuseExtension => "Beijing refuses to extend the truce".into(),
-        Reply::Sign => "China's leader signs the agreement".into(),
+        // Not "signs": at Busan nothing was signed, and phase one was signed a month later.
+        Reply::Sign => "Beijing closes the deal".into(),
         Reply::RefuseSign => "China's leader declines to sign".into(),
     }
 }

@@ -120,6 +120,8 @@ pub struct GameFacts {
     pub history: String,
     /// The deal beside history, issue by issue.
     pub deal: Vec<DealRow>,
+    /// The signed deal beside history by value to each side; none without a deal.
+    pub beside: Option<beside::Beside>,
     /// The year after the ending, month by month and issue by issue (what was delivered and
     /// what lapsed), as the debrief words it; empty for an unfinished game.
     pub year_after: Vec<String>,
@@ -174,6 +176,7 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         },
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
+        beside: beside::Beside::of(s, &game.state),
         year_after: game.state.epilogue.as_ref().map_or_else(Vec::new, |e| {
             crate::report::epilogue_lines(s, e, game.state.outcome)
         }),
@@ -423,8 +426,8 @@ pub fn outcome(s: &Scenario, state: &State) -> OutcomeFacts {
     }
 }
 
-/// The signed package (if any) beside the historical one, issue by issue.
-pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
+/// History's package: the scenario's record on its issues, the status quo elsewhere.
+pub fn historical_package(s: &Scenario) -> crate::engine::Package {
     let mut historical = s.status_quo();
     for (id, level) in &s.historical.package {
         if let Some(i) = s.issue_index(id)
@@ -433,6 +436,12 @@ pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
             historical.0[i] = *level;
         }
     }
+    historical
+}
+
+/// The signed package (if any) beside the historical one, issue by issue.
+pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
+    let historical = historical_package(s);
     s.issues
         .iter()
         .enumerate()
@@ -455,6 +464,8 @@ pub fn deal(s: &Scenario, state: &State) -> Vec<DealRow> {
         })
         .collect()
 }
+
+pub mod beside;
 
 #[cfg(test)]
 mod tests;

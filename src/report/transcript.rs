@@ -233,6 +233,9 @@ fn history(out: &mut String, g: &GameFacts) {
             &[],
             &rows,
         ));
+        if let Some(b) = &g.beside {
+            let _ = writeln!(out, "\n{}", b.line());
+        }
     } else {
         out.push_str("No deal was signed in this game. History's package:\n\n");
         let rows: Vec<Vec<String>> = g

@@ -302,6 +302,26 @@ fn check_lessons(s: &Scenario, found: &mut Found) {
             ));
         }
     }
+    for (k, t) in w.taught.iter().enumerate() {
+        if !LESSON_KEYS.contains(&t.key.as_str()) {
+            found.push((
+                format!("world.taught[{k}].key"),
+                format!(
+                    "unknown lesson \"{}\" (lessons: {})",
+                    t.key,
+                    LESSON_KEYS.join(", ")
+                ),
+            ));
+        }
+    }
+    for (k, t) in w.later_glossary.iter().enumerate() {
+        if crate::core::calendar::Date::parse(&t.from).is_none() {
+            found.push((
+                format!("world.later_glossary[{k}].from"),
+                format!("\"{}\" is not a YYYY-MM-DD date", t.from),
+            ));
+        }
+    }
 }
 
 /// The keys a scenario may reword in `world.lessons` (the engine's `Lesson::key`).

@@ -47,6 +47,22 @@ pub fn sizes(s: &Scenario) -> Found {
     count("ai.ladder".into(), s.ai.ladder.len(), MAX_LIST, "rungs");
     let hold = s.deal.structural_hold.len();
     count("deal.structural_hold".into(), hold, MAX_LIST, "chances");
+    count(
+        "world.taught".into(),
+        s.world.taught.len(),
+        MAX_LIST,
+        "lessons",
+    );
+    for (k, t) in s.world.taught.iter().enumerate().take(MAX_LIST) {
+        count(
+            format!("world.taught[{k}].when"),
+            t.when.len(),
+            MAX_LIST,
+            "conditions",
+        );
+    }
+    let later = s.world.later_glossary.len();
+    count("world.later_glossary".into(), later, MAX_LIST, "entries");
     let package = s.historical.package.len();
     count("historical.package".into(), package, MAX_LIST, "entries");
     for (i, issue) in s.issues.iter().enumerate().take(MAX_ISSUES) {
@@ -325,6 +341,7 @@ fn effect_ranges(s: &Scenario, found: &mut Found) {
             Effect::Concession(x) => within(found, &p, *x, 0.0, 100.0),
             Effect::Credibility(x) | Effect::ChinaPressure(x) => within(found, &p, *x, -1.0, 1.0),
             Effect::ScheduleSummit(_)
+            | Effect::SummitInDoubt
             | Effect::Card(_)
             | Effect::Reopen(_)
             | Effect::OpenIssue(_)

@@ -204,7 +204,7 @@ fn check_clock(s: &Scenario, found: &mut Found) {
         ));
     }
     if let Some(summit) = &s.clock.summit {
-        check_summit(s, found, "clock.summit.date", &summit.date);
+        check_summit(s, found, "clock.summit.date", summit);
     }
 }
 
@@ -505,7 +505,24 @@ fn check_level(
     }
 }
 
-fn check_summit(s: &Scenario, found: &mut Found, path: &str, date: &str) {
+fn check_summit(s: &Scenario, found: &mut Found, path: &str, summit: &crate::scenario::Summit) {
+    if let Some(crate::scenario::Closing::SignedLater(later, _)) = &summit.closing
+        && Date::parse(later).is_none_or(|l| Date::parse(&summit.date).is_some_and(|d| l < d))
+    {
+        found.push((
+            path.into(),
+            format!("the signing \"{later}\" must be a YYYY-MM-DD date on or after the summit"),
+        ));
+    }
+    if let Some(agreed) = &summit.agreed
+        && Date::parse(agreed).is_none_or(|a| Date::parse(&summit.date).is_some_and(|d| a > d))
+    {
+        found.push((
+            path.into(),
+            format!("the day the summit is agreed, \"{agreed}\", must be a YYYY-MM-DD date on or before it"),
+        ));
+    }
+    let date = summit.date.as_str();
     match Date::parse(date) {
         None => found.push((path.into(), format!("\"{date}\" is not a YYYY-MM-DD date"))),
         Some(d) => {
@@ -527,7 +544,7 @@ fn check_effect(s: &Scenario, found: &mut Found, path: &str, effect: &Effect) {
         Effect::ChinaWeight(id, _) | Effect::OpenIssue(id) if s.issue_index(id).is_none() => {
             found.push((path.into(), unknown_issue(s, id)));
         }
-        Effect::ScheduleSummit(summit) => check_summit(s, found, path, &summit.date),
+        Effect::ScheduleSummit(summit) => check_summit(s, found, path, summit),
         Effect::Concession(points) if *points < 0.0 => found.push((
             path.into(),
             "a concession gives value away: it cannot be negative".into(),

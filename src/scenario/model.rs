@@ -63,6 +63,28 @@ pub struct Summit {
     pub place: String,
     /// Day of the meeting, `YYYY-MM-DD`.
     pub date: String,
+    /// What an agreement becomes there; none: the leaders sign it. Left out when none, so the
+    /// content hash of scenarios without it (and the saves that record it) stays the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Closing>,
+    /// The day the meeting is agreed (`YYYY-MM-DD`), when that comes during the talks: both
+    /// sides work to the date from the start, but before this day the player is not told of
+    /// it (Busan: the APEC dates were known, the meeting agreed only on 19 Sep 2025). Left
+    /// out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<String>,
+}
+
+/// What an agreement becomes at the summit, as the record has it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Closing {
+    /// The leaders sign a text.
+    Signed,
+    /// Nothing is signed: each side announces its own measures (Busan, 2025).
+    Announced,
+    /// The text is announced at the summit's date and signed later (phase one: announced
+    /// 13 Dec 2019, signed 15 Jan 2020): (date `YYYY-MM-DD`, who signs and where).
+    SignedLater(String, String),
 }
 
 /// One agenda item with its ordered levels.
@@ -269,6 +291,11 @@ pub struct Weekly {
     pub hawk_per_security: f64,
     /// Trust gained when China accepts a package.
     pub trust_on_accept: f64,
+    /// Markets regain `market_recovery` every week even while China's ladder stands: tariff
+    /// news moved them for days, not months (2019, when the S&P 500 rose 28.9%). Left out
+    /// when false, so the content hash of scenarios without it stays the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub markets_shrug: bool,
 }
 
 /// Effects of a US move on the meters.
@@ -298,6 +325,9 @@ pub enum Effect {
     Rung(i32),
     /// Put a summit on the calendar.
     ScheduleSummit(Summit),
+    /// Put the summit on the calendar in doubt: it comes off until an event puts it back
+    /// (`ScheduleSummit`), as the Busan meeting was on 10 Oct 2025.
+    SummitInDoubt,
     /// Change China's aspiration for the rest of the game.
     Aspiration(f64),
     /// Lower (or raise) the value China puts on one issue's concessions: (issue id, delta to weight).
@@ -370,6 +400,10 @@ pub enum Condition {
     HawkAlarmAtLeast(f64),
     /// No summit on the calendar yet.
     NoSummit,
+    /// A summit is on the calendar, agreed (see `Summit::agreed`), and has not taken place.
+    SummitScheduled,
+    /// The summit was put in doubt and is not back on the calendar.
+    SummitDoubted,
     /// The US proposed at least this level on this issue (issue id, level).
     ProposedAtLeast(String, usize),
     /// This card is in force (card id).

@@ -288,6 +288,61 @@ pub struct World {
     /// negotiator every game. Left out when empty, as above.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub beijing: Vec<Archetype>,
+    /// Lessons in the scenario's words, each printed only when its condition holds in the game
+    /// played (they take precedence over `lessons` for the same key). Left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub taught: Vec<Taught>,
+    /// Glossary entries the player may see only from a date (a term the talks coined later).
+    /// Left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub later_glossary: Vec<Term>,
+    /// What came after the year the debrief scores, as a note that is not scored (e.g. the
+    /// court ruling that voided the tariffs behind a deal). Left out when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub afterwards: Option<String>,
+}
+
+/// A lesson in the scenario's words, with what must hold in the game played for it to fit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taught {
+    /// The engine's lesson key (`balance`, `commercial_decay`, …).
+    pub key: String,
+    /// Every condition must hold for the lesson to be printed.
+    #[serde(default)]
+    pub when: Vec<Fits>,
+    /// The lesson in words.
+    pub text: String,
+}
+
+/// A condition a lesson needs in the game played, read from the game's own figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Fits {
+    /// A deal was signed.
+    Deal,
+    /// No deal was signed.
+    NoDeal,
+    /// The Balance score is at most this (0..100).
+    BalanceAtMost(f64),
+    /// Some purchase commitment of the deal delivered less than this share of its whole
+    /// (0..1): disappointment needs a shortfall.
+    PurchasesShortOf(f64),
+    /// China's ladder stood at this rung or higher at some point of the talks.
+    PeakRungAtLeast(u8),
+    /// The US threatened or played a card at least once.
+    UsEscalated,
+}
+
+/// A glossary entry shown only from its date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The first day the entry may be shown, `YYYY-MM-DD`.
+    pub from: String,
+    /// The term.
+    pub term: String,
+    /// What it means.
+    pub meaning: String,
 }
 
 impl World {
@@ -301,6 +356,49 @@ impl World {
     /// Index of the card with this id.
     pub fn card_index(&self, id: &str) -> Option<usize> {
         self.cards.iter().position(|c| c.id == id)
+    }
+}
+
+impl crate::scenario::Scenario {
+    /// The glossary a player may see on `today` (`YYYY-MM-DD` order): every undated entry,
+    /// then the dated ones whose day has come.
+    pub fn glossary_on(&self, today: crate::core::calendar::Date) -> Vec<(&str, &str)> {
+        let later = self.world.later_glossary.iter().filter(move |t| {
+            crate::core::calendar::Date::parse(&t.from).is_some_and(|d| d <= today)
+        });
+        self.world
+            .glossary
+            .iter()
+            .map(|(t, m)| (t.as_str(), m.as_str()))
+            .chain(later.map(|t| (t.term.as_str(), t.meaning.as_str())))
+            .collect()
+    }
+
+    /// Whether the player may know of the summit on the calendar on `today`: always, unless it
+    /// names a later day on which it is agreed.
+    pub fn summit_known_on(&self, today: crate::core::calendar::Date) -> bool {
+        self.clock
+            .summit
+            .as_ref()
+            .and_then(|s| s.agreed.as_deref())
+            .and_then(crate::core::calendar::Date::parse)
+            .is_none_or(|agreed| today >= agreed)
+    }
+
+    /// What an agreement becomes at the scenario's summit: the one on the calendar at the
+    /// start, else the first an event schedules; none when no summit says.
+    pub fn summit_closing(&self) -> Option<&crate::scenario::Closing> {
+        let from_events = self.events.iter().flat_map(|e| {
+            e.effects.iter().filter_map(|f| match f {
+                Effect::ScheduleSummit(s) => Some(s),
+                _ => None,
+            })
+        });
+        self.clock
+            .summit
+            .iter()
+            .chain(from_events)
+            .find_map(|s| s.closing.as_ref())
     }
 }
 

@@ -127,21 +127,29 @@ fn rare_earth(c: &Ctx) -> Action {
 /// list due) and China's farm retaliation with them; on 11 Sep the US delayed the 1 October
 /// increase for the 70th anniversary (its goodwill gesture); deputies talked in September; on
 /// 11 Oct the oral "phase one" (farm purchases of $40-50bn a year, pledges on IP, financial
-/// services and currency) suspended the October increase; with the 15 December tariffs as the
-/// deadline, the text of 13 Dec suspended them, halved list 4A and added purchases, the IP and
-/// technology-transfer chapters, currency and the dispute mechanism. What China would sign in
-/// the last weeks was taken rather than nothing: the deal was a first phase.
+/// services and currency) was announced; from late November the negotiators wrote the text,
+/// the US kept 25% on $250bn as leverage and held the 15 December tariffs over the talks (the
+/// threat, 2 Dec), and the text of 13 Dec suspended them, halved list 4A and added purchases
+/// against the 2017 baseline, the IP and technology-transfer chapters, currency and unilateral
+/// remedies. What China would accept in the last weeks was taken rather than nothing, if it
+/// gave no more than the text did.
 fn phase_one(c: &Ctx) -> Action {
     if let Some(a) = c.open(&["market_access", "currency"]) {
         return a;
     }
+    let text = recorded(c);
+    let text_agreed = c.state.agreed.as_ref() == Some(&text);
     // The last weeks: China's counter rather than no deal, when it gives no more than the text
     // did (Huawei listed, the 25% on $250bn kept).
     let last_weeks = c.summit_next_turn() || c.state.summit_this_turn(c.scenario);
     if last_weeks
-        && c.state.agreed.is_none()
+        && !text_agreed
         && let Some(counter) = &c.state.counter
         && within_record(c, counter)
+        && c.state
+            .agreed
+            .as_ref()
+            .is_none_or(|a| c.us_gain(counter) > c.us_gain(a))
     {
         return Action::AcceptCounter;
     }
@@ -164,35 +172,32 @@ fn phase_one(c: &Ctx) -> Action {
     if c.on_or_after("2019-09-11") && c.state.concessions <= 0.0 {
         return Action::Goodwill;
     }
-    let text = recorded(c);
-    // The 15 December tariffs, on time and in full: the deadline that closed the text.
+    // The 15 December tariffs, on time and in full unless the text is agreed: the deadline
+    // that closed it.
     if c.on_or_after("2019-12-02")
-        && c.state.agreed.is_none()
+        && !text_agreed
         && c.state.threat_deadline.is_none()
         && c.state.bluffs_called == 0
     {
         return Action::Threaten;
     }
-    if c.state.agreed.is_some() {
-        // The oral deal stands: the text is put once, and a refusal leaves the oral deal.
-        let put =
-            c.state.proposal.as_ref() == Some(&text) || c.state.agreed.as_ref() == Some(&text);
-        return if c.on_or_after("2019-11-25") && !put {
-            Action::Propose(text)
-        } else {
-            Action::Hold
-        };
-    }
-    if !c.on_or_after("2019-10-11") {
+    if !c.on_or_after("2019-10-11") || text_agreed {
         return Action::Hold;
     }
-    // The oral deal; from late November with the text's tariff terms (the 15 December list
-    // suspended, list 4A halved).
-    let tariffs = if c.on_or_after("2019-11-25") { 3 } else { 2 };
+    // From late November: the text, put until it is agreed (a refusal leaves the oral deal).
+    if c.on_or_after("2019-11-25") {
+        return Action::Propose(text);
+    }
+    if c.state.agreed.is_some() {
+        return Action::Hold;
+    }
+    // The oral deal of 11 Oct: about $40bn a year of farm goods (the 2017 baseline plus $32bn
+    // over two years) and pledges, for the 15 October increase and nothing off the tariffs in
+    // force; Beijing never put it in writing, so it binds no one.
     Action::Propose(c.package(&[
-        ("tariffs", tariffs),
+        ("tariffs", 1),
         ("export_controls", 1),
-        ("farm", 3),
+        ("farm", 2),
         ("ip_tech", 1),
         ("market_access", 1),
         ("currency", 1),

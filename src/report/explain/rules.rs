@@ -12,7 +12,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The package is worth less to Beijing than it demands this week (its aspiration), so it counters, asking for more where that costs the US least."
         }
         Rule::Unbalanced => {
-            "The US would gain far more than China, each measured as a share of what it could gain over the whole agenda: after phase one, Beijing rejects lopsided deals and counters, whatever else the package is worth."
+            "The US would gain far more than China, each measured as a share of what it could gain over the whole agenda: Beijing rejects deals whose gains lean one way and counters, whatever else the package is worth."
         }
         Rule::RedLine => {
             "The package crosses one of Beijing's red lines, so it counters with a package that stays clear of it."
@@ -37,7 +37,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
         }
         Rule::ExtensionRefused => "Trust is too low: Beijing refuses to extend the truce.",
         Rule::SummitSigned => {
-            "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: its leader signs."
+            "At the summit the agreed package still clears Beijing's red lines and balance rule, and trust holds: Beijing closes the deal."
         }
         Rule::SummitRefused => {
             "At the summit the agreed package no longer clears Beijing's red lines or balance rule, trust is too low, or its last ask was refused with too little in the package: its leader does not sign."

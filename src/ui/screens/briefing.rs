@@ -41,6 +41,10 @@ pub fn text(s: &Scenario, theme: Theme) -> Text<'static> {
         s.total_weeks()
     )));
     match &s.clock.summit {
+        // A meeting not yet agreed on the start date is not announced in the briefing.
+        Some(_) if !s.summit_known_on(s.start_date()) => lines.push(Line::raw(
+            "No leaders' meeting is agreed yet; one may be, if the talks go well enough.",
+        )),
         Some(m) => lines.push(Line::raw(format!(
             "A summit is set: {}, {}.",
             m.place,

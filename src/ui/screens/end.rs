@@ -249,6 +249,10 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
             theme.dim(),
         ));
     }
+    // Matching issues is not the verdict: what each package is worth to each side is.
+    if let Some(b) = crate::report::facts::beside::Beside::of(s, &game.state) {
+        lines.push(Line::raw(b.line()));
+    }
     Text::from(lines)
 }
 

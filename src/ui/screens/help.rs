@@ -99,10 +99,12 @@ fn text(theme: Theme, app: &App) -> Text<'static> {
     }
     // The scenario's own terms.
     if let Some(g) = &app.game {
-        for (term, meaning) in &g.scenario.world.glossary {
+        // Only what the player may know on the game's date (a term coined later waits).
+        let today = g.scenario.date_of_day(g.state.day);
+        for (term, meaning) in g.scenario.glossary_on(today) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{term}: "), theme.key()),
-                Span::raw(meaning.clone()),
+                Span::raw(meaning.to_string()),
             ]));
         }
     }

@@ -208,6 +208,11 @@ pub fn summit_text(game: &Game, compact: bool) -> (String, bool) {
     match game.state.summit {
         SummitStatus::NotScheduled => ("no summit scheduled".into(), false),
         SummitStatus::Passed => ("the summit has passed".into(), false),
+        SummitStatus::InDoubt => ("the summit is in doubt".into(), false),
+        // A meeting both sides work to but not yet agreed is not shown before its day.
+        SummitStatus::Scheduled { .. } if !s.summit_known_on(s.date_of_day(game.state.day)) => {
+            ("no summit agreed yet".into(), false)
+        }
         SummitStatus::Scheduled { day } => {
             let place = summit_place(s, day).unwrap_or("summit");
             let d = s.date_of_day(day);

@@ -47,18 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         Line::styled("Choose a scenario", theme.title()),
         Line::raw(""),
     ];
+    // Each scenario's lines in `lines`: (scenario, first, end).
+    let mut picks = Vec::new();
     for (i, s) in app.scenarios.iter().enumerate() {
-        // Its title and tagline are a hit area: a click picks it, a second reads its briefing.
-        let y = list_a
-            .y
-            .saturating_add(2 + 3 * u16::try_from(i).unwrap_or(u16::MAX));
-        let rows = Rect {
-            y,
-            height: 2,
-            ..list_a
-        }
-        .intersection(list_a);
-        out.hit(rows, Target::Pick(i));
+        let first = lines.len();
         let picked = i == app.ui.picked;
         let marker = if picked { "▶ " } else { "  " };
         let style = if picked {
@@ -72,6 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             Span::styled(format!("  ({})", s.name), theme.dim()),
         ]));
         lines.push(Line::from(format!("    {}", s.tagline)));
+        picks.push((i, first, lines.len()));
         if roomy {
             lines.push(Line::raw(""));
         }
@@ -82,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         }
         lines.push(Line::styled(t, theme.dim()));
     }
-    let list = Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false });
+    let list = Paragraph::new(Text::from(lines.clone())).wrap(Wrap { trim: false });
     let list_h = u16::try_from(list.line_count(w)).unwrap_or(u16::MAX);
 
     let seed = app.ui.seed;
@@ -127,6 +120,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         logo_a
     };
     frame.render_widget(Paragraph::new(logo), logo_a);
+    // A scenario's title and tagline are a hit area: a click picks it, a second reads its
+    // briefing. Rows are counted as the list wraps them.
+    let rows_of = |l: &Line| {
+        u16::try_from(
+            Paragraph::new(l.clone())
+                .wrap(Wrap { trim: false })
+                .line_count(w),
+        )
+        .unwrap_or(1)
+    };
+    for (i, first, end) in picks {
+        let y: u16 = lines[..first].iter().map(rows_of).sum();
+        let height: u16 = lines[first..end].iter().map(rows_of).sum();
+        let rows = Rect {
+            y: list_a.y.saturating_add(y),
+            height,
+            ..list_a
+        }
+        .intersection(list_a);
+        out.hit(rows, Target::Pick(i));
+    }
     frame.render_widget(list, list_a);
     frame.render_widget(seed_p, seed_a);
     footer::draw(frame, foot, app, out);
