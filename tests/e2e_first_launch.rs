@@ -188,7 +188,7 @@ fn accepting_in_the_summit_week_goes_through_the_summit_scene() {
     // Rows: tariffs 0, chips 1, rare earths 2, farm 3, … capacity 6, fentanyl 7, enforcement 9.
     let rows = [
         ("tariffs", "20%"),
-        ("export_controls", "pause new rules"),
+        ("export_controls", "pause affiliates"),
         ("rare_earths", "general licences"),
         ("farm", "25 Mt a year"),
         ("energy", ""),

@@ -53,7 +53,7 @@ fn accepting_in_the_summit_week_goes_through_the_summit() {
     let mut p = a.ui.package.clone();
     for (issue, label) in [
         ("tariffs", "20%"),
-        ("export_controls", "pause new rules"),
+        ("export_controls", "pause affiliates"),
         ("rare_earths", "general licences"),
         ("farm", "25 Mt a year"),
         ("excess_capacity", "demand measures"),
