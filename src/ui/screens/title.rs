@@ -120,30 +120,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         logo_a
     };
     frame.render_widget(Paragraph::new(logo), logo_a);
-    // A scenario's title and tagline are a hit area: a click picks it, a second reads its
-    // briefing. Rows are counted as the list wraps them.
-    let rows_of = |l: &Line| {
-        u16::try_from(
-            Paragraph::new(l.clone())
-                .wrap(Wrap { trim: false })
-                .line_count(w),
-        )
-        .unwrap_or(1)
-    };
-    for (i, first, end) in picks {
-        let y: u16 = lines[..first].iter().map(rows_of).sum();
-        let height: u16 = lines[first..end].iter().map(rows_of).sum();
-        let rows = Rect {
-            y: list_a.y.saturating_add(y),
-            height,
-            ..list_a
-        }
-        .intersection(list_a);
-        out.hit(rows, Target::Pick(i));
-    }
+    pick_hits(&lines, &picks, list_a, out);
     frame.render_widget(list, list_a);
     frame.render_widget(seed_p, seed_a);
     footer::draw(frame, foot, app, out);
+}
+
+/// A scenario's title and tagline are a hit area: a click picks it, a second reads its
+/// briefing. `picks` holds each scenario's lines in `lines` (scenario, first, end); rows are
+/// counted as the list in `area` wraps them.
+fn pick_hits(lines: &[Line], picks: &[(usize, usize, usize)], area: Rect, out: &mut Drawn) {
+    let rows_of = |l: &Line| {
+        let p = Paragraph::new(l.clone()).wrap(Wrap { trim: false });
+        u16::try_from(p.line_count(area.width)).unwrap_or(1)
+    };
+    for &(i, first, end) in picks {
+        let y: u16 = lines[..first].iter().map(rows_of).sum();
+        let height: u16 = lines[first..end].iter().map(rows_of).sum();
+        let rows = Rect {
+            y: area.y.saturating_add(y),
+            height,
+            ..area
+        }
+        .intersection(area);
+        out.hit(rows, Target::Pick(i));
+    }
 }
 
 /// Who plays, and whether in class mode, after the seed: "  · Ana · class mode".
