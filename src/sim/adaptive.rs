@@ -133,6 +133,25 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     {
         return Action::AcceptCounter;
     }
+    // Beijing has said the last package was unbalanced and the plan has no balanced one left
+    // that it would take: its comprehensive counter, if it gives the US a real gain, is the
+    // balance it asks for (waiting only lets the summit's last ask take more).
+    let unbalanced = c
+        .state
+        .last_answer
+        .as_ref()
+        .is_some_and(|a| a.why.rule == crate::core::Rule::Unbalanced);
+    if let Some(counter) = &c.state.counter
+        && unbalanced
+        && best
+            .as_ref()
+            .is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
+        && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
+        && plan::security(c.scenario, counter) <= 0.05
+        && c.us_gain(counter) > 0.25
+    {
+        return Action::AcceptCounter;
+    }
     if left >= 2 && !firm && !window {
         return Action::Propose(opening);
     }
