@@ -14,5 +14,6 @@ pub use negotiator::{
     walk_away_credible,
 };
 pub use valuation::{
-    Valuation, aspiration, card_value, felt_pressure, status_quo_level, suspends, us_pressure,
+    Valuation, aspiration, aspiration_on, card_value, felt_pressure, status_quo_level, suspends,
+    us_pressure,
 };

@@ -344,6 +344,12 @@ pub fn us_pressure(scenario: &Scenario, state: &State) -> f64 {
 /// no-deal value (which falls as pressure builds) and the US's visible pain; stiffened by
 /// recent threats it mirrored, softened by trust and by threats it heeded.
 pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
+    aspiration_on(scenario, state, state.day)
+}
+
+/// China's demand as `aspiration` gives it, with its concession curve read on `day` instead of
+/// the state's own (what a reader estimates for last week or the summit's eve).
+pub fn aspiration_on(scenario: &Scenario, state: &State, day: u32) -> f64 {
     let ai = &scenario.ai;
     let p = &scenario.world.pressure;
     let val_sq: f64 = scenario
@@ -374,7 +380,7 @@ pub fn aspiration(scenario: &Scenario, state: &State) -> f64 {
         crate::core::SummitStatus::Scheduled { day } if day > 0 => day,
         _ => scenario.total_days(),
     };
-    let t = (f64::from(state.day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
+    let t = (f64::from(day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
     let exponent = (ai.concession_exponent * state.beijing.patience).max(1e-3);
     let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / exponent);
     let base = floor + (ai.opening_aspiration - floor).max(0.0) * curve;

@@ -13,7 +13,7 @@ use crate::ai::{self, Valuation};
 use crate::core::Package;
 use crate::engine::{Action, Outcome, classify, query};
 use crate::sim::scripted::{costly_ask, weeks_to_summit};
-use crate::sim::scripts_plan::{self as plan, published};
+use crate::sim::scripts_plan as plan;
 use crate::sim::strategy::Ctx;
 
 /// What the reader has learnt from Beijing's last answer to a proposal: how far its demand sits
@@ -29,12 +29,11 @@ fn read(c: &Ctx) -> Option<Reading> {
     let last = c.state.last_answer.as_ref()?;
     let proposal = c.state.proposal.as_ref()?;
     let utility = last.why.utility?;
-    let book = published(c.state);
+    let book = c.book();
     // The answer came a week ago: the book's demand then.
-    let mut then = book.clone();
-    then.day = then.day.saturating_sub(c.scenario.clock.days_per_turn);
-    let expected = ai::aspiration(c.scenario, &then);
-    let val = Valuation::new(c.scenario, &book);
+    let then = book.day.saturating_sub(c.scenario.clock.days_per_turn);
+    let expected = ai::aspiration_on(c.scenario, book, then);
+    let val = Valuation::new(c.scenario, book);
     Some(Reading {
         firmness: last.why.aspiration - expected,
         offset: utility - val.china(&proposal.0),
@@ -45,11 +44,10 @@ fn read(c: &Ctx) -> Option<Reading> {
 /// Beijing's demand when the package would be judged, `weeks` from now: the book's fall over
 /// those weeks, shrunk for a Beijing that has shown itself firmer than the book.
 fn predicted(c: &Ctx, r: &Reading, weeks: u32) -> f64 {
-    let book = published(c.state);
-    let now = ai::aspiration(c.scenario, &book);
-    let mut later = book.clone();
-    later.day += weeks * c.scenario.clock.days_per_turn;
-    let fall = (now - ai::aspiration(c.scenario, &later)).max(0.0);
+    let book = c.book();
+    let now = ai::aspiration(c.scenario, book);
+    let later = book.day + weeks * c.scenario.clock.days_per_turn;
+    let fall = (now - ai::aspiration_on(c.scenario, book, later)).max(0.0);
     // A firm Beijing's demand may climb as US pain shows: take the higher of what it said and
     // what the book says plus how firm it has been; a pressed one's, the lower.
     if r.firmness > 0.0 {
@@ -60,9 +58,8 @@ fn predicted(c: &Ctx, r: &Reading, weeks: u32) -> f64 {
 }
 
 /// China's value of `p` as the reader estimates it: the book's, corrected by the offset read.
-fn estimate(c: &Ctx, r: &Reading, p: &Package) -> f64 {
-    let book = published(c.state);
-    Valuation::new(c.scenario, &book).china(&p.0) + r.offset
+fn estimate(book: &Valuation, r: &Reading, p: &Package) -> f64 {
+    book.china(&p.0) + r.offset
 }
 
 /// The summit: grant the last ask of a Beijing that looked firm, or when it costs little;
@@ -87,7 +84,7 @@ fn summit(c: &Ctx, firm: bool) -> Option<Action> {
 pub(crate) fn adaptive(c: &Ctx) -> Action {
     let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
-    if let Some(a) = summit(c, firm).or_else(|| c.open(&plan::to_open(c))) {
+    if let Some(a) = summit(c, firm).or_else(|| c.open(c.to_open())) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
@@ -115,8 +112,8 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     };
     let demand = predicted(c, &r, judged_in);
     // Balance as the book's negotiator would judge it (the gap it allows is published).
-    let book = published(c.state);
-    let val = Valuation::new(c.scenario, &book);
+    let book = c.book();
+    let val = Valuation::new(c.scenario, book);
     let refused_last = c
         .state
         .last_answer
@@ -125,7 +122,7 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     let best = (first..=plan.len())
         .map(|k| plan.package(c, k))
         .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
-        .find(|p| estimate(c, &r, p) >= demand + 0.005 && val.balanced(&p.0));
+        .find(|p| estimate(&val, &r, p) >= demand + 0.005 && val.balanced(&p.0));
     if let Some(counter) = &c.state.counter
         && (left <= 1 || firm)
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal

@@ -52,7 +52,7 @@ impl Probe {
 
     /// The probe's next move (legal unless the game is over).
     pub fn next_action(self, scenario: &Scenario, state: &State) -> Action {
-        let c = Ctx { scenario, state };
+        let c = Ctx::new(scenario, state);
         let exploit = match self {
             Probe::Retrade => retrade(&c),
             Probe::RefuseAsk => refuse_ask(&c),

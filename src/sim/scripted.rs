@@ -86,7 +86,7 @@ pub(crate) fn summit_move(c: &Ctx) -> Option<Action> {
 
 /// Open the issues the scenario's structural package needs (see `scripts_plan::to_open`).
 fn open_structural(c: &Ctx) -> Option<Action> {
-    c.open(&plan::to_open(c))
+    c.open(c.to_open())
 }
 
 /// How many concessions the structural negotiator has made after `t` turns: one at the third
@@ -138,8 +138,8 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
 /// player reads off the explanation before the last week (valued as the scenario publishes).
 fn reach(c: &Ctx, p: &Package) -> bool {
     c.state.last_answer.as_ref().is_some_and(|last| {
-        let book = plan::published(c.state);
-        let val = crate::ai::Valuation::new(c.scenario, &book);
+        let book = c.book();
+        let val = crate::ai::Valuation::new(c.scenario, book);
         val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
     })
 }

@@ -66,9 +66,9 @@ impl Plan {
     /// The fewest concessions that make the package no insult to the published negotiator
     /// (an insult costs trust and anchors nothing).
     pub fn firm(&self, c: &Ctx) -> usize {
-        let book = published(c.state);
+        let book = c.book();
         (0..=self.len())
-            .find(|&k| !crate::engine::query::insult(c.scenario, &book, &self.package(c, k)))
+            .find(|&k| !crate::engine::query::insult(c.scenario, book, &self.package(c, k)))
             .unwrap_or(self.len())
     }
 }
@@ -201,9 +201,9 @@ fn next_step(
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).
 pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
     let s = c.scenario;
-    let book = published(c.state);
-    let val = Valuation::new(s, &book);
-    let open = to_open(c);
+    let book = c.book();
+    let val = Valuation::new(s, book);
+    let open = c.to_open();
     let live: Vec<bool> = (0..s.issues.len())
         .map(|i| c.state.agenda[i] || open.contains(&s.issues[i].id.as_str()))
         .collect();
@@ -225,8 +225,15 @@ pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
 /// level the US values at 0.45 or more, by US weight (first the heaviest).
 pub(crate) fn to_open<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     let s = c.scenario;
-    let book = published(c.state);
-    let val = Valuation::new(s, &book);
+    // Once every issue that starts off the table is open there is nothing left to open, and
+    // the ask below (the costliest part of a script's move) need not be worked out.
+    let closed =
+        |i: usize| !s.issues[i].on_table && !c.state.agenda.get(i).copied().unwrap_or(false);
+    if !(0..s.issues.len()).any(closed) {
+        return Vec::new();
+    }
+    let book = c.book();
+    let val = Valuation::new(s, book);
     // Every issue is a candidate; a lever is never one to open.
     let ask = ask(s, &val, true, &vec![true; s.issues.len()]);
     let mut ids: Vec<usize> = (0..s.issues.len())
@@ -260,10 +267,7 @@ mod tests {
         let s = crate::scenario::builtin(name).unwrap().unwrap();
         let mut state = crate::engine::new_state(&s, 1);
         state.agenda = vec![true; s.issues.len()];
-        let c = Ctx {
-            scenario: &s,
-            state: &state,
-        };
+        let c = Ctx::new(&s, &state);
         let p = plan(&c, true);
         let moved = p
             .ask
@@ -279,10 +283,7 @@ mod tests {
             .collect();
         let mut off = state.clone();
         off.agenda = s.issues.iter().map(|i| i.on_table).collect();
-        let c = Ctx {
-            scenario: &s,
-            state: &off,
-        };
+        let c = Ctx::new(&s, &off);
         let open = to_open(&c).into_iter().map(String::from).collect();
         (moved, steps, open)
     }
@@ -340,10 +341,7 @@ mod tests {
         let s = crate::scenario::builtin("phase-one-2019").unwrap().unwrap();
         let mut state = crate::engine::new_state(&s, 1);
         state.agenda = vec![true; s.issues.len()];
-        let c = Ctx {
-            scenario: &s,
-            state: &state,
-        };
+        let c = Ctx::new(&s, &state);
         let p = plan(&c, true);
         let full = p.package(&c, p.len());
         assert!(security(&s, &full) <= SECURE);
@@ -360,10 +358,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let state = crate::engine::new_state(&s, 1);
-        let c = Ctx {
-            scenario: &s,
-            state: &state,
-        };
+        let c = Ctx::new(&s, &state);
         let p = plan(&c, true);
         let re = s.issue_index("rare_earths").unwrap();
         assert!(p.steps.iter().all(|&(i, l)| i != re || l >= 2), "{steps:?}");

@@ -77,7 +77,7 @@ impl Strategy {
 
     /// The next move in this state. Always legal unless the game is over.
     pub fn next_action(self, scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
-        let ctx = Ctx { scenario, state };
+        let ctx = Ctx::new(scenario, state);
         match self {
             Strategy::Hawk => scripted::hawk(&ctx),
             Strategy::Dealmaker => scripted::dealmaker(&ctx),
@@ -98,9 +98,37 @@ impl Strategy {
 pub(crate) struct Ctx<'a> {
     pub scenario: &'a Scenario,
     pub state: &'a State,
+    /// The state with the published negotiator in place of the one drawn, built once per
+    /// decision: a script consults it many times, and the rollouts of `solve --fair` make
+    /// millions of decisions.
+    book: std::cell::OnceCell<State>,
+    /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
+    to_open: std::cell::OnceCell<Vec<&'a str>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A script's view of `state`.
+    pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
+        Ctx {
+            scenario,
+            state,
+            book: std::cell::OnceCell::new(),
+            to_open: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The issues off the table worth opening (see `scripts_plan::to_open`).
+    pub fn to_open(&self) -> &[&'a str] {
+        self.to_open
+            .get_or_init(|| crate::sim::scripts_plan::to_open(self))
+    }
+
+    /// The state as the scenario file describes Beijing (what a player can compute).
+    pub fn book(&self) -> &State {
+        self.book
+            .get_or_init(|| crate::sim::scripts_plan::published(self.state))
+    }
+
     /// An agenda move to open the first of `ids` that is closed and affordable.
     pub fn open(&self, ids: &[&str]) -> Option<Action> {
         ids.iter().find_map(|id| {
