@@ -246,9 +246,15 @@ fn adaptive_leads_every_fixed_script_in_autumn_and_phase_one() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: adaptive against the best fixed script, 2,000 seeds: autumn-2025 77.30 vs patient 75.47 (+1.83), phase-one-2019 71.11 vs structural 70.26 (+0.85), rare-earth-shock 73.34 vs structural 74.43 (-1.09)"]
+#[test]
+fn adaptive_leads_the_best_fixed_script_by_two_in_rare_earth_shock() {
+    reading_pays("rare-earth-shock");
+}
+
+#[test]
+#[ignore = "target not met on the current model: adaptive against the best fixed script, 2,000 seeds: autumn-2025 77.30 vs patient 75.47 (+1.83), phase-one-2019 71.11 vs structural 70.26 (+0.85); rare-earth-shock holds (80.61 vs structural 74.43)"]
 fn target_adaptive_leads_the_best_fixed_script_by_two() {
-    for sc in SCENARIOS {
+    for sc in ["autumn-2025", "phase-one-2019"] {
         reading_pays(sc);
     }
 }
@@ -272,8 +278,7 @@ fn adaptive_has_the_best_mean_in_autumn_and_phase_one() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: in rare-earth-shock adaptive 73.34 trails structural 74.43 and bluff 74.26 over 2,000 seeds"]
-fn target_adaptive_has_the_best_mean_in_rare_earth_shock() {
+fn adaptive_has_the_best_mean_in_rare_earth_shock() {
     adaptive_has_the_best_mean("rare-earth-shock");
 }
 

@@ -133,6 +133,9 @@ mod tests {
         assert!(!usual.contains("deadline lay past"), "{usual}");
         b.horizon = 1.12;
         let late = reveal_lines(&s, &b).join("\n");
-        assert!(late.contains("deadline lay past the summit (×1.12"), "{late}");
+        assert!(
+            late.contains("deadline lay past the summit (×1.12"),
+            "{late}"
+        );
     }
 }
