@@ -246,7 +246,6 @@ fn adaptive_leads_every_fixed_script_in_autumn_and_phase_one() {
 }
 
 #[test]
-#[test]
 fn adaptive_leads_the_best_fixed_script_by_two_in_rare_earth_shock() {
     reading_pays("rare-earth-shock");
 }
