@@ -17,8 +17,8 @@ fn main() {
             .archetype
             .map_or("neutral", |i| sc.world.beijing[i].id.as_str());
         println!(
-            "{seed:>4} {kind:<10} floor {:+.3} patience {:.2} pressure {:.2} threat {:.2} reads {:.2} firm {:.2}",
-            b.floor, b.patience, b.pressure, b.threat, b.reads_us, b.firmness
+            "{seed:>4} {kind:<10} floor {:+.3} patience {:.2} pressure {:.2} threat {:.2} reads {:.2} firm {:.2} horizon {:.2}",
+            b.floor, b.patience, b.pressure, b.threat, b.reads_us, b.firmness, b.horizon
         );
     }
 }

@@ -1,5 +1,5 @@
 //! Prints one scripted game's dispatches and China's reasoning, for tuning the scenario.
-//! `cargo run --example trace -- STRATEGY SEED`
+//! `cargo run --example trace -- STRATEGY SEED` (TRUCE_SCENARIO picks another built-in)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use truce::engine::{Action, new_state, scorecard, step};
@@ -13,7 +13,8 @@ fn main() {
         .and_then(|s| Strategy::from_name(s))
         .unwrap_or(Strategy::Structural);
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let Some(Ok(sc)) = scenario::builtin("autumn-2025") else {
+    let name = std::env::var("TRUCE_SCENARIO").unwrap_or_else(|_| "autumn-2025".into());
+    let Some(Ok(sc)) = scenario::builtin(&name) else {
         eprintln!("no scenario");
         return;
     };

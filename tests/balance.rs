@@ -117,17 +117,28 @@ fn best_fixed(scenario: &str) -> &'static StrategySummary {
         .unwrap()
 }
 
+/// The best fixed script signs its most common package in at most 80% of a scenario's games.
+fn no_single_recipe(sc: &str) {
+    let best = best_fixed(sc);
+    assert!(
+        best.modal_share <= 0.80,
+        "{sc}: {} signs its most common package in {:.0}% of games",
+        best.name,
+        100.0 * best.modal_share
+    );
+}
+
 #[test]
 fn the_best_fixed_script_signs_its_most_common_package_in_at_most_80_percent_of_games() {
-    for sc in SCENARIOS {
-        let best = best_fixed(sc);
-        assert!(
-            best.modal_share <= 0.80,
-            "{sc}: {} signs its most common package in {:.0}% of games",
-            best.name,
-            100.0 * best.modal_share
-        );
+    for sc in ["autumn-2025", "rare-earth-shock"] {
+        no_single_recipe(sc);
     }
+}
+
+#[test]
+#[ignore = "target not met since phase one's record text became signable (issue 15), 2,000 seeds: in phase-one-2019 the best fixed script, structural (70.26), signs its most common package in 96% of games"]
+fn target_no_single_recipe_in_phase_one() {
+    no_single_recipe("phase-one-2019");
 }
 
 /// Share of a strategy's games that end with no deal or below `stall`'s mean.
@@ -162,7 +173,7 @@ fn appeaser_below_stall_below_historical() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: in rare-earth-shock appeaser 44.63 scores above stall 35.91 (historical 59.05), 2,000 seeds"]
+#[ignore = "target not met on the current model: in rare-earth-shock appeaser 46.71 scores above stall 35.95 (historical 60.15), 2,000 seeds"]
 fn target_appeaser_below_stall_in_rare_earth_shock() {
     appeaser_stall_historical_in_order("rare-earth-shock");
 }
@@ -203,14 +214,9 @@ fn patience_carries_risk(sc: &str) {
 }
 
 #[test]
-fn the_best_fixed_script_carries_a_risk_in_phase_one() {
-    patience_carries_risk("phase-one-2019");
-}
-
-#[test]
-#[ignore = "target not met on the current model, 2,000 seeds: the best fixed script (patient) ends with no deal or below stall in 0.1% of autumn-2025 games (76.57) and 3.5% of rare-earth-shock games (72.95)"]
-fn target_the_best_fixed_script_carries_a_risk_in_autumn_2025_and_rare_earth_shock() {
-    for sc in ["autumn-2025", "rare-earth-shock"] {
+#[ignore = "target not met on the current model, 2,000 seeds: the best fixed script ends with no deal or below stall in 4.5% of autumn-2025 games (patient, 75.47: a patient Beijing's horizon can outlast the summit), 0.0% of rare-earth-shock games (structural, 74.43) and 0.0% of phase-one-2019 games (structural, 70.26)"]
+fn target_the_best_fixed_script_carries_a_risk() {
+    for sc in ["rare-earth-shock", "autumn-2025", "phase-one-2019"] {
         patience_carries_risk(sc);
     }
 }
@@ -227,14 +233,27 @@ fn reading_pays(sc: &str) {
 }
 
 #[test]
-fn adaptive_leads_the_best_fixed_script_by_two_in_phase_one_2019() {
-    reading_pays("phase-one-2019");
+fn adaptive_leads_every_fixed_script_in_autumn_and_phase_one() {
+    for sc in ["autumn-2025", "phase-one-2019"] {
+        let (adaptive, best) = (overall_in(sc, "adaptive"), best_fixed(sc));
+        assert!(
+            adaptive > best.mean_scores.overall,
+            "{sc}: adaptive {adaptive}, {} {}",
+            best.name,
+            best.mean_scores.overall
+        );
+    }
 }
 
 #[test]
-#[ignore = "target not met on the current model: adaptive against the best fixed script, 2,000 seeds: autumn-2025 78.33 vs patient 76.57 (+1.76), rare-earth-shock 73.08 vs patient 72.95 (+0.13); phase-one-2019 holds (66.45 vs patient 63.51)"]
+fn adaptive_leads_the_best_fixed_script_by_two_in_rare_earth_shock() {
+    reading_pays("rare-earth-shock");
+}
+
+#[test]
+#[ignore = "target not met on the current model: adaptive against the best fixed script, 2,000 seeds: autumn-2025 77.30 vs patient 75.47 (+1.83), phase-one-2019 71.11 vs structural 70.26 (+0.85); rare-earth-shock holds (80.61 vs structural 74.43)"]
 fn target_adaptive_leads_the_best_fixed_script_by_two() {
-    for sc in ["autumn-2025", "rare-earth-shock"] {
+    for sc in ["autumn-2025", "phase-one-2019"] {
         reading_pays(sc);
     }
 }
@@ -258,8 +277,7 @@ fn adaptive_has_the_best_mean_in_autumn_and_phase_one() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: in rare-earth-shock adaptive 73.08 leads patient 72.95 over 2,000 seeds but trails it over the first 400 (73.1 against 73.3)"]
-fn target_adaptive_has_the_best_mean_in_rare_earth_shock() {
+fn adaptive_has_the_best_mean_in_rare_earth_shock() {
     adaptive_has_the_best_mean("rare-earth-shock");
 }
 
@@ -356,7 +374,7 @@ fn appeaser_scores_low_on_us_value() {
 }
 
 #[test]
-#[ignore = "not met on the current model (an older target, not the model issue's): appeaser signs in 77% of autumn-2025 games, 2,000 seeds (agreements bind and the last ask can fail)"]
+#[ignore = "not met on the current model (an older target, not the model issue's): appeaser signs in 77.0% of autumn-2025 games, 2,000 seeds (agreements bind and the last ask can fail)"]
 fn target_appeaser_deals_in_four_games_of_five() {
     let a = get("appeaser");
     assert!(deals(a) > 0.8, "{}", deals(a));

@@ -118,10 +118,21 @@ fn problems(s: &Scenario, strategy: Strategy, seed: u64) -> Vec<String> {
             }
         }
     }
-    // The damage reason names the scenario's own ladder, never another's.
+    // The damage reason and the year after name the scenario's own ladder, never another's.
     let ladder = s.world.ladder_name();
-    if ladder != "mineral restrictions" && card.damage.reason.contains("mineral restrictions") {
-        out.push(format!("{at}: damage says \"{}\"", card.damage.reason));
+    if ladder != "mineral restrictions" {
+        let year = st
+            .epilogue
+            .as_ref()
+            .map(|e| epilogue_lines(s, e, st.outcome))
+            .unwrap_or_default();
+        for text in std::iter::once(&card.damage.reason).chain(year.iter()) {
+            if text.to_lowercase().contains("mineral") {
+                out.push(format!(
+                    "{at}: \"{text}\" in a game whose ladder is {ladder}"
+                ));
+            }
+        }
     }
     for d in &st.log {
         let text = dispatch_text(s, d);

@@ -380,7 +380,8 @@ pub fn aspiration_on(scenario: &Scenario, state: &State, day: u32) -> f64 {
         crate::core::SummitStatus::Scheduled { day } if day > 0 => day,
         _ => scenario.total_days(),
     };
-    let t = (f64::from(day) / f64::from(deadline.max(1))).clamp(0.0, 1.0);
+    let horizon = f64::from(deadline.max(1)) * state.beijing.horizon.max(1.0);
+    let t = (f64::from(day) / horizon).clamp(0.0, 1.0);
     let exponent = (ai.concession_exponent * state.beijing.patience).max(1e-3);
     let curve = 1.0 - crate::core::detmath::pow_unit(t, 1.0 / exponent);
     let base = floor + (ai.opening_aspiration - floor).max(0.0) * curve;

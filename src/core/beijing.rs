@@ -26,6 +26,10 @@ pub struct Beijing {
     /// The chance it leaves the summit without signing when its last ask is refused, at no
     /// pressure (pressure lowers it).
     pub firmness: f64,
+    /// Its own deadline as a multiple of the summit's (1 for the scenario's negotiator): above
+    /// 1 its demand is still above its floor when the leaders meet, because it would rather let
+    /// the summit pass than concede to a US that waited.
+    pub horizon: f64,
     /// Multiplies each issue's weight in China's utility (empty: all 1).
     pub weights: Vec<f64>,
 }
@@ -46,6 +50,7 @@ impl Beijing {
         threat: 1.0,
         reads_us: 1.0,
         firmness: 0.0,
+        horizon: 1.0,
         weights: Vec::new(),
     };
 

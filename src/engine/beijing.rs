@@ -45,6 +45,8 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
     let reads_us = within(a.reads_us);
     let firmness = within(a.firmness);
     let weights = weights(scenario, a, &mut rng);
+    // Drawn last, so the parameters above are what they were before it existed.
+    let horizon = (a.horizon.0 + (a.horizon.1 - a.horizon.0) * rng.random::<f64>()).max(1.0);
     Beijing {
         archetype: Some(index),
         floor,
@@ -53,6 +55,7 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
         threat,
         reads_us,
         firmness,
+        horizon,
         weights,
     }
 }

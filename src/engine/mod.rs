@@ -36,5 +36,7 @@ pub use step::{Turn, check, classify, new_state, step};
 /// signature, preparation days that run the clock, walk-outs and threats priced as leverage; 5
 /// dated events on their day (not as their week begins), a summit that escalation can put in
 /// doubt, purchases delivered as a share of the whole commitment against its baseline, lessons
-/// only where they fit, markets that shrug off tariff news where the scenario says so.
+/// only where they fit, markets that shrug off tariff news where the scenario says so, and a Beijing
+/// whose own deadline may lie past the summit (its horizon), so waiting for its floor can end with
+/// no deal.
 pub const RULES: u32 = 5;

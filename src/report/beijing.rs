@@ -71,7 +71,7 @@ fn figures(b: &Beijing) -> Vec<String> {
         r if r > 1.2 => "it raised its demand when it saw",
         _ => "it weighed as usual",
     };
-    vec![
+    let mut lines = vec![
         floor,
         format!(
             "How late it conceded: {late} (patience ×{:.2}; below 1 concedes later).",
@@ -90,7 +90,17 @@ fn figures(b: &Beijing) -> Vec<String> {
             "Its firmness on the last ask: refused, it would leave the summit unsigned with a {:.0}% chance, less the more pressure it felt.",
             100.0 * b.firmness
         ),
-    ]
+    ];
+    if b.horizon > 1.005 {
+        lines.insert(
+            2,
+            format!(
+                "Its own deadline lay past the summit (×{:.2} of the time to it): when the leaders met its demand was still above its floor, so waiting for its last concessions could end with no deal.",
+                b.horizon
+            ),
+        );
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -112,5 +122,20 @@ mod tests {
         assert!(text.contains(&kind.name), "{text}");
         assert!(text.contains(&kind.lesson), "{text}");
         assert!(text.contains("firmness"), "{text}");
+    }
+
+    #[test]
+    fn a_horizon_past_the_summit_is_revealed_and_a_usual_one_is_not() {
+        let s = crate::scenario::resolve("autumn-2025").expect("built-in");
+        let mut b = crate::engine::beijing::draw(&s, 3);
+        b.horizon = 1.0;
+        let usual = reveal_lines(&s, &b).join("\n");
+        assert!(!usual.contains("deadline lay past"), "{usual}");
+        b.horizon = 1.12;
+        let late = reveal_lines(&s, &b).join("\n");
+        assert!(
+            late.contains("deadline lay past the summit (×1.12"),
+            "{late}"
+        );
     }
 }

@@ -388,6 +388,24 @@ fn deals(out: &mut String, scenario: &ScenarioId, seed: u64, games: &[&Entry]) {
         &[false, false, true, true, true],
         &rows,
     ));
+    // Issue by issue is not the verdict: a deal can differ from history on most issues and be
+    // worth more to the US. By value, each side's share of what it could gain.
+    let valued: Vec<_> = signed.iter().filter_map(|g| g.beside).collect();
+    if !valued.is_empty() {
+        let better = valued
+            .iter()
+            .filter(|b| b.yours.0 > b.history.0 + 1.0)
+            .count();
+        let worse = valued
+            .iter()
+            .filter(|b| b.yours.0 < b.history.0 - 1.0)
+            .count();
+        let _ = writeln!(
+            out,
+            "\nBy value to the US (its share of what it could gain): {better} of {} deal(s) better than history, {worse} worse, the rest about the same.",
+            valued.len()
+        );
+    }
     out.push('\n');
 }
 

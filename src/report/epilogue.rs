@@ -39,8 +39,14 @@ pub fn epilogue_lines(
             Note::Lapsed { issue: i, month } => {
                 format!("{}: lapsed in month {month}.", issue(*i))
             }
+            // The ladder's own words: in 2019 it is farm retaliation, not minerals.
             Note::SnapBack { month, rung } => format!(
-                "Month {month}: Beijing lets its mineral commitment lapse; restrictions return at rung {rung}."
+                "Month {month}: Beijing lets a commitment lapse ({}); its ladder of {} stands at rung {rung} again.",
+                scenario
+                    .index()
+                    .minerals
+                    .map_or("minerals", |i| issue(i)),
+                scenario.world.ladder_name()
             ),
             Note::TariffsSnapBack => {
                 "Tariffs snap back and US buyers pay them; Beijing's cards stay in force.".into()

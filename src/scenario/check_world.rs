@@ -68,6 +68,7 @@ fn check_beijing(s: &Scenario, found: &mut Found) {
             ("threat", a.threat, 0.0, 5.0),
             ("reads_us", a.reads_us, 0.0, 10.0),
             ("firmness", a.firmness, 0.0, 1.0),
+            ("horizon", a.horizon, 1.0, 3.0),
         ];
         for (name, (lo, hi), min, max) in ranges {
             let ok = lo.is_finite() && hi.is_finite() && lo <= hi && lo >= min && hi <= max;

@@ -464,6 +464,10 @@ pub struct Archetype {
     pub reads_us: (f64, f64),
     /// Chance it leaves the summit unsigned when its last ask is refused, at no pressure.
     pub firmness: (f64, f64),
+    /// How far past the summit it is content to let the talks run, as a multiple of the time
+    /// to it (1: it concedes to its floor by the summit, as the scenario's negotiator does).
+    #[serde(default = "one_to_one")]
+    pub horizon: (f64, f64),
     /// Each issue's weight in China's utility is multiplied by 1 ± up to this.
     #[serde(default)]
     pub weight_spread: f64,

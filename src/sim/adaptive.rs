@@ -80,11 +80,34 @@ fn summit(c: &Ctx, firm: bool) -> Option<Action> {
     c.sign()
 }
 
+/// Talks this short (weeks from the opening to the summit) put every issue on the table.
+const SHORT_TALKS: u32 = 4;
+
+/// The issues the reader opens. In a short round every issue is worth its days of preparation:
+/// purchases and pledges to trade for China's suspensions, and somewhere cheap for the
+/// leaders' last ask to land instead of the relief that matters. In a long one the plan's
+/// structural issues only, since a Beijing that holds out makes every day spent count.
+fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
+    let dpt = c.scenario.clock.days_per_turn.max(1);
+    let short = c
+        .scenario
+        .clock
+        .summit
+        .as_ref()
+        .and_then(|s| c.scenario.day_of(&s.date))
+        .is_some_and(|day| day / dpt <= SHORT_TALKS);
+    if short {
+        c.scenario.issues.iter().map(|i| i.id.as_str()).collect()
+    } else {
+        c.to_open().to_vec()
+    }
+}
+
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
     let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
-    if let Some(a) = summit(c, firm).or_else(|| c.open(c.to_open())) {
+    if let Some(a) = summit(c, firm).or_else(|| c.open(&worth_opening(c))) {
         return a;
     }
     if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
@@ -130,6 +153,25 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
         && best
             .as_ref()
             .is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
+    {
+        return Action::AcceptCounter;
+    }
+    // Beijing has said the last package was unbalanced and the plan has no balanced one left
+    // that it would take: its comprehensive counter, if it gives the US a real gain, is the
+    // balance it asks for (waiting only lets the summit's last ask take more).
+    let unbalanced = c
+        .state
+        .last_answer
+        .as_ref()
+        .is_some_and(|a| a.why.rule == crate::core::Rule::Unbalanced);
+    if let Some(counter) = &c.state.counter
+        && unbalanced
+        && best
+            .as_ref()
+            .is_none_or(|b| c.us_gain(counter) >= c.us_gain(b) - 0.01)
+        && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
+        && plan::security(c.scenario, counter) <= 0.05
+        && c.us_gain(counter) > 0.25
     {
         return Action::AcceptCounter;
     }
