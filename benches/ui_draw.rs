@@ -9,7 +9,7 @@ use std::sync::Arc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use truce::ui::input::{KeyCode, KeyInput, Mods};
 use truce::ui::{App, Theme};
 
 fn negotiating_app() -> App {
@@ -26,7 +26,7 @@ fn negotiating_app() -> App {
         KeyCode::Right,
         KeyCode::Enter,
     ] {
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        app.handle_key(KeyInput::new(code, Mods::NONE));
     }
     app
 }
@@ -52,7 +52,7 @@ fn dance(c: &mut Criterion) {
     let scenarios = vec![loaded.game.scenario.clone()];
     let mut app = App::new(scenarios, 0, 1, Theme { colour: true }).resuming(loaded);
     app.resize(200, 60);
-    app.handle_key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::NONE));
+    app.handle_key(KeyInput::new(KeyCode::Char('d'), Mods::NONE));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
     c.bench_function("draw debrief dance 200x60", |b| {
         b.iter(|| {

@@ -77,6 +77,10 @@ pub struct Cli {
     /// Where saves go: wins over TRUCE_SAVE_DIR, which wins over the platform data directory.
     #[arg(long, global = true, value_name = "DIR")]
     pub save_dir: Option<PathBuf>,
+    /// Leave the mouse to the terminal, so it selects and copies text (the game's `m` key
+    /// switches the same while playing).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     /// What to do; the terminal game when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -231,7 +235,8 @@ pub enum Command {
 pub fn main() -> Next {
     let cli = Cli::parse();
     let save_dir = cli.save_dir.as_deref();
-    finish(match cli.command {
+    let mouse = !cli.no_mouse;
+    let next = finish(match cli.command {
         None => play(cli.scenario, cli.seed, save_dir, Class::default(), false),
         Some(Command::Play {
             scenario,
@@ -293,7 +298,11 @@ pub fn main() -> Next {
             done(report(&paths, csv, output.as_deref()))
         }
         Some(Command::Review { file }) => review(&file, save_dir),
-    })
+    });
+    match next {
+        Next::Play(launch) => Next::Play(Launch { mouse, ..launch }),
+        other => other,
+    }
 }
 
 /// The built-in scenarios, parsed.
@@ -353,6 +362,7 @@ fn play(
         return failed;
     }
     Ok(Next::Play(Launch {
+        mouse: true,
         scenarios,
         picked,
         seed: seed.unwrap_or_else(clock_seed),
@@ -484,6 +494,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         }
     };
     Ok(Next::Play(Launch {
+        mouse: true,
         scenarios,
         picked: 0,
         seed: loaded.game.seed,

@@ -60,6 +60,30 @@ pub fn save_player(name: &str) -> io::Result<()> {
     crate::persist::write_atomic(&dir.join(PLAYER_FILE), format!("{name}\n").as_bytes())
 }
 
+/// The file inside the config directory whose presence says the guided first week was read
+/// or skipped.
+const GUIDE_FILE: &str = "guide.txt";
+
+/// Whether the guided first week was read or skipped on this account. Only a regular file
+/// counts (read as the player file is, bounded and without blocking); without a config
+/// directory the guide is not shown, since it could never be marked as read.
+pub fn guide_done() -> bool {
+    config_dir()
+        .is_none_or(|dir| read_text(&dir.join(GUIDE_FILE), MAX_PLAYER_BYTES, "guide file").is_ok())
+}
+
+/// Remembers that the guided first week was read or skipped.
+pub fn save_guide_done() -> io::Result<()> {
+    let Some(dir) = config_dir() else {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "no config directory (set TRUCE_CONFIG_DIR)",
+        ));
+    };
+    std::fs::create_dir_all(&dir)?;
+    crate::persist::write_atomic(&dir.join(GUIDE_FILE), b"read\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,15 @@ use truce::ui::{self, Classroom, Start};
 fn main() -> ExitCode {
     match cli::main() {
         Next::Exit(code) => code,
-        Next::Play(launch) => cli::ended(ui::run(start(launch))),
+        Next::Play(launch) => match ui::run(start(launch)) {
+            // The conventional status of a program ended by a signal, once the terminal is
+            // back and the game autosaved: the one place the process's end is decided.
+            Ok(ui::Ended::Signal(signal)) => {
+                ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+            }
+            Ok(ui::Ended::Quit) => cli::ended(Ok(())),
+            Err(e) => cli::ended(Err(e)),
+        },
     }
 }
 
@@ -43,5 +51,6 @@ fn start(launch: Launch) -> Start {
         save_dir: launch.save_dir,
         resume,
         classroom,
+        mouse: launch.mouse,
     }
 }

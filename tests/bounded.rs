@@ -316,9 +316,9 @@ fn space_twice_in_the_game_records_no_move_and_autosaves_the_game_as_it_was() {
     a.resize(120, 40);
     a.perform(truce::ui::effects::Effect::Start);
     let space = || {
-        ratatui::crossterm::event::KeyEvent::new(
-            ratatui::crossterm::event::KeyCode::Char(' '),
-            ratatui::crossterm::event::KeyModifiers::NONE,
+        truce::ui::input::KeyInput::new(
+            truce::ui::input::KeyCode::Char(' '),
+            truce::ui::input::Mods::NONE,
         )
     };
     let first = a.update_key(space());

@@ -11,11 +11,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use common::{draw, key, keys};
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::{Action, Game, Outcome};
 use truce::persist::lock::{Lock, lock_path};
 use truce::persist::{self, GameInfo};
 use truce::ui::app::{Confirm, Overlay, Screen};
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 fn scenarios() -> Vec<Arc<truce::scenario::Scenario>> {
@@ -111,7 +111,9 @@ fn a_save_opened_from_the_list_over_a_finished_autosave_goes_on_as_a_new_game() 
     let dir = tempfile::tempdir().unwrap();
     let (week7, info) = saved_then_walked_out(dir.path());
     let mut app = app_in(dir.path(), 3);
-    app.perform(truce::ui::effects::Effect::Load { path: week7 });
+    app.perform(truce::ui::effects::Effect::Load {
+        file: week7.file_name().unwrap().to_string_lossy().into_owned(),
+    });
     assert_eq!(app.ui.screen, Screen::Negotiation);
     assert_ne!(app.info.as_ref().unwrap().id, info.id);
     app.handle_key(key(KeyCode::Char('x')));
@@ -172,7 +174,9 @@ fn a_game_open_elsewhere_is_offered_for_review_and_never_written() {
     assert!(app.game.is_none());
     // From the list, No goes back to it.
     let mut app = app_in(dir.path(), 3);
-    app.perform(truce::ui::effects::Effect::Load { path: week7 });
+    app.perform(truce::ui::effects::Effect::Load {
+        file: week7.file_name().unwrap().to_string_lossy().into_owned(),
+    });
     assert_eq!(app.ui.overlay, Some(Overlay::Confirm(Confirm::Elsewhere)));
     app.handle_key(key(KeyCode::Char('n')));
     assert!(!app.ui.quit);

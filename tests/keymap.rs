@@ -4,7 +4,7 @@
 
 mod common;
 
-use ratatui::crossterm::event::KeyEvent;
+use truce::ui::input::KeyInput;
 use truce::ui::keymap::{BINDINGS, Binding};
 use truce::ui::{App, Theme};
 
@@ -44,7 +44,7 @@ const MORE: &[(&str, &str)] = &[
     ("load_from_table", ">>o"),
     ("quit_from_title", "q"),
     ("help_from_title", "?"),
-    ("end_help", ">>]vv]>avvvvvvvvvv>y?"),
+    ("end_help", ">>]vv]>a^^>y?"),
 ];
 
 #[test]
@@ -62,7 +62,7 @@ fn no_key_is_bound_twice_in_any_reachable_screen() {
             Theme::plain(),
         );
         app.resize(120, 40);
-        let events: Vec<KeyEvent> = keys(script);
+        let events: Vec<KeyInput> = keys(script);
         for (i, k) in std::iter::once(None)
             .chain(events.iter().map(Some))
             .enumerate()

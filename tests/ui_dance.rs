@@ -6,9 +6,9 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 use common::{draw, key, keys, text};

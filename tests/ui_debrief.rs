@@ -6,10 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::scorecard;
 use truce::persist;
 use truce::ui::app::Screen;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Theme};
 
 use common::{draw, key, play, text};
@@ -64,7 +64,7 @@ fn the_debrief_draws_the_stored_scores_not_the_state() {
 fn a_game_that_ends_in_play_is_scored_when_it_ends() {
     let (app, _) = play(">>]vv]>", 120, 40);
     assert!(app.debrief.is_none(), "not over yet");
-    let (app, _) = play(">>]vv]>avvvvvvvvvv>y", 120, 40);
+    let (app, _) = play(">>]vv]>a^^>y", 120, 40);
     assert_eq!(app.ui.screen, Screen::End);
     let game = app.game.as_ref().expect("a game");
     let debrief = app.debrief.as_ref().expect("scored at the end");

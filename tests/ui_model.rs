@@ -9,11 +9,11 @@ mod common;
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::engine::{Action, Game};
 use truce::persist::{self, GameInfo, LoadedGame};
 use truce::sim::Strategy;
 use truce::ui::app::{Confirm, Overlay, Screen};
+use truce::ui::input::KeyCode;
 use truce::ui::menu::{MenuItem, items};
 use truce::ui::{App, Classroom, Theme};
 
@@ -118,7 +118,7 @@ fn private_figures(g: &Game) -> Vec<String> {
 fn why_during_play_gives_the_pressure_band_not_beijings_figures() {
     // Weeks of pressure, then a proposal and a priced threat: the answer carries the felt
     // pressure, what no deal is worth to Beijing and the chance it rolled.
-    let (mut a, _) = common::play(">>xxxx]vv]>avv>", 120, 40);
+    let (mut a, _) = common::play(">>xxxx]vv]>av>y", 120, 40);
     let g = a.game.clone().expect("a game");
     let why = &g.state.last_answer.as_ref().expect("answered").why;
     assert!(why.roll.is_some() && why.china_pressure > 0.0, "{why:?}");
@@ -240,7 +240,7 @@ fn a_refused_signing_after_a_refused_ask_says_beijing_left_over_it() {
 
 #[test]
 fn accepting_a_counter_asks_first_and_says_what_it_commits() {
-    let (mut a, _) = common::play(">>]vv]>a>", 120, 40);
+    let (mut a, _) = common::play(">>]vv]>a^>", 120, 40);
     assert_eq!(
         a.ui.overlay,
         Some(Overlay::Confirm(Confirm::Act(MenuItem::AcceptCounter)))

@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
 use truce::persist;
 use truce::ui::app::Screen;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 use common::{app, draw, key, keys, text};
@@ -138,6 +138,8 @@ fn with_config<T>(f: impl FnOnce(&Path) -> T) -> T {
     let tmp = tempfile::tempdir().expect("temp dir");
     // SAFETY: every test that touches this variable holds LOCK; nothing else reads it.
     unsafe { std::env::set_var(truce::config::CONFIG_DIR_ENV, tmp.path()) };
+    // The guided first week was read: these journeys start at the table.
+    std::fs::write(tmp.path().join("guide.txt"), "read\n").expect("guide read");
     let out = f(tmp.path());
     unsafe { std::env::remove_var(truce::config::CONFIG_DIR_ENV) };
     out
@@ -191,7 +193,7 @@ fn the_name_is_asked_once_then_remembered_and_stored_in_saves() {
         let loaded = persist::load_game(&autosave.path()).expect("loads");
         assert_eq!(loaded.info.player.as_deref(), Some("Ana"));
         assert!(!loaded.info.class);
-        for k in keys("avvvvvvvvvv>y") {
+        for k in keys("a^^>y") {
             a.handle_key(k);
         }
         assert_eq!(a.ui.screen, Screen::End);

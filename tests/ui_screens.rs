@@ -96,7 +96,7 @@ fn scripts_reach_the_screens_they_name() {
     let (app, _) = play(">>]vv]>w", 120, 40);
     assert_eq!(app.ui.overlay, Some(Overlay::Why));
     assert!(app.game.as_ref().is_some_and(|g| g.state.counter.is_some()));
-    let (app, _) = play(">>]vv]>avvvvvvvvvv>y", 120, 40);
+    let (app, _) = play(">>]vv]>a^^>y", 120, 40);
     assert_eq!(app.ui.screen, Screen::End);
     let (app, _) = play(">>qy", 80, 24);
     assert!(app.ui.quit);
@@ -112,7 +112,7 @@ fn a_refused_move_is_a_message_not_a_crash() {
     assert!(text.contains("off the table"), "{text}");
     assert_eq!(app.ui.screen, Screen::Negotiation);
     // Signing with nothing agreed: the menu says why and the game goes on.
-    let (app, terminal) = play(">>avvvvvvvvv>", 120, 40);
+    let (app, terminal) = play(">>a^^^>", 120, 40);
     let text = format!("{}", terminal.backend());
     assert!(text.contains("no summit"), "{text}");
     assert!(app.game.as_ref().is_some_and(|g| g.state.outcome.is_none()));
@@ -131,9 +131,9 @@ fn opening_an_issue_costs_the_days_the_detail_pane_shows() {
 
 #[test]
 fn ctrl_c_quits_at_once() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use truce::ui::input::{KeyCode, KeyInput, Mods};
     let (mut app, _) = play(">>", 80, 24);
-    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    app.handle_key(KeyInput::new(KeyCode::Char('c'), Mods::CONTROL));
     assert!(app.ui.quit);
 }
 

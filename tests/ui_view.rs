@@ -7,9 +7,9 @@ mod common;
 
 use std::path::Path;
 
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use truce::persist;
+use truce::ui::input::KeyCode;
 use truce::ui::{App, Classroom, Theme};
 
 use common::{draw, key, text};
@@ -36,9 +36,9 @@ fn cached_and_fresh(app: &mut App, w: u16, h: u16) -> (String, String) {
     let game = app.game.as_ref().expect("a game");
     let area = Rect::new(0, 0, w, h);
     // Drawing with an empty view works everything out in the frame.
-    assert!(app.view.big(game, area).is_none());
+    assert!(app.view.big(app.generation, game, area).is_none());
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    let mut drawn = app.ui.drawn;
+    let mut drawn = app.ui.drawn.clone();
     terminal.draw(|f| drawn = app.draw(f)).unwrap();
     app.view = kept;
     (cached, text(&terminal))
@@ -60,15 +60,24 @@ fn the_view_follows_the_size_the_package_and_each_move() {
     draw(&mut app, 200, 60);
     let area = Rect::new(0, 0, 200, 60);
     let game = app.game.as_ref().expect("a game");
-    assert!(app.view.big(game, area).is_some(), "made on resizing");
-    assert!(app.view.instructor(game, area, &app.ui.package).is_some());
+    assert!(
+        app.view.big(app.generation, game, area).is_some(),
+        "made on resizing"
+    );
+    assert!(
+        app.view
+            .instructor(app.generation, game, area, &app.ui.package)
+            .is_some()
+    );
     // Another size: nothing kept for the old one is used.
     let small = Rect::new(0, 0, 120, 40);
-    assert!(app.view.big(game, small).is_none());
+    assert!(app.view.big(app.generation, game, small).is_none());
     // A level changed: the instructor's dry run is of the new package.
     app.handle_key(key(KeyCode::Right));
     let game = app.game.as_ref().expect("a game");
-    let panel = app.view.instructor(game, area, &app.ui.package);
+    let panel = app
+        .view
+        .instructor(app.generation, game, area, &app.ui.package);
     assert!(panel.is_some(), "redone after the key");
     let (cached, fresh) = cached_and_fresh(&mut app, 200, 60);
     assert_eq!(cached, fresh);
@@ -76,7 +85,7 @@ fn the_view_follows_the_size_the_package_and_each_move() {
     let before = app.view.clone();
     app.handle_key(key(KeyCode::Enter));
     let game = app.game.as_ref().expect("a game");
-    assert!(app.view.big(game, area).is_some());
+    assert!(app.view.big(app.generation, game, area).is_some());
     assert_ne!(app.view, before);
     let (cached, fresh) = cached_and_fresh(&mut app, 200, 60);
     assert_eq!(cached, fresh);

@@ -78,6 +78,7 @@ pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<Next> {
         return Ok(Next::Exit(ExitCode::FAILURE));
     }
     Ok(Next::Play(Launch {
+        mouse: true,
         scenarios: vec![loaded.game.scenario.clone()],
         picked: 0,
         seed: loaded.game.seed,

@@ -32,6 +32,8 @@ pub struct Launch {
     pub save_dir: Option<PathBuf>,
     /// A new game, a save resumed, or a save reviewed.
     pub mode: Mode,
+    /// Whether the game takes the mouse (`--no-mouse`: no).
+    pub mouse: bool,
 }
 
 /// How a `Launch` opens.

@@ -56,4 +56,4 @@ pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
     scenario_ref, write_save,
 };
-pub use store::SaveStore;
+pub use store::{Held, Listed, MemoryStore, SaveStore, Store};

@@ -122,6 +122,9 @@ pub struct GameFacts {
     pub deal: Vec<DealRow>,
     /// The signed deal beside history by value to each side; none without a deal.
     pub beside: Option<beside::Beside>,
+    /// The year after the ending, month by month and issue by issue (what was delivered and
+    /// what lapsed), as the debrief words it; empty for an unfinished game.
+    pub year_after: Vec<String>,
     /// What the file can prove about where it came from (scenario identity, chain).
     pub provenance: Provenance,
 }
@@ -174,6 +177,9 @@ pub fn summary_of_loaded(loaded: &LoadedGame) -> GameFacts {
         history: s.historical.summary.clone(),
         deal: deal(s, &game.state),
         beside: beside::Beside::of(s, &game.state),
+        year_after: game.state.epilogue.as_ref().map_or_else(Vec::new, |e| {
+            crate::report::epilogue_lines(s, e, game.state.outcome)
+        }),
         provenance: Provenance::of(loaded),
     }
 }

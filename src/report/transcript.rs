@@ -14,6 +14,7 @@ pub fn render(g: &GameFacts) -> String {
     header(&mut out, g);
     weeks(&mut out, g);
     outcome(&mut out, g);
+    year_after(&mut out, g);
     scores(&mut out, g);
     if !g.lessons.is_empty() {
         out.push_str("## Lessons from the talks\n\n");
@@ -123,12 +124,14 @@ fn weeks(out: &mut String, g: &GameFacts) {
         out.push_str("No move was made.\n\n");
     }
     let mut week = None;
+    // The paragraph on how Beijing decides is the same every week: said once, the first time.
+    let mut said_how = false;
     for (i, m) in g.moves.iter().enumerate() {
         if week != Some(m.week) {
             week = Some(m.week);
             let _ = writeln!(out, "### Week {} · {}\n", m.week, heading(&m.date));
         }
-        one_move(out, m);
+        one_move(out, m, &mut said_how);
         // The meters once a week, after its last move: agenda moves change none of them.
         let week_ends = g.moves.get(i + 1).is_none_or(|next| next.week != m.week);
         if week_ends {
@@ -165,6 +168,23 @@ fn outcome(out: &mut String, g: &GameFacts) {
             inline(&o.date)
         );
     }
+}
+
+/// The year after the ending: what was delivered and what lapsed, the heart of the
+/// purchases-against-structure discussion. Nothing for an unfinished game.
+fn year_after(out: &mut String, g: &GameFacts) {
+    if g.year_after.is_empty() {
+        return;
+    }
+    out.push_str(
+        "## The year after
+
+",
+    );
+    for l in &g.year_after {
+        let _ = writeln!(out, "- {}", inline(l));
+    }
+    out.push('\n');
 }
 
 /// The score table with the reasons.
@@ -227,16 +247,27 @@ fn history(out: &mut String, g: &GameFacts) {
     }
 }
 
-fn one_move(out: &mut String, m: &Move) {
+/// How the paragraph that explains Beijing's rule starts (`report::explain`).
+const HOW_BEIJING_DECIDES: &str = "How Beijing decides:";
+
+fn one_move(out: &mut String, m: &Move, said_how: &mut bool) {
     // Every text below may come from a custom scenario's file: escaped.
     let _ = writeln!(out, "**Move {}. US:** {}\n", m.number, inline(&m.action));
     if let Some(a) = &m.answer {
         let _ = writeln!(out, "**China:** {}.\n", inline(&a.headline));
         // The explanation as a block quote: the handout sets it apart from the moves.
-        for (i, para) in a.why.iter().enumerate() {
-            if i > 0 {
+        let mut first = true;
+        for para in &a.why {
+            if para.starts_with(HOW_BEIJING_DECIDES) {
+                if *said_how {
+                    continue;
+                }
+                *said_how = true;
+            }
+            if !first {
                 out.push_str(">\n");
             }
+            first = false;
             let _ = writeln!(out, "> {}", inline(para));
         }
         out.push('\n');

@@ -4,23 +4,21 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::engine::{Action, Game};
 use crate::persist::{GameInfo, LoadedGame};
 use crate::scenario::Scenario;
 use crate::ui::effects::Effect;
-use crate::ui::keymap::{self, Cmd};
+use crate::ui::keymap::Cmd;
 use crate::ui::menu::{self, MenuItem};
-use crate::ui::screens::end::Debrief;
+use crate::ui::outside::{Clock, Policy, SaveStore, Store, SystemClock};
 use crate::ui::theme::Theme;
-use crate::ui::{screens, widgets};
+use crate::ui::view::Debrief;
 
 mod feedback;
+mod handle;
 mod parts;
 use feedback::Acted;
-pub use parts::{Drawn, Message, Panel, Tone};
+pub use parts::{Drawn, Hit, Message, Panel, Target, Tone};
 use parts::{scroll_by, toggle};
 
 /// Smallest terminal the game draws in.
@@ -61,6 +59,8 @@ pub enum Overlay {
     Save,
     /// The player's name, asked once on the title screen.
     Player,
+    /// The guided first week, over a newcomer's first game.
+    Guide,
 }
 
 /// What a yes/no question is about.
@@ -124,6 +124,8 @@ pub struct UiState {
     pub dance: bool,
     /// The instructor's panel is shown (only ever with `--instructor`).
     pub instructor: bool,
+    /// The game takes the mouse (clicks and the wheel); off, the terminal selects text.
+    pub mouse: bool,
 }
 
 /// The whole app: scenarios to choose from, the game once started, and the UI state.
@@ -138,8 +140,12 @@ pub struct App {
     pub theme: Theme,
     /// Names the game's save and autosave files; kept from a loaded save.
     pub info: Option<GameInfo>,
-    /// Where saves and autosaves go (`None`: no folder known, so no autosave).
-    pub save_dir: Option<PathBuf>,
+    /// Where saves and autosaves go (`None`: none known, so no autosave).
+    pub store: Option<Box<dyn Store>>,
+    /// The time, for save stamps.
+    pub clock: Box<dyn Clock>,
+    /// What the player may do beyond the game: choose a folder, load, suspend.
+    pub policy: Policy,
     /// Moves made since the game was last saved by hand, loaded or started.
     pub unsaved: bool,
     /// Whether the last autosave was written.
@@ -151,11 +157,16 @@ pub struct App {
     /// Effects asked for by the keys handled since the event loop last took them.
     pub(crate) pending: Vec<crate::ui::effects::Effect>,
     /// The debrief, scored once when the game ended or a finished save was loaded.
-    pub debrief: Option<crate::ui::screens::end::Debrief>,
+    pub debrief: Option<Debrief>,
     /// What the table draws that changes only with a key, a move or the size (`refresh_view`).
     pub view: crate::ui::view::View,
     /// The lock of the game in play, and a save open elsewhere while the player is asked.
     pub guard: crate::ui::guard::Guard,
+    /// Which game this is: bumped whenever a game is started or loaded, so nothing worked out
+    /// for one game is ever shown for another (two games can share scenario, seed and moves).
+    pub generation: u64,
+    /// The seed being typed on the title screen and the guided first week's page.
+    pub newcomer: crate::ui::guide::Newcomer,
 }
 
 impl App {
@@ -186,10 +197,13 @@ impl App {
                 quit: false,
                 dance: false,
                 instructor: true,
+                mouse: true,
             },
             theme,
             info: None,
-            save_dir: None,
+            store: None,
+            clock: Box::new(SystemClock),
+            policy: Policy::LOCAL,
             unsaved: false,
             autosaved: false,
             classroom: crate::ui::classroom::Classroom::default(),
@@ -198,13 +212,36 @@ impl App {
             debrief: None,
             view: crate::ui::view::View::default(),
             guard: crate::ui::guard::Guard::default(),
+            generation: 0,
+            newcomer: crate::ui::guide::Newcomer::default(),
         }
     }
 
     /// The same app, saving into `dir` (and autosaving after every move).
     pub fn with_save_dir(mut self, dir: Option<PathBuf>) -> App {
-        self.save_dir = dir;
+        self.store = dir.map(|d| Box::new(SaveStore::new(d)) as Box<dyn Store>);
         self
+    }
+
+    /// The same app, saving into `store`.
+    pub fn with_store(mut self, store: impl Store + 'static) -> App {
+        self.store = Some(Box::new(store));
+        self
+    }
+
+    /// The same app, under this policy and clock.
+    pub fn with_outside(mut self, policy: Policy, clock: impl Clock + 'static) -> App {
+        self.policy = policy;
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// The save folder on disk, if the store is one (locks and the class registry live there).
+    pub fn save_dir(&self) -> Option<PathBuf> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.folder())
+            .map(std::path::Path::to_path_buf)
     }
 
     /// The same app, resuming a loaded save where it was left.
@@ -234,70 +271,6 @@ impl App {
         self.refresh_view();
     }
 
-    /// Handles one key press and carries out what it asks for (saving, loading, quitting),
-    /// as the event loop does: `update_key`, then `perform` on each effect.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        for effect in self.update_key(key) {
-            self.perform(effect);
-        }
-    }
-
-    /// Handles one key press without touching anything outside the UI: returns the effects
-    /// it asks for. In the save prompt, a key the keymap does not take is typed.
-    pub fn update_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        // A "saved" note is news for one look; a failed autosave stays until one succeeds.
-        if self
-            .ui
-            .status
-            .as_ref()
-            .is_some_and(|m| m.tone == Tone::Good)
-        {
-            self.ui.status = None;
-        }
-        if let Some(cmd) = keymap::lookup(self, &key) {
-            self.update(cmd);
-        } else if self.ui.overlay == Some(Overlay::Save) {
-            self.type_key(&key);
-        } else if self.ui.overlay == Some(Overlay::Player)
-            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
-        {
-            self.type_name(c);
-        }
-        self.refresh_view();
-        self.take_effects()
-    }
-
-    /// Draws the current screen and any overlay.
-    pub fn draw(&self, frame: &mut Frame) -> Drawn {
-        let area = frame.area();
-        let mut out = Drawn {
-            log_lines: self.ui.drawn.log_lines,
-            ..Drawn::default()
-        };
-        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            widgets::too_small::draw(frame, area, self.theme);
-            return out;
-        }
-        match self.ui.screen {
-            Screen::Title => screens::title::draw(frame, area, self),
-            Screen::Briefing => screens::briefing::draw(frame, area, self, &mut out),
-            Screen::Negotiation => screens::negotiation::draw(frame, area, self, &mut out),
-            Screen::End => screens::end::draw(frame, area, self, &mut out),
-            Screen::Load => screens::load::draw(frame, area, self),
-            Screen::Review => screens::review::draw(frame, area, self, &mut out),
-        }
-        match self.ui.overlay {
-            Some(Overlay::Help) => screens::help::draw(frame, area, self, &mut out),
-            Some(Overlay::Why) => screens::why::draw(frame, area, self, &mut out),
-            Some(Overlay::Menu) => screens::menu::draw(frame, area, self),
-            Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c),
-            Some(Overlay::Save) => screens::save::draw(frame, area, self),
-            Some(Overlay::Player) => screens::player::draw(frame, area, self),
-            None => {}
-        }
-        out
-    }
-
     /// Keeps what the last frame measured (the event loop calls this after each draw).
     pub fn drawn(&mut self, drawn: Drawn) {
         self.ui.drawn = drawn;
@@ -321,6 +294,15 @@ impl App {
             Cmd::Why => toggle(ui, Overlay::Why),
             Cmd::Dance => ui.dance = !ui.dance,
             Cmd::Instructor => ui.instructor = !ui.instructor,
+            Cmd::Mouse => {
+                ui.mouse = !ui.mouse;
+                let text = if ui.mouse {
+                    "The game has the mouse: click rows, levels, tabs and keys; m lets go of it."
+                } else {
+                    "The mouse selects and copies text now; m gives it back to the game."
+                };
+                self.say(Tone::Info, text);
+            }
             Cmd::Close => ui.overlay = None,
             Cmd::No => self.declined(),
             Cmd::PickUp => ui.picked = ui.picked.saturating_sub(1),
@@ -361,13 +343,10 @@ impl App {
             }
             Cmd::Menu => {
                 ui.overlay = Some(Overlay::Menu);
-                ui.menu = 0;
+                ui.menu = self.game.as_ref().map_or(0, menu::first);
             }
-            Cmd::MenuUp => ui.menu = ui.menu.saturating_sub(1),
-            Cmd::MenuDown => {
-                let n = self.game.as_ref().map_or(1, |g| menu::items(g).len());
-                ui.menu = (ui.menu + 1).min(n.saturating_sub(1));
-            }
+            Cmd::MenuUp => ui.menu = self.game.as_ref().map_or(0, |g| menu::step(g, ui.menu, -1)),
+            Cmd::MenuDown => ui.menu = self.game.as_ref().map_or(0, |g| menu::step(g, ui.menu, 1)),
             Cmd::MenuChoose => self.choose(),
             Cmd::NextPanel => ui.panel = ui.panel.next(),
             Cmd::LogOlder => ui.log_scroll = (ui.log_scroll + 3).min(ui.drawn.log_max),
@@ -394,6 +373,10 @@ impl App {
             Cmd::NameAccept => self.accept_name(),
             Cmd::NameErase => self.erase_name(),
             Cmd::NameSkip => self.skip_name(),
+            Cmd::SeedErase => self.erase_seed(),
+            Cmd::GuideNext => self.guide_step(1),
+            Cmd::GuideBack => self.guide_step(-1),
+            Cmd::GuideSkip => self.close_guide(),
         }
     }
 
@@ -403,12 +386,13 @@ impl App {
             return;
         };
         self.ui.package = scenario.status_quo().0;
-        let base = GameInfo::new(&scenario, self.ui.seed, &crate::ui::saving::start_stamp());
+        let base = GameInfo::new(&scenario, self.ui.seed, &self.clock.stamp());
         let info = self.new_info(base);
         // A new id: nobody else can hold its lock.
         let _ = self.take_lock(&info.id);
         self.info = Some(info);
         self.game = Some(Game::new(scenario, self.ui.seed));
+        self.generation += 1;
         self.debrief = None;
         self.unsaved = false;
         self.autosaved = false;
@@ -419,6 +403,7 @@ impl App {
             Tone::Info,
             "Build a package with ↑↓ and ←→, then press Enter to propose it. ? explains every key.",
         );
+        self.open_guide();
     }
 
     fn shift_level(&mut self, by: isize) {

@@ -21,6 +21,8 @@ pub struct Classroom {
     pub typed: String,
     /// The instructor's view (`--instructor`): China's hidden numbers, live.
     pub instructor: bool,
+    /// Show the guided first week when a game starts (until it is read or skipped once).
+    pub guide: bool,
 }
 
 impl Classroom {
@@ -30,9 +32,12 @@ impl Classroom {
             .as_deref()
             .and_then(crate::config::clean_name)
             .or_else(crate::config::load_player);
+        // A newcomer: no name known yet, and the guide never read on this account.
+        let guide = player.is_none() && !crate::config::guide_done();
         Classroom {
             class,
             player,
+            guide,
             ..Classroom::default()
         }
     }
@@ -101,10 +106,17 @@ impl App {
         self.classroom.typed.pop();
     }
 
-    /// Enter in the name prompt: keep the name, for this game and the next ones.
+    /// Enter in the name prompt: keep the name, for this game and the next ones. Enter on an
+    /// empty prompt plays without a name, as Esc does (a newcomer pressing Enter was stuck);
+    /// class mode still needs one.
     pub(crate) fn accept_name(&mut self) {
         let Some(name) = crate::config::clean_name(&self.classroom.typed) else {
-            self.say(Tone::Error, "Type your name, then press Enter.");
+            if self.classroom.class {
+                self.say(Tone::Error, "Type your name, then press Enter.");
+            } else {
+                self.classroom.typed.clear();
+                self.skip_name();
+            }
             return;
         };
         self.say(Tone::Good, format!("Hello, {name}."));
@@ -144,10 +156,10 @@ impl App {
     /// refused, with no new game started either. Returns whether the start was handled (a game
     /// resumed, or refused with a message); `false`: start a new game.
     pub(crate) fn resume_class_game(&mut self) -> bool {
-        let (true, Some(player), Some(dir)) = (
+        let (true, Some(player), Some(store)) = (
             self.classroom.class,
             self.classroom.player.as_deref(),
-            self.save_dir.clone(),
+            self.store.as_deref_mut(),
         ) else {
             return false;
         };
@@ -161,7 +173,7 @@ impl App {
             slug(&scenario.name),
             self.ui.seed
         );
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = store.list() else {
             return false;
         };
         let registry = crate::config::config_dir()
@@ -170,13 +182,13 @@ impl App {
         let mut best: Option<LoadedGame> = None;
         let mut refused: Option<String> = None;
         let mut ignored = 0usize;
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name().to_string_lossy().into_owned();
+        for entry in entries {
+            let name = entry.file;
             if !name.starts_with(&prefix) || !name.ends_with(".ron") {
                 continue;
             }
             // A file that does not load is no game to resume; a new one starts.
-            let Ok(loaded) = crate::persist::load_game(&entry.path()) else {
+            let Ok(loaded) = store.load(&name) else {
                 continue;
             };
             if !loaded.info.class || *loaded.game.scenario != *scenario {
@@ -242,9 +254,10 @@ impl App {
         true
     }
 
-    /// Whether loading another save is allowed now (never in class mode).
+    /// Whether loading another save is allowed now (never in class mode, nor when the policy
+    /// says no).
     pub fn may_load(&self) -> bool {
-        !self.classroom.class
+        self.policy.load && !self.classroom.class
     }
 
     /// Whether the name prompt is up.

@@ -4,8 +4,6 @@
 //! the one place the terminal game touches files. A test can assert that a key asks for an
 //! autosave without a disk, and drawing never does I/O.
 
-use std::path::PathBuf;
-
 use crate::ui::app::{App, Screen};
 
 /// One thing for the event loop to do.
@@ -24,21 +22,23 @@ pub enum Effect {
         /// The screen the list was opened from.
         back: Screen,
     },
-    /// Read, replay and resume this save.
+    /// Read, replay and resume this save of the store.
     Load {
-        /// The save file.
-        path: PathBuf,
+        /// The save's file name in the store.
+        file: String,
     },
-    /// Read and replay this save for the review screen.
+    /// Read and replay this save of the store for the review screen.
     Review {
-        /// The save file.
-        path: PathBuf,
+        /// The save's file name in the store.
+        file: String,
     },
     /// Start a game from the picker: in class mode, the player's unfinished game of the same
     /// scenario and seed is looked for first.
     Start,
     /// Remember the player's name in the config folder.
     RememberPlayer(String),
+    /// Remember that the guided first week was read or skipped.
+    GuideDone,
     /// Leave the program.
     Quit,
 }
@@ -60,16 +60,17 @@ impl App {
             Effect::Autosave => self.autosave(),
             Effect::Save { replace } => self.write_save(replace),
             Effect::ListSaves { back } => {
-                self.ui.saves = crate::ui::saving::SaveList::read(self.save_dir.clone(), back);
+                self.ui.saves = crate::ui::saving::SaveList::read(self.store.as_mut(), back);
             }
-            Effect::Load { path } => self.load_save(&path),
-            Effect::Review { path } => self.review_save(&path),
+            Effect::Load { file } => self.load_save(&file),
+            Effect::Review { file } => self.review_save(&file),
             Effect::Start => {
                 if !self.resume_class_game() {
                     self.start_new();
                 }
             }
             Effect::RememberPlayer(name) => self.remember_player(&name),
+            Effect::GuideDone => self.remember_guide(),
             Effect::Quit => self.ui.quit = true,
         }
         self.refresh_view();

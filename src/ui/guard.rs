@@ -4,11 +4,10 @@
 //! registry of class games before resuming one (`classroom`), and keeps it up to date after
 //! every autosave.
 
-use std::path::Path;
-
 use crate::persist::lock::{Lock, LockError};
+use crate::persist::names::{autosave_file_name, id_file_name};
 use crate::persist::registry::{Entry, Registry, record_hash};
-use crate::persist::{self, GameInfo, LoadedGame};
+use crate::persist::{self, Held, LoadedGame, Store};
 use crate::ui::app::{App, Confirm, Overlay, Screen, Tone};
 use crate::ui::effects::Effect;
 
@@ -35,14 +34,14 @@ pub struct Elsewhere {
     pub from_list: bool,
 }
 
-/// What an autosave already in the folder holds, when it is more than the game being opened:
+/// What an autosave already in the store holds, when it is more than the game being opened:
 /// "week 9, US walked away". `None` if there is none, or it holds this game or less of it.
-pub fn further_autosave(dir: &Path, loaded: &LoadedGame) -> Option<String> {
-    let path = persist::autosave_path(dir, &loaded.info);
-    if !path.exists() {
+pub fn further_autosave(store: &dyn Store, loaded: &LoadedGame) -> Option<String> {
+    let file = autosave_file_name(&loaded.info.id);
+    if store.holds(&file) == Held::Nothing {
         return None;
     }
-    let Ok(there) = persist::load_game(&path) else {
+    let Ok(there) = store.load(&file) else {
         return Some("a file that does not open as a save".into());
     };
     let (theirs, ours) = (there.game.actions(), loaded.game.actions());
@@ -57,21 +56,18 @@ pub fn further_autosave(dir: &Path, loaded: &LoadedGame) -> Option<String> {
 
 /// A new id for a game going on from a save under a slot of its own: the old id and the first
 /// free number, `<id>-2`, `<id>-3`…
-pub fn branch_id(dir: &Path, id: &str) -> String {
+pub fn branch_id(store: &dyn Store, id: &str) -> String {
     let room = persist::names::MAX_ID_BYTES.saturating_sub(4);
     let base: String = id.chars().take(room).collect();
     let base = base.trim_end_matches('-');
     let free = |candidate: &str| {
-        let info = GameInfo {
-            id: candidate.to_string(),
-            ..GameInfo::default()
-        };
-        !persist::autosave_path(dir, &info).exists() && !persist::save_path(dir, &info).exists()
+        store.holds(&autosave_file_name(candidate)) == Held::Nothing
+            && store.holds(&id_file_name(candidate)) == Held::Nothing
     };
     (2..1000)
         .map(|n| format!("{base}-{n}"))
         .find(|c| free(c))
-        .unwrap_or_else(|| format!("{base}-{}", crate::ui::saving::start_stamp().len()))
+        .unwrap_or_else(|| format!("{base}-{}", crate::ui::outside::start_stamp().len()))
 }
 
 impl App {
@@ -81,10 +77,10 @@ impl App {
     /// the game is now in play.
     pub(crate) fn open_loaded(&mut self, mut loaded: LoadedGame, from_list: bool) -> bool {
         let mut branched = None;
-        if let Some(dir) = self.save_dir.clone()
-            && let Some(held) = further_autosave(&dir, &loaded)
+        if let Some(store) = self.store.as_deref()
+            && let Some(held) = further_autosave(store, &loaded)
         {
-            loaded.info.id = branch_id(&dir, &loaded.info.id);
+            loaded.info.id = branch_id(store, &loaded.info.id);
             branched = Some((held, persist::names::autosave_file_name(&loaded.info.id)));
         }
         if let Err(holder) = self.take_lock(&loaded.info.id) {
@@ -120,7 +116,7 @@ impl App {
     /// the game is open. A lock that cannot be made (no folder, a read-only one) is no lock,
     /// and the autosave says what is wrong with the folder.
     pub(crate) fn take_lock(&mut self, id: &str) -> Result<(), String> {
-        let Some(dir) = self.save_dir.clone() else {
+        let Some(dir) = self.save_dir() else {
             self.guard.lock = None;
             return Ok(());
         };
@@ -133,7 +129,7 @@ impl App {
             return Ok(());
         }
         self.guard.lock = None;
-        match Lock::take(&dir, id, &crate::ui::saving::start_stamp()) {
+        match Lock::take(&dir, id, &self.clock.stamp()) {
             Ok(lock) => {
                 self.guard.lock = Some(lock);
                 Ok(())

@@ -2,7 +2,7 @@
 //! when it is enabled; the footer, the help screen and the key handling all read this table, so
 //! help never lies (the gitui pattern).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::input::{KeyCode, KeyInput, Mods};
 
 use crate::ui::app::App;
 
@@ -12,14 +12,14 @@ pub struct Key {
     /// The key.
     pub code: KeyCode,
     /// Control or Alt, if needed.
-    pub mods: KeyModifiers,
+    pub mods: Mods,
 }
 
 impl Key {
     const fn code(code: KeyCode) -> Key {
         Key {
             code,
-            mods: KeyModifiers::NONE,
+            mods: Mods::NONE,
         }
     }
 
@@ -30,20 +30,20 @@ impl Key {
     const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
-            mods: KeyModifiers::CONTROL,
+            mods: Mods::CONTROL,
         }
     }
 
     /// Whether a key press is this key.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    pub fn matches(&self, event: &KeyInput) -> bool {
+        let relevant = Mods::CONTROL | Mods::ALT;
         let code = match event.code {
-            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c) if self.mods.contains(Mods::CONTROL) => {
                 KeyCode::Char(c.to_ascii_lowercase())
             }
             other => other,
         };
-        code == self.code && (event.modifiers & relevant) == self.mods
+        code == self.code && (event.mods & relevant) == self.mods
     }
 
     /// The key as shown to the player.
@@ -64,7 +64,7 @@ impl Key {
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
-        if self.mods.contains(KeyModifiers::CONTROL) {
+        if self.mods.contains(Mods::CONTROL) {
             format!("Ctrl-{base}")
         } else {
             base
@@ -125,6 +125,8 @@ pub enum Cmd {
     Dance,
     /// Show or hide the instructor's panel (only with `--instructor`).
     Instructor,
+    /// Give the mouse to the terminal (to select and copy text) or take it back.
+    Mouse,
     /// Cycle the side panel in the compact layout.
     NextPanel,
     /// Newer dispatches.
@@ -173,6 +175,14 @@ pub enum Cmd {
     NameErase,
     /// Play without a name.
     NameSkip,
+    /// Title screen: delete the seed's last digit (digits typed there make the seed).
+    SeedErase,
+    /// Guided first week: the next page (or start playing, after the last).
+    GuideNext,
+    /// Guided first week: the page before.
+    GuideBack,
+    /// Guided first week: skip it, for good.
+    GuideSkip,
     /// Previous menu item.
     MenuUp,
     /// Next menu item.
@@ -263,10 +273,11 @@ impl Binding {
 }
 
 mod bindings;
+mod when;
 pub use bindings::BINDINGS;
 
 /// The command a key press gives now, if any.
-pub fn lookup(app: &App, event: &KeyEvent) -> Option<Cmd> {
+pub fn lookup(app: &App, event: &KeyInput) -> Option<Cmd> {
     BINDINGS
         .iter()
         .find(|b| b.keys.iter().any(|k| k.matches(event)) && (b.when)(app))
@@ -287,7 +298,18 @@ pub fn footer(app: &App) -> Vec<(Cmd, String, &'static str)> {
             .filter(|o| o.short == bind.short)
             .filter_map(|o| o.keys.first().map(Key::name))
             .collect();
-        out.push((bind.cmd, keys.join(""), bind.short));
+        // Arrows read as one ("↑↓"); words need a mark between them ("Home/End").
+        let sep = if keys.iter().all(|k| k.chars().count() == 1) {
+            ""
+        } else {
+            "/"
+        };
+        out.push((bind.cmd, keys.join(sep), bind.short));
     }
     out
+}
+
+/// Whether some key gives `cmd` now.
+pub fn enabled(app: &App, cmd: Cmd) -> bool {
+    BINDINGS.iter().any(|b| b.cmd == cmd && (b.when)(app))
 }

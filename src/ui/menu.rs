@@ -131,13 +131,11 @@ impl MenuItem {
         }
     }
 
-    /// Whether it asks for confirmation first: it may end the game, or (accepting a counter)
-    /// it commits the US to terms that bind.
+    /// Whether it asks for confirmation first: it may end the game, commits the US to terms
+    /// that bind (accepting a counter, granting an ask), or cannot be taken back (a threat,
+    /// a card put in force).
     pub fn confirm(self) -> bool {
-        matches!(
-            self,
-            MenuItem::AcceptCounter | MenuItem::Extension | MenuItem::Sign | MenuItem::WalkAway
-        )
+        !matches!(self, MenuItem::Hold | MenuItem::Goodwill)
     }
 
     /// What its confirmation says is at stake now: for signing while Beijing's last ask
@@ -179,16 +177,87 @@ impl MenuItem {
                 }
                 out
             }
+            MenuItem::Threaten => {
+                let cost = s.ai.retaliation.threat_trust_cost;
+                let mut out = format!(
+                    "Beijing's trust falls ({cost:.0} pts) whatever it answers: it may lower its demand, or mirror with a restriction of its own. The pressure on China is {band} (the US's estimate).",
+                );
+                if let Some(card) = s.index().threat_card.and_then(|k| s.world.cards.get(k)) {
+                    let weeks = s.world.threat.deadline_turns.max(1);
+                    out.push_str(&format!(
+                        " It commits the US: put {} in force within {weeks} weeks, or the bluff is called and US credibility falls.",
+                        card.name
+                    ));
+                }
+                out
+            }
+            MenuItem::Card(k) => {
+                let name = s.world.cards.get(k).map_or("The measure", |c| c.name.as_str());
+                let name = crate::ui::widgets::paint::capital(name);
+                format!(
+                    "{name} comes into force and stays: it costs the US too each week, Beijing mirrors it, and only a deal that suspends it takes it off."
+                )
+            }
+            MenuItem::GrantAsk => match st.summit_ask {
+                Some((i, level)) => {
+                    let issue = s.issues.get(i);
+                    let name = issue.map_or("an issue", |x| x.name.as_str());
+                    let label = issue
+                        .and_then(|x| x.levels.get(level))
+                        .map_or("?", |l| l.label.as_str());
+                    format!(
+                        "The agreed package moves one step Beijing's way: {name} at \"{label}\". It is what the leaders then sign; it cannot be taken back."
+                    )
+                }
+                None => self.hint().to_string(),
+            },
             MenuItem::WalkAway if st.walked_out => "You walked out once and Beijing came back: a second walk-out ends the talks. Tariffs snap back and the next year plays out.".into(),
             _ => self.hint().to_string(),
         }
     }
 }
 
-/// Whether an item is possible now; the reason, in the engine's words, when it is not.
+/// Whether an item is possible now; the reason, in the engine's words, when it is not. A card
+/// not ready yet says from when it is.
 pub fn available(item: MenuItem, game: &Game) -> Result<(), String> {
-    if game.state.outcome.is_some() {
+    let (s, st) = (&game.scenario, &game.state);
+    if st.outcome.is_some() {
         return Err(ActionError::GameOver.to_string());
     }
-    query::legal(&game.scenario, &game.state, &item.action()).map_err(|e| e.to_string())
+    query::legal(s, st, &item.action()).map_err(|e| match (item, &e) {
+        (MenuItem::Card(k), ActionError::CardNotPlayable { .. })
+            if s.index()
+                .card_from
+                .get(k)
+                .is_some_and(|&from| st.day + s.clock.days_per_turn <= from) =>
+        {
+            let from = s.index().card_from.get(k).copied().unwrap_or(0);
+            let name = s.world.cards.get(k).map_or("the card", |c| c.name.as_str());
+            format!(
+                "{name} is not ready yet: it can be played from {}",
+                s.date_of_day(from).long()
+            )
+        }
+        _ => e.to_string(),
+    })
+}
+
+/// The line the menu opens on: "Hold", which asks nothing of Beijing and binds nothing, so an
+/// Enter pressed by habit costs no more than a week (and in the summit's week it asks first).
+pub fn first(game: &Game) -> usize {
+    items(game)
+        .iter()
+        .position(|&i| i == MenuItem::Hold)
+        .unwrap_or(0)
+}
+
+/// The line after (`by` = 1) or before (`by` = -1) `at`, wrapping round the menu's ends.
+pub fn step(game: &Game, at: usize, by: isize) -> usize {
+    let n = items(game).len().max(1);
+    let at = at.min(n - 1);
+    if by < 0 {
+        at.checked_sub(1).unwrap_or(n - 1)
+    } else {
+        (at + 1) % n
+    }
 }

@@ -1,13 +1,12 @@
 //! Pasted text. A paste is text, never keys: into the name prompt or the save prompt it is
 //! typed (control characters dropped, capped to the field), anywhere else it is ignored with a
 //! word on screen, so a paste can never make a move. A terminal with bracketed paste sends it
-//! marked (`Event::Paste`); one without sends it as a burst of key presses, which the event
+//! marked (`Input::Paste`); one without sends it as a burst of key presses, which the event
 //! loop recognises by its size (`burst_text`) and hands here the same way.
-
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::ui::app::{App, Overlay, Tone};
 use crate::ui::effects::Effect;
+use crate::ui::input::{Input, KeyCode, Mods};
 
 /// The most of a paste kept, in bytes; the rest is dropped unread by the game. No field takes
 /// more than a few hundred characters, and a paste is never a command.
@@ -39,11 +38,11 @@ pub fn clean(text: &str) -> String {
 /// presses, or any presses when `continuing` (the rest of a paste just seen). Enter and Tab
 /// count as their characters; keys with Ctrl or Alt, and keys that are no characters, carry
 /// no text. `None`: the events are keys a person typed.
-pub fn burst_text(events: &[Event], continuing: bool) -> Option<String> {
-    let presses: Vec<_> = events
+pub fn burst_text(inputs: &[Input], continuing: bool) -> Option<String> {
+    let presses: Vec<_> = inputs
         .iter()
         .filter_map(|e| match e {
-            Event::Key(k) if k.kind == KeyEventKind::Press => Some(k),
+            Input::Key(k) => Some(k),
             _ => None,
         })
         .collect();
@@ -52,9 +51,7 @@ pub fn burst_text(events: &[Event], continuing: bool) -> Option<String> {
     }
     let mut text = String::new();
     for k in presses {
-        if k.modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if k.mods.intersects(Mods::CONTROL | Mods::ALT) {
             continue;
         }
         match k.code {
@@ -103,10 +100,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEvent;
-
-    fn key(code: KeyCode) -> Event {
-        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    fn key(code: KeyCode) -> Input {
+        Input::Key(code.into())
     }
 
     #[test]

@@ -150,15 +150,19 @@ impl App {
             });
             return;
         }
-        let path = row.path.clone();
-        self.ask(Effect::Review { path });
+        let file = row.key.clone();
+        self.ask(Effect::Review { file });
     }
 
     /// Carries out `Effect::Review`: replays the save and shows it, or says on the list why it
     /// cannot be opened.
-    pub(crate) fn review_save(&mut self, path: &std::path::Path) {
+    pub(crate) fn review_save(&mut self, file: &str) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let loaded = store.load(file);
         let list = &mut self.ui.saves;
-        match crate::persist::load_game(path) {
+        match loaded {
             Ok(loaded) => {
                 self.review = Some(Review::new(&loaded, Some(Screen::Load)));
                 self.ui.screen = Screen::Review;

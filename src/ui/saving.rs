@@ -2,14 +2,14 @@
 //! the autosave after every move, and resuming a loaded save. Saving never changes the game:
 //! it takes no game time and a failed write leaves everything as it was.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::input::{KeyCode, KeyInput, Mods};
 
 use crate::engine::Game;
 use crate::persist::names::escape;
 use crate::persist::read::io_words;
-use crate::persist::{self, GameInfo, LoadedGame, SaveError, SaveSummary};
+use crate::persist::{self, GameInfo, Held, LoadedGame, SaveError, SaveSummary, Store};
 use crate::ui::app::{App, Confirm, Message, Overlay, Screen, Tone};
 use crate::ui::effects::Effect;
 
@@ -45,11 +45,6 @@ pub struct SavePrompt {
 }
 
 impl SavePrompt {
-    /// The file the save will be written to, from the name and folder as they stand.
-    pub fn path(&self) -> PathBuf {
-        expand(self.folder.trim()).join(file_name(&self.name))
-    }
-
     fn text(&mut self) -> &mut String {
         match self.field {
             Field::Name => &mut self.name,
@@ -61,9 +56,9 @@ impl SavePrompt {
 /// One file in the list of saves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaveRow {
-    /// The file.
-    pub path: PathBuf,
-    /// Its name, for display.
+    /// Its file name in the store (what loading it asks the store for).
+    pub key: String,
+    /// Its name, for display (escaped).
     pub file: String,
     /// What it holds, or in one line why it cannot be opened.
     pub save: Result<SaveSummary, String>,
@@ -72,7 +67,7 @@ pub struct SaveRow {
 /// The Load screen's list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaveList {
-    /// The folder listed.
+    /// Where the saves listed are, for display.
     pub dir: Option<PathBuf>,
     /// The saves, newest first.
     pub rows: Vec<SaveRow>,
@@ -100,14 +95,13 @@ impl Default for SaveList {
 }
 
 impl SaveList {
-    /// Lists `dir` (every save loaded and replayed, broken ones with their reason).
-    pub fn read(dir: Option<PathBuf>, back: Screen) -> SaveList {
+    /// Lists the store (every save's header read, broken ones with their reason).
+    pub fn read(store: Option<&mut Box<dyn Store>>, back: Screen) -> SaveList {
         let mut list = SaveList {
-            dir: dir.clone(),
             back,
             ..SaveList::default()
         };
-        let Some(dir) = dir else {
+        let Some(store) = store else {
             list.problem = Some(
                 "No save folder is known (no home folder was found): start truce with \
                  --save-dir DIR or set TRUCE_SAVE_DIR."
@@ -115,15 +109,20 @@ impl SaveList {
             );
             return list;
         };
-        match persist::list_saves(&dir) {
+        list.dir = Some(
+            store
+                .folder()
+                .map_or_else(|| PathBuf::from(store.shown()), PathBuf::from),
+        );
+        match store.list() {
             Ok(entries) => {
                 list.rows = entries
                     .into_iter()
                     .map(|e| SaveRow {
-                        file: e.file_name(),
+                        file: escape(&e.file),
                         // What a file says about itself is shown escaped: it may be hostile.
-                        save: e.save.map(shown).map_err(|err| one_line(&err, &e.path)),
-                        path: e.path,
+                        save: e.save.map(shown).map_err(|err| one_line(&err)),
+                        key: e.file,
                     })
                     .collect();
             }
@@ -156,15 +155,6 @@ pub fn default_name(game: &Game) -> String {
     )
 }
 
-/// A stamp unique to this start of a game, for its id: the time to the nanosecond and the
-/// process, so two games started in the same second with the same seed keep apart.
-pub fn start_stamp() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{}.{nanos:09}-{}", persist::utc_now(), std::process::id())
-}
-
 /// Why a save failed, without the file name (the screen already shows it), in words a player
 /// can act on for the usual causes. Built from the error's fields, never from its text.
 pub fn reason(e: &SaveError) -> String {
@@ -188,7 +178,7 @@ pub fn reason(e: &SaveError) -> String {
 }
 
 /// A broken save's error on one line: "line 3, column 14: message", from the error's place.
-pub fn one_line(e: &SaveError, _path: &Path) -> String {
+pub fn one_line(e: &SaveError) -> String {
     let place = e.place();
     match (place.line, place.col) {
         (Some(line), Some(col)) => format!("line {line}, column {col}: {}", reason(e)),
@@ -211,7 +201,7 @@ impl App {
     /// `s`: opens the save prompt with a suggested name, in the save folder.
     pub(crate) fn open_prompt(&mut self) {
         let Some(game) = &self.game else { return };
-        let folder = self.save_dir.as_deref().map(show_dir).unwrap_or_default();
+        let folder = self.store.as_ref().map(|s| s.shown()).unwrap_or_default();
         self.ui.prompt = Some(SavePrompt {
             name: default_name(game),
             folder,
@@ -224,13 +214,9 @@ impl App {
     }
 
     /// A key the keymap did not take, while the prompt is open: a character is typed.
-    pub(crate) fn type_key(&mut self, key: &KeyEvent) {
+    pub(crate) fn type_key(&mut self, key: &KeyInput) {
         let KeyCode::Char(c) = key.code else { return };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            || c.is_control()
-        {
+        if key.mods.intersects(Mods::CONTROL | Mods::ALT) || c.is_control() {
             return;
         }
         self.type_text(c.encode_utf8(&mut [0; 4]));
@@ -305,60 +291,64 @@ impl App {
     }
 
     /// Carries out `Effect::Save`: writes the prompt's game, or says in the prompt why not
-    /// (asking first before replacing another game's save).
+    /// (asking first before replacing another game's save). A folder typed in the prompt
+    /// (where the policy lets the player choose one) becomes the store.
     pub(crate) fn write_save(&mut self, replace: bool) {
         let Some(p) = self.ui.prompt.as_mut() else {
             return;
         };
         let name = p.name.trim().to_string();
-        let dir = expand(p.folder.trim());
-        let path = p.path();
-        if path.is_dir() {
-            p.error = Some(format!(
-                "{} is a folder: choose another name.",
-                file_name(&name)
-            ));
+        let file = file_name(&name);
+        let typed = p.folder.trim().to_string();
+        let current = self.store.as_ref().map(|s| s.shown());
+        let moved = self.policy.choose_folder && current.as_deref() != Some(typed.as_str());
+        let mut fresh: Option<Box<dyn Store>> = None;
+        if moved {
+            fresh = Some(Box::new(persist::SaveStore::typed(&typed)));
+        }
+        let Some(store) = fresh.as_deref_mut().or(self.store.as_deref_mut()) else {
+            p.error = Some("No save folder: type one (Tab).".into());
+            return;
+        };
+        if store.holds(&file) == Held::Folder {
+            p.error = Some(format!("{file} is a folder: choose another name."));
             return;
         }
         let (Some(game), Some(info)) = (&self.game, &self.info) else {
             return;
         };
-        if !replace && let Some(other) = other_save_at(&path, info) {
+        if !replace && let Some(other) = other_save_at(store, &file, info) {
             p.replacing = Some(other);
             self.ui.overlay = Some(Overlay::Confirm(Confirm::Overwrite));
             return;
         }
-        let named = GameInfo {
-            name: name.clone(),
-            ..info.clone()
-        };
-        match persist::save_game(&path, game, &named, &persist::utc_now()) {
+        match store.save_named(&name, game, info, &self.clock.now()) {
             Err(e) => {
                 p.replacing = None;
                 p.error = Some(format!(
                     "Could not save in {}: {}. Try another folder (Tab) or name, or Esc to go \
                      back to the game.",
-                    show_dir(&dir),
+                    store.shown(),
                     reason(&e)
                 ));
             }
-            Ok(()) => {
-                let file = file_name(&name);
-                let moved = self.save_dir.as_deref() != Some(dir.as_path());
-                self.info = Some(named);
+            Ok(written) => {
+                let shown = store.shown();
+                self.info = Some(GameInfo {
+                    name: name.clone(),
+                    ..info.clone()
+                });
                 self.unsaved = false;
                 self.ui.prompt = None;
                 self.ui.overlay = None;
                 self.ui.status = Some(Message {
-                    text: format!("Saved: {file}"),
+                    text: format!("Saved: {written}"),
                     tone: Tone::Good,
                 });
-                if moved {
-                    let text = format!(
-                        "Saved \"{name}\" in {}; saves and autosaves now go there.",
-                        show_dir(&dir)
-                    );
-                    self.save_dir = Some(dir);
+                if let Some(store) = fresh {
+                    let text =
+                        format!("Saved \"{name}\" in {shown}; saves and autosaves now go there.");
+                    self.store = Some(store);
                     self.say(Tone::Good, text);
                 }
             }
@@ -368,9 +358,12 @@ impl App {
     /// After every accepted move: the game's autosave slot. A failure is a note in the
     /// footer, never an interruption.
     pub(crate) fn autosave(&mut self) {
-        let (Some(dir), Some(game), Some(info)) = (&self.save_dir, &self.game, &self.info) else {
+        let (Some(game), Some(info)) = (&self.game, &self.info) else {
             return;
         };
+        if self.store.is_none() {
+            return;
+        }
         if !self.autosave_allowed() {
             // Two processes on one game would overwrite each other's moves.
             self.autosaved = false;
@@ -382,7 +375,11 @@ impl App {
             });
             return;
         }
-        match persist::autosave(dir, game, info, &persist::utc_now()) {
+        let now = self.clock.now();
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        match store.autosave(game, info, &now) {
             Ok(_) => {
                 self.autosaved = true;
                 if self.ui.status.as_ref().is_some_and(|m| m.tone == Tone::Bad) {
@@ -455,24 +452,27 @@ impl App {
             });
             return;
         }
-        let path = row.path.clone();
+        let file = row.key.clone();
         if !confirmed && self.unsaved_in_progress() {
             self.ui.overlay = Some(Overlay::Confirm(Confirm::Abandon));
             return;
         }
-        self.ask(Effect::Load { path });
+        self.ask(Effect::Load { file });
     }
 
     /// Carries out `Effect::Load`: replays the save and resumes it, or says on the list why
     /// it cannot be opened.
-    pub(crate) fn load_save(&mut self, path: &Path) {
-        match persist::load_game(path) {
+    pub(crate) fn load_save(&mut self, file: &str) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        match store.load(file) {
             Ok(loaded) => {
                 self.open_loaded(loaded, true);
             }
             Err(e) => {
                 self.ui.saves.note = Some(Message {
-                    text: one_line(&e, path),
+                    text: one_line(&e),
                     tone: Tone::Error,
                 });
             }
@@ -523,8 +523,9 @@ impl App {
             Some(n) => format!("{}. Loaded \"{}\" at week {week}.", n.short(), info.name),
         };
         self.say(Tone::Info, text);
-        self.debrief = over.then(|| crate::ui::screens::end::Debrief::of(&game, self.theme));
+        self.debrief = over.then(|| crate::ui::view::Debrief::of(&game, self.theme));
         self.game = Some(game);
+        self.generation += 1;
         self.info = Some(info);
         self.unsaved = false;
         self.autosaved = false;
@@ -544,13 +545,13 @@ impl App {
     }
 }
 
-/// A description of the save at `path` if it belongs to another game (or is not a save),
+/// A description of the save under `file` if it belongs to another game (or is not a save),
 /// which a save there would replace; `None` if there is none or it is this game's own.
-fn other_save_at(path: &Path, info: &GameInfo) -> Option<String> {
-    if !path.exists() {
+fn other_save_at(store: &dyn Store, file: &str, info: &GameInfo) -> Option<String> {
+    if store.holds(file) == Held::Nothing {
         return None;
     }
-    match persist::load_game(path) {
+    match store.load(file) {
         Ok(l) if l.info.id == info.id => None,
         Ok(l) => Some(format!(
             "\"{}\", another game ({}, week {}, saved {})",
@@ -575,7 +576,7 @@ mod tests {
             col: 14,
         };
         assert_eq!(
-            one_line(&e, Path::new("dir/x.ron")),
+            one_line(&e),
             "line 3, column 14: the save ends early: the file is truncated or incomplete"
         );
     }

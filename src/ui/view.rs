@@ -3,31 +3,31 @@
 //! the last answer's why wrapped to its panel and the dance so far (big layout), the
 //! instructor's dry run of the package being built, and the debrief's text wrapped to the
 //! width. A frame uses them only if they were made for the game, size and package on screen;
-//! otherwise it works them out itself.
+//! otherwise it works them out itself. This file holds the data only: the screens make it
+//! (`Debrief::of`, `Pages::of`, `Side::of`), and `App::refresh_view` lives with the drawing, so
+//! the App never names a screen.
 
 use ratatui::layout::Rect;
 
-use crate::engine::Game;
-use crate::ui::App;
-use crate::ui::screens::end::Pages;
-use crate::ui::screens::table_big;
-use crate::ui::widgets::instructor;
+use ratatui::text::Text;
+
+use crate::engine::{Game, Scorecard};
+use crate::ui::widgets::dance::Dance;
 use crate::ui::widgets::scroll::Wrapped;
 
 /// The cached parts of the table, and what they were made for.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct View {
-    made_for: Option<Key>,
-    big: Option<table_big::Side>,
-    instructor: Option<(Vec<usize>, (u16, Wrapped))>,
+    pub(crate) made_for: Option<Key>,
+    pub(crate) big: Option<Side>,
+    pub(crate) instructor: Option<(Vec<usize>, (u16, Wrapped))>,
 }
 
-/// Which game, how far into it, at which terminal size: the state is what replaying the moves
-/// from the seed gives, so the scenario, the number of moves, the day and the news pin it down.
+/// Which game (its generation: a game loaded over another with the same scenario, seed and
+/// moves is still another game), how far into it, at which terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key {
-    scenario: usize,
-    seed: u64,
+pub(crate) struct Key {
+    generation: u64,
     moves: usize,
     day: u32,
     news: usize,
@@ -35,10 +35,9 @@ struct Key {
 }
 
 impl Key {
-    fn of(game: &Game, area: Rect) -> Key {
+    pub(crate) fn of(generation: u64, game: &Game, area: Rect) -> Key {
         Key {
-            scenario: std::sync::Arc::as_ptr(&game.scenario).addr(),
-            seed: game.seed,
+            generation,
             moves: game.history.len(),
             day: game.state.day,
             news: game.state.log.len(),
@@ -48,63 +47,68 @@ impl Key {
 }
 
 impl View {
-    /// The big layout's right-hand side (why and dance), if made for this game and area.
-    pub fn big(&self, game: &Game, area: Rect) -> Option<&table_big::Side> {
+    /// The big layout's right-hand side (why and dance), if made for this game (of this
+    /// generation) and area.
+    pub fn big(&self, generation: u64, game: &Game, area: Rect) -> Option<&Side> {
         self.big
             .as_ref()
-            .filter(|_| self.made_for == Some(Key::of(game, area)))
+            .filter(|_| self.made_for == Some(Key::of(generation, game, area)))
     }
 
     /// The instructor's panel text and its unwrapped line count, if made for this game, area
     /// and package.
     pub fn instructor(
         &self,
+        generation: u64,
         game: &Game,
         area: Rect,
         package: &[usize],
     ) -> Option<&(u16, Wrapped)> {
         match &self.instructor {
-            Some((p, w)) if p == package && self.made_for == Some(Key::of(game, area)) => Some(w),
+            Some((p, w))
+                if p == package && self.made_for == Some(Key::of(generation, game, area)) =>
+            {
+                Some(w)
+            }
             _ => None,
         }
     }
 }
 
-impl App {
-    /// Brings the view up to date with the game, the size and the package being built.
-    pub fn refresh_view(&mut self) {
-        if let (Some(game), Some(debrief)) = (&self.game, self.debrief.as_mut())
-            && debrief
-                .pages
-                .as_ref()
-                .is_none_or(|p| p.width() != self.ui.size.0)
-        {
-            let player = self.info.as_ref().and_then(|i| i.player.as_deref());
-            let area = Rect::new(0, 0, self.ui.size.0, self.ui.size.1);
-            let pages = Pages::of(debrief, game, player, area, self.theme);
-            debrief.pages = Some(pages);
-        }
-        let Some(game) = &self.game else {
-            self.view = View::default();
-            return;
-        };
-        let area = Rect::new(0, 0, self.ui.size.0, self.ui.size.1);
-        let key = Key::of(game, area);
-        if self.view.made_for != Some(key) {
-            self.view = View {
-                made_for: Some(key),
-                big: table_big::fits(area).then(|| table_big::Side::of(game, area, self.theme)),
-                instructor: None,
-            };
-        }
-        let stale = self
-            .view
-            .instructor
-            .as_ref()
-            .is_none_or(|(p, _)| *p != self.ui.package);
-        if self.classroom.instructor && stale {
-            let text = instructor::wrapped(game, &self.ui.package, area, self.theme);
-            self.view.instructor = Some((self.ui.package.clone(), text));
-        }
-    }
+/// The debrief of a finished game, computed once when it ends (or when a finished save is
+/// loaded): the scorecard, the text drawn from it, and the dance. Frames draw from it and
+/// never score the game again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Debrief {
+    /// The scores and lessons.
+    pub card: Scorecard,
+    /// The outcome, the scores and the lessons in words (`result_text`).
+    pub text: Text<'static>,
+    /// The negotiation dance of the whole game.
+    pub dance: Dance,
+    /// The text wrapped for the terminal's width, made when the size changes
+    /// (`App::refresh_view`).
+    pub pages: Option<Pages>,
+}
+
+/// The debrief's text wrapped once for one terminal width: the main column and, from 120
+/// columns, the deal beside history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    /// The screen width they were made for.
+    pub(crate) width: u16,
+    /// The main column.
+    pub(crate) main: Wrapped,
+    /// The deal beside history, on a wide screen.
+    pub(crate) side: Option<Wrapped>,
+}
+
+/// The right-hand side's parts that change only with a move or the terminal's size, worked
+/// out once then (`App::refresh_view`) rather than every frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// The last answer's why, wrapped to its panel.
+    pub why: Wrapped,
+    /// The dance so far, without the meters (the home front on the left shows them).
+    pub dance: Dance,
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use truce::engine::{Package, State, new_state};
 use truce::scenario::{self, Scenario};
+use truce::ui::input::{KeyCode, KeyInput, Mods};
 use truce::ui::{App, Theme};
 
 /// The default scenario, freshly loaded (tests may change it before first use).
@@ -53,13 +53,13 @@ pub fn app() -> App {
 }
 
 /// A key press.
-pub fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+pub fn key(code: KeyCode) -> KeyInput {
+    KeyInput::new(code, Mods::NONE)
 }
 
 /// Keys from a compact script: `>` Enter, `<` Esc, `_` Space, `^` Up, `v` Down, `[` Left,
 /// `]` Right, `\t` Tab; any other character is itself.
-pub fn keys(script: &str) -> Vec<KeyEvent> {
+pub fn keys(script: &str) -> Vec<KeyInput> {
     script
         .chars()
         .map(|c| {
@@ -88,7 +88,7 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
 
 /// Draws one frame as the event loop does, keeping what it measured (scroll limits).
 pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
-    let mut drawn = app.ui.drawn;
+    let mut drawn = app.ui.drawn.clone();
     terminal.draw(|f| drawn = app.draw(f)).expect("draw");
     app.drawn(drawn);
 }
@@ -116,14 +116,14 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("why", ">>]vv]>w"),
     ("help", ">>?"),
     ("menu", ">>a"),
-    ("menu_walk", ">>avvvvvvvvvv"),
-    ("confirm_walk", ">>avvvvvvvvvv>"),
+    ("menu_walk", ">>a^^"),
+    ("confirm_walk", ">>a^^>"),
     ("quit", ">>q"),
     ("home_tab", ">>]vv]>\t"),
     ("news_tab", ">>]vv]>\t\t"),
     ("offtable_detail", ">>vvvv"),
     ("error", ">>vvvv]"),
-    ("end_walk", ">>]vv]>avvvvvvvvvv>y"),
+    ("end_walk", ">>]vv]>a^^>y"),
 ];
 
 /// Runs the real binary from the repository root: (exit code, stdout, stderr).

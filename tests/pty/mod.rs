@@ -34,6 +34,8 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     /// The running program.
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The terminal's size: (columns, rows).
+    size: (u16, u16),
 }
 
 impl Pty {
@@ -61,10 +63,15 @@ impl Pty {
     /// Starts truce with these environment variables (over the remembered player name's
     /// `TRUCE_CONFIG_DIR`, which a test may replace).
     pub fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Pty {
+        Pty::start_sized(args, env, (COLS, ROWS))
+    }
+
+    /// Starts truce as `start_with` does, in a terminal of `size` (columns, rows).
+    pub fn start_sized(args: &[&str], env: &[(&str, &Path)], size: (u16, u16)) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows: size.1,
+                cols: size.0,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -76,6 +83,8 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let config = tempfile::tempdir().expect("temp dir");
         std::fs::write(config.path().join("player.txt"), "Tester\n").expect("player name");
+        // The guided first week was read: journeys start at the table.
+        std::fs::write(config.path().join("guide.txt"), "read\n").expect("guide read");
         cmd.env("TRUCE_CONFIG_DIR", config.path());
         for (k, v) in env {
             cmd.env(k, v);
@@ -102,6 +111,7 @@ impl Pty {
             writer,
             master: pair.master,
             child,
+            size,
         }
     }
 
@@ -121,8 +131,8 @@ impl Pty {
 
     /// The screen as the terminal shows it now.
     pub fn screen(&self) -> String {
-        let rows = NonZeroU16::new(ROWS).expect("rows");
-        let cols = NonZeroU16::new(COLS).expect("cols");
+        let rows = NonZeroU16::new(self.size.1).expect("rows");
+        let cols = NonZeroU16::new(self.size.0).expect("cols");
         let mut parser = vt100::Parser::new(rows, cols, 0);
         parser.process(&self.bytes());
         parser.screen().contents()
@@ -149,6 +159,19 @@ impl Pty {
             );
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// Resizes the terminal (the program sees SIGWINCH and redraws); `screen` keeps parsing
+    /// at 120×40, where a smaller frame sits in the top-left corner.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     /// Types `keys`.

@@ -21,6 +21,31 @@ pub(super) struct Acted<'a> {
     pub agenda: bool,
 }
 
+/// Opening an issue for the first time: why the date moved (a player saw weeks go by before
+/// the first proposal, and nothing said why).
+fn opened(game: &Game, events: usize) -> Option<String> {
+    let (s, st) = (&game.scenario, &game.state);
+    let (issue, days) = st
+        .log
+        .iter()
+        .rev()
+        .take(events + 2)
+        .find_map(|d| match d.said {
+            crate::core::Said::IssueOpened { issue, days } => Some((issue, days)),
+            _ => None,
+        })?;
+    // The short name, so the reason fits 80 columns; the days left go first when cut.
+    let name = s
+        .issues
+        .get(issue)
+        .map_or("The issue", |i| i.short.as_str());
+    Some(format!(
+        "{name} opened: {days} days of preparation move the date on to {}. {} days left.",
+        s.date_of_day(st.day).long(),
+        st.days_left(s)
+    ))
+}
+
 /// The message for an action, with its tone: good news, bad news or plain information.
 pub(super) fn told(game: &Game, acted: &Acted) -> (Tone, String) {
     let last_dispatch = || {
@@ -37,7 +62,7 @@ pub(super) fn told(game: &Game, acted: &Acted) -> (Tone, String) {
         "You take Beijing's counter-offer: it is the agreement in principle; sign it at the summit."
             .to_string()
     } else if acted.agenda {
-        last_dispatch()
+        opened(game, acted.events).unwrap_or_else(last_dispatch)
     } else {
         match acted.answer {
             Some(a) => {

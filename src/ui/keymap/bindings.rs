@@ -1,64 +1,10 @@
 //! The keymap's rows and the conditions that enable them.
 
 use crate::ui::app::{App, Overlay, Screen};
-use ratatui::crossterm::event::KeyCode;
+use crate::ui::input::KeyCode;
 
+use super::when::*;
 use super::{Binding, Cmd, Group, Key};
-
-fn confirming(a: &App) -> bool {
-    matches!(a.ui.overlay, Some(Overlay::Confirm(_)))
-}
-
-/// Keys are text: the save prompt or the name prompt.
-fn typing(a: &App) -> bool {
-    matches!(a.ui.overlay, Some(Overlay::Save | Overlay::Player))
-}
-
-fn save_prompt(a: &App) -> bool {
-    a.ui.overlay == Some(Overlay::Save)
-}
-
-fn naming(a: &App) -> bool {
-    a.ui.overlay == Some(Overlay::Player)
-}
-
-fn reviewing(a: &App) -> bool {
-    on(a, Screen::Review)
-}
-
-/// Saving works on a game at the table or at its debrief, with nothing on top.
-fn can_save(a: &App) -> bool {
-    a.game.is_some()
-        && a.ui.overlay.is_none()
-        && matches!(a.ui.screen, Screen::Negotiation | Screen::End)
-}
-
-/// The list of saves opens from the title, the briefing, the table and the debrief.
-fn can_load(a: &App) -> bool {
-    a.ui.overlay.is_none() && !matches!(a.ui.screen, Screen::Load | Screen::Review) && a.may_load()
-}
-
-fn on(a: &App, screen: Screen) -> bool {
-    a.ui.screen == screen && a.ui.overlay.is_none()
-}
-
-fn table(a: &App) -> bool {
-    on(a, Screen::Negotiation)
-}
-
-fn reading(a: &App) -> bool {
-    match a.ui.overlay {
-        Some(Overlay::Help | Overlay::Why) => true,
-        Some(_) => false,
-        None => matches!(a.ui.screen, Screen::Briefing | Screen::End),
-    }
-}
-
-fn has_answer(a: &App) -> bool {
-    a.game
-        .as_ref()
-        .is_some_and(|g| g.state.last_answer.is_some())
-}
 
 const fn b(
     cmd: Cmd,
@@ -108,6 +54,37 @@ pub static BINDINGS: &[Binding] = &[
         Group::Confirm,
         true,
         confirming,
+    ),
+    b(
+        Cmd::GuideNext,
+        &[
+            Key::code(KeyCode::Enter),
+            Key::code(KeyCode::Right),
+            Key::ch('l'),
+        ],
+        "next",
+        "In the guided first week: the next page.",
+        Group::Table,
+        true,
+        guiding,
+    ),
+    b(
+        Cmd::GuideBack,
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        "back",
+        "In the guided first week: the page before.",
+        Group::Table,
+        true,
+        guiding,
+    ),
+    b(
+        Cmd::GuideSkip,
+        &[Key::code(KeyCode::Esc)],
+        "skip",
+        "In the guided first week: skip it (it is not shown again).",
+        Group::Table,
+        true,
+        guiding,
     ),
     b(
         Cmd::MenuUp,
@@ -166,6 +143,15 @@ pub static BINDINGS: &[Binding] = &[
         "Next scenario.",
         Group::Title,
         true,
+        |a| on(a, Screen::Title),
+    ),
+    b(
+        Cmd::SeedErase,
+        &[Key::code(KeyCode::Backspace)],
+        "seed",
+        "Type digits for another seed; Backspace erases one. The same scenario and seed give the same game.",
+        Group::Title,
+        false,
         |a| on(a, Screen::Title),
     ),
     b(
@@ -377,7 +363,7 @@ pub static BINDINGS: &[Binding] = &[
         "In the save prompt: switch between the name and the folder.",
         Group::Saves,
         true,
-        save_prompt,
+        |a| save_prompt(a) && a.policy.choose_folder,
     ),
     b(
         Cmd::PromptErase,
@@ -575,7 +561,31 @@ pub static BINDINGS: &[Binding] = &[
         "Open or close this help: keys, goal, glossary.",
         Group::General,
         true,
-        |a| !confirming(a) && !typing(a) && a.ui.overlay != Some(Overlay::Menu),
+        |a| {
+            !confirming(a)
+                && !typing(a)
+                && !matches!(a.ui.overlay, Some(Overlay::Menu | Overlay::Guide))
+        },
+    ),
+    b(
+        Cmd::Mouse,
+        &[Key::ch('m')],
+        "copy text",
+        "Let go of the mouse, so it selects and copies text as in any terminal (Shift-drag also \
+         selects in most terminals); m again to click in the game.",
+        Group::General,
+        true,
+        |a| a.ui.mouse && !confirming(a) && !typing(a),
+    ),
+    b(
+        Cmd::Mouse,
+        &[Key::ch('m')],
+        "mouse on",
+        "Take the mouse back: click a row, a level, a tab, a menu line or a key in the footer; \
+         the wheel scrolls.",
+        Group::General,
+        true,
+        |a| !a.ui.mouse && !confirming(a) && !typing(a),
     ),
     b(
         Cmd::Quit,

@@ -6,13 +6,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
-use crate::ui::app::Confirm;
+use crate::ui::app::{Confirm, Drawn, Target};
+use crate::ui::keymap::Cmd;
 use crate::ui::widgets::popup;
 
 /// Draws the question.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm, out: &mut Drawn) {
     let theme = app.theme;
     let (title, question, detail) = match what {
+        // Class mode has no list of saves (`o` is off): it resumes by scenario and seed.
+        Confirm::Quit if app.classroom.class && app.unsaved && app.autosaved => (
+            "Quit?",
+            "Quit Truce?".to_string(),
+            "Your autosave has your moves: start the same scenario and seed again and the game picks up where you left it.".to_string(),
+        ),
         Confirm::Quit => ("Quit?", "Quit Truce?".to_string(), app.quit_note()),
         Confirm::Overwrite => (
             "Replace a save?",
@@ -105,5 +112,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, what: Confirm) {
     let needed = u16::try_from(text.line_count(width.saturating_sub(4))).unwrap_or(u16::MAX);
     let rect = popup::centered(area, width, needed.saturating_add(2).max(8));
     let inner = popup::window(frame, rect, title, theme);
-    frame.render_widget(text, inner.inner(Margin::new(1, 0)));
+    let body = inner.inner(Margin::new(1, 0));
+    frame.render_widget(text, body);
+    buttons(out, rect, body, needed, what);
+}
+
+/// The answers on the window's last line are buttons: "y yes" and "n/Esc no" (or "Esc
+/// close"); the rest of the window stops a click.
+fn buttons(out: &mut Drawn, rect: Rect, body: Rect, needed: u16, what: Confirm) {
+    out.hit(rect, Target::Window);
+    let y = body.y + needed.saturating_sub(1);
+    if y < body.bottom() {
+        let button = |x: u16, width: u16| {
+            Rect {
+                x: body.x + x,
+                y,
+                width,
+                height: 1,
+            }
+            .intersection(body)
+        };
+        if what == Confirm::Refused {
+            out.hit(button(0, 9), Target::Cmd(Cmd::No));
+        } else {
+            out.hit(button(0, 5), Target::Cmd(Cmd::Yes));
+            out.hit(button(9, 8), Target::Cmd(Cmd::No));
+        }
+    }
 }

@@ -12,40 +12,19 @@ use crate::ui::app::Drawn;
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
 use crate::ui::theme::Theme;
+use crate::ui::view::{Debrief, Pages};
 use crate::ui::widgets::dance::{self, Dance};
 use crate::ui::widgets::footer;
 use crate::ui::widgets::paint::cut;
 use crate::ui::widgets::scroll::Wrapped;
 
+/// The score bars' width in the text made when the game ends (`Debrief::of`).
+const BAR: usize = 10;
+
 fn bar(value: f64, width: usize) -> String {
     let filled =
         crate::core::num::whole_usize(value / 100.0 * crate::core::num::count(width), width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// The debrief of a finished game, computed once when it ends (or when a finished save is
-/// loaded): the scorecard, the text drawn from it, and the dance. Frames draw from it and
-/// never score the game again.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Debrief {
-    /// The scores and lessons.
-    pub card: Scorecard,
-    /// The outcome, the scores and the lessons in words (`result_text`).
-    pub text: Text<'static>,
-    /// The negotiation dance of the whole game.
-    pub dance: Dance,
-    /// The text wrapped for the terminal's width, made when the size changes
-    /// (`App::refresh_view`).
-    pub pages: Option<Pages>,
-}
-
-/// The debrief's text wrapped once for one terminal width: the main column and, from 120
-/// columns, the deal beside history.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pages {
-    width: u16,
-    main: Wrapped,
-    side: Option<Wrapped>,
 }
 
 impl Pages {
@@ -59,7 +38,15 @@ impl Pages {
     ) -> Pages {
         let (main, side) = panels(area);
         let (main, side) = (inside(main), side.map(inside));
-        let mut text = with_player(player, debrief.text.clone());
+        // The score bars take a share of the column: at 200 columns a 10-cell bar sat alone in
+        // a 146-column panel.
+        let bars = usize::from(main.width.saturating_sub(24) / 3).clamp(10, 40);
+        let text = if bars == BAR {
+            debrief.text.clone()
+        } else {
+            result_text(game, &debrief.card, theme, bars)
+        };
+        let mut text = with_player(player, text);
         let side = match side {
             Some(side) => Some(Wrapped::new(
                 history_text(game, theme, side.width),
@@ -112,7 +99,7 @@ impl Debrief {
     pub fn of(game: &Game, theme: Theme) -> Debrief {
         let card = scorecard(&game.scenario, &game.state);
         Debrief {
-            text: result_text(game, &card, theme),
+            text: result_text(game, &card, theme, BAR),
             card,
             dance: Dance::of(&game.scenario, &game.history, &game.state),
             pages: None,
@@ -120,8 +107,8 @@ impl Debrief {
     }
 }
 
-/// The outcome, the scores and the lessons.
-pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static> {
+/// The outcome, the scores (with bars `bars` cells wide) and the lessons.
+pub fn result_text(game: &Game, card: &Scorecard, theme: Theme, bars: usize) -> Text<'static> {
     let s = &game.scenario;
     let st = &game.state;
     let title = st.outcome.map_or("Game not finished", |o| o.title());
@@ -167,9 +154,17 @@ pub fn result_text(game: &Game, card: &Scorecard, theme: Theme) -> Text<'static>
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<15}"), theme.key()),
             Span::styled(format!("{:>4.0} ", score.value), theme.title()),
-            Span::styled(bar(score.value, 10), theme.gauge()),
+            Span::styled(bar(score.value, bars), theme.gauge()),
         ]));
         lines.push(Line::raw(format!("    {}", score.reason)));
+        // `w` at acceptance weighed the terms as promised; the debrief weighs what was
+        // delivered, and a player saw the two disagree with nothing saying why.
+        if name == "Balance" && st.outcome.is_some_and(|o| o.is_deal()) {
+            lines.push(Line::styled(
+                "    Scored on the gains delivered over the year after, so it can differ from the balance w showed when the deal was agreed.",
+                theme.dim(),
+            ));
+        }
     }
     lines.push(Line::styled(crate::report::METERS_COUNT, theme.dim()));
     if !card.lessons.is_empty() {
@@ -227,7 +222,9 @@ pub fn history_text(game: &Game, theme: Theme, width: u16) -> Text<'static> {
             theme.dim(),
         ));
     }
-    let col = usize::from(width.saturating_sub(14) / 2).clamp(4, 20);
+    // Issue (12), a space, two columns with a space between and " =" after: the marker stays
+    // on its row (it wrapped onto a line of its own at 120 columns).
+    let col = usize::from(width.saturating_sub(16) / 2).clamp(4, 20);
     let mut head = vec![Span::styled(format!("{:<12} ", "Issue"), theme.title())];
     if yours.is_some() {
         head.push(Span::styled(format!("{:<col$} ", "Your deal"), theme.us()));
@@ -310,5 +307,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         }
         out.scroll_max = pages.main.draw(frame, inside(main), app.ui.scroll, theme);
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }

@@ -15,7 +15,11 @@ use crate::ui::widgets::{popup, scroll};
 pub const GOAL: &str = "You lead the US team. Before the deadline (the truce's end), turn the talks into a deal that is worth something to the US and lasts: structural, enforceable commitments count for more than one-time purchases. Beijing insists on balance, holds leverage of its own (its retaliation ladder) and is in no hurry. Both sides are under pressure that grows while there is no deal; threats work only when credible. A deal agreed in principle must be signed at the leaders' summit, in its week. You may also extend the truce or walk away; every ending plays out over the next year, which the debrief scores (US value, durability, balance, headline, security, damage).";
 
 /// Terms a student meets in every scenario; a scenario adds its own (`world.glossary`).
-pub const GLOSSARY: [(&str, &str); 10] = [
+pub const GLOSSARY: [(&str, &str); 11] = [
+    (
+        "US value (agenda and detail)",
+        "What your package is worth to the US against no deal (0), on the debrief's scale, as promised: the debrief scores what is delivered over the year after, which can be less. Below 0, no deal is better for the US. The detail pane's US column, beside China's view, says what each level adds against today's status quo. It is the US's own valuation; Beijing's stays hidden.",
+    ),
     (
         "China's view (agenda and detail)",
         "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates. It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
@@ -112,6 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let rect = popup::centered(area, 100, area.height.saturating_sub(2));
     let inner = popup::window(frame, rect, "Help  (Esc or ? closes, ↑↓ scroll)", theme);
+    out.hit(rect, crate::ui::app::Target::Window);
     let max = scroll::draw(
         frame,
         inner.inner(Margin::new(1, 0)),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
 use crate::ui::app::Tone;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::saving::{SaveList, SaveRow, show_dir, stamp};
 use crate::ui::screens::body_and_footer;
 use crate::ui::screens::negotiation::panel_block;
@@ -17,12 +18,15 @@ use crate::ui::widgets::paint::cut;
 
 /// Columns after the name: scenario, week, saved, outcome (widths, separated by a space).
 const SCENARIO: usize = 12;
+const SEED: usize = 6;
 const WEEK: usize = 4;
 const SAVED: usize = 16;
+/// The saved stamp without its year ("10-30 12:05"), where the name needs the room.
+const SAVED_SHORT: usize = 11;
 const OUTCOME: usize = 18;
 
 /// Draws the list and the selected save's details.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let list = &app.ui.saves;
     let (body, foot) = body_and_footer(area);
@@ -56,12 +60,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .to_string();
         message(frame, table, theme, &text);
     } else {
-        rows(frame, table, theme, list);
+        rows(frame, table, theme, list, out);
     }
     if !list.rows.is_empty() {
         details(frame, detail, theme, list);
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {
@@ -74,23 +78,42 @@ fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {
     );
 }
 
-/// Pads or cuts `text` to exactly `width` columns, the last one always a space.
+/// Pads or cuts `text` to exactly `width` columns, the last one always a space; a cut name
+/// ends at a word, with `…`.
 fn cell(text: &str, width: usize) -> String {
-    let cut = cut(text, width.saturating_sub(1));
-    let used = unicode_width::UnicodeWidthStr::width(cut.as_str());
+    let w = u16::try_from(width.saturating_sub(1)).unwrap_or(u16::MAX);
+    let cut = crate::ui::widgets::paint::fit(text, w);
+    let used = unicode_width::UnicodeWidthStr::width(&*cut);
     format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }
 
-fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
-    let fixed = 2 + SCENARIO + 1 + WEEK + 1 + SAVED + 1 + OUTCOME + 1;
+/// The seed a save's game id names (`<scenario>-<seed>-<stamp>`, a class game's with the
+/// player in front), for the list: a dozen games of one scenario differ by it.
+fn seed_of(game_id: &str) -> Option<u64> {
+    game_id.rsplit('-').nth(1)?.parse().ok()
+}
+
+/// The list, the selected save kept in view; each row is a hit area that selects it (and, once
+/// selected, opens it).
+fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList, out: &mut Drawn) {
+    let fixed = |saved| 2 + SCENARIO + 1 + SEED + 1 + WEEK + 1 + saved + 1 + OUTCOME + 1;
+    // The year goes from the saved stamp where the name would be cut to fewer than 24 cells.
+    let saved = if usize::from(area.width).saturating_sub(fixed(SAVED)) < 24 {
+        SAVED_SHORT
+    } else {
+        SAVED
+    };
     // Wide terminals get a wide name column, but not so wide the eye loses the row.
-    let name_w = usize::from(area.width).saturating_sub(fixed).clamp(8, 50);
+    let name_w = usize::from(area.width)
+        .saturating_sub(fixed(saved))
+        .clamp(8, 50);
     let header = format!(
-        "  {}{}{}{}{}",
+        "  {}{}{}{}{}{}",
         cell("Name", name_w + 1),
         cell("Scenario", SCENARIO + 1),
+        cell("Seed", SEED + 1),
         cell("Week", WEEK + 1),
-        cell("Saved (UTC)", SAVED + 1),
+        cell("Saved (UTC)", saved + 1),
         "Outcome"
     );
     let visible = usize::from(area.height.saturating_sub(1)).max(1);
@@ -98,13 +121,35 @@ fn rows(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
     let first = list.selected.saturating_sub(visible - 1);
     let mut lines = vec![Line::styled(header, theme.dim())];
     let rest = usize::from(area.width).saturating_sub(2 + name_w + 1);
-    for (i, row) in list.rows.iter().enumerate().skip(first).take(visible) {
-        lines.push(line(row, i == list.selected, name_w, rest, theme));
+    for (k, (i, row)) in list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .enumerate()
+    {
+        lines.push(line(row, i == list.selected, (name_w, saved), rest, theme));
+        let y = area.y + 1 + u16::try_from(k).unwrap_or(u16::MAX);
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            Target::Save(i),
+        );
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme) -> Line<'static> {
+fn line(
+    row: &SaveRow,
+    selected: bool,
+    (name_w, saved): (usize, usize),
+    rest: usize,
+    theme: Theme,
+) -> Line<'static> {
     let marker = Span::styled(if selected { "▶ " } else { "  " }, theme.key());
     let style = if selected {
         theme.selected()
@@ -118,13 +163,22 @@ fn line(row: &SaveRow, selected: bool, name_w: usize, rest: usize, theme: Theme)
             } else {
                 s.name.clone()
             };
+            let seed = seed_of(&s.game_id).map_or_else(String::new, |n| n.to_string());
+            let when = stamp(&s.saved_at);
+            // "2025-10-30 12:05" without its year where room is short.
+            let when = if saved < SAVED && when.len() == SAVED {
+                when.get(5..).unwrap_or(&when).to_string()
+            } else {
+                when
+            };
             let text = format!(
-                "{}{}{}{}{}",
+                "{}{}{}{}{}{}",
                 cell(&name, name_w + 1),
                 // A custom scenario is marked where the name starts, so a cut never hides it.
                 cell(&scenario_label(s.custom, &s.scenario), SCENARIO + 1),
+                cell(&format!("{seed:>w$}", w = SEED), SEED + 1),
                 cell(&format!("{:>w$}", s.week, w = WEEK), WEEK + 1),
-                cell(&stamp(&s.saved_at), SAVED + 1),
+                cell(&when, saved + 1),
                 s.status()
             );
             Line::from(vec![marker, Span::styled(text, style)])
@@ -173,8 +227,9 @@ fn details(frame: &mut Frame, area: Rect, theme: Theme, list: &SaveList) {
                 } else {
                     s.scenario.clone()
                 };
+                let seed = seed_of(&s.game_id).map_or_else(String::new, |n| format!(" · seed {n}"));
                 lines.push(Line::raw(format!(
-                    "{} · week {} · {} {turns} · {} · {kind}",
+                    "{}{seed} · week {} · {} {turns} · {} · {kind}",
                     scenario,
                     s.week,
                     s.turns,

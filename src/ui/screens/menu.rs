@@ -6,11 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::App;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::menu::{available, items};
 use crate::ui::widgets::popup;
 
 /// Draws the menu, with unavailable actions marked and the reason given.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let Some(game) = &app.game else { return };
     let menu = items(game);
@@ -18,18 +19,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = popup::window(
         frame,
         rect,
-        "Actions  (↑↓ choose, Enter take, Esc close)",
+        "Actions  (↑↓ choose, Enter take: what binds asks first, Esc close)",
         theme,
     );
+    out.hit(rect, Target::Window);
+    let text = inner.inner(Margin::new(1, 0));
     let mut lines = Vec::new();
     for (k, item) in menu.iter().enumerate() {
+        // Each action is one line (the window is wide enough): a click takes it, as Enter.
+        let y = text.y.saturating_add(u16::try_from(k).unwrap_or(u16::MAX));
+        if y < text.bottom() {
+            out.hit(
+                Rect {
+                    y,
+                    height: 1,
+                    ..text
+                },
+                Target::Menu(k),
+            );
+        }
         let selected = k == app.ui.menu;
         let ok = available(*item, game);
         let marker = if selected { "▶ " } else { "  " };
-        let mut label = item.label(game);
-        if item.confirm() {
-            label.push_str(" (asks first)");
-        }
+        let label = item.label(game);
         let style = match (selected, ok.is_ok()) {
             (true, _) => theme.selected(),
             (false, true) => theme.text(),
@@ -62,7 +74,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             crate::ui::menu::MenuItem::Card(k) => {
                 if let Some(c) = game.scenario.world.cards.get(*k) {
-                    lines.push(Line::styled(format!("{}: {}", c.name, c.text), theme.dim()));
+                    let name = crate::ui::widgets::paint::capital(&c.name);
+                    lines.push(Line::styled(format!("{name}: {}", c.text), theme.dim()));
                 }
             }
             _ => {}
@@ -71,8 +84,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::styled(format!("Not now: {why}."), theme.warn()));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        inner.inner(Margin::new(1, 0)),
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
 }

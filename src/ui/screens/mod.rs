@@ -3,6 +3,7 @@
 pub mod briefing;
 pub mod confirm;
 pub mod end;
+pub mod guide;
 pub mod help;
 pub mod load;
 pub mod menu;

@@ -1,6 +1,6 @@
 //! The negotiating table: header, agenda, detail, Beijing, home front, dispatches and footer.
 //! Full layout from 110×34; a compact one (side panels behind Tab) down to 80×24; from 160×48
-//! the big layout of `table_big`.
+//! the big layout of `table_big` (the frame, in `ui::draw`, picks).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,39 +12,21 @@ use crate::engine::{Game, SummitStatus};
 use crate::scenario::{Effect, Scenario};
 use crate::ui::App;
 use crate::ui::app::Drawn;
-use crate::ui::app::{Panel, Tone};
+use crate::ui::app::{Panel, Target, Tone};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{agenda, beijing, detail, dispatches, footer, home, paint};
+use crate::ui::widgets::{TableView, agenda, beijing, detail, dispatches, footer, home, paint};
 
 /// The narrowest the side panels (Beijing, home front) get in the full layout.
 const MIN_SIDE: u16 = 40;
 
+/// The fewest rows the home front keeps in the full layout: a line per meter and its border.
+const MIN_HOME: u16 = 6;
+
 /// The fewest rows the dispatches keep in the full layout, borders included.
 const MIN_DISPATCHES: u16 = 8;
 
-/// Draws the negotiating table.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
-    let Some(game) = &app.game else { return };
-    use crate::ui::screens::table_big;
-    // The instructor's panel sits in the bottom-right corner: in the big layout, that of the
-    // left-hand column (over the dispatches), so the dance on the right stays in view.
-    let corner = if table_big::fits(area) {
-        table_big::draw(frame, area, app, game, out);
-        Rect {
-            width: table_big::left_width(area, game),
-            ..area
-        }
-    } else {
-        draw_table(frame, area, app, game, out);
-        area
-    };
-    if app.classroom.instructor && app.ui.instructor {
-        crate::ui::widgets::instructor::draw(frame, corner, app, game);
-    }
-}
-
-/// The full and compact layouts.
-fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
+/// The full and compact layouts of the table (the big one is `table_big`'s).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
     let rows = u16::try_from(game.scenario.issues.len()).unwrap_or(10);
     if app.compact() {
         let [head, table, bottom, foot] = Layout::vertical([
@@ -55,18 +37,25 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, true);
-        agenda::draw(frame, table, app, game, Borders::TOP);
+        agenda::draw(frame, table, TableView::of(app), game, Borders::TOP, out);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        detail::draw(frame, left, app, game, Borders::TOP | Borders::RIGHT);
-        let inner = tabs_panel(frame, right, app.theme, app.ui.panel);
+        detail::draw(
+            frame,
+            left,
+            TableView::of(app),
+            game,
+            Borders::TOP | Borders::RIGHT,
+            out,
+        );
+        let inner = tabs_panel(frame, right, app.theme, app.ui.panel, out);
         match app.ui.panel {
-            Panel::Beijing => beijing::draw(frame, inner, app, game),
-            Panel::HomeFront => home::draw(frame, inner, app, game),
+            Panel::Beijing => beijing::draw(frame, inner, game, app.theme),
+            Panel::HomeFront => home::draw(frame, inner, game, app.theme),
             Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
         }
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     } else {
         // The agenda takes the width its columns need; the side panels get the rest.
         let max_table = area.width.saturating_sub(MIN_SIDE);
@@ -96,20 +85,38 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut D
         ])
         .areas(area);
         header(frame, head, app, game, false);
-        let [table, china] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(top);
-        agenda::draw(frame, table, app, game, Borders::ALL);
-        let inner = panel(frame, china, app.theme, " Beijing ");
-        beijing::draw(frame, inner, app, game);
+        // The two columns split their height each its own way: the agenda takes the rows its
+        // issues need and leaves the rest to the detail pane under it; Beijing takes what its
+        // reminders need (they dropped out at 120×40 beside an agenda with empty rows), down
+        // to a home front of one line per meter.
+        let upper = top.union(middle);
         let [left, right] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(middle);
-        detail::draw(frame, left, app, game, Borders::ALL);
-        let inner = panel(frame, right, app.theme, " Home front ");
-        home::draw(frame, inner, app, game);
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(side)]).areas(upper);
+        let agenda_h = (rows + 3).min(top.height);
+        let [table, below] =
+            Layout::vertical([Constraint::Length(agenda_h), Constraint::Min(0)]).areas(left);
+        agenda::draw(frame, table, TableView::of(app), game, Borders::ALL, out);
+        detail::draw(frame, below, TableView::of(app), game, Borders::ALL, out);
+        let beijing_h = if beijing_want > top.height {
+            let most = beijing_want
+                .min(upper.height.saturating_sub(MIN_HOME))
+                .max(top.height);
+            // Only the rows it fills: the rest go to the home front under it.
+            let used = beijing::used_height(game, side.saturating_sub(2), most.saturating_sub(2));
+            (used + 2).clamp(top.height, most)
+        } else {
+            top.height
+        };
+        let [china, homes] =
+            Layout::vertical([Constraint::Length(beijing_h), Constraint::Min(0)]).areas(right);
+        let inner = panel(frame, china, app.theme, " Beijing ");
+        beijing::draw(frame, inner, game, app.theme);
+        let inner = panel(frame, homes, app.theme, " Home front ");
+        home::draw(frame, inner, game, app.theme);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
         dispatches::draw(frame, inner, app, game, out);
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
     }
 }
 
@@ -131,8 +138,9 @@ pub(crate) fn panel(frame: &mut Frame, area: Rect, theme: Theme, title: &str) ->
     )
 }
 
-/// The compact layout's side panel: a top border whose title names the tabs.
-fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect {
+/// The compact layout's side panel: a top border whose title names the tabs, each a hit area
+/// that shows its panel.
+fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel, out: &mut Drawn) -> Rect {
     let tab = |p: Panel, on: &'static str, off: &'static str| {
         if p == panel {
             (on, theme.selected())
@@ -147,6 +155,29 @@ fn tabs_panel(frame: &mut Frame, area: Rect, theme: Theme, panel: Panel) -> Rect
         tab(Panel::Dispatches, "[News]", " News "),
         (" Tab ", theme.key()),
     ];
+    let mut x = area.x;
+    for (k, (text, _)) in title.iter().enumerate() {
+        let w = paint::width(text);
+        let tab = match k {
+            1 => Some(Panel::Beijing),
+            2 => Some(Panel::HomeFront),
+            3 => Some(Panel::Dispatches),
+            _ => None,
+        };
+        if let Some(tab) = tab {
+            let width = w.min(area.right().saturating_sub(x));
+            out.hit(
+                Rect {
+                    x,
+                    y: area.y,
+                    width,
+                    height: 1,
+                },
+                Target::Tab(tab),
+            );
+        }
+        x = x.saturating_add(w);
+    }
     paint::panel(
         frame.buffer_mut(),
         area,

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let keys = if app.classroom.class {
         "Enter: keep it"
     } else {
-        "Enter: keep it · Esc: play without a name"
+        "Enter: keep it · Esc, or Enter on nothing: no name"
     };
     lines.push(Line::styled(keys, theme.dim()));
     if let Some(m) = &app.ui.message

@@ -44,21 +44,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             frame.render_widget(block, rest);
             dance::draw(frame, inner, dance, theme);
         }
-        footer::draw(frame, foot, app);
+        footer::draw(frame, foot, app, out);
         return;
     }
     let Some(now) = review.board() else { return };
     let rows = u16::try_from(now.rows.len()).unwrap_or(10);
     if large {
-        // The board needs about 70 columns; past that, the explanation gets the room.
-        let board_share = if area.width >= 160 { 50 } else { 60 };
-        let [left, right] = Layout::horizontal([
-            Constraint::Percentage(board_share),
-            Constraint::Percentage(100 - board_share),
-        ])
-        .areas(rest);
+        // The board and the meters side by side in a band as tall as the board, the week's
+        // text across the whole width under them: beside a narrow column of text, the meters'
+        // panel left some 16 rows empty at 120×40.
+        let meters_n = u16::try_from(now.meters.len()).unwrap_or(6);
+        let band_h = (rows + 5).max(meters_n + 4);
+        let [band, right] =
+            Layout::vertical([Constraint::Length(band_h), Constraint::Min(0)]).areas(rest);
+        let board_w = (band.width * 3 / 5).min(96);
         let [board_a, meters_a] =
-            Layout::vertical([Constraint::Length(rows + 5), Constraint::Min(0)]).areas(left);
+            Layout::horizontal([Constraint::Length(board_w), Constraint::Min(0)]).areas(band);
         let block = panel_block(theme, " The table that week ");
         let inner = block.inner(board_a).inner(Margin::new(1, 1));
         frame.render_widget(block, board_a);
@@ -68,7 +69,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         frame.render_widget(block, meters_a);
         meters_large(frame, inner, now, theme);
         let block = panel_block(theme, " This week: moves, answers, why (↑↓ scroll) ");
-        let inner = block.inner(right).inner(Margin::new(2, 1));
+        // Lines no longer than a reader's eye follows, centred on a wide screen.
+        let inner = block
+            .inner(right)
+            .inner(Margin::new(2, 1))
+            .centered_horizontally(Constraint::Max(120));
         frame.render_widget(block, right);
         let max = scroll::draw(
             frame,
@@ -99,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         );
         out.scroll_max = max;
     }
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
 }
 
 /// The title line: which game, which week, how far through.
@@ -235,7 +240,7 @@ fn meters_line(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
 
 /// The meters as bars, one a line (large terminals).
 fn meters_large(frame: &mut Frame, area: Rect, b: &Board, theme: Theme) {
-    let width = usize::from(area.width.saturating_sub(26)).clamp(4, 40);
+    let width = usize::from(area.width.saturating_sub(24)).clamp(4, 40);
     let lines: Vec<Line> = b
         .meters
         .iter()

@@ -13,9 +13,10 @@ use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::screens::negotiation::{header, panel};
 use crate::ui::theme::Theme;
+use crate::ui::view::Side;
 use crate::ui::widgets::dance::Dance;
 use crate::ui::widgets::scroll::Wrapped;
-use crate::ui::widgets::{agenda, beijing, dance, detail, dispatches, footer, home};
+use crate::ui::widgets::{TableView, agenda, beijing, dance, detail, dispatches, footer, home};
 
 /// Terminals at least this large get the big layout.
 pub const BIG: (u16, u16) = (160, 48);
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     ])
     .areas(area);
     header(frame, head, app, game, false);
-    footer::draw(frame, foot, app);
+    footer::draw(frame, foot, app, out);
     let left_w = left_width(area, game);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
@@ -68,10 +69,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         Constraint::Min(0),
     ])
     .areas(left);
-    agenda::draw(frame, table, app, game, Borders::ALL);
-    detail::draw(frame, det, app, game, Borders::ALL);
+    agenda::draw(frame, table, TableView::of(app), game, Borders::ALL, out);
+    detail::draw(frame, det, TableView::of(app), game, Borders::ALL, out);
     let inner = panel(frame, homes, theme, " Home front ");
-    home::draw(frame, inner, app, game);
+    home::draw(frame, inner, game, app.theme);
     let inner = panel(
         frame,
         news,
@@ -82,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
 
     // Right: Beijing as tall as it wants, then the why, then the dance with the rest.
     let fresh;
-    let side = match app.view.big(game, area) {
+    let side = match app.view.big(app.generation, game, area) {
         Some(side) => side,
         None => {
             fresh = Side::of(game, area, theme);
@@ -101,7 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     ])
     .areas(right);
     let inner = panel(frame, china, theme, " Beijing ");
-    beijing::draw(frame, inner, app, game);
+    beijing::draw(frame, inner, game, app.theme);
     let inner = panel(
         frame,
         why_a,
@@ -112,16 +113,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         .draw(frame, inner.inner(Margin::new(1, 0)), 0, theme);
     let inner = panel(frame, dance_a, theme, " The dance so far ");
     dance::draw(frame, inner, &side.dance, theme);
-}
-
-/// The right-hand side's parts that change only with a move or the terminal's size, worked
-/// out once then (`App::refresh_view`) rather than every frame.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Side {
-    /// The last answer's why, wrapped to its panel.
-    pub why: Wrapped,
-    /// The dance so far, without the meters (the home front on the left shows them).
-    pub dance: Dance,
 }
 
 impl Side {

@@ -53,6 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let rect = popup::centered(area, width, height);
     let title = "Why did Beijing answer so?  (Esc or w closes)";
     let inner = popup::window(frame, rect, title, theme);
+    out.hit(rect, crate::ui::app::Target::Window);
     let inner = inner.inner(Margin::new(1, 0));
     let max = scroll::draw(frame, inner, text, app.ui.overlay_scroll, theme);
     out.scroll_max = max;

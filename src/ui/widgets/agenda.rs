@@ -9,8 +9,10 @@ use ratatui::widgets::Borders;
 
 use crate::engine::{Game, Package, query};
 use crate::scenario::{Level, Scenario};
-use crate::ui::App;
+use crate::ui::app::{Drawn, Target};
+use crate::ui::keymap::Cmd;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::TableView;
 use crate::ui::widgets::paint;
 
 /// How Beijing feels about one level of one issue: a symbol, a word and a style.
@@ -151,9 +153,39 @@ pub fn shown<'a>(game: &'a Game, p: Option<&Package>, i: usize) -> &'a str {
         .map_or("–", |l| l.label.as_str())
 }
 
-/// Draws the table with the selected row highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
-    let theme = app.theme;
+/// What `package` is worth to the US against no deal, in the debrief's points (its promised
+/// value: the debrief scores what is delivered over the year after). The US's own valuation,
+/// public to the player; Beijing's stays hidden.
+pub fn us_gain(game: &Game, package: &[usize]) -> Option<f64> {
+    let s = &game.scenario;
+    if package.len() != s.issues.len() {
+        return None;
+    }
+    let (us, _) = crate::engine::frontier::value(s, &game.state, package);
+    let (walk, _) = crate::engine::frontier::walk_away(s, &game.state);
+    Some(100.0 * (us - walk))
+}
+
+/// A US value in points, signed and rounded ("+12", "-3", "0").
+pub fn points(gain: f64) -> String {
+    let whole = gain.round() + 0.0;
+    if whole > 0.0 {
+        format!("+{whole:.0}")
+    } else {
+        format!("{whole:.0}")
+    }
+}
+
+/// Draws the table with the selected row highlighted; each row is a hit area that selects it.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    v: TableView,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
+    let theme = v.theme;
     let s = &game.scenario;
     let buf = frame.buffer_mut();
     let title = " Agenda: your package (←→ level, Space on/off, Enter propose) ";
@@ -167,14 +199,46 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Bord
     if inner.is_empty() {
         return;
     }
+    // The package's worth to the US, on the border's right end, beside the title: a player
+    // learned only in the debrief that the counter taken was below the US walk-away.
+    if let Some(gain) = us_gain(game, v.package) {
+        let style = if gain < 0.0 { theme.bad() } else { theme.key() };
+        let used = area.x + 1 + paint::width(title);
+        for text in [
+            format!(" Worth to the US: {} ", points(gain)),
+            format!(" US value {} ", points(gain)),
+            format!(" US {} ", points(gain)),
+        ] {
+            let w = paint::width(&text);
+            let x = area.right().saturating_sub(w + 1);
+            if x > used {
+                paint::put(buf, x, area.y, area.right(), &text, style);
+                break;
+            }
+        }
+    }
     let table = Table::new(columns(s, inner.width), inner, theme);
     table.head(buf);
     let visible = usize::from(inner.height - 1);
     // Keep the selected row in view when the table is shorter than the agenda.
-    let first = (app.ui.row + 1).saturating_sub(visible);
+    let first = (v.row + 1).saturating_sub(visible);
     for (k, i) in (0..s.issues.len()).skip(first).take(visible).enumerate() {
         let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
-        table.row(buf, app, game, i, y);
+        let arrows = table.row(buf, v, game, i, y);
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            Target::Row(i),
+        );
+        // The selected level's ‹ and › are buttons, as ← and →: a level can be chosen by
+        // mouse where the ladder is not drawn (the compact layout).
+        if let Some((left, right)) = arrows {
+            out.hit(Rect::new(left, y, 1, 1), Target::Cmd(Cmd::LevelDown));
+            out.hit(Rect::new(right, y, 1, 1), Target::Cmd(Cmd::LevelUp));
+        }
     }
 }
 
@@ -246,14 +310,19 @@ impl Table {
         paint::style_area(buf, line, head);
     }
 
-    /// Issue `i`'s row at line `y`.
-    fn row(&self, buf: &mut Buffer, app: &App, game: &Game, i: usize, y: u16) {
+    /// Issue `i`'s row at line `y`; returns where the selected level's ‹ and › were drawn.
+    fn row(
+        &self,
+        buf: &mut Buffer,
+        v: TableView,
+        game: &Game,
+        i: usize,
+        y: u16,
+    ) -> Option<(u16, u16)> {
         let (cols, theme, st) = (&self.cols, self.theme, &game.state);
-        let Some(issue) = game.scenario.issues.get(i) else {
-            return;
-        };
+        let issue = game.scenario.issues.get(i)?;
         let on = st.agenda.get(i).copied().unwrap_or(false);
-        let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+        let level = v.package.get(i).copied().unwrap_or(issue.status_quo);
         let dim = if on { theme.text() } else { theme.dim() };
         if cols.status {
             let status = if on {
@@ -269,8 +338,9 @@ impl Table {
             &issue.short
         };
         self.cell(buf, self.name, y, cols.name, name, dim);
-        let selected = i == app.ui.row;
-        self.proposal(buf, y, issue.levels.get(level), on, selected);
+        let selected = i == v.row;
+        let close = self.proposal(buf, y, issue.levels.get(level), on, selected);
+        let arrows = (on && selected).then_some((self.proposed, close));
         if on {
             let f = feeling(game, i, level, theme);
             let vx = self.cell(buf, self.view, y, cols.view, f.symbol, f.style);
@@ -294,10 +364,19 @@ impl Table {
             };
             paint::style_area(buf, line, theme.selected());
         }
+        arrows
     }
 
-    /// The level proposed, between ‹ › when selected and ( ) when off the table.
-    fn proposal(&self, buf: &mut Buffer, y: u16, level: Option<&Level>, on: bool, selected: bool) {
+    /// The level proposed, between ‹ › when selected and ( ) when off the table; returns the
+    /// column of the closing mark.
+    fn proposal(
+        &self,
+        buf: &mut Buffer,
+        y: u16,
+        level: Option<&Level>,
+        on: bool,
+        selected: bool,
+    ) -> u16 {
         let text = self.theme.text();
         let lbl = level.map_or("?", |l| l.label.as_str());
         let (open, close) = match (on, selected) {
@@ -309,5 +388,6 @@ impl Table {
         let px = self.cell(buf, self.proposed, y, w, open, text);
         let px = self.cell(buf, px, y, w.saturating_sub(1), lbl, text);
         self.cell(buf, px, y, 1, close, text);
+        px
     }
 }

@@ -10,7 +10,6 @@ use ratatui::style::Style;
 
 use crate::engine::Game;
 use crate::report::reply_headline;
-use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::meter::{self, Good, Meter};
 use crate::ui::widgets::paint;
@@ -147,7 +146,7 @@ fn ladder<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16, plan
     let st = &game.state;
     let title = format!(
         "{}: rung {} of {}",
-        capitalised(s.world.ladder_name()),
+        paint::capital(s.world.ladder_name()),
         st.rung,
         s.ai.ladder.len()
     );
@@ -252,28 +251,91 @@ fn reminders<'a>(out: &mut Vec<Row<'a>>, game: &'a Game, theme: Theme, w: u16) {
     }
 }
 
+/// The reminders that are news, most pressing first, one line each: a threat falling due, a
+/// counter-offer waiting, a package agreed, the cards in force.
+fn urgent(game: &Game, theme: Theme, w: u16) -> Vec<Row<'_>> {
+    let st = &game.state;
+    let mut out = Vec::new();
+    let mut line = |text: String, style| {
+        out.push(Row::Text(
+            0,
+            vec![(Cow::Owned(paint::fit(&text, w).into_owned()), style)],
+        ));
+    };
+    if let Some(deadline) = st.threat_deadline {
+        let days = deadline.saturating_sub(st.day);
+        line(format!("• threat falls due in {days} days"), theme.warn());
+    }
+    if st.counter.is_some() {
+        line("• a counter-offer waits (c copies it)".into(), theme.text());
+    }
+    if st.agreed.is_some() {
+        line(
+            "• a package is agreed: sign it at the summit".into(),
+            theme.text(),
+        );
+    }
+    let in_force: Vec<&str> = game
+        .scenario
+        .world
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| st.cards.get(k).copied().unwrap_or(false))
+        .map(|(_, c)| c.short.as_str())
+        .collect();
+    if !in_force.is_empty() {
+        line(format!("• in force: {}", in_force.join(", ")), theme.text());
+    }
+    out
+}
+
 /// Rows the panel needs at inner width `w` to show everything, with every rung name whole.
 pub fn wanted_height(game: &Game, w: u16) -> u16 {
     let n = rows(game, Theme::plain(), w, PLANS[0]).len();
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// Draws the panel into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
-    if area.is_empty() {
-        return;
-    }
-    let theme = app.theme;
-    let h = usize::from(area.height);
+/// The rows drawn in `h` rows of width `w`: the most generous plan that fits, then the news
+/// among the reminders in the rows it leaves.
+fn fitted(game: &Game, theme: Theme, w: u16, h: usize) -> Vec<Row<'_>> {
     let mut chosen = None;
     for plan in PLANS {
-        let r = rows(game, theme, area.width, plan);
+        let r = rows(game, theme, w, plan);
         if r.len() <= h {
-            chosen = Some(r);
+            chosen = Some((r, plan));
             break;
         }
     }
-    let rows = chosen.unwrap_or_else(|| rows(game, theme, area.width, PLANS[PLANS.len() - 1]));
+    let last = PLANS[PLANS.len() - 1];
+    let (mut rows, plan) = chosen.unwrap_or_else(|| (rows(game, theme, w, last), last));
+    // A plan without the reminders still gives the rows it leaves to the news among them (a
+    // threat falling due, a counter waiting, what is in force): at 80×24 they dropped out
+    // while a row stayed empty.
+    if !plan.rest {
+        for row in urgent(game, theme, w) {
+            if rows.len() < h {
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// The rows the panel fills at inner width `w` given at most `h`: a layout gives the rest to
+/// the panel under it rather than leave them empty.
+pub fn used_height(game: &Game, w: u16, h: u16) -> u16 {
+    let n = fitted(game, Theme::plain(), w, usize::from(h)).len();
+    u16::try_from(n).unwrap_or(u16::MAX).min(h)
+}
+
+/// Draws the panel into `area` (inside its border).
+pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let h = usize::from(area.height);
+    let rows = fitted(game, theme, area.width, h);
     let end = area.right();
     for (k, row) in rows.iter().take(h).enumerate() {
         let y = area.y + u16::try_from(k).unwrap_or(0);
@@ -309,12 +371,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
             }
         }
     }
-}
-
-/// The text with its first letter in upper case.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -60,7 +60,7 @@ pub struct Dance {
     /// The offers in the order they were made.
     pub offers: Vec<Offer>,
     /// The frontier over the issues on the table, value to the US rising.
-    pub frontier: Rc<Vec<Point>>,
+    pub frontier: Arc<Vec<Point>>,
     /// The walk-away values: (the US's, China's).
     pub walk: Point,
     /// Whether China's walk-away line is drawn: not during play, where it would show what no
@@ -77,11 +77,11 @@ type Key = (String, usize, Vec<bool>, Vec<bool>, Vec<u64>);
 thread_local! {
     /// Frontiers already computed (per scenario and agenda, with the cards and weights that
     /// shape them): a screen redrawn every key press asks again and again.
-    static FRONTIERS: RefCell<HashMap<Key, Rc<Vec<Point>>>> = RefCell::new(HashMap::new());
+    static FRONTIERS: RefCell<HashMap<Key, Arc<Vec<Point>>>> = RefCell::new(HashMap::new());
 }
 
 /// The frontier for this state, from the cache when it has been computed before.
-pub fn cached_frontier(scenario: &Scenario, state: &State) -> Rc<Vec<Point>> {
+pub fn cached_frontier(scenario: &Scenario, state: &State) -> Arc<Vec<Point>> {
     let key: Key = (
         scenario.name.clone(),
         // Two scenarios of one name (a file beside a built-in) are told apart by address.
@@ -99,7 +99,7 @@ pub fn cached_frontier(scenario: &Scenario, state: &State) -> Rc<Vec<Point>> {
         if cache.len() >= 64 {
             cache.clear();
         }
-        let f = Rc::new(frontier::frontier(scenario, state));
+        let f = Arc::new(frontier::frontier(scenario, state));
         cache.insert(key, f.clone());
         f
     })
@@ -348,31 +348,13 @@ fn sparklines(frame: &mut Frame, area: Rect, dance: &Dance, theme: Theme) {
             theme.title(),
         );
         let spark_w = cell.right().saturating_sub(x);
-        let (lo, hi) = s.range;
-        // Newest weeks win when the line is short; +1 so that a reading at the bottom of its
-        // range still shows a mark.
-        let data: Vec<u64> = s
-            .values
-            .iter()
-            .rev()
-            .take(usize::from(spark_w))
-            .rev()
-            .map(|v| u64::from(crate::core::num::whole((v - lo) * scale(s.range), u32::MAX)) + 1)
-            .collect();
+        // Newest weeks win when the line is short; every reading shows a mark.
+        let data =
+            crate::ui::widgets::meter::spark_levels(&s.values, s.range, usize::from(spark_w));
         let spark = Sparkline::default()
             .data(data)
-            .max(
-                u64::from(crate::core::num::whole(
-                    (hi - lo) * scale(s.range),
-                    u32::MAX,
-                )) + 1,
-            )
+            .max(crate::ui::widgets::meter::SPARK_TOP)
             .style(theme.gauge());
         frame.render_widget(spark, Rect::new(x, cell.y, spark_w, 1));
     }
-}
-
-/// Small ranges (the rung, 0 to 4) are scaled up so their steps show as bars of whole eighths.
-fn scale(range: (f64, f64)) -> f64 {
-    if range.1 - range.0 < 10.0 { 8.0 } else { 1.0 }
 }

@@ -12,23 +12,31 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::engine::Game;
 use crate::engine::score::{headline_bn, security_cost};
 use crate::engine::{Package, query};
-use crate::ui::App;
+use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::agenda::feeling;
+use crate::ui::widgets::TableView;
+use crate::ui::widgets::agenda::{feeling, points, us_gain};
 use crate::ui::widgets::paint;
 
 /// Draws the detail pane: the whole ladder of levels when it fits, else the selected level.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    v: TableView,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
     let s = &game.scenario;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
     let levels = u16::try_from(issue.levels.len()).unwrap_or(u16::MAX);
     let inner = Block::new().borders(borders).inner(area);
     let min_w = LADDER_FIXED + label_width(game, i);
     if inner.height >= levels.saturating_add(3) && inner.width >= min_w + 10 {
-        ladder(frame, area, app, game, borders);
+        ladder(frame, area, v, game, borders, out);
     } else {
-        compact(frame, area, app, game, borders);
+        compact(frame, area, v, game, borders);
     }
 }
 
@@ -51,9 +59,9 @@ fn label_width(game: &Game, i: usize) -> u16 {
 /// Whether `level` of issue `i` crosses one of China's red lines given the rest of the package
 /// being built (the engine's dry run decides, so a line lifted by reciprocity is not marked),
 /// and the line if so.
-fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
+fn red_line(v: TableView, game: &Game, i: usize, level: usize) -> Option<usize> {
     let s = &game.scenario;
-    let p = Package(app.ui.package.clone());
+    let p = Package(v.package.to_vec());
     if p.0.len() != s.issues.len() || !query::red_line_at(s, &game.state, &p, i, level) {
         return None;
     }
@@ -62,11 +70,18 @@ fn red_line(app: &App, game: &Game, i: usize, level: usize) -> Option<usize> {
 
 /// The ladder view: every level of the selected issue in a table, then the selected level's
 /// description, the agenda, any red line and the whole package.
-fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
-    let theme = app.theme;
+fn ladder(
+    frame: &mut Frame,
+    area: Rect,
+    v: TableView,
+    game: &Game,
+    borders: Borders,
+    out: &mut Drawn,
+) {
+    let theme = v.theme;
     let s = &game.scenario;
     let st = &game.state;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let issue = &s.issues[i];
     let buf = frame.buffer_mut();
     let title = format!(" {} ", issue.name);
@@ -81,7 +96,7 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
     let at = |p: Option<&Package>| p.and_then(|p| p.0.get(i).copied());
     let marks = Marks {
         status_quo: crate::ai::status_quo_level(&game.scenario, st, i),
-        yours: app.ui.package.get(i).copied().unwrap_or(issue.status_quo),
+        yours: v.package.get(i).copied().unwrap_or(issue.status_quo),
         // A counter or agreement that leaves an off-table issue alone says nothing about it.
         counter: at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo),
         agreed: at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo),
@@ -94,11 +109,20 @@ fn ladder(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Border
         if y >= inner.bottom() {
             break;
         }
-        red = red.or(grid.row(buf, y, app, game, (i, l), marks));
+        red = red.or(grid.row(buf, y, v, game, (i, l), marks));
+        // A click on a level makes it the package's, as ←→ would.
+        out.hit(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            Target::Level(l),
+        );
     }
     // Text under the table, most useful first, while rows last.
     let y = inner.y + 1 + u16::try_from(issue.levels.len()).unwrap_or(0);
-    under(buf, Rect { y, ..inner }.intersection(inner), app, game, red);
+    under(buf, Rect { y, ..inner }.intersection(inner), v, game, red);
 }
 
 /// Which levels of the issue are the player's, China's counter and agreed.
@@ -111,13 +135,22 @@ struct Marks {
     agreed: Option<usize>,
 }
 
-/// The ladder's table: where each column starts, the label's width and the notes' room.
+/// The ladder's table: where each column starts, the label's width and the notes' room; the US
+/// column (what each level adds to the package's worth to the US, beside China's view) where
+/// the notes keep room besides.
 struct Grid {
     inner: Rect,
     xs: [u16; 7],
     label_w: u16,
     notes_w: u16,
+    us_x: Option<u16>,
 }
+
+/// The US column's width, a space included ("+12").
+const US_W: u16 = 4;
+
+/// The notes' narrowest room beside the US column: "you/counter".
+const MIN_NOTES: u16 = 11;
 
 impl Grid {
     fn new(inner: Rect, label_w: u16) -> Grid {
@@ -128,12 +161,17 @@ impl Grid {
             xs[k] = x;
             x = x.saturating_add(w + 1);
         }
+        let us_x = (inner.right().saturating_sub(x) >= US_W + MIN_NOTES).then_some(x);
+        if us_x.is_some() {
+            x += US_W;
+        }
         xs[6] = x;
         Grid {
             inner,
             xs,
             label_w,
             notes_w: inner.right().saturating_sub(x),
+            us_x,
         }
     }
 
@@ -158,6 +196,16 @@ impl Grid {
                 theme.title(),
             );
         }
+        if let Some(x) = self.us_x {
+            paint::put(
+                buf,
+                x,
+                self.inner.y,
+                self.inner.right(),
+                " US",
+                theme.title(),
+            );
+        }
     }
 
     /// Level `l` of issue `i` on line `y`; returns the red line it crosses, if any.
@@ -165,12 +213,12 @@ impl Grid {
         &self,
         buf: &mut Buffer,
         y: u16,
-        app: &App,
+        v: TableView,
         game: &Game,
         (i, l): (usize, usize),
         marks: Marks,
     ) -> Option<usize> {
-        let (theme, xs, end) = (app.theme, &self.xs, self.inner.right());
+        let (theme, xs, end) = (v.theme, &self.xs, self.inner.right());
         let issue = game.scenario.issues.get(i)?;
         let level = issue.levels.get(l)?;
         let mine = l == marks.yours;
@@ -203,7 +251,18 @@ impl Grid {
         let f = feeling(game, i, l, theme);
         let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
         paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
-        let crosses = red_line(app, game, i, l);
+        if let Some(x) = self.us_x
+            && let Some(adds) = adds_to_us(v, game, i, l, marks.status_quo)
+        {
+            let style = if adds < -0.5 {
+                theme.warn()
+            } else {
+                theme.text()
+            };
+            let text = format!("{:>3}", points(adds));
+            paint::put(buf, x, y, end, &text, style);
+        }
+        let crosses = red_line(v, game, i, l);
         let notes = [
             (l == marks.status_quo, "status quo", "status quo"),
             (mine, "your package", "you"),
@@ -217,7 +276,7 @@ impl Grid {
                 .filter(|m| m.0)
                 .map(|m| if long { m.1 } else { m.2 })
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(if long { ", " } else { "/" })
         };
         let mut text = join(true);
         if paint::width(&text) > self.notes_w {
@@ -233,32 +292,51 @@ impl Grid {
     }
 }
 
+/// What level `l` of issue `i` adds to the package's worth to the US against the issue's
+/// status quo `sq`, in the agenda's points: the US's own valuation, never Beijing's.
+fn adds_to_us(v: TableView, game: &Game, i: usize, l: usize, sq: usize) -> Option<f64> {
+    let mut p = v.package.to_vec();
+    *p.get_mut(i)? = l;
+    let with = us_gain(game, &p)?;
+    p[i] = sq;
+    Some(with - us_gain(game, &p)?)
+}
+
 /// The paragraphs under the ladder, wrapped into `area` while rows last: the selected level's
 /// description, what the agenda costs, the red line crossed (`red`) and the whole package.
-fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize>) {
-    let (theme, s) = (app.theme, &game.scenario);
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<usize>) {
+    let (theme, s) = (v.theme, &game.scenario);
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
-    let yours = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let yours = v.package.get(i).copied().unwrap_or(issue.status_quo);
+    // The whole package keeps the last rows: it was the line a short pane lost first.
+    let p = Package(v.package.to_vec());
+    let whole = (p.0.len() == s.issues.len()).then(|| whole_package(game, &p));
+    let kept = whole
+        .as_deref()
+        .map_or(0, |w| paint::wrap(w, area.width).len());
+    let kept = u16::try_from(kept).unwrap_or(0).min(area.height);
     let mut y = area.y;
-    let mut para = |buf: &mut Buffer, text: &str, style| {
+    let mut para = |buf: &mut Buffer, text: &str, style, bottom: u16| {
         for line in paint::wrap(text, area.width) {
-            if y >= area.bottom() {
+            if y >= bottom {
                 return;
             }
             paint::put(buf, area.x, y, area.right(), line, style);
             y += 1;
         }
     };
+    let above = area.bottom().saturating_sub(kept);
     if let Some(l) = issue.levels.get(yours) {
         para(
             buf,
             &format!("▶ {}: {}", l.label, l.description),
             theme.text(),
+            above,
         );
     }
     let (agenda, agenda_style) = agenda_text(game, i, theme);
-    para(buf, &agenda, agenda_style);
+    para(buf, &agenda, agenda_style, above);
     if let Some(r) = red
         && let Some(rl) = s.ai.red_lines.get(r)
     {
@@ -268,17 +346,27 @@ fn under(buf: &mut Buffer, area: Rect, app: &App, game: &Game, red: Option<usize
             format!(" Lifted if {} goes to {label} or beyond.", other.short)
         });
         let text = format!("Red line: {}{}", rl.reason, lifted.unwrap_or_default());
-        para(buf, &text, theme.bad());
+        para(buf, &text, theme.bad(), above);
     }
-    let p = Package(app.ui.package.clone());
-    if p.0.len() == s.issues.len() {
-        let text = format!(
-            "Whole package: ${:.0}bn headline, security cost {:.0} pts.",
-            headline_bn(s, &p),
-            100.0 * security_cost(s, &p)
-        );
-        para(buf, &text, theme.dim());
+    if let Some(whole) = whole {
+        para(buf, &whole, theme.dim(), area.bottom());
     }
+}
+
+/// The whole package in a sentence: its headline, its security cost and its worth to the US.
+fn whole_package(game: &Game, p: &Package) -> String {
+    let s = &game.scenario;
+    let worth = crate::ui::widgets::agenda::us_gain(game, &p.0).map_or_else(String::new, |g| {
+        format!(
+            ", worth {} to the US against no deal",
+            crate::ui::widgets::agenda::points(g)
+        )
+    });
+    format!(
+        "Whole package: ${:.0}bn headline, security cost {:.0} pts{worth}.",
+        headline_bn(s, p),
+        100.0 * security_cost(s, p)
+    )
 }
 
 /// What changing the agenda on issue `i` would do, and how it looks.
@@ -301,12 +389,12 @@ fn agenda_text(game: &Game, i: usize, theme: Theme) -> (String, ratatui::style::
 }
 
 /// The selected level in words, for panels too small for the ladder.
-fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borders) {
-    let theme = app.theme;
+fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Borders) {
+    let theme = v.theme;
     let s = &game.scenario;
-    let i = app.ui.row.min(s.issues.len().saturating_sub(1));
+    let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
-    let level = app.ui.package.get(i).copied().unwrap_or(issue.status_quo);
+    let level = v.package.get(i).copied().unwrap_or(issue.status_quo);
     let Some(l) = issue.levels.get(level) else {
         return;
     };
@@ -349,16 +437,9 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, game: &Game, borders: Borde
     }
     let (agenda, agenda_style) = agenda_text(game, i, theme);
     lines.push(Line::styled(agenda, agenda_style));
-    let p = Package(app.ui.package.clone());
+    let p = Package(v.package.to_vec());
     if roomy && p.0.len() == s.issues.len() {
-        lines.push(Line::styled(
-            format!(
-                "Whole package: ${:.0}bn headline, security cost {:.0} pts.",
-                headline_bn(s, &p),
-                100.0 * security_cost(s, &p)
-            ),
-            theme.dim(),
-        ));
+        lines.push(Line::styled(whole_package(game, &p), theme.dim()));
     }
     let block = Block::new()
         .borders(borders)

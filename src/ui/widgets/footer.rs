@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::ui::App;
-use crate::ui::app::Tone;
+use crate::ui::app::{Drawn, Target, Tone};
 use crate::ui::keymap::{self, Cmd};
-use crate::ui::widgets::paint::cut;
+use crate::ui::widgets::paint::{self, cut};
 
 /// Which keys to keep when the footer is short of room (lower is kept first). The agenda's
 /// own title repeats the keys for building a package, so those go first.
@@ -28,8 +28,9 @@ fn rank(cmd: Cmd) -> u8 {
 }
 
 /// Draws the status note (a save done, an autosave failed), then as many of the enabled keys
-/// as fit, most useful first, in keymap order.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// as fit, most useful first, in keymap order. Each key shown is a button: a click on it gives
+/// its command.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let theme = app.theme;
     let entries = keymap::footer(app);
     let width = |k: &str, s: &str| k.chars().count() + s.chars().count() + 3;
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     order.sort_by_key(|&i| rank(entries[i].0));
     let mut budget = usize::from(area.width);
     let mut spans = Vec::new();
+    let mut x = area.x;
     if let Some(note) = &app.ui.status {
         // At most half the line, so the keys that matter most still show.
         let (mark, style) = match note.tone {
@@ -46,6 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         let text = cut(&format!(" {mark} {} ", note.text), budget / 2);
         budget = budget.saturating_sub(text.chars().count() + 1);
+        x = x.saturating_add(paint::width(&text) + 1);
         spans.push(Span::styled(text, style));
         spans.push(Span::styled("│", theme.border()));
     }
@@ -58,10 +61,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             keep[i] = true;
         }
     }
-    for (i, (_, keys, short)) in entries.iter().enumerate() {
+    for (i, (cmd, keys, short)) in entries.iter().enumerate() {
         if keep[i] {
-            spans.push(Span::styled(format!(" {keys}"), theme.key()));
-            spans.push(Span::styled(format!(" {short} "), theme.text()));
+            let key = format!(" {keys}");
+            let words = format!(" {short} ");
+            let w = paint::width(&key) + paint::width(&words);
+            let button = Rect {
+                x,
+                width: w.min(area.right().saturating_sub(x)),
+                height: 1,
+                ..area
+            };
+            out.hit(button, Target::Cmd(*cmd));
+            x = x.saturating_add(w);
+            spans.push(Span::styled(key, theme.key()));
+            spans.push(Span::styled(words, theme.text()));
         }
     }
     frame.render_widget(Line::from(spans), area);

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use crate::engine::{Game, Meters};
-use crate::ui::App;
+use crate::ui::theme::Theme;
 use crate::ui::widgets::meter::{self, Good, Meter};
 
 /// How to read one meter from the state.
@@ -23,8 +23,7 @@ const METERS: [(&str, Reading, Good); 4] = [
 ];
 
 /// Draws the meters into `area` (inside its border), spaced out when there is room.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
-    let theme = app.theme;
+pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
     let st = &game.state;
     let spaced = area.height >= 8;
     let step = if spaced { 2 } else { 1 };

@@ -101,7 +101,7 @@ fn lines_for(game: &Game, package: &[usize], theme: Theme) -> Vec<Line<'static>>
     let balance = match (w.us_share, w.china_share, w.ratio) {
         // The common scale is in use when the scenario sets a gap (as the valuation decides).
         (Some(us), Some(cn), _) if w.allowed_gap < Pressure::default().balance_gap => format!(
-            "US {:.0}% / China {:.0}% (gap ≤ {:.0}%)",
+            "US {:.0}% / China {:.0}% (allowed gap {:.0}%)",
             us * 100.0,
             cn * 100.0,
             w.allowed_gap * 100.0
@@ -144,13 +144,17 @@ pub fn wrapped(game: &Game, package: &[usize], area: Rect, theme: Theme) -> (u16
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
     let theme = app.theme;
     let fresh;
-    let (count, text) = match app.view.instructor(game, frame.area(), &app.ui.package) {
-        Some(panel) => panel,
-        None => {
-            fresh = wrapped(game, &app.ui.package, frame.area(), theme);
-            &fresh
-        }
-    };
+    let (count, text) =
+        match app
+            .view
+            .instructor(app.generation, game, frame.area(), &app.ui.package)
+        {
+            Some(panel) => panel,
+            None => {
+                fresh = wrapped(game, &app.ui.package, frame.area(), theme);
+                &fresh
+            }
+        };
     let rows = count + 2;
     let width = WIDTH.min(area.width);
     let height = rows.min(HEIGHT).min(area.height.saturating_sub(1));

@@ -131,19 +131,32 @@ pub fn draw(frame: &mut Frame, area: Rect, meter: &Meter, name_w: u16, spark: u1
         },
     );
     if spark > 0 {
-        let (lo, hi) = meter.range;
-        let data: Vec<u64> = meter
-            .history
-            .iter()
-            .rev()
-            .take(usize::from(spark))
-            .rev()
-            .map(|v| u64::from(crate::core::num::whole(v - lo, u32::MAX)) + 1)
-            .collect();
         let line = Sparkline::default()
-            .data(data)
-            .max(u64::from(crate::core::num::whole(hi - lo, u32::MAX)) + 1)
+            .data(spark_levels(
+                &meter.history,
+                meter.range,
+                usize::from(spark),
+            ))
+            .max(SPARK_TOP)
             .style(theme.gauge());
         frame.render_widget(line, spark_a);
     }
+}
+
+/// The top of a one-row sparkline: its eight block heights.
+pub const SPARK_TOP: u64 = 8;
+
+/// The newest `n` readings as one-row sparkline heights, 1 (▁) to 8 (█), over `range`: a
+/// reading at the bottom of its range still shows a mark (scaled to the range alone, values
+/// under an eighth drew as blanks).
+pub fn spark_levels(values: &[f64], (lo, hi): (f64, f64), n: usize) -> Vec<u64> {
+    let span = (hi - lo).max(1e-9);
+    values
+        .iter()
+        .skip(values.len().saturating_sub(n))
+        .map(|v| {
+            let r = ((v - lo) / span).clamp(0.0, 1.0);
+            1 + u64::from(crate::core::num::whole(r * 7.0, 7))
+        })
+        .collect()
 }

@@ -198,6 +198,15 @@ fn keep(chars: impl Iterator<Item = char> + Clone, width: usize) -> Option<Vec<c
     Some(out)
 }
 
+/// The text with its first letter in upper case: a card's name ("the extra 100% tariff") that
+/// starts a sentence or a line.
+pub fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,9 @@
 use std::io;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
@@ -90,9 +92,10 @@ impl Signals {
 }
 
 /// Gives the terminal back as it was found (cursor shown, main screen, cooked mode), stops the
-/// process as SIGTSTP would have, and on continuing takes the terminal back.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+/// process as SIGTSTP would have, and on continuing takes the terminal back (`mouse`: with
+/// mouse capture on again).
+pub fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     let _ = terminal.show_cursor();
     ratatui::restore();
     #[cfg(unix)]
@@ -100,12 +103,12 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
         // Stops here until SIGCONT (`fg`); our handler only queued the SIGTSTP.
         let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
     }
-    reenter(terminal)
+    reenter(terminal, mouse)
 }
 
 /// Raw mode, the alternate screen and a hidden cursor again, and a full redraw: whatever the
 /// shell did to the terminal while the game was stopped is undone.
-pub fn reenter(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn reenter(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -113,6 +116,9 @@ pub fn reenter(terminal: &mut DefaultTerminal) -> io::Result<()> {
         EnableBracketedPaste,
         cursor::Hide
     )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     // `resize` clears the screen and forgets what was drawn, so the next draw is whole; unlike
     // `clear` it does not ask the terminal where its cursor is.
     let size = terminal.size()?;
