@@ -212,7 +212,8 @@ fn the_instructor_panel_shows_the_rule_proposing_actually_meets() {
                     )))
                     .expect("a legal package");
                 let actual = turn.answer.clone().expect("China answers a proposal");
-                let dry = truce::ui::widgets::instructor::dry_run(&app, &game).expect("legal");
+                let dry =
+                    truce::ui::widgets::instructor::dry_run(&app.ui.package, &game).expect("legal");
                 assert_eq!(dry, actual, "package {p:?} at move {k} of {path}");
                 let name = truce::ui::widgets::instructor::rule_name(actual.why.rule);
                 assert!(shown.contains(name), "{name} for {p:?}:\n{shown}");

@@ -68,7 +68,10 @@ impl App {
             area
         };
         if self.classroom.instructor && self.ui.instructor {
-            instructor::draw(frame, corner, self, game);
+            let cached =
+                self.view
+                    .instructor(self.generation, game, frame.area(), &self.ui.package);
+            instructor::draw(frame, corner, game, &self.ui.package, cached, self.theme);
         }
     }
 }

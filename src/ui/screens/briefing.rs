@@ -92,5 +92,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
     let max = scroll::draw(frame, inner, text(s, theme), app.ui.scroll, theme);
     out.scroll_max = max;
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
 }

@@ -307,5 +307,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         }
         out.scroll_max = pages.main.draw(frame, inside(main), app.ui.scroll, theme);
     }
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
 }

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     if !list.rows.is_empty() {
         details(frame, detail, theme, list);
     }
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
 }
 
 fn message(frame: &mut Frame, area: Rect, theme: Theme, text: &str) {

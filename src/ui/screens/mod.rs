@@ -22,3 +22,12 @@ pub fn body_and_footer(area: Rect) -> (Rect, Rect) {
     let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     (body, footer)
 }
+
+/// What the footer shows on any screen: the keys that work now and the status note.
+pub fn footer_view(app: &crate::ui::App) -> crate::ui::widgets::footer::View<'_> {
+    crate::ui::widgets::footer::View {
+        entries: crate::ui::keymap::footer(app),
+        status: app.ui.status.as_ref(),
+        theme: app.theme,
+    }
+}

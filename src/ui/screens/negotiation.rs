@@ -53,9 +53,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         match app.ui.panel {
             Panel::Beijing => beijing::draw(frame, inner, game, app.theme),
             Panel::HomeFront => home::draw(frame, inner, game, app.theme),
-            Panel::Dispatches => dispatches::draw(frame, inner, app, game, out),
+            Panel::Dispatches => {
+                dispatches::draw(frame, inner, game, app.ui.log_scroll, app.theme, out)
+            }
         }
-        footer::draw(frame, foot, app, out);
+        footer::draw(frame, foot, &super::footer_view(app), out);
     } else {
         // The agenda takes the width its columns need; the side panels get the rest.
         let max_table = area.width.saturating_sub(MIN_SIDE);
@@ -115,8 +117,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         home::draw(frame, inner, game, app.theme);
         let title = " Dispatches (newest first; PgUp/PgDn scroll) ";
         let inner = panel(frame, bottom, app.theme, title);
-        dispatches::draw(frame, inner, app, game, out);
-        footer::draw(frame, foot, app, out);
+        dispatches::draw(frame, inner, game, app.ui.log_scroll, app.theme, out);
+        footer::draw(frame, foot, &super::footer_view(app), out);
     }
 }
 

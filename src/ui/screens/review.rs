@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             frame.render_widget(block, rest);
             dance::draw(frame, inner, dance, theme);
         }
-        footer::draw(frame, foot, app, out);
+        footer::draw(frame, foot, &super::footer_view(app), out);
         return;
     }
     let Some(now) = review.board() else { return };
@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
         );
         out.scroll_max = max;
     }
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
 }
 
 /// The title line: which game, which week, how far through.

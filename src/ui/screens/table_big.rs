@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
     ])
     .areas(area);
     header(frame, head, app, game, false);
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
     let left_w = left_width(area, game);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(body);
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         theme,
         " Dispatches (newest first; PgUp/PgDn scroll) ",
     );
-    dispatches::draw(frame, inner, app, game, out);
+    dispatches::draw(frame, inner, game, app.ui.log_scroll, app.theme, out);
 
     // Right: Beijing as tall as it wants, then the why, then the dance with the rest.
     let fresh;

@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     pick_hits(&lines, &picks, list_a, out);
     frame.render_widget(list, list_a);
     frame.render_widget(seed_p, seed_a);
-    footer::draw(frame, foot, app, out);
+    footer::draw(frame, foot, &super::footer_view(app), out);
 }
 
 /// A scenario's title and tagline are a hit area: a click picks it, a second reads its

@@ -10,7 +10,6 @@ use ratatui::text::Line;
 use crate::engine::{Dispatch, Game, Source};
 use crate::report::dispatch_text;
 use crate::scenario::Scenario;
-use crate::ui::App;
 use crate::ui::app::Drawn;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
@@ -33,13 +32,19 @@ fn entry(s: &Scenario, d: &Dispatch, theme: Theme) -> String {
     format!("W{:<2} {who:<5} {}", d.week, dispatch_text(s, d))
 }
 
-/// Draws the log into `area` (inside its border).
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Drawn) {
+/// Draws the log into `area` (inside its border), scrolled `scroll` lines back from the newest.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    game: &Game,
+    scroll: u16,
+    theme: Theme,
+    out: &mut Drawn,
+) {
     if area.is_empty() {
         out.log_max = 0;
         return;
     }
-    let theme = app.theme;
     let log = &game.state.log;
     // The log changes only when a move is made: count its wrapped lines once per change.
     let key = (log.len(), area.width);
@@ -60,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game, out: &mut Dra
         total
     };
     let max = total.saturating_sub(area.height);
-    let scroll = app.ui.log_scroll.min(max);
+    let scroll = scroll.min(max);
     out.log_max = max;
     let buf = frame.buffer_mut();
     let end = area.right();

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::ui::App;
-use crate::ui::app::{Drawn, Target, Tone};
-use crate::ui::keymap::{self, Cmd};
+use crate::ui::app::{Drawn, Message, Target, Tone};
+use crate::ui::keymap::Cmd;
+use crate::ui::theme::Theme;
 use crate::ui::widgets::paint::{self, cut};
 
 /// Which keys to keep when the footer is short of room (lower is kept first). The agenda's
@@ -27,19 +27,30 @@ fn rank(cmd: Cmd) -> u8 {
     }
 }
 
+/// What the footer shows: the enabled keys (command, keys, short words) in keymap order and
+/// the status note, if any.
+pub struct View<'a> {
+    /// The keys that work right now.
+    pub entries: Vec<(Cmd, String, &'static str)>,
+    /// A save done, an autosave failed.
+    pub status: Option<&'a Message>,
+    /// The colours.
+    pub theme: Theme,
+}
+
 /// Draws the status note (a save done, an autosave failed), then as many of the enabled keys
 /// as fit, most useful first, in keymap order. Each key shown is a button: a click on it gives
 /// its command.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
-    let theme = app.theme;
-    let entries = keymap::footer(app);
+pub fn draw(frame: &mut Frame, area: Rect, view: &View, out: &mut Drawn) {
+    let theme = view.theme;
+    let entries = &view.entries;
     let width = |k: &str, s: &str| k.chars().count() + s.chars().count() + 3;
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| rank(entries[i].0));
     let mut budget = usize::from(area.width);
     let mut spans = Vec::new();
     let mut x = area.x;
-    if let Some(note) = &app.ui.status {
+    if let Some(note) = view.status {
         // At most half the line, so the keys that matter most still show.
         let (mark, style) = match note.tone {
             Tone::Good => ("✓", theme.good()),

@@ -12,7 +12,6 @@ use crate::ai::{Answer, Rule};
 use crate::engine::{Game, Package, query};
 use crate::report::explain::reply_headline;
 use crate::scenario::Pressure;
-use crate::ui::App;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::paint;
 use crate::ui::widgets::scroll::Wrapped;
@@ -47,14 +46,9 @@ pub fn rule_name(rule: Rule) -> &'static str {
 }
 
 /// What proposing the package being built would draw now, from the engine.
-pub fn dry_run(app: &App, game: &Game) -> Result<Answer, String> {
-    let p = Package(app.ui.package.clone());
+pub fn dry_run(package: &[usize], game: &Game) -> Result<Answer, String> {
+    let p = Package(package.to_vec());
     query::dry_run(&game.scenario, &game.state, &p).map_err(|e| e.to_string())
-}
-
-/// The panel's lines.
-pub fn lines(app: &App, game: &Game, theme: Theme) -> Vec<Line<'static>> {
-    lines_for(game, &app.ui.package, theme)
 }
 
 /// The panel's lines for proposing `package` now.
@@ -140,21 +134,24 @@ pub fn wrapped(game: &Game, package: &[usize], area: Rect, theme: Theme) -> (u16
     (count, Wrapped::new(Text::from(lines), width))
 }
 
-/// Draws the panel in the bottom-right corner of `area`, above the footer.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, game: &Game) {
-    let theme = app.theme;
+/// Draws the panel for proposing `package` in the bottom-right corner of `area`, above the
+/// footer; `cached` is the panel already laid out for this game, size and package, if any.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    game: &Game,
+    package: &[usize],
+    cached: Option<&(u16, Wrapped)>,
+    theme: Theme,
+) {
     let fresh;
-    let (count, text) =
-        match app
-            .view
-            .instructor(app.generation, game, frame.area(), &app.ui.package)
-        {
-            Some(panel) => panel,
-            None => {
-                fresh = wrapped(game, &app.ui.package, frame.area(), theme);
-                &fresh
-            }
-        };
+    let (count, text) = match cached {
+        Some(panel) => panel,
+        None => {
+            fresh = wrapped(game, package, frame.area(), theme);
+            &fresh
+        }
+    };
     let rows = count + 2;
     let width = WIDTH.min(area.width);
     let height = rows.min(HEIGHT).min(area.height.saturating_sub(1));
