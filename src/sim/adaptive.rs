@@ -12,7 +12,7 @@
 use crate::ai::{self, Valuation};
 use crate::core::Package;
 use crate::engine::{Action, Outcome, classify, query};
-use crate::sim::scripted::{costly_ask, weeks_to_summit};
+use crate::sim::scripted::{costly_ask, talks_weeks, weeks_to_summit};
 use crate::sim::scripts_plan as plan;
 use crate::sim::strategy::Ctx;
 
@@ -88,15 +88,7 @@ const SHORT_TALKS: u32 = 4;
 /// leaders' last ask to land instead of the relief that matters. In a long one the plan's
 /// structural issues only, since a Beijing that holds out makes every day spent count.
 fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
-    let dpt = c.scenario.clock.days_per_turn.max(1);
-    let short = c
-        .scenario
-        .clock
-        .summit
-        .as_ref()
-        .and_then(|s| c.scenario.day_of(&s.date))
-        .is_some_and(|day| day / dpt <= SHORT_TALKS);
-    if short {
+    if talks_weeks(c).is_some_and(|weeks| weeks <= SHORT_TALKS) {
         c.scenario.issues.iter().map(|i| i.id.as_str()).collect()
     } else {
         c.to_open().to_vec()

@@ -164,15 +164,14 @@ const PATIENT_WEEKS: u32 = 7;
 /// The weeks before the summit in which the patient negotiator gives ground: seven, or all but
 /// the first of the talks when they are shorter.
 fn conceding_weeks(c: &Ctx) -> u32 {
-    let dpt = c.scenario.clock.days_per_turn;
-    let total = c
-        .scenario
-        .clock
-        .summit
-        .as_ref()
-        .and_then(|s| c.scenario.day_of(&s.date))
-        .map_or(PATIENT_WEEKS, |day| day / dpt);
-    PATIENT_WEEKS.min(total)
+    PATIENT_WEEKS.min(talks_weeks(c).unwrap_or(PATIENT_WEEKS))
+}
+
+/// Weeks from the opening to the summit on the scenario's calendar, if it sets one.
+pub(crate) fn talks_weeks(c: &Ctx) -> Option<u32> {
+    let dpt = c.scenario.clock.days_per_turn.max(1);
+    let summit = c.scenario.clock.summit.as_ref()?;
+    c.scenario.day_of(&summit.date).map(|day| day / dpt)
 }
 
 pub(crate) fn patient(c: &Ctx) -> Action {
