@@ -46,7 +46,13 @@ impl App {
             Some(Overlay::Confirm(c)) => screens::confirm::draw(frame, area, self, c, &mut out),
             Some(Overlay::Save) => screens::save::draw(frame, area, self),
             Some(Overlay::Player) => screens::player::draw(frame, area, self),
-            Some(Overlay::Guide) => screens::guide::draw(frame, area, self.guide_view()),
+            Some(Overlay::Guide) => {
+                let view = screens::guide::GuideView {
+                    page: self.newcomer.page,
+                    theme: self.theme,
+                };
+                screens::guide::draw(frame, area, view);
+            }
             None => {}
         }
         out

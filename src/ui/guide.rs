@@ -49,14 +49,6 @@ pub const PAGES: [Page; 4] = [
 const MAX_SEED_DIGITS: u32 = 18;
 
 impl App {
-    /// What the guide's window draws.
-    pub fn guide_view(&self) -> crate::ui::screens::guide::GuideView {
-        crate::ui::screens::guide::GuideView {
-            page: self.newcomer.page,
-            theme: self.theme,
-        }
-    }
-
     /// Opens the guided first week over a new game, if this player has not seen it.
     pub(crate) fn open_guide(&mut self) {
         if self.classroom.guide && self.ui.screen == Screen::Negotiation {
