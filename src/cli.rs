@@ -45,10 +45,12 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 mod classroom;
 mod launch;
 mod scenarios;
+mod serve;
 mod simulator;
 use classroom::{Class, find_save, report, review, transcript};
 pub use launch::{Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
+pub use serve::{Served, served};
 use simulator::{simulate, solve};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
@@ -211,14 +213,29 @@ pub enum Command {
     /// per scenario and seed. Scores are recomputed by replay.
     Report {
         /// Save files and folders of saves.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "class")]
         paths: Vec<PathBuf>,
+        /// A served class: its class file's save folder (checked with its class key).
+        #[arg(long, value_name = "CLASS.ron")]
+        class: Option<PathBuf>,
         /// CSV for a spreadsheet instead of Markdown.
         #[arg(long)]
         csv: bool,
         /// Write the report here instead of printing it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Serve a class over SSH (students type the class code and their name; each plays in a
+    /// terminal of their own); `--init` writes a class file to start from.
+    Serve {
+        /// The class file (RON).
+        class: PathBuf,
+        /// Write a commented example class file here, with its host key and class key.
+        #[arg(long)]
+        init: bool,
+        /// No board: one log line per sign-in, hang-up and finished game (for a service).
+        #[arg(long)]
+        headless: bool,
     },
     /// Step through a saved game week by week, read-only (for the projector).
     Review {
@@ -289,9 +306,22 @@ pub fn main() -> Next {
         Some(Command::Transcript { file, output }) => {
             done(transcript(&find_save(&file, save_dir), output.as_deref()))
         }
-        Some(Command::Report { paths, csv, output }) => {
-            done(report(&paths, csv, output.as_deref()))
-        }
+        Some(Command::Report {
+            paths,
+            class,
+            csv,
+            output,
+        }) => done(serve::report_class(
+            paths,
+            class.as_deref(),
+            csv,
+            output.as_deref(),
+        )),
+        Some(Command::Serve {
+            class,
+            init,
+            headless,
+        }) => serve::serve(&class, init, headless),
         Some(Command::Review { file }) => review(&file, save_dir),
     })
 }

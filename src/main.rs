@@ -10,7 +10,18 @@ fn main() -> ExitCode {
     match cli::main() {
         Next::Exit(code) => code,
         Next::Play(launch) => cli::ended(ui::run(start(launch))),
+        Next::Serve(served) => cli::served(served, Some(class_board())),
     }
+}
+
+/// The instructor's board beside `truce serve`: the class's save folder, live.
+// WIRE AT MERGE: call `ui::board::run_board(&class.saves, Some(&BoardClass))` (branch h17b).
+fn class_board() -> truce::serve::Board {
+    Box::new(|_class, _live| {
+        Err(std::io::Error::other(
+            "the class board is not in this build yet: run `truce serve CLASS.ron --headless`",
+        ))
+    })
 }
 
 /// The UI's start for what the command line asked.

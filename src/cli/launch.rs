@@ -17,6 +17,8 @@ pub enum Next {
     Exit(ExitCode),
     /// Play this game in the terminal: every file it needs has been read and checked.
     Play(Launch),
+    /// Serve this class (`cli::served`, given the board by the binary).
+    Serve(super::Served),
 }
 
 /// The terminal game a command asks for, with everything loaded before the terminal is touched.

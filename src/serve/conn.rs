@@ -1,0 +1,556 @@
+//! One SSH connection: keyboard-interactive sign-in (class code, then name), one session
+//! channel with a pty running the student's game, and a refusal for everything else SSH can
+//! ask (exec, subsystems such as SFTP, port, agent and X11 forwarding).
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Response, Session};
+use russh::{Channel, ChannelId, Pty};
+
+use super::child::{Ended, Game};
+use super::guard::Live;
+use super::server::Shared;
+use super::signin::{self, Named};
+
+/// How long a wrong class code keeps the client waiting before the refusal, at least.
+pub const WRONG_CODE_DELAY: Duration = Duration::from_secs(2);
+/// How long a take-over waits for the old game to autosave and exit.
+const TAKEOVER_WAIT: Duration = Duration::from_secs(8);
+
+/// Where a connection stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Signing in, or signed in with no game asked for yet.
+    Waiting,
+    /// Asked whether to take over the game running under the same name.
+    Asking,
+    /// Playing.
+    Playing,
+    /// Done: refused or ended; the channel is closing.
+    Done,
+}
+
+/// One connection's handler.
+pub struct Conn {
+    shared: Arc<Shared>,
+    id: u64,
+    ip: IpAddr,
+    /// The class code was right (the second keyboard-interactive round asks the name).
+    code_ok: bool,
+    /// Name prompts answered so far (a wrong roster pick is asked again, a few times).
+    name_tries: u32,
+    /// The student, once signed in.
+    name: Option<String>,
+    stage: Stage,
+    channel: Option<ChannelId>,
+    term: String,
+    size: (u16, u16),
+    game: Option<Game>,
+    /// When the student last typed (seconds since the server's start), for the idle timeout.
+    last_input: Arc<AtomicU64>,
+}
+
+impl Conn {
+    /// A handler for a new connection from `peer`.
+    pub fn new(shared: Arc<Shared>, peer: Option<std::net::SocketAddr>) -> Conn {
+        let id = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+        Conn {
+            shared,
+            id,
+            ip: peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.ip()),
+            code_ok: false,
+            name_tries: 0,
+            name: None,
+            stage: Stage::Waiting,
+            channel: None,
+            term: "xterm".to_string(),
+            size: (80, 24),
+            game: None,
+            last_input: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// Writes `text` to the student's terminal (before or instead of a game).
+    fn say(&self, session: &mut Session, text: &str) {
+        if let Some(channel) = self.channel {
+            let _ = session.data(channel, text.replace('\n', "\r\n").into_bytes());
+        }
+    }
+
+    /// Says `text` and closes the channel: this connection gets no game.
+    fn refuse(&mut self, session: &mut Session, text: &str) {
+        self.say(session, text);
+        self.stage = Stage::Done;
+        if let Some(channel) = self.channel {
+            let _ = session.exit_status_request(channel, 1);
+            let _ = session.eof(channel);
+            let _ = session.close(channel);
+        }
+    }
+
+    /// The shell was asked for: start the game, or first ask about the one already running.
+    fn begin(&mut self, session: &mut Session) {
+        let Some(name) = self.name.clone() else {
+            self.refuse(session, "Not signed in.\n");
+            return;
+        };
+        let slug = crate::persist::format::slug(&name);
+        let (running, taken) = match self.shared.registry.lock() {
+            Ok(r) => (r.running(), r.get(&slug).is_some()),
+            Err(_) => (0, false),
+        };
+        if taken {
+            self.stage = Stage::Asking;
+            self.say(
+                session,
+                &format!(
+                    "\n{} is already playing in another window.\nTake that game over here? The \
+                     other window closes and its game is saved. [y/N] ",
+                    crate::persist::names::escape(&name)
+                ),
+            );
+            return;
+        }
+        if running >= self.shared.class.file.max_sessions as usize {
+            self.shared.log(&format!(
+                "refused {} from {}: the class is full",
+                crate::persist::names::escape(&name),
+                self.ip
+            ));
+            self.refuse(
+                session,
+                "\nThe class is full right now. Ask your instructor, then try again.\n",
+            );
+            return;
+        }
+        self.start_game(session, &name, &slug);
+    }
+
+    /// Starts the student's game in its own pty.
+    fn start_game(&mut self, session: &mut Session, name: &str, slug: &str) {
+        let Some(channel) = self.channel else { return };
+        let spec = match self.shared.spec(name, &self.term, self.size) {
+            Ok(spec) => spec,
+            Err(e) => {
+                self.shared.log(&format!("cannot start a game: {e}"));
+                self.refuse(
+                    session,
+                    "\nThe game could not be started. Tell your instructor.\n",
+                );
+                return;
+            }
+        };
+        let shared = Arc::clone(&self.shared);
+        let (who, conn, slug_owned) = (
+            crate::persist::names::escape(name),
+            self.id,
+            slug.to_string(),
+        );
+        let ended = move |how: Ended| {
+            if let Ok(mut r) = shared.registry.lock() {
+                r.remove(&slug_owned, conn);
+            }
+            match how {
+                Ended::HungUp => shared.log(&format!("hang-up {who}")),
+                Ended::Exited(code) => shared.log(&format!("finished {who} (exit {code})")),
+            }
+        };
+        match Game::start(
+            &spec,
+            session.handle(),
+            channel,
+            self.shared.runtime.clone(),
+            ended,
+        ) {
+            Ok(game) => {
+                let game_proc = game.proc.clone();
+                if let Ok(mut r) = self.shared.registry.lock() {
+                    r.insert(
+                        slug.to_string(),
+                        Live {
+                            conn: self.id,
+                            proc: game.proc.clone(),
+                            handle: session.handle(),
+                        },
+                    );
+                }
+                self.shared.log(&format!(
+                    "game {} seed {} pid {}",
+                    crate::persist::names::escape(name),
+                    self.shared.class.file.seed.seed_for(name),
+                    game.proc.pid().unwrap_or(0)
+                ));
+                self.game = Some(game);
+                self.stage = Stage::Playing;
+                self.touch();
+                self.watch_idle(session.handle(), channel, game_proc);
+            }
+            Err(e) => {
+                self.shared.log(&format!("cannot start a game: {e}"));
+                self.refuse(
+                    session,
+                    "\nThe game could not be started. Tell your instructor.\n",
+                );
+            }
+        }
+    }
+
+    /// The answer to the take-over question.
+    async fn answer(&mut self, data: &[u8], session: &mut Session) {
+        let Some(name) = self.name.clone() else {
+            return;
+        };
+        if !matches!(data.first(), Some(b'y' | b'Y')) {
+            self.refuse(session, "\nLeft as it was. Goodbye.\n");
+            return;
+        }
+        let slug = crate::persist::format::slug(&name);
+        let old = self
+            .shared
+            .registry
+            .lock()
+            .ok()
+            .and_then(|r| r.get(&slug).cloned());
+        if let Some(old) = old {
+            self.say(
+                session,
+                "\nClosing the other window and saving its game...\n",
+            );
+            old.proc.hang_up();
+            let _ = old
+                .handle
+                .disconnect(
+                    russh::Disconnect::ByApplication,
+                    "Your game was taken over from another window.".into(),
+                    String::new(),
+                )
+                .await;
+            let proc = old.proc.clone();
+            let _ = tokio::task::spawn_blocking(move || proc.wait_reaped(TAKEOVER_WAIT)).await;
+            self.shared.log(&format!(
+                "take-over {} from {}",
+                crate::persist::names::escape(&name),
+                self.ip
+            ));
+        }
+        self.start_game(session, &name, &slug);
+    }
+
+    /// Notes that the student typed now.
+    fn touch(&self) {
+        self.last_input
+            .store(self.shared.uptime_secs(), Ordering::SeqCst);
+    }
+
+    /// Closes the connection once nothing has been typed for the class's idle timeout.
+    fn watch_idle(
+        &self,
+        handle: russh::server::Handle,
+        channel: ChannelId,
+        game: super::child::Proc,
+    ) {
+        let last = Arc::clone(&self.last_input);
+        let shared = Arc::clone(&self.shared);
+        let limit = shared.class.file.idle_timeout_secs;
+        let check = Duration::from_secs(limit.clamp(1, 10));
+        self.shared.runtime.spawn(async move {
+            loop {
+                tokio::time::sleep(check).await;
+                if game.reaped() {
+                    return;
+                }
+                let idle = shared
+                    .uptime_secs()
+                    .saturating_sub(last.load(Ordering::SeqCst));
+                if idle >= limit {
+                    let note = "\r\n\r\nClosed after no key was pressed for a while; your game \
+                                is saved. Connect again to go on.\r\n";
+                    let _ = handle.data(channel, note.as_bytes().to_vec()).await;
+                    let _ = handle
+                        .disconnect(
+                            russh::Disconnect::ByApplication,
+                            "idle".into(),
+                            String::new(),
+                        )
+                        .await;
+                    return;
+                }
+            }
+        });
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        // Dropping the game hangs up on it: SIGHUP, then SIGKILL to its group after a grace.
+        self.game.take();
+    }
+}
+
+impl Handler for Conn {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+        Ok(only_keyboard_interactive())
+    }
+
+    async fn auth_password(&mut self, _user: &str, _password: &str) -> Result<Auth, Self::Error> {
+        Ok(only_keyboard_interactive())
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        _user: &str,
+        _submethods: &str,
+        response: Option<Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        let answers: Vec<String> = response
+            .map(|r| {
+                r.take(4)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !self.code_ok {
+            let Some(code) = answers.first() else {
+                return Ok(signin::code_prompt());
+            };
+            if !signin::code_matches(code, &self.shared.class.file.code) {
+                let extra = self
+                    .shared
+                    .failures
+                    .lock()
+                    .map_or(Duration::ZERO, |mut f| f.fail(self.ip, Instant::now()));
+                self.shared
+                    .log(&format!("wrong class code from {}", self.ip));
+                tokio::time::sleep(WRONG_CODE_DELAY + extra).await;
+                return Ok(reject());
+            }
+            self.code_ok = true;
+            return Ok(signin::name_prompt(
+                self.shared.class.roster.as_deref(),
+                None,
+            ));
+        }
+        let typed = answers.first().map_or("", String::as_str);
+        match signin::pick_name(typed, self.shared.class.roster.as_deref()) {
+            Named::Ok(name) => {
+                if let Ok(mut f) = self.shared.failures.lock() {
+                    f.clear(self.ip);
+                }
+                self.shared.log(&format!(
+                    "sign-in {} from {}",
+                    crate::persist::names::escape(&name),
+                    self.ip
+                ));
+                self.name = Some(name);
+                Ok(Auth::Accept)
+            }
+            Named::Again(why) => {
+                self.name_tries += 1;
+                if self.name_tries >= 3 {
+                    return Ok(reject());
+                }
+                Ok(signin::name_prompt(
+                    self.shared.class.roster.as_deref(),
+                    Some(why),
+                ))
+            }
+        }
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // One game per connection: a second session channel is refused.
+        if self.name.is_none() || self.channel.is_some() {
+            drop(reply);
+            return Ok(());
+        }
+        self.channel = Some(channel.id());
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        term: &str,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.term = signin::clean_term(term);
+        self.size = signin::size(col_width, row_height);
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.size = signin::size(col_width, row_height);
+        if let Some(game) = &self.game {
+            game.resize(self.size.0, self.size.1);
+        }
+        let _ = session.channel_success(channel);
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel != Some(channel) || self.stage != Stage::Waiting {
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        self.begin(session);
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared
+            .log(&format!("refused a command from {}", self.ip));
+        session.channel_failure(channel)?;
+        let _ = session.extended_data(
+            channel,
+            1,
+            b"This server only plays Truce: connect without a command.\r\n".to_vec(),
+        );
+        self.refuse(session, "");
+        Ok(())
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        _name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared
+            .log(&format!("refused a subsystem from {}", self.ip));
+        session.channel_failure(channel)?;
+        self.refuse(session, "");
+        Ok(())
+    }
+
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        _name: &str,
+        _value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // Nothing of the client's environment reaches the game: only TERM, from the pty request.
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single: bool,
+        _protocol: &str,
+        _cookie: &str,
+        _screen: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.shared
+            .log(&format!("refused port forwarding from {}", self.ip));
+        Ok(false)
+    }
+
+    async fn data(
+        &mut self,
+        _channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        match self.stage {
+            Stage::Playing => {
+                self.touch();
+                if let Some(game) = &self.game {
+                    game.keys(data).await;
+                }
+            }
+            Stage::Asking => self.answer(data, session).await,
+            Stage::Waiting | Stage::Done => {}
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // The student's side closed its input: hang up on the game.
+        self.game.take();
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.game.take();
+        Ok(())
+    }
+}
+
+/// The refusal of any other way in: only keyboard-interactive is offered.
+fn only_keyboard_interactive() -> Auth {
+    Auth::Reject {
+        proceed_with_methods: Some(russh::MethodSet::from(
+            &[russh::MethodKind::KeyboardInteractive][..],
+        )),
+        partial_success: false,
+    }
+}
+
+/// A refusal that lets the client try again (up to the server's attempt limit).
+fn reject() -> Auth {
+    only_keyboard_interactive()
+}
