@@ -501,6 +501,22 @@ impl Handler for Conn {
         Ok(false)
     }
 
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host: &str,
+        _port: u32,
+        _from: &str,
+        _from_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared.log(&format!("refused a tunnel from {}", self.ip));
+        // Dropping the handle refuses the channel.
+        drop(reply);
+        Ok(())
+    }
+
     async fn data(
         &mut self,
         _channel: ChannelId,

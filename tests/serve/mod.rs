@@ -300,6 +300,11 @@ pub struct Ssh {
 }
 
 impl Ssh {
+    /// Runs `cmd` (an ssh or sftp client) in a new pty of this size.
+    pub fn spawn_command(cmd: CommandBuilder, cols: u16, rows: u16) -> Ssh {
+        Ssh::spawn(cmd, cols, rows)
+    }
+
     fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Ssh {
         let pair = native_pty_system()
             .openpty(PtySize {
