@@ -388,6 +388,13 @@ fn play(
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
         mode: Mode::New {
+            draw_key: match serve::draw_key_from_env(class.class) {
+                Ok(key) => key,
+                Err(e) => {
+                    warn!("{e}");
+                    return failed;
+                }
+            },
             class: class.class,
             player: class.player,
             instructor,

@@ -31,10 +31,12 @@ fn start(launch: Launch) -> Start {
             class,
             player,
             instructor,
+            draw_key,
         } => (
             None,
             Classroom {
                 instructor,
+                draw_key,
                 ..Classroom::for_play(class, player)
             },
         ),

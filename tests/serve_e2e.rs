@@ -36,6 +36,12 @@ fn sign_in_play_hang_up_and_resume() {
     );
     let said = String::from_utf8_lossy(&check.stdout);
     assert!(said.contains("week 2"), "{said} {check:?}");
+    // Beijing was drawn with the game's draw key, recorded in the save (which replayed above);
+    // the class key itself is nowhere in it.
+    let text = std::fs::read_to_string(&saves[0]).unwrap();
+    assert!(text.contains("draw_key: Some(\""), "{text}");
+    let class_key = std::fs::read_to_string(class.dir.path().join("class.key")).unwrap();
+    assert!(!text.contains(class_key.trim()));
     // Back again: the same game, at week 2.
     let mut again = class.connect("ada lovelace ");
     again.wait_for("Choose a scenario");
@@ -72,7 +78,10 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
     assert!(!plain.rows()[22].contains("Enter briefing"));
     // No colour beyond what TERM announces: the client sent xterm-256color, never COLORTERM,
     // so no 24-bit colour is written.
-    assert!(!bo.text().contains("\x1b[38;2;"), "truecolour without COLORTERM");
+    assert!(
+        !bo.text().contains("\x1b[38;2;"),
+        "truecolour without COLORTERM"
+    );
 }
 
 /// The last row of the client's screen, at its current size.

@@ -107,7 +107,9 @@ fn port_forwarding_is_refused() {
         .unwrap();
     let mut buf = [0u8; 64];
     // The server's own banner would come through a working tunnel: nothing may.
-    let n = stream.read(&mut buf).expect("the tunnel is closed, not left hanging");
+    let n = stream
+        .read(&mut buf)
+        .expect("the tunnel is closed, not left hanging");
     assert_eq!(n, 0, "data came through the tunnel: {:?}", &buf[..n]);
     class.wait_log("refused a tunnel from 127.0.0.1");
     assert!(class.children().is_empty(), "a game started");
@@ -126,7 +128,10 @@ fn a_second_session_under_one_name_must_take_over() {
     second.send("n");
     assert!(!second.wait_exit().success());
     assert!(second.text().contains("Left as it was"));
-    assert!(first.child.try_wait().unwrap().is_none(), "the first was closed");
+    assert!(
+        first.child.try_wait().unwrap().is_none(),
+        "the first was closed"
+    );
     assert_eq!(class.children().len(), 1);
     // Taken over: the first window closes with its game saved, and the new one resumes it.
     let mut third = class.connect("Ada");

@@ -80,7 +80,10 @@ fn thirty_students_play_at_once() {
         Duration::from_secs(10),
         || class.children().is_empty(),
     );
-    eprintln!("soak: every game gone {:?} after the clients", killed.elapsed());
+    eprintln!(
+        "soak: every game gone {:?} after the clients",
+        killed.elapsed()
+    );
     let log = class.log();
     assert_eq!(log.matches("hang-up Student").count(), STUDENTS, "{log}");
 }

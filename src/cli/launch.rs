@@ -47,6 +47,8 @@ pub enum Mode {
         player: Option<String>,
         /// The instructor's view.
         instructor: bool,
+        /// A served class's draw key (`TRUCE_CLASS_DRAW_KEY`, class mode only; empty: none).
+        draw_key: Vec<u8>,
     },
     /// `truce load FILE`: the save, resumed at once.
     Resume(Box<LoadedGame>),

@@ -81,7 +81,8 @@ pub(super) fn serve(path: &Path, init: bool, headless: bool) -> io::Result<Next>
             class.listen
         );
     }
-    if !headless && !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+    let on_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !(headless || on_terminal) {
         warn!("truce: the class board needs a terminal; run with --headless for a service");
         return failed;
     }
@@ -142,4 +143,18 @@ pub(super) fn report_class(
         }
     }
     super::report(&paths, csv, output)
+}
+
+/// The draw key a served game is given (`TRUCE_CLASS_DRAW_KEY`, hex), in class mode only.
+pub(super) fn draw_key_from_env(class: bool) -> Result<Vec<u8>, String> {
+    let Some(text) = std::env::var_os(server::DRAW_KEY_ENV).filter(|_| class) else {
+        return Ok(Vec::new());
+    };
+    let text = text.to_string_lossy();
+    crate::persist::format::draw_key_bytes(Some(text.trim())).ok_or_else(|| {
+        format!(
+            "truce: {}: not a draw key (hex digits, at most 64 bytes)",
+            server::DRAW_KEY_ENV
+        )
+    })
 }

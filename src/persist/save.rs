@@ -92,6 +92,7 @@ pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
         chain: None,
         chain_from: 0,
         moved_at: Vec::new(),
+        draw_key: crate::persist::format::draw_key_text(&game.draw_key),
     };
     if info.class {
         chained(save, info, saved_at)
@@ -165,6 +166,7 @@ pub fn save_of_parts(
             chain: None,
             chain_from: 0,
             moved_at: Vec::new(),
+            draw_key: None,
         },
     }
 }

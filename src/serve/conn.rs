@@ -511,7 +511,8 @@ impl Handler for Conn {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.shared.log(&format!("refused a tunnel from {}", self.ip));
+        self.shared
+            .log(&format!("refused a tunnel from {}", self.ip));
         // Dropping the handle refuses the channel.
         drop(reply);
         Ok(())

@@ -134,7 +134,7 @@ mod tests {
         assert_eq!(waits, [0, 0, 1, 2, 4, 8, 16, 30, 30, 30]);
         f.clear(ip);
         assert_eq!(f.fail(ip, now), Duration::ZERO);
-        for i in 0..(MAX_TRACKED as u32 + 100) {
+        for i in 0..(u32::try_from(MAX_TRACKED).unwrap() + 100) {
             let ip = IpAddr::from(std::net::Ipv4Addr::from(i + 1000));
             f.fail(ip, now);
         }

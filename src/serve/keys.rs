@@ -10,7 +10,8 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 /// The label the draw key is derived under: the raw class key never reaches the draw, so a
-/// draw key that leaks (it is recorded in saves) tells nothing of the key that signs them.
+/// draw key that leaks (it is recorded in saves) tells nothing of the key that signs them, and
+/// being one game's (the seed is mixed in) it tells nothing of any other game's Beijing.
 const DRAW_LABEL: &[u8] = b"truce beijing draw v1";
 
 /// Letters and digits a class code is made of: none that read alike on a projector.
@@ -46,14 +47,15 @@ pub fn new_code() -> String {
     code
 }
 
-/// The draw key for Beijing's hidden type: HMAC-SHA-256 of a fixed label under the class key,
-/// as hex.
-pub fn draw_key(class_key: &[u8]) -> String {
+/// The draw key for Beijing's hidden type in the game of `seed`: HMAC-SHA-256 of a fixed label
+/// and the seed under the class key, as hex.
+pub fn draw_key(class_key: &[u8], seed: u64) -> String {
     // HMAC takes a key of any length: `new_from_slice` cannot fail for it.
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(class_key) else {
         return String::new();
     };
     mac.update(DRAW_LABEL);
+    mac.update(&seed.to_le_bytes());
     mac.finalize()
         .into_bytes()
         .iter()
@@ -143,9 +145,10 @@ mod tests {
 
     #[test]
     fn the_draw_key_is_keyed_and_stable() {
-        assert_eq!(draw_key(b"k1"), draw_key(b"k1"));
-        assert_ne!(draw_key(b"k1"), draw_key(b"k2"));
-        assert_eq!(draw_key(b"k1").len(), 64);
+        assert_eq!(draw_key(b"k1", 7), draw_key(b"k1", 7));
+        assert_ne!(draw_key(b"k1", 7), draw_key(b"k2", 7));
+        assert_ne!(draw_key(b"k1", 7), draw_key(b"k1", 8));
+        assert_eq!(draw_key(b"k1", 7).len(), 64);
     }
 
     #[test]

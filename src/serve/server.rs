@@ -32,8 +32,8 @@ pub struct Shared {
     pub exe: PathBuf,
     /// The class key file (the games sign their saves with it).
     pub key_file: PathBuf,
-    /// The draw key for Beijing's hidden type (`keys::draw_key` of the class key).
-    pub draw_key: String,
+    /// The class key: each game's draw key is derived from it (`keys::draw_key`).
+    class_key: Secret,
     /// Failed sign-ins per address.
     pub failures: Mutex<Failures>,
     /// The live game of each student.
@@ -58,7 +58,7 @@ impl Shared {
     ) -> io::Result<Shared> {
         let key_file = std::path::absolute(class.class_key_path())?;
         Ok(Shared {
-            draw_key: super::keys::draw_key(class_key),
+            class_key: Secret(class_key.to_vec()),
             key_file,
             exe,
             failures: Mutex::default(),
@@ -95,6 +95,7 @@ impl Shared {
     /// student's seed, saving into the class folder, in a terminal of `size` named `term`.
     pub fn spec(&self, name: &str, term: &str, size: (u16, u16)) -> io::Result<Spec> {
         let slug = crate::persist::format::slug(name);
+        let seed = self.class.file.seed.seed_for(name);
         let saves = std::path::absolute(&self.class.saves)?;
         let config = std::path::absolute(self.class.players_path())?.join(&slug);
         std::fs::create_dir_all(&config)?;
@@ -108,7 +109,10 @@ impl Shared {
             (crate::persist::SAVE_DIR_ENV.to_string(), path(&saves)),
             (crate::config::CONFIG_DIR_ENV.to_string(), path(&config)),
             (CLASS_KEY_FILE_ENV.to_string(), path(&self.key_file)),
-            (DRAW_KEY_ENV.to_string(), self.draw_key.clone()),
+            (
+                DRAW_KEY_ENV.to_string(),
+                super::keys::draw_key(&self.class_key.0, seed),
+            ),
         ]);
         Ok(Spec {
             exe: self.exe.clone(),
@@ -120,7 +124,7 @@ impl Shared {
                 "--scenario".into(),
                 self.class.scenario.clone(),
                 "--seed".into(),
-                self.class.file.seed.seed_for(name).to_string(),
+                seed.to_string(),
             ],
             env,
             size,
@@ -145,6 +149,15 @@ impl Shared {
         for p in &procs {
             p.wait_reaped(GRACE + Duration::from_secs(1));
         }
+    }
+}
+
+/// Key bytes that a `Debug` print leaves out.
+struct Secret(Vec<u8>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Classroom {
     pub typed: String,
     /// The instructor's view (`--instructor`): China's hidden numbers, live.
     pub instructor: bool,
+    /// A served class's draw key for Beijing's hidden type (empty: none): new games are drawn
+    /// with it and their saves record it.
+    pub draw_key: Vec<u8>,
 }
 
 impl Classroom {

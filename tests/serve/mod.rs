@@ -60,7 +60,10 @@ impl Class {
     pub fn new(edit: impl Fn(String) -> String) -> Class {
         let dir = tempfile::tempdir().expect("temp dir");
         let class = dir.path().join("class.ron");
-        let out = truce(&["serve", "--init", class.to_str().expect("utf-8")], dir.path());
+        let out = truce(
+            &["serve", "--init", class.to_str().expect("utf-8")],
+            dir.path(),
+        );
         assert!(out.status.success(), "init failed: {out:?}");
         let port = free_port();
         let text = std::fs::read_to_string(&class).expect("class file");
@@ -173,8 +176,7 @@ impl Class {
     pub fn ssh(&self, name: &str, code: &str, extra: &[&str], cols: u16, rows: u16) -> Ssh {
         let mut cmd = CommandBuilder::new(ssh_binary());
         cmd.args(self.ssh_args());
-        let (opts, command): (Vec<&str>, Vec<&str>) = match extra.iter().position(|a| *a == "--")
-        {
+        let (opts, command): (Vec<&str>, Vec<&str>) = match extra.iter().position(|a| *a == "--") {
             Some(i) => (extra[..i].to_vec(), extra[i + 1..].to_vec()),
             None => (extra.to_vec(), Vec::new()),
         };
@@ -228,7 +230,7 @@ impl Class {
         if let Some(mut child) = self.server.take() {
             // SAFETY: kill(2) on our own child's pid.
             unsafe {
-                libc::kill(child.id() as i32, libc::SIGTERM);
+                libc::kill(i32::try_from(child.id()).unwrap(), libc::SIGTERM);
             }
             let start = Instant::now();
             while child.try_wait().ok().flatten().is_none() && start.elapsed() < TIMEOUT {
