@@ -17,7 +17,7 @@ fn main() -> ExitCode {
 /// The instructor's board beside `truce serve`: the class's save folder, live.
 // WIRE AT MERGE: call `ui::board::run_board(&class.saves, Some(&BoardClass))` (branch h17b).
 fn class_board() -> truce::serve::Board {
-    Box::new(|_class, _live| {
+    Box::new(|_class, _connected| {
         Err(std::io::Error::other(
             "the class board is not in this build yet: run `truce serve CLASS.ron --headless`",
         ))

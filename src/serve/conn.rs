@@ -172,6 +172,7 @@ impl Conn {
                         slug.to_string(),
                         Live {
                             conn: self.id,
+                            name: name.to_string(),
                             proc: game.proc.clone(),
                             handle: session.handle(),
                         },

@@ -72,6 +72,8 @@ fn slowdown(failures: u32) -> Duration {
 pub struct Live {
     /// The connection's number (a later connection under the same name has a larger one).
     pub conn: u64,
+    /// The student's name as they signed in.
+    pub name: String,
     /// The game's process.
     pub proc: Proc,
     /// The connection, to close it on a take-over.
@@ -108,13 +110,22 @@ impl Registry {
         }
     }
 
-    /// The slugs of the students playing now, sorted.
+    /// The processes of the games running now.
+    pub fn procs(&self) -> Vec<Proc> {
+        self.live
+            .values()
+            .filter(|l| !l.proc.reaped())
+            .map(|l| l.proc.clone())
+            .collect()
+    }
+
+    /// The names of the students playing now, sorted.
     pub fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .live
-            .iter()
-            .filter(|(_, l)| !l.proc.reaped())
-            .map(|(k, _)| k.clone())
+            .values()
+            .filter(|l| !l.proc.reaped())
+            .map(|l| l.name.clone())
             .collect();
         names.sort();
         names

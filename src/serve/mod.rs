@@ -35,9 +35,12 @@ use std::path::{Path, PathBuf};
 
 pub use class::{Class, ClassError, ClassFile, SeedRule};
 
+/// Who is playing now: the names of the students with a live game.
+pub type Connected = Box<dyn Fn() -> Vec<String> + Send>;
+
 /// The instructor's board, run on the server's terminal while students play; given the class,
-/// and a way to ask which students are connected now (the slugs of their names).
-pub type Board = Box<dyn FnOnce(&Class, &dyn Fn() -> Vec<String>) -> io::Result<()>>;
+/// and a way to ask who is connected now.
+pub type Board = Box<dyn FnOnce(&Class, Connected) -> io::Result<()>>;
 
 /// What `truce serve --init` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +161,7 @@ mod running {
                             .unwrap_or_default()
                     }
                 };
-                board(&class, &live)
+                board(&class, Box::new(live))
             }
         };
         serving.abort();

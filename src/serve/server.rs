@@ -133,16 +133,7 @@ impl Shared {
 
     /// Hangs up on every game and waits (a little past the grace) for them to be reaped.
     pub fn hang_up_all(&self) {
-        let procs: Vec<_> = self
-            .registry
-            .lock()
-            .map(|r| {
-                r.names()
-                    .iter()
-                    .filter_map(|n| r.get(n).map(|l| l.proc.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let procs: Vec<_> = self.registry.lock().map(|r| r.procs()).unwrap_or_default();
         for p in &procs {
             p.hang_up();
         }

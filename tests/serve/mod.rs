@@ -283,10 +283,15 @@ pub fn children_of(pid: u32) -> Vec<u32> {
 
 /// A process's resident memory in kB (VmRSS).
 pub fn rss_kb(pid: u32) -> u64 {
+    status_kb(pid, "VmRSS:")
+}
+
+/// A field of /proc/PID/status in kB (`VmRSS:`, `RssAnon:`), 0 when absent.
+pub fn status_kb(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))
+        .find(|l| l.starts_with(field))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
