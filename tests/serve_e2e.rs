@@ -88,3 +88,29 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
 fn last_row(ssh: &serve::Ssh) -> String {
     ssh.rows().last().cloned().unwrap_or_default()
 }
+
+#[test]
+fn a_roster_pick_and_a_per_student_seed() {
+    let mut class = Class::new(|t| {
+        t.replace(
+            "roster: None",
+            r#"roster: Some(["Ada Lovelace", "Alan Turing"])"#,
+        )
+        .replace("seed: Class(7)", "seed: PerStudent(7)")
+    });
+    class.start();
+    let alan = class.connect("2");
+    let title = alan.wait_for("Choose a scenario");
+    assert!(title.contains("playing as Alan Turing"), "{title}");
+    let seed = truce::serve::SeedRule::PerStudent(7).seed_for("Alan Turing");
+    assert!(title.contains(&format!("Seed {seed}")), "{title}");
+    class.wait_log(&format!("game Alan Turing seed {seed}"));
+    // A name not on the list is asked again, then refused.
+    let mut eve = class.ssh("Eve", serve::CODE, &["-tt"], 80, 24);
+    assert!(!eve.wait_exit().success());
+    assert!(
+        eve.text().contains("not on the class list"),
+        "{}",
+        eve.text()
+    );
+}

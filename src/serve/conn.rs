@@ -17,6 +17,9 @@ use super::signin::{self, Named};
 
 /// How long a wrong class code keeps the client waiting before the refusal, at least.
 pub const WRONG_CODE_DELAY: Duration = Duration::from_secs(2);
+/// How long a signed-in connection may go without starting a game (`ssh -N`) before it is
+/// closed.
+const START_WITHIN: Duration = Duration::from_secs(60);
 /// How long a take-over waits for the old game to autosave and exit.
 const TAKEOVER_WAIT: Duration = Duration::from_secs(8);
 
@@ -49,7 +52,8 @@ pub struct Conn {
     term: String,
     size: (u16, u16),
     game: Option<Game>,
-    /// When the student last typed (seconds since the server's start), for the idle timeout.
+    /// When the student last typed (seconds since the server's start, plus one; 0: no game
+    /// yet), for the idle timeout.
     last_input: Arc<AtomicU64>,
 }
 
@@ -57,6 +61,7 @@ impl Conn {
     /// A handler for a new connection from `peer`.
     pub fn new(shared: Arc<Shared>, peer: Option<std::net::SocketAddr>) -> Conn {
         let id = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+        shared.open.fetch_add(1, Ordering::SeqCst);
         Conn {
             shared,
             id,
@@ -242,8 +247,9 @@ impl Conn {
 
     /// Notes that the student typed now.
     fn touch(&self) {
+        // Counted from 1: 0 means no game has started on this connection.
         self.last_input
-            .store(self.shared.uptime_secs(), Ordering::SeqCst);
+            .store(self.shared.uptime_secs() + 1, Ordering::SeqCst);
     }
 
     /// Closes the connection once nothing has been typed for the class's idle timeout.
@@ -263,9 +269,7 @@ impl Conn {
                 if game.reaped() {
                     return;
                 }
-                let idle = shared
-                    .uptime_secs()
-                    .saturating_sub(last.load(Ordering::SeqCst));
+                let idle = (shared.uptime_secs() + 1).saturating_sub(last.load(Ordering::SeqCst));
                 if idle >= limit {
                     let note = "\r\n\r\nClosed after no key was pressed for a while; your game \
                                 is saved. Connect again to go on.\r\n";
@@ -288,6 +292,7 @@ impl Drop for Conn {
     fn drop(&mut self) {
         // Dropping the game hangs up on it: SIGHUP, then SIGKILL to its group after a grace.
         self.game.take();
+        self.shared.open.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -308,6 +313,12 @@ impl Handler for Conn {
         _submethods: &str,
         response: Option<Response<'a>>,
     ) -> Result<Auth, Self::Error> {
+        // Connections that never sign in still cost a task each: past twice the session cap
+        // (and some room for typing slowly) new ones are turned away before any prompt.
+        let limit = u64::from(self.shared.class.file.max_sessions) * 2 + 16;
+        if self.shared.open.load(Ordering::SeqCst) > limit {
+            return Ok(Auth::reject());
+        }
         let answers: Vec<String> = response
             .map(|r| {
                 r.take(4)
@@ -361,6 +372,25 @@ impl Handler for Conn {
                 ))
             }
         }
+    }
+
+    async fn auth_succeeded(&mut self, session: &mut Session) -> Result<(), Self::Error> {
+        // A connection that signs in but never asks for its game (`ssh -N`) is closed.
+        let handle = session.handle();
+        let started = Arc::clone(&self.last_input);
+        self.shared.runtime.spawn(async move {
+            tokio::time::sleep(START_WITHIN).await;
+            if started.load(Ordering::SeqCst) == 0 {
+                let _ = handle
+                    .disconnect(
+                        russh::Disconnect::ByApplication,
+                        "no game was asked for".into(),
+                        String::new(),
+                    )
+                    .await;
+            }
+        });
+        Ok(())
     }
 
     async fn channel_open_session(

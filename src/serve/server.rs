@@ -40,6 +40,8 @@ pub struct Shared {
     pub registry: Mutex<Registry>,
     /// The next connection's number.
     pub next_conn: AtomicU64,
+    /// Connections open now, signed in or not.
+    pub open: AtomicU64,
     /// The runtime, for the threads that feed a game's screen to its connection.
     pub runtime: tokio::runtime::Handle,
     /// Where log lines go.
@@ -64,6 +66,7 @@ impl Shared {
             failures: Mutex::default(),
             registry: Mutex::default(),
             next_conn: AtomicU64::new(1),
+            open: AtomicU64::new(0),
             runtime,
             log,
             started: Instant::now(),

@@ -204,8 +204,6 @@ impl Class {
             "PubkeyAuthentication=no",
             "-o",
             "ConnectTimeout=10",
-            "-o",
-            "LogLevel=ERROR",
             "-p",
             &self.port.to_string(),
         ]
