@@ -4,7 +4,8 @@
 //! redraw latency of the 30 simultaneous proposals (the README quotes it).
 //!
 //! The memory limits are on VmRSS for an optimised build (`cargo test --release --test
-//! serve_soak`, the figures the README gives). An unoptimised build maps some 20 MB of its own
+//! serve_soak`, or `TRUCE_TEST_BIN=target/release/truce cargo test --test serve_soak`: the
+//! figures the README gives). An unoptimised build maps some 20 MB of its own
 //! code into every process, shared between them, so there the limits are on the memory each
 //! process has of its own (RssAnon: heap and stacks, what grows with sessions), and VmRSS is
 //! printed.
@@ -62,10 +63,10 @@ fn thirty_students_play_at_once() {
     let server_kb = rss_kb(server);
     let game_kb: Vec<u64> = games.iter().map(|&p| rss_kb(p)).collect();
     let max_game = game_kb.iter().copied().max().unwrap();
-    let field = if cfg!(debug_assertions) {
-        "RssAnon:"
-    } else {
+    let field = if serve::optimised() {
         "VmRSS:"
+    } else {
+        "RssAnon:"
     };
     let server_own = status_kb(server, field);
     let game_own = games.iter().map(|&p| status_kb(p, field)).max().unwrap();

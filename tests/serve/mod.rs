@@ -27,6 +27,19 @@ case "$1" in
 esac
 "#;
 
+/// The `truce` under test: this build's, or `TRUCE_TEST_BIN` (to measure a release build
+/// with the debug-built tests: `TRUCE_TEST_BIN=target/release/truce cargo test --test
+/// serve_soak`).
+pub fn truce_bin() -> PathBuf {
+    std::env::var_os("TRUCE_TEST_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_truce")), PathBuf::from)
+}
+
+/// Whether the `truce` under test is an optimised build.
+pub fn optimised() -> bool {
+    !cfg!(debug_assertions) || std::env::var_os("TRUCE_TEST_BIN").is_some()
+}
+
 /// The `ssh` client, or a loud failure.
 pub fn ssh_binary() -> PathBuf {
     let found = std::env::var_os("PATH").and_then(|paths| {
@@ -118,7 +131,7 @@ impl Class {
     /// Starts `truce serve class.ron --headless` and waits until it listens.
     pub fn start(&mut self) {
         let log = std::fs::File::create(&self.log).expect("log file");
-        let child = Command::new(env!("CARGO_BIN_EXE_truce"))
+        let child = Command::new(truce_bin())
             .args(["serve", "class.ron", "--headless"])
             .current_dir(self.dir.path())
             .stdin(Stdio::null())
@@ -248,7 +261,7 @@ impl Drop for Class {
 
 /// Runs the real `truce` with `args` in `dir`.
 pub fn truce(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_truce"))
+    Command::new(truce_bin())
         .args(args)
         .current_dir(dir)
         .output()
