@@ -11,7 +11,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand};
 
 use crate::persist::names::{escape, show_path};
-use crate::persist::read::{MAX_SAVE_BYTES, MAX_SCENARIO_BYTES, read_text};
 use crate::persist::{self, SaveStore};
 use crate::scenario::{self, BUILTIN};
 
@@ -47,11 +46,13 @@ mod launch;
 mod scenarios;
 mod serve;
 mod simulator;
+mod validate;
 use classroom::{Class, find_save, report, review, transcript};
 pub use launch::{Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 pub use serve::{Served, served};
 use simulator::{simulate, solve};
+use validate::{provenance_notes, validate};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -407,69 +408,6 @@ fn clock_seed() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(1, |d| u64::from(d.subsec_nanos()) % 100_000)
-}
-
-fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
-    let mut ok = true;
-    for file in files {
-        match validate_one(file) {
-            Ok(summary) => say!("{}: ok ({})", show_path(file), escape(&summary)),
-            Err(e) => {
-                ok = false;
-                warn!("{e}");
-            }
-        }
-    }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
-
-/// A save (told by its `TruceSave(` tag) gets every check loading makes; anything else is
-/// checked as a scenario.
-fn validate_one(path: &Path) -> Result<String, String> {
-    let file = path.display().to_string();
-    let text = read_text(path, MAX_SAVE_BYTES, "save")
-        .map_err(|e| format!("{file}:1:1: cannot read the file: {e}"))?;
-    if persist::looks_like_save(&text) {
-        let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
-        let how = match &loaded.notice {
-            None => "replay to the saved state".to_string(),
-            Some(n) => format!("replayed under this build's rules: {n}"),
-        };
-        Ok(format!(
-            "save of {}, week {}, {} actions {how}{}",
-            loaded.scenario_id.label(),
-            loaded.game.state.week(),
-            loaded.game.history.len(),
-            provenance_notes(&loaded)
-        ))
-    } else {
-        if text.len() as u64 > MAX_SCENARIO_BYTES {
-            return Err(format!(
-                "{file}: the file is {} bytes, more than the {MAX_SCENARIO_BYTES} bytes a \
-                 scenario may have (and it does not start as a save does)",
-                text.len()
-            ));
-        }
-        let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
-        Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
-    }
-}
-
-/// What `validate` and `load --check` add about where a save came from: a custom scenario
-/// under a built-in's name, and a class game's chain (each after a `; `), or nothing.
-fn provenance_notes(loaded: &persist::LoadedGame) -> String {
-    let mut notes = Vec::new();
-    if let Some(warning) = loaded.scenario_id.warning() {
-        notes.push(warning);
-    }
-    if loaded.info.class || loaded.chain != persist::ChainCheck::None {
-        notes.push(format!("chain {}", loaded.chain.describe()));
-    }
-    notes.iter().map(|n| format!("; {n}")).collect()
 }
 
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
