@@ -16,7 +16,7 @@ use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
 mod serve;
-use serve::{Class, autosaves, rss_kb, status_kb, wait_until};
+use serve::{Class, autosaves, pss_kb, rss_kb, status_kb, wait_until};
 
 /// Students in the soak.
 const STUDENTS: usize = 30;
@@ -70,6 +70,7 @@ fn thirty_students_play_at_once() {
     };
     let server_own = status_kb(server, field);
     let game_own = games.iter().map(|&p| status_kb(p, field)).max().unwrap();
+    let together: u64 = pss_kb(server) + games.iter().map(|&p| pss_kb(p)).sum::<u64>();
     wait_until("every student autosaved", serve::TIMEOUT, || {
         (0..STUDENTS).all(|i| !autosaves(&class.saves(), &format!("student-{i}")).is_empty())
     });
@@ -78,7 +79,8 @@ fn thirty_students_play_at_once() {
     eprintln!(
         "soak: {STUDENTS} games; VmRSS server {server_kb} kB, games {} to {max_game} kB; \
          {field} server {server_own} kB, largest game {game_own} kB; redraw after 30 \
-         simultaneous proposals: median {:?}, slowest {:?}",
+         simultaneous proposals: median {:?}, slowest {:?}; server and games together (PSS) \
+         {together} kB",
         game_kb.iter().min().unwrap(),
         l[l.len() / 2],
         l[l.len() - 1]

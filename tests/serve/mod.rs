@@ -297,6 +297,18 @@ pub fn rss_kb(pid: u32) -> u64 {
     status_kb(pid, "VmRSS:")
 }
 
+/// A process's proportional set size in kB (its private pages plus its share of pages it shares,
+/// such as the one executable's code): summed over processes, the memory they take together.
+pub fn pss_kb(pid: u32) -> u64 {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    rollup
+        .lines()
+        .find(|l| l.starts_with("Pss:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
 /// A field of /proc/PID/status in kB (`VmRSS:`, `RssAnon:`), 0 when absent.
 pub fn status_kb(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
