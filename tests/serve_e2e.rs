@@ -114,3 +114,26 @@ fn a_roster_pick_and_a_per_student_seed() {
         eve.text()
     );
 }
+
+#[test]
+fn stopping_the_server_saves_and_ends_every_game() {
+    let mut class = Class::new(|t| t);
+    class.start();
+    let mut ada = class.connect("Ada");
+    ada.open_the_table();
+    ada.propose();
+    let games = class.children();
+    assert_eq!(games.len(), 1);
+    class.stop();
+    let log = class.log();
+    assert!(log.contains("stopping: hanging up on every game"), "{log}");
+    assert!(log.contains("hang-up Ada"), "{log}");
+    for pid in games {
+        assert!(
+            !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+            "game {pid} outlived the server"
+        );
+    }
+    assert_eq!(autosaves(&class.saves(), "ada").len(), 1);
+    ada.wait_exit();
+}
