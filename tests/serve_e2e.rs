@@ -71,10 +71,11 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
         last_row(&bo).contains("Enter briefing")
     });
     // No pty asked for: the game still gets one, of 80×24.
-    let mut plain = class.ssh("Cy", serve::CODE, &["-T"], 100, 30);
+    let mut plain = class.ssh("-Cy", serve::CODE, &["-T"], 100, 30);
     plain.read_at(80, 24);
     let screen = plain.wait_for("Choose a scenario");
     assert!(last_row(&plain).contains("Enter briefing"), "{screen}");
+    assert!(screen.contains("playing as -Cy"), "{screen}");
     assert!(!plain.rows()[22].contains("Enter briefing"));
     // No colour beyond what TERM announces: the client sent xterm-256color, never COLORTERM,
     // so no 24-bit colour is written.

@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Response, Session};
 use russh::{Channel, ChannelId, Pty};
 
-use super::child::{Ended, Game};
-use super::guard::Live;
+use super::child::Game;
 use super::server::Shared;
 use super::signin::{self, Named};
 
@@ -20,12 +19,10 @@ pub const WRONG_CODE_DELAY: Duration = Duration::from_secs(2);
 /// How long a signed-in connection may go without starting a game (`ssh -N`) before it is
 /// closed.
 const START_WITHIN: Duration = Duration::from_secs(60);
-/// How long a take-over waits for the old game to autosave and exit.
-const TAKEOVER_WAIT: Duration = Duration::from_secs(8);
 
 /// Where a connection stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+pub(super) enum Stage {
     /// Signing in, or signed in with no game asked for yet.
     Waiting,
     /// Asked whether to take over the game running under the same name.
@@ -38,23 +35,23 @@ enum Stage {
 
 /// One connection's handler.
 pub struct Conn {
-    shared: Arc<Shared>,
-    id: u64,
-    ip: IpAddr,
+    pub(super) shared: Arc<Shared>,
+    pub(super) id: u64,
+    pub(super) ip: IpAddr,
     /// The class code was right (the second keyboard-interactive round asks the name).
     code_ok: bool,
     /// Name prompts answered so far (a wrong roster pick is asked again, a few times).
     name_tries: u32,
     /// The student, once signed in.
-    name: Option<String>,
-    stage: Stage,
-    channel: Option<ChannelId>,
-    term: String,
-    size: (u16, u16),
-    game: Option<Game>,
+    pub(super) name: Option<String>,
+    pub(super) stage: Stage,
+    pub(super) channel: Option<ChannelId>,
+    pub(super) term: String,
+    pub(super) size: (u16, u16),
+    pub(super) game: Option<Game>,
     /// When the student last typed (seconds since the server's start, plus one; 0: no game
     /// yet), for the idle timeout.
-    last_input: Arc<AtomicU64>,
+    pub(super) last_input: Arc<AtomicU64>,
 }
 
 impl Conn {
@@ -79,14 +76,14 @@ impl Conn {
     }
 
     /// Writes `text` to the student's terminal (before or instead of a game).
-    fn say(&self, session: &mut Session, text: &str) {
+    pub(super) fn say(&self, session: &mut Session, text: &str) {
         if let Some(channel) = self.channel {
             let _ = session.data(channel, text.replace('\n', "\r\n").into_bytes());
         }
     }
 
     /// Says `text` and closes the channel: this connection gets no game.
-    fn refuse(&mut self, session: &mut Session, text: &str) {
+    pub(super) fn refuse(&mut self, session: &mut Session, text: &str) {
         self.say(session, text);
         self.stage = Stage::Done;
         if let Some(channel) = self.channel {
@@ -94,197 +91,6 @@ impl Conn {
             let _ = session.eof(channel);
             let _ = session.close(channel);
         }
-    }
-
-    /// The shell was asked for: start the game, or first ask about the one already running.
-    fn begin(&mut self, session: &mut Session) {
-        let Some(name) = self.name.clone() else {
-            self.refuse(session, "Not signed in.\n");
-            return;
-        };
-        let slug = crate::persist::format::slug(&name);
-        let (running, taken) = match self.shared.registry.lock() {
-            Ok(r) => (r.running(), r.get(&slug).is_some()),
-            Err(_) => (0, false),
-        };
-        if taken {
-            self.stage = Stage::Asking;
-            self.say(
-                session,
-                &format!(
-                    "\n{} is already playing in another window.\nTake that game over here? The \
-                     other window closes and its game is saved. [y/N] ",
-                    crate::persist::names::escape(&name)
-                ),
-            );
-            return;
-        }
-        if running >= self.shared.class.file.max_sessions as usize {
-            self.shared.log(&format!(
-                "refused {} from {}: the class is full",
-                crate::persist::names::escape(&name),
-                self.ip
-            ));
-            self.refuse(
-                session,
-                "\nThe class is full right now. Ask your instructor, then try again.\n",
-            );
-            return;
-        }
-        self.start_game(session, &name, &slug);
-    }
-
-    /// Starts the student's game in its own pty.
-    fn start_game(&mut self, session: &mut Session, name: &str, slug: &str) {
-        let Some(channel) = self.channel else { return };
-        let spec = match self.shared.spec(name, &self.term, self.size) {
-            Ok(spec) => spec,
-            Err(e) => {
-                self.shared.log(&format!("cannot start a game: {e}"));
-                self.refuse(
-                    session,
-                    "\nThe game could not be started. Tell your instructor.\n",
-                );
-                return;
-            }
-        };
-        let shared = Arc::clone(&self.shared);
-        let (who, conn, slug_owned) = (
-            crate::persist::names::escape(name),
-            self.id,
-            slug.to_string(),
-        );
-        let ended = move |how: Ended| {
-            if let Ok(mut r) = shared.registry.lock() {
-                r.remove(&slug_owned, conn);
-            }
-            match how {
-                Ended::HungUp => shared.log(&format!("hang-up {who}")),
-                Ended::Exited(code) => shared.log(&format!("finished {who} (exit {code})")),
-            }
-        };
-        match Game::start(
-            &spec,
-            session.handle(),
-            channel,
-            self.shared.runtime.clone(),
-            ended,
-        ) {
-            Ok(game) => {
-                let game_proc = game.proc.clone();
-                if let Ok(mut r) = self.shared.registry.lock() {
-                    r.insert(
-                        slug.to_string(),
-                        Live {
-                            conn: self.id,
-                            name: name.to_string(),
-                            proc: game.proc.clone(),
-                            handle: session.handle(),
-                        },
-                    );
-                }
-                self.shared.log(&format!(
-                    "game {} seed {} pid {}",
-                    crate::persist::names::escape(name),
-                    self.shared.class.file.seed.seed_for(name),
-                    game.proc.pid().unwrap_or(0)
-                ));
-                self.game = Some(game);
-                self.stage = Stage::Playing;
-                self.touch();
-                self.watch_idle(session.handle(), channel, game_proc);
-            }
-            Err(e) => {
-                self.shared.log(&format!("cannot start a game: {e}"));
-                self.refuse(
-                    session,
-                    "\nThe game could not be started. Tell your instructor.\n",
-                );
-            }
-        }
-    }
-
-    /// The answer to the take-over question.
-    async fn answer(&mut self, data: &[u8], session: &mut Session) {
-        let Some(name) = self.name.clone() else {
-            return;
-        };
-        if !matches!(data.first(), Some(b'y' | b'Y')) {
-            self.refuse(session, "\nLeft as it was. Goodbye.\n");
-            return;
-        }
-        let slug = crate::persist::format::slug(&name);
-        let old = self
-            .shared
-            .registry
-            .lock()
-            .ok()
-            .and_then(|r| r.get(&slug).cloned());
-        if let Some(old) = old {
-            self.say(
-                session,
-                "\nClosing the other window and saving its game...\n",
-            );
-            old.proc.hang_up();
-            let _ = old
-                .handle
-                .disconnect(
-                    russh::Disconnect::ByApplication,
-                    "Your game was taken over from another window.".into(),
-                    String::new(),
-                )
-                .await;
-            let proc = old.proc.clone();
-            let _ = tokio::task::spawn_blocking(move || proc.wait_reaped(TAKEOVER_WAIT)).await;
-            self.shared.log(&format!(
-                "take-over {} from {}",
-                crate::persist::names::escape(&name),
-                self.ip
-            ));
-        }
-        self.start_game(session, &name, &slug);
-    }
-
-    /// Notes that the student typed now.
-    fn touch(&self) {
-        // Counted from 1: 0 means no game has started on this connection.
-        self.last_input
-            .store(self.shared.uptime_secs() + 1, Ordering::SeqCst);
-    }
-
-    /// Closes the connection once nothing has been typed for the class's idle timeout.
-    fn watch_idle(
-        &self,
-        handle: russh::server::Handle,
-        channel: ChannelId,
-        game: super::child::Proc,
-    ) {
-        let last = Arc::clone(&self.last_input);
-        let shared = Arc::clone(&self.shared);
-        let limit = shared.class.file.idle_timeout_secs;
-        let check = Duration::from_secs(limit.clamp(1, 10));
-        self.shared.runtime.spawn(async move {
-            loop {
-                tokio::time::sleep(check).await;
-                if game.reaped() {
-                    return;
-                }
-                let idle = (shared.uptime_secs() + 1).saturating_sub(last.load(Ordering::SeqCst));
-                if idle >= limit {
-                    let note = "\r\n\r\nClosed after no key was pressed for a while; your game \
-                                is saved. Connect again to go on.\r\n";
-                    let _ = handle.data(channel, note.as_bytes().to_vec()).await;
-                    let _ = handle
-                        .disconnect(
-                            russh::Disconnect::ByApplication,
-                            "idle".into(),
-                            String::new(),
-                        )
-                        .await;
-                    return;
-                }
-            }
-        });
     }
 }
 
@@ -339,7 +145,7 @@ impl Handler for Conn {
                 self.shared
                     .log(&format!("wrong class code from {}", self.ip));
                 tokio::time::sleep(WRONG_CODE_DELAY + extra).await;
-                return Ok(reject());
+                return Ok(only_keyboard_interactive());
             }
             self.code_ok = true;
             return Ok(signin::name_prompt(
@@ -364,7 +170,7 @@ impl Handler for Conn {
             Named::Again(why) => {
                 self.name_tries += 1;
                 if self.name_tries >= 3 {
-                    return Ok(reject());
+                    return Ok(only_keyboard_interactive());
                 }
                 Ok(signin::name_prompt(
                     self.shared.class.roster.as_deref(),
@@ -588,7 +394,8 @@ impl Handler for Conn {
     }
 }
 
-/// The refusal of any other way in: only keyboard-interactive is offered.
+/// A refusal that names keyboard-interactive as the only way in (the client may try again, up
+/// to the server's attempt limit).
 fn only_keyboard_interactive() -> Auth {
     Auth::Reject {
         proceed_with_methods: Some(russh::MethodSet::from(
@@ -596,9 +403,4 @@ fn only_keyboard_interactive() -> Auth {
         )),
         partial_success: false,
     }
-}
-
-/// A refusal that lets the client try again (up to the server's attempt limit).
-fn reject() -> Auth {
-    only_keyboard_interactive()
 }

@@ -17,6 +17,8 @@ mod conn;
 #[cfg(all(unix, feature = "serve"))]
 pub mod guard;
 #[cfg(all(unix, feature = "serve"))]
+mod play;
+#[cfg(all(unix, feature = "serve"))]
 mod server;
 #[cfg(all(unix, feature = "serve"))]
 pub mod signin;

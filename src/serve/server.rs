@@ -119,15 +119,13 @@ impl Shared {
         ]);
         Ok(Spec {
             exe: self.exe.clone(),
+            // `--flag=value`: a name that starts with a dash is still a value.
             args: vec![
                 "play".into(),
                 "--class".into(),
-                "--player".into(),
-                name.to_string(),
-                "--scenario".into(),
-                self.class.scenario.clone(),
-                "--seed".into(),
-                seed.to_string(),
+                format!("--player={name}"),
+                format!("--scenario={}", self.class.scenario),
+                format!("--seed={seed}"),
             ],
             env,
             size,
