@@ -46,7 +46,7 @@ mod classroom;
 mod launch;
 mod scenarios;
 mod simulator;
-use classroom::{Class, find_save, report, review, transcript};
+use classroom::{Class, find_save, report_keyed, review, transcript};
 pub use launch::{Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 use simulator::{simulate, solve};
@@ -219,6 +219,10 @@ pub enum Command {
         /// Write the report here instead of printing it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The class key file: each save is marked verified (sealed by the class's served
+        /// games, unchanged since) or unverified.
+        #[arg(long, value_name = "KEYFILE")]
+        class_key: Option<PathBuf>,
     },
     /// Step through a saved game week by week, read-only (for the projector).
     Review {
@@ -289,9 +293,17 @@ pub fn main() -> Next {
         Some(Command::Transcript { file, output }) => {
             done(transcript(&find_save(&file, save_dir), output.as_deref()))
         }
-        Some(Command::Report { paths, csv, output }) => {
-            done(report(&paths, csv, output.as_deref()))
-        }
+        Some(Command::Report {
+            paths,
+            csv,
+            output,
+            class_key,
+        }) => done(report_keyed(
+            &paths,
+            csv,
+            output.as_deref(),
+            class_key.as_deref(),
+        )),
         Some(Command::Review { file }) => review(&file, save_dir),
     })
 }
@@ -345,6 +357,13 @@ fn play(
             }
         }
     }
+    let class_key = match launch::class_key_from_env() {
+        Ok(key) => key,
+        Err(e) => {
+            warn!("{e}");
+            return failed;
+        }
+    };
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         warn!(
             "truce: the game needs a terminal; for headless play try `truce simulate`, and \
@@ -353,6 +372,7 @@ fn play(
         return failed;
     }
     Ok(Next::Play(Launch {
+        class_key,
         scenarios,
         picked,
         seed: seed.unwrap_or_else(clock_seed),
@@ -476,6 +496,13 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         );
         return failed;
     }
+    let class_key = match launch::class_key_from_env() {
+        Ok(key) => key,
+        Err(e) => {
+            warn!("{e}");
+            return failed;
+        }
+    };
     let scenarios = match builtins() {
         Ok(s) => s,
         Err(e) => {
@@ -489,6 +516,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         seed: loaded.game.seed,
         save_dir: dir,
         mode: Mode::Resume(Box::new(loaded)),
+        class_key,
     }))
 }
 

@@ -14,5 +14,6 @@ pub mod files;
 pub mod persist;
 pub mod report;
 pub mod scenario;
+pub mod seal;
 pub mod sim;
 pub mod ui;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
 
 /// The UI's start for what the command line asked.
 fn start(launch: Launch) -> Start {
+    let class_key = launch.class_key;
     let (resume, classroom) = match launch.mode {
         Mode::New {
             class,
@@ -37,11 +38,14 @@ fn start(launch: Launch) -> Start {
         ),
     };
     Start {
+        classroom: Classroom {
+            class_key,
+            ..classroom
+        },
         scenarios: launch.scenarios,
         picked: launch.picked,
         seed: launch.seed,
         save_dir: launch.save_dir,
         resume,
-        classroom,
     }
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::persist::LoadedGame;
 use crate::scenario::Scenario;
+use crate::seal::{ClassKey, KEY_ENV};
 
 /// What the command line asks of the binary once it has done its part.
 #[derive(Debug)]
@@ -32,6 +33,8 @@ pub struct Launch {
     pub save_dir: Option<PathBuf>,
     /// A new game, a save resumed, or a save reviewed.
     pub mode: Mode,
+    /// The class key every save is sealed with (`seal::KEY_ENV` named one), if any.
+    pub class_key: Option<Arc<ClassKey>>,
 }
 
 /// How a `Launch` opens.
@@ -60,5 +63,17 @@ pub fn ended(result: io::Result<()>) -> ExitCode {
             warn!("truce: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The class key named by `TRUCE_CLASS_KEY_FILE` (set by `truce serve` for the games it
+/// spawns), read once here so nothing deeper reads the environment. Unset or empty: no key.
+/// A key named but unreadable is an error: a served game must never save unsealed.
+pub(super) fn class_key_from_env() -> Result<Option<Arc<ClassKey>>, String> {
+    match std::env::var_os(KEY_ENV) {
+        Some(path) if !path.is_empty() => ClassKey::load(std::path::Path::new(&path))
+            .map(|k| Some(Arc::new(k)))
+            .map_err(|e| format!("truce: {KEY_ENV}: {e}")),
+        _ => Ok(None),
     }
 }

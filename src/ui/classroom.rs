@@ -21,6 +21,8 @@ pub struct Classroom {
     pub typed: String,
     /// The instructor's view (`--instructor`): China's hidden numbers, live.
     pub instructor: bool,
+    /// The class key this game's saves are sealed with (a served class), if any.
+    pub class_key: Option<std::sync::Arc<crate::seal::ClassKey>>,
 }
 
 impl Classroom {
@@ -70,6 +72,7 @@ impl App {
             player,
             class: self.classroom.class,
             instructor: base.instructor || self.classroom.instructor,
+            class_key: self.classroom.class_key.clone(),
             ..base
         }
     }
@@ -87,6 +90,8 @@ impl App {
         if loaded.info.player.is_none() {
             loaded.info.player = self.classroom.player.clone();
         }
+        // A save never carries the key: a resumed game is sealed as a new one would be.
+        loaded.info.class_key = self.classroom.class_key.clone();
     }
 
     /// A key typed into the name prompt.
