@@ -46,8 +46,8 @@ mod classroom;
 mod launch;
 mod scenarios;
 mod simulator;
-use classroom::{Class, find_save, report_keyed, review, transcript};
-pub use launch::{Launch, Mode, Next, ended};
+use classroom::{Class, board, find_save, report_keyed, review, transcript};
+pub use launch::{BoardLaunch, Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 use simulator::{simulate, solve};
 
@@ -224,6 +224,16 @@ pub enum Command {
         #[arg(long, value_name = "KEYFILE")]
         class_key: Option<PathBuf>,
     },
+    /// The class board: one row per student's game in a class folder (connected or not, week,
+    /// last move, China's last answer, restrictions, outcome and score), refreshed as
+    /// autosaves land; Enter reviews a game, r writes the class report into the folder.
+    Board {
+        /// The class folder.
+        folder: PathBuf,
+        /// The class key file: each save is marked verified or unverified.
+        #[arg(long, value_name = "KEYFILE")]
+        class_key: Option<PathBuf>,
+    },
     /// Step through a saved game week by week, read-only (for the projector).
     Review {
         /// The save file (a name not found here is looked up in the save directory).
@@ -305,6 +315,7 @@ pub fn main() -> Next {
             class_key.as_deref(),
         )),
         Some(Command::Review { file }) => review(&file, save_dir),
+        Some(Command::Board { folder, class_key }) => board(folder, class_key.as_deref()),
     })
 }
 

@@ -10,6 +10,13 @@ fn main() -> ExitCode {
     match cli::main() {
         Next::Exit(code) => code,
         Next::Play(launch) => cli::ended(ui::run(start(launch))),
+        Next::Board(board) => cli::ended(ui::board::run_board(
+            &board.folder,
+            ui::board::BoardOptions {
+                class_key: board.class_key,
+                ..ui::board::BoardOptions::default()
+            },
+        )),
     }
 }
 

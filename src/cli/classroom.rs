@@ -111,3 +111,31 @@ pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<Next> {
         class_key: None,
     }))
 }
+
+/// `truce board FOLDER [--class-key KEYFILE]`: the folder and the key are checked before the
+/// terminal is touched.
+pub(super) fn board(folder: PathBuf, key_file: Option<&Path>) -> io::Result<Next> {
+    let failed = Ok(Next::Exit(ExitCode::FAILURE));
+    if !folder.is_dir() {
+        warn!(
+            "truce: {}: not a folder: give the class folder the games save into",
+            persist::names::show_path(&folder)
+        );
+        return failed;
+    }
+    let class_key = match key_file.map(crate::seal::ClassKey::load).transpose() {
+        Ok(key) => key.map(std::sync::Arc::new),
+        Err(e) => {
+            warn!("truce: {e}");
+            return failed;
+        }
+    };
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: the class board needs a terminal (`truce report FOLDER` writes the class \
+             report as text)"
+        );
+        return failed;
+    }
+    Ok(Next::Board(super::BoardLaunch { folder, class_key }))
+}

@@ -18,6 +18,17 @@ pub enum Next {
     Exit(ExitCode),
     /// Play this game in the terminal: every file it needs has been read and checked.
     Play(Launch),
+    /// Show the class board of a folder in the terminal (`truce board FOLDER`).
+    Board(BoardLaunch),
+}
+
+/// The class board a command asks for, its key file read before the terminal is touched.
+#[derive(Debug)]
+pub struct BoardLaunch {
+    /// The class folder.
+    pub folder: PathBuf,
+    /// The class key saves are checked against, if one was given.
+    pub class_key: Option<Arc<ClassKey>>,
 }
 
 /// The terminal game a command asks for, with everything loaded before the terminal is touched.
