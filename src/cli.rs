@@ -368,12 +368,8 @@ fn play(
             }
         }
     }
-    let class_key = match launch::class_key_from_env() {
-        Ok(key) => key,
-        Err(e) => {
-            warn!("{e}");
-            return failed;
-        }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
     };
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         warn!(
@@ -507,12 +503,8 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         );
         return failed;
     }
-    let class_key = match launch::class_key_from_env() {
-        Ok(key) => key,
-        Err(e) => {
-            warn!("{e}");
-            return failed;
-        }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
     };
     let scenarios = match builtins() {
         Ok(s) => s,

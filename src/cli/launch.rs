@@ -79,12 +79,13 @@ pub fn ended(result: io::Result<()>) -> ExitCode {
 
 /// The class key named by `TRUCE_CLASS_KEY_FILE` (set by `truce serve` for the games it
 /// spawns), read once here so nothing deeper reads the environment. Unset or empty: no key.
-/// A key named but unreadable is an error: a served game must never save unsealed.
-pub(super) fn class_key_from_env() -> Result<Option<Arc<ClassKey>>, String> {
+/// A key named but unreadable is an error (said on stderr here): a served game must never
+/// save unsealed.
+pub(super) fn class_key_from_env() -> Result<Option<Arc<ClassKey>>, ()> {
     match std::env::var_os(KEY_ENV) {
         Some(path) if !path.is_empty() => ClassKey::load(std::path::Path::new(&path))
             .map(|k| Some(Arc::new(k)))
-            .map_err(|e| format!("truce: {KEY_ENV}: {e}")),
+            .map_err(|e| warn!("truce: {KEY_ENV}: {e}")),
         _ => Ok(None),
     }
 }

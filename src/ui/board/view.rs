@@ -16,7 +16,7 @@ use crate::persist::record::word as w;
 use crate::seal::Verdict;
 use crate::ui::board::model::{BoardModel, Student};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::paint::cut;
+use crate::ui::widgets::paint::{cut, cut_start};
 
 /// The board's own state: the selection, the help overlay and the last message.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,8 +61,8 @@ fn columns(width: usize, keyed: bool) -> (Vec<Column>, bool) {
         ]
     } else {
         vec![
-            c("Student", 18, false, name_cell),
-            c("Online", 7, false, online_cell),
+            c("Student", 14, false, name_cell),
+            c("Online", 6, false, online_cell),
             c("Week", 4, true, week_cell),
             c("Last move", 0, false, move_cell),
             c("China's last answer", 19, false, answer_cell),
@@ -111,9 +111,6 @@ fn week_cell(s: &Student, _: bool) -> String {
 }
 
 fn move_cell(s: &Student, narrow: bool) -> String {
-    if let Some(problem) = &s.problem {
-        return format!("cannot be read: {problem}");
-    }
     let Some(action) = &s.last_move else {
         return if s.file.as_os_str().is_empty() {
             "no save yet".into()
@@ -195,7 +192,7 @@ fn key_cell(s: &Student, narrow: bool) -> String {
     match (s.seal, narrow) {
         (None, _) => "-".into(),
         (Some(Verdict::Verified), true) => "ok".into(),
-        (Some(_), true) => "NO".into(),
+        (Some(_), true) => "no".into(),
         (Some(Verdict::Verified), false) => "verified".into(),
         (Some(_), false) => "unverified".into(),
     }
@@ -221,24 +218,50 @@ fn row_text(cols: &[Column], cells: impl Iterator<Item = String>) -> String {
         .join(" ")
 }
 
-/// The heading line: the folder and the counts.
-fn heading(model: &BoardModel, theme: Theme) -> Line<'static> {
+/// The heading: the folder (cut from its start when long), then the counts and the order.
+fn heading(model: &BoardModel, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let rows = &model.rows;
     let games = rows.iter().filter(|r| !r.game_id.is_empty()).count();
     let online = rows.iter().filter(|r| r.connected).count();
     let done = rows.iter().filter(|r| r.outcome.is_some()).count();
     let mut facts = format!(
-        "  {} · {games} game(s), {done} finished, {online} online · sorted by {}",
-        show_dir(model.folder()),
+        "{games} game(s), {done} finished, {online} online · sorted by {}",
         model.sort.label()
     );
     if model.keyed() {
         facts.push_str(" · class key on");
     }
-    Line::from(vec![
-        Span::styled("Class board", theme.title()),
-        Span::styled(facts, theme.dim()),
-    ])
+    let title = "Class board  ";
+    let folder = cut_start(&show_dir(model.folder()), width.saturating_sub(title.len()));
+    vec![
+        Line::from(vec![
+            Span::styled(title, theme.title()),
+            Span::styled(folder, theme.text()),
+        ]),
+        Line::styled(cut(&facts, width), theme.dim()),
+    ]
+}
+
+/// A row's text: its cells, or for a file that is no readable save its name and why, the
+/// reason taking the rest of the line.
+fn row_line(cols: &[Column], s: &Student, narrow: bool, selected: bool) -> String {
+    let mark = if selected { "› " } else { "  " };
+    let Some(problem) = &s.problem else {
+        return format!(
+            "{mark}{}",
+            row_text(cols, cols.iter().map(|c| (c.cell)(s, narrow)))
+        );
+    };
+    let lead = cols.iter().take(3);
+    let used: usize = lead.clone().map(|c| c.width + 1).sum();
+    let rest: usize = cols.iter().map(|c| c.width + 1).sum::<usize>() - used;
+    let cells = lead.map(|c| fit(&(c.cell)(s, narrow), c.width, c.right));
+    let why = fit(
+        &format!("cannot be read: {problem}"),
+        rest.saturating_sub(1),
+        false,
+    );
+    format!("{mark}{} {why}", cells.collect::<Vec<_>>().join(" "))
 }
 
 /// Draws the board in `area`.
@@ -249,14 +272,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &BoardModel, ui: &BoardUi, the
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(
-        Paragraph::new(heading(model, theme)).wrap(Wrap { trim: false }),
-        head,
-    );
     let width = usize::from(table.width);
-    let (cols, narrow) = columns(width, model.keyed());
+    frame.render_widget(Paragraph::new(heading(model, theme, width)), head);
+    // Two columns for the selection mark.
+    let (cols, narrow) = columns(width.saturating_sub(2), model.keyed());
     let mut lines = vec![Line::styled(
-        row_text(&cols, cols.iter().map(|c| c.head.to_string())),
+        format!(
+            "  {}",
+            row_text(&cols, cols.iter().map(|c| c.head.to_string()))
+        ),
         theme.title(),
     )];
     if let Some(problem) = &model.problem {
@@ -271,7 +295,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &BoardModel, ui: &BoardUi, the
     let room = usize::from(table.height).saturating_sub(1).max(1);
     let first = ui.selected.saturating_sub(room - 1);
     for (i, s) in model.rows.iter().enumerate().skip(first).take(room) {
-        let text = row_text(&cols, cols.iter().map(|c| (c.cell)(s, narrow)));
+        let text = row_line(&cols, s, narrow, i == ui.selected);
         let style = if i == ui.selected {
             theme.selected()
         } else if s.problem.is_some() || s.seal.is_some_and(|v| !v.verified()) {
