@@ -21,6 +21,12 @@ pub fn read_verified(paths: &[std::path::PathBuf], key: &ClassKey) -> ClassRepor
     read_with(paths, Some(key))
 }
 
+/// The class report of one class folder with every save's seal checked against the class
+/// key (what a served class's `report --class CLASS.ron` lays out).
+pub fn class_report_verified(folder: &std::path::Path, key: &ClassKey) -> ClassReport {
+    read_verified(&[folder.to_path_buf()], key)
+}
+
 /// The class-key cell: "verified" when the key vouches for the file, else "unverified" and
 /// why (no seal, or one that does not match).
 fn key_cell(seal: Option<Verdict>) -> String {
@@ -218,7 +224,7 @@ fn verification(out: &mut String, r: &ClassReport) {
          game. *Player* and *Reloaded* are what each file says.\n"
     } else {
         "- *Player*, *Class mode* and *Reloaded* are what each file says (class flag: claimed). \
-         No class key was given (`--class-key`), so none is verified by the class key.\n"
+         No class key was given (--class-key), so none is verified by the class key.\n"
     });
     out.push_str(
         "- *Chain*: a class game's saves chain its moves and their times by hash from the \

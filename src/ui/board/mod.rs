@@ -208,6 +208,11 @@ impl Board {
                 match update(&mut self.model, &mut self.ui, key) {
                     Some(BoardEffect::Quit) => return Ok(None),
                     Some(BoardEffect::Report) => {
+                        // Replaying a whole class takes a moment: say so before it starts.
+                        self.ui.status = Some(("Writing the class report…".into(), false));
+                        terminal.draw(|f| {
+                            view::draw(f, f.area(), &self.model, &self.ui, self.theme);
+                        })?;
                         self.ui.status =
                             Some(write_report(self.model.folder(), self.key.as_deref()));
                     }

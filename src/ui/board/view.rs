@@ -29,6 +29,9 @@ pub struct BoardUi {
     pub status: Option<(String, bool)>,
 }
 
+/// The longest words `move_cell` gives.
+const LONGEST_MOVE: usize = 20;
+
 /// One column: its heading, its width, and how a row fills it.
 struct Column {
     head: &'static str,
@@ -78,12 +81,17 @@ fn columns(width: usize, keyed: bool) -> (Vec<Column>, bool) {
             c("Class key", 10, false, key_cell)
         });
     }
-    // The last move takes what is left (a space between columns).
+    // The last move takes what is left (a space between columns), up to its longest words;
+    // past that, a wide screen gives longer names room.
     let fixed: usize = cols.iter().map(|c| c.width + 1).sum::<usize>();
     let left = width.saturating_sub(fixed).max(6);
-    for col in &mut cols {
+    let last_move = left.min(LONGEST_MOVE);
+    let extra = (left - last_move).min(16);
+    for (i, col) in cols.iter_mut().enumerate() {
         if col.width == 0 {
-            col.width = left;
+            col.width = last_move;
+        } else if i == 0 {
+            col.width += extra;
         }
     }
     (cols, narrow)
