@@ -1,5 +1,6 @@
 //! The real binary's class board in a pseudo-terminal: `truce board FOLDER` opens on the
-//! folder's games, shows a new autosave within the refresh, opens the help, quits with `q`
+//! folder's games, shows a new autosave within the refresh, reviews a game and comes back,
+//! opens the help, quits with `q`
 //! and leaves the terminal as it found it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -40,6 +41,11 @@ fn board_opens_follows_an_autosave_and_quits_cleanly() {
     assert!(screen.contains("rung 2"), "{screen}");
     assert!(screen.contains("2 game(s), 1 finished"), "{screen}");
 
+    // Enter reviews the selected game (Ana's, first by standing); Esc comes back.
+    s.send("\r");
+    s.wait_for("REVIEW");
+    s.send("\x1b");
+    s.wait_for("sorted by standing");
     s.send("?");
     s.wait_for("any key closes it");
     s.send("x");

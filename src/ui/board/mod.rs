@@ -263,10 +263,9 @@ impl Board {
         )
         .with_classroom(classroom)
         .reviewing(&loaded);
-        terminal.clear()?;
-        let ended = crate::ui::event_loop(terminal, &mut app, signals)?;
-        terminal.clear()?;
-        Ok(ended)
+        // The same terminal draws both screens, so each frame is diffed against the other's
+        // last: no clearing (which would ask the terminal where its cursor is) is needed.
+        crate::ui::event_loop(terminal, &mut app, signals)
     }
 }
 
