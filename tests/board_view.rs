@@ -180,6 +180,13 @@ fn press(code: KeyCode) -> KeyEvent {
 }
 
 #[test]
+fn a_server_hands_its_sessions_over_as_a_closure() {
+    let live: Box<dyn Fn() -> Vec<String> + Send> = Box::new(|| vec!["Ana".to_string()]);
+    let source: Box<dyn LiveSessions> = Box::new(live);
+    assert_eq!(source.connected(), ["Ana"]);
+}
+
+#[test]
 fn keys_select_sort_review_report_and_quit() {
     let dir = class_folder();
     let mut model = model_of(dir.path(), Some(key()), &["Dan"]);
