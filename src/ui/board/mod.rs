@@ -34,7 +34,8 @@ const TICK: Duration = Duration::from_millis(200);
 /// What the board is given besides its folder.
 #[derive(Default)]
 pub struct BoardOptions {
-    /// Who is connected now (a server's sessions); without one, everybody is offline.
+    /// Who is connected now (a server's sessions); without one, everybody is offline. A
+    /// closure giving the names will do (`Some(Box::new(connected))`).
     pub live: Option<Box<dyn LiveSessions>>,
     /// The class key saves are checked against; without one, the key column is left out.
     pub class_key: Option<Arc<ClassKey>>,
