@@ -47,8 +47,8 @@ mod scenarios;
 mod serve;
 mod simulator;
 mod validate;
-use classroom::{Class, find_save, report, review, transcript};
-pub use launch::{Launch, Mode, Next, ended};
+use classroom::{Class, board, find_save, report_keyed, review, transcript};
+pub use launch::{BoardLaunch, Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
 pub use serve::{Served, served};
 use simulator::{simulate, solve};
@@ -225,6 +225,20 @@ pub enum Command {
         /// Write the report here instead of printing it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The class key file: each save is marked verified (sealed by the class's served
+        /// games, unchanged since) or unverified.
+        #[arg(long, value_name = "KEYFILE", conflicts_with = "class")]
+        class_key: Option<PathBuf>,
+    },
+    /// The class board: one row per student's game in a class folder (connected or not, week,
+    /// last move, China's last answer, restrictions, outcome and score), refreshed as
+    /// autosaves land; Enter reviews a game, r writes the class report into the folder.
+    Board {
+        /// The class folder.
+        folder: PathBuf,
+        /// The class key file: each save is marked verified or unverified.
+        #[arg(long, value_name = "KEYFILE")]
+        class_key: Option<PathBuf>,
     },
     /// Serve a class over SSH (students type the class code and their name; each plays in a
     /// terminal of their own); `--init` writes a class file to start from.
@@ -312,9 +326,11 @@ pub fn main() -> Next {
             class,
             csv,
             output,
+            class_key,
         }) => done(serve::report_class(
-            paths,
+            &paths,
             class.as_deref(),
+            class_key.as_deref(),
             csv,
             output.as_deref(),
         )),
@@ -324,6 +340,7 @@ pub fn main() -> Next {
             headless,
         }) => serve::serve(&class, init, headless),
         Some(Command::Review { file }) => review(&file, save_dir),
+        Some(Command::Board { folder, class_key }) => board(folder, class_key.as_deref()),
     })
 }
 
@@ -376,6 +393,9 @@ fn play(
             }
         }
     }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
+    };
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         warn!(
             "truce: the game needs a terminal; for headless play try `truce simulate`, and \
@@ -384,6 +404,7 @@ fn play(
         return failed;
     }
     Ok(Next::Play(Launch {
+        class_key,
         scenarios,
         picked,
         seed: seed.unwrap_or_else(clock_seed),
@@ -451,6 +472,9 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         );
         return failed;
     }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
+    };
     let scenarios = match builtins() {
         Ok(s) => s,
         Err(e) => {
@@ -464,6 +488,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         seed: loaded.game.seed,
         save_dir: dir,
         mode: Mode::Resume(Box::new(loaded)),
+        class_key,
     }))
 }
 

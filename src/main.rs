@@ -11,21 +11,36 @@ fn main() -> ExitCode {
         Next::Exit(code) => code,
         Next::Play(launch) => cli::ended(ui::run(start(launch))),
         Next::Serve(served) => cli::served(served, Some(class_board())),
+        Next::Board(board) => cli::ended(ui::board::run_board(
+            &board.folder,
+            ui::board::BoardOptions {
+                class_key: board.class_key,
+                ..ui::board::BoardOptions::default()
+            },
+        )),
     }
 }
 
-/// The instructor's board beside `truce serve`: the class's save folder, live.
-// WIRE AT MERGE: call `ui::board::run_board(&class.saves, Some(&BoardClass))` (branch h17b).
+/// The instructor's board beside `truce serve`: the class's save folder, with who is
+/// connected now and each save checked against the class key.
 fn class_board() -> truce::serve::Board {
-    Box::new(|_class, _connected| {
-        Err(std::io::Error::other(
-            "the class board is not in this build yet: run `truce serve CLASS.ron --headless`",
-        ))
+    Box::new(|class, connected| {
+        let class_key = truce::seal::ClassKey::load(&class.class_key_path())
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        ui::board::run_board(
+            &class.saves,
+            ui::board::BoardOptions {
+                live: Some(Box::new(connected)),
+                class_key: Some(std::sync::Arc::new(class_key)),
+                ..ui::board::BoardOptions::default()
+            },
+        )
     })
 }
 
 /// The UI's start for what the command line asked.
 fn start(launch: Launch) -> Start {
+    let class_key = launch.class_key;
     let (resume, classroom) = match launch.mode {
         Mode::New {
             class,
@@ -50,11 +65,14 @@ fn start(launch: Launch) -> Start {
         ),
     };
     Start {
+        classroom: Classroom {
+            class_key,
+            ..classroom
+        },
         scenarios: launch.scenarios,
         picked: launch.picked,
         seed: launch.seed,
         save_dir: launch.save_dir,
         resume,
-        classroom,
     }
 }

@@ -42,6 +42,36 @@ fn sign_in_play_hang_up_and_resume() {
     assert!(text.contains("draw_key: Some(\""), "{text}");
     let class_key = std::fs::read_to_string(class.dir.path().join("class.key")).unwrap();
     assert!(!text.contains(class_key.trim()));
+    // The served save is sealed with the class key; a game made elsewhere and dropped into the
+    // class folder is not: `truce report --class` tells them apart.
+    assert!(text.contains("// class seal: hmac-sha256 "), "{text}");
+    let made = serve::truce(
+        &[
+            "simulate",
+            "--games",
+            "1",
+            "--strategy",
+            "hawk",
+            "--save-to",
+            class.saves().to_str().unwrap(),
+        ],
+        class.dir.path(),
+    );
+    assert!(made.status.success(), "{made:?}");
+    let report = serve::truce(
+        &["report", "--class", "class.ron", "--csv"],
+        class.dir.path(),
+    );
+    assert!(report.status.success(), "{report:?}");
+    let csv = String::from_utf8_lossy(&report.stdout);
+    let row = |needle: &str| {
+        csv.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no row for {needle}:\n{csv}"))
+            .to_string()
+    };
+    assert!(row("Ada Lovelace").contains(",verified,"), "{csv}");
+    assert!(row("hawk").contains(",unverified,"), "{csv}");
     // Back again: the same game, at week 2.
     let mut again = class.connect("ada lovelace ");
     again.wait_for("Choose a scenario");

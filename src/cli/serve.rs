@@ -126,23 +126,29 @@ pub fn served(_s: Served, _board: Option<server::Board>) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// `truce report [PATH...] [--class CLASS.ron]`: a class file adds its save folder.
+/// `truce report [PATH...] [--class CLASS.ron | --class-key KEYFILE]`: a class file adds its
+/// save folder and checks every save against its class key.
 pub(super) fn report_class(
-    mut paths: Vec<PathBuf>,
+    paths: &[PathBuf],
     class: Option<&Path>,
+    class_key: Option<&Path>,
     csv: bool,
     output: Option<&Path>,
 ) -> io::Result<ExitCode> {
-    if let Some(class) = class {
-        match server::report_paths(class) {
-            Ok((saves, _key)) => paths.push(saves),
-            Err(e) => {
-                warn!("{e}");
-                return Ok(ExitCode::FAILURE);
-            }
+    let Some(class) = class else {
+        return super::report_keyed(paths, csv, output, class_key);
+    };
+    match server::report_paths(class) {
+        Ok((saves, key)) => {
+            let mut paths = paths.to_vec();
+            paths.push(saves);
+            super::report_keyed(&paths, csv, output, Some(&key))
+        }
+        Err(e) => {
+            warn!("{e}");
+            Ok(ExitCode::FAILURE)
         }
     }
-    super::report(&paths, csv, output)
 }
 
 /// The draw key a served game is given (`TRUCE_CLASS_DRAW_KEY`, hex), in class mode only.

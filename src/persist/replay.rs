@@ -155,6 +155,7 @@ fn loaded(
             instructor: save.instructor,
             started_at: save.started_at.unwrap_or_default(),
             stamps,
+            class_key: None,
         },
         game,
         saved_at: save.saved_at,

@@ -6,9 +6,6 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
 /// The label the draw key is derived under: the raw class key never reaches the draw, so a
 /// draw key that leaks (it is recorded in saves) tells nothing of the key that signs them, and
 /// being one game's (the seed is mixed in) it tells nothing of any other game's Beijing.
@@ -48,49 +45,13 @@ pub fn new_code() -> String {
 }
 
 /// The draw key for Beijing's hidden type in the game of `seed`: HMAC-SHA-256 of a fixed label
-/// and the seed under the class key, as hex.
-pub fn draw_key(class_key: &[u8], seed: u64) -> String {
-    // HMAC takes a key of any length: `new_from_slice` cannot fail for it.
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(class_key) else {
-        return String::new();
-    };
-    mac.update(DRAW_LABEL);
-    mac.update(&seed.to_le_bytes());
-    mac.finalize()
-        .into_bytes()
+/// and the seed under the class key (`ClassKey::derive`), as hex.
+pub fn draw_key(class_key: &crate::seal::ClassKey, seed: u64) -> String {
+    class_key
+        .derive(DRAW_LABEL, &seed.to_le_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The largest class key file read, in bytes.
-const MAX_KEY_BYTES: u64 = 4096;
-
-/// Makes the class key file at `path`: 32 random bytes as hex, 0600, never over an existing
-/// file. (The served games sign their saves with this key.)
-pub fn create_class_key(path: &Path) -> io::Result<()> {
-    let key: [u8; 32] = rand::random();
-    let text: String = key.iter().map(|b| format!("{b:02x}")).collect();
-    write_new_private(path, format!("{text}\n").as_bytes())
-}
-
-/// Reads the class key file at `path` (hex, as `create_class_key` writes it).
-pub fn read_class_key(path: &Path) -> io::Result<Vec<u8>> {
-    let text = crate::files::read_text(path, MAX_KEY_BYTES, "class key")
-        .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?;
-    let hex = text.trim();
-    let bad = || io::Error::other(format!("{}: not a class key (hex digits)", path.display()));
-    if hex.len() < 32 || hex.len() % 2 != 0 {
-        return Err(bad());
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|d| u8::from_str_radix(d, 16).ok())
-        })
-        .collect::<Option<Vec<u8>>>()
-        .ok_or_else(bad)
 }
 
 #[cfg(all(unix, feature = "serve"))]
@@ -145,21 +106,12 @@ mod tests {
 
     #[test]
     fn the_draw_key_is_keyed_and_stable() {
-        assert_eq!(draw_key(b"k1", 7), draw_key(b"k1", 7));
-        assert_ne!(draw_key(b"k1", 7), draw_key(b"k2", 7));
-        assert_ne!(draw_key(b"k1", 7), draw_key(b"k1", 8));
-        assert_eq!(draw_key(b"k1", 7).len(), 64);
-    }
-
-    #[test]
-    fn a_class_key_reads_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("class.key");
-        create_class_key(&p).unwrap();
-        assert_eq!(read_class_key(&p).unwrap().len(), 32);
-        assert!(create_class_key(&p).is_err());
-        std::fs::write(dir.path().join("bad"), "zz").unwrap();
-        assert!(read_class_key(&dir.path().join("bad")).is_err());
+        use crate::seal::ClassKey;
+        let (k1, k2) = (ClassKey::from_bytes([1; 32]), ClassKey::from_bytes([2; 32]));
+        assert_eq!(draw_key(&k1, 7), draw_key(&k1, 7));
+        assert_ne!(draw_key(&k1, 7), draw_key(&k2, 7));
+        assert_ne!(draw_key(&k1, 7), draw_key(&k1, 8));
+        assert_eq!(draw_key(&k1, 7).len(), 64);
     }
 
     #[test]

@@ -23,13 +23,8 @@ mod server;
 #[cfg(all(unix, feature = "serve"))]
 pub mod signin;
 
-#[cfg(all(unix, feature = "serve"))]
-pub use server::{CLASS_KEY_FILE_ENV, DRAW_KEY_ENV};
-#[cfg(not(all(unix, feature = "serve")))]
-/// The variable naming the class key file: a game started with it signs every save.
-pub const CLASS_KEY_FILE_ENV: &str = "TRUCE_CLASS_KEY_FILE";
-#[cfg(not(all(unix, feature = "serve")))]
-/// The variable holding the draw key for Beijing's hidden type in a served class.
+/// The variable holding the draw key for Beijing's hidden type in a served class's game (hex;
+/// the class key file itself is named by `seal::KEY_ENV`).
 pub const DRAW_KEY_ENV: &str = "TRUCE_CLASS_DRAW_KEY";
 
 use std::io;
@@ -64,10 +59,10 @@ pub fn init(path: &Path) -> io::Result<Made> {
     let code = keys::new_code();
     keys::write_new_private(path, class::example(&code).as_bytes())?;
     let key_path = class::beside(path, "key");
-    let class_key = match keys::create_class_key(&key_path) {
-        Ok(()) => Some(key_path),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
-        Err(e) => return Err(e),
+    let class_key = match crate::seal::ClassKey::create(&key_path) {
+        Ok(_) => Some(key_path),
+        Err(crate::seal::KeyError::Exists { .. }) => None,
+        Err(e) => return Err(io::Error::other(e.to_string())),
     };
     #[cfg(all(unix, feature = "serve"))]
     let host_key = {
@@ -115,7 +110,8 @@ mod running {
         announce: &dyn Fn(&str, bool),
     ) -> io::Result<()> {
         let (host_key, made) = keys::load_or_create_host_key(&class.host_key_path())?;
-        let class_key = keys::read_class_key(&class.class_key_path())?;
+        let class_key = crate::seal::ClassKey::load(&class.class_key_path())
+            .map_err(|e| io::Error::other(e.to_string()))?;
         std::fs::create_dir_all(&class.saves)?;
         std::fs::create_dir_all(class.players_path())?;
         announce(&keys::fingerprint(&host_key), made);
@@ -136,7 +132,7 @@ mod running {
         let shared = Arc::new(Shared::new(
             class.clone(),
             exe,
-            &class_key,
+            class_key,
             runtime.handle().clone(),
             log,
         )?);

@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use russh::server::{Config, Server};
 
+use super::DRAW_KEY_ENV;
 use super::child::{GRACE, Spec};
 use super::class::Class;
 use super::conn::Conn;
 use super::guard::{Failures, Registry};
+use crate::seal::ClassKey;
 
 /// Where the server's log lines go.
 #[derive(Debug)]
@@ -33,7 +35,7 @@ pub struct Shared {
     /// The class key file (the games sign their saves with it).
     pub key_file: PathBuf,
     /// The class key: each game's draw key is derived from it (`keys::draw_key`).
-    class_key: Secret,
+    class_key: ClassKey,
     /// Failed sign-ins per address.
     pub failures: Mutex<Failures>,
     /// The live game of each student.
@@ -54,13 +56,13 @@ impl Shared {
     pub fn new(
         class: Class,
         exe: PathBuf,
-        class_key: &[u8],
+        class_key: ClassKey,
         runtime: tokio::runtime::Handle,
         log: Log,
     ) -> io::Result<Shared> {
         let key_file = std::path::absolute(class.class_key_path())?;
         Ok(Shared {
-            class_key: Secret(class_key.to_vec()),
+            class_key,
             key_file,
             exe,
             failures: Mutex::default(),
@@ -111,10 +113,10 @@ impl Shared {
             ("TERM".to_string(), term.to_string()),
             (crate::persist::SAVE_DIR_ENV.to_string(), path(&saves)),
             (crate::config::CONFIG_DIR_ENV.to_string(), path(&config)),
-            (CLASS_KEY_FILE_ENV.to_string(), path(&self.key_file)),
+            (crate::seal::KEY_ENV.to_string(), path(&self.key_file)),
             (
                 DRAW_KEY_ENV.to_string(),
-                super::keys::draw_key(&self.class_key.0, seed),
+                super::keys::draw_key(&self.class_key, seed),
             ),
         ]);
         Ok(Spec {
@@ -143,20 +145,6 @@ impl Shared {
         }
     }
 }
-
-/// Key bytes that a `Debug` print leaves out.
-struct Secret(Vec<u8>);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(..)")
-    }
-}
-
-/// The variable naming the class key file: a game started with it signs every save.
-pub const CLASS_KEY_FILE_ENV: &str = "TRUCE_CLASS_KEY_FILE";
-/// The variable holding the draw key for Beijing's hidden type in a served class.
-pub const DRAW_KEY_ENV: &str = "TRUCE_CLASS_DRAW_KEY";
 
 /// The russh configuration: keyboard-interactive only, a constant delay on refusals, and
 /// keepalives so a vanished client is noticed within a minute or so.

@@ -24,6 +24,8 @@ pub struct Classroom {
     /// A served class's draw key for Beijing's hidden type (empty: none): new games are drawn
     /// with it and their saves record it.
     pub draw_key: Vec<u8>,
+    /// The class key this game's saves are sealed with (a served class), if any.
+    pub class_key: Option<std::sync::Arc<crate::seal::ClassKey>>,
 }
 
 impl Classroom {
@@ -73,6 +75,7 @@ impl App {
             player,
             class: self.classroom.class,
             instructor: base.instructor || self.classroom.instructor,
+            class_key: self.classroom.class_key.clone(),
             ..base
         }
     }
@@ -90,6 +93,8 @@ impl App {
         if loaded.info.player.is_none() {
             loaded.info.player = self.classroom.player.clone();
         }
+        // A save never carries the key: a resumed game is sealed as a new one would be.
+        loaded.info.class_key = self.classroom.class_key.clone();
     }
 
     /// A key typed into the name prompt.

@@ -4,6 +4,7 @@
 //! the screens draw from `&App`.
 
 pub mod app;
+pub mod board;
 pub mod classroom;
 pub mod effects;
 pub mod guard;
