@@ -95,6 +95,10 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
     let mut bo = class.connect("Bo");
     let screen = bo.wait_for("Choose a scenario");
     assert!(last_row(&bo).contains("Enter briefing"), "{screen}");
+    // A key answered first: the game is reading its terminal's events (a window change that
+    // came before it first looked would be one it never hears of, as in any terminal).
+    bo.send("j");
+    bo.wait_for("▶ Phase One");
     bo.resize(90, 30);
     // The game redraws at the new size: its footer is on the new last row.
     wait_until("a redraw at 90x30", serve::TIMEOUT, || {
