@@ -11,7 +11,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand};
 
 use crate::persist::names::{escape, show_path};
-use crate::persist::read::{MAX_SAVE_BYTES, MAX_SCENARIO_BYTES, read_text};
 use crate::persist::{self, SaveStore};
 use crate::scenario::{self, BUILTIN};
 
@@ -45,11 +44,15 @@ fn line(out: &mut impl Write, args: fmt::Arguments) -> io::Result<()> {
 mod classroom;
 mod launch;
 mod scenarios;
+mod serve;
 mod simulator;
-use classroom::{Class, find_save, report, review, transcript};
-pub use launch::{Launch, Mode, Next, ended};
+mod validate;
+use classroom::{Class, board, find_save, report_keyed, review, transcript};
+pub use launch::{BoardLaunch, Launch, Mode, Next, ended};
 use scenarios::{export_scenario, scenarios};
+pub use serve::{Served, served};
 use simulator::{simulate, solve};
+use validate::{provenance_notes, validate};
 
 /// The exit code of a command that printed. A reader that went away (`truce saves | head -1`)
 /// is a normal, quiet end: it has read all it wanted. Every command prints through `say!` or
@@ -215,14 +218,43 @@ pub enum Command {
     /// per scenario and seed. Scores are recomputed by replay.
     Report {
         /// Save files and folders of saves.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "class")]
         paths: Vec<PathBuf>,
+        /// A served class: its class file's save folder (checked with its class key).
+        #[arg(long, value_name = "CLASS.ron")]
+        class: Option<PathBuf>,
         /// CSV for a spreadsheet instead of Markdown.
         #[arg(long)]
         csv: bool,
         /// Write the report here instead of printing it.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The class key file: each save is marked verified (sealed by the class's served
+        /// games, unchanged since) or unverified.
+        #[arg(long, value_name = "KEYFILE", conflicts_with = "class")]
+        class_key: Option<PathBuf>,
+    },
+    /// The class board: one row per student's game in a class folder (connected or not, week,
+    /// last move, China's last answer, restrictions, outcome and score), refreshed as
+    /// autosaves land; Enter reviews a game, r writes the class report into the folder.
+    Board {
+        /// The class folder.
+        folder: PathBuf,
+        /// The class key file: each save is marked verified or unverified.
+        #[arg(long, value_name = "KEYFILE")]
+        class_key: Option<PathBuf>,
+    },
+    /// Serve a class over SSH (students type the class code and their name; each plays in a
+    /// terminal of their own); `--init` writes a class file to start from.
+    Serve {
+        /// The class file (RON).
+        class: PathBuf,
+        /// Write a commented example class file here, with its host key and class key.
+        #[arg(long)]
+        init: bool,
+        /// No board: one log line per sign-in, hang-up and finished game (for a service).
+        #[arg(long)]
+        headless: bool,
     },
     /// Step through a saved game week by week, read-only (for the projector).
     Review {
@@ -294,10 +326,26 @@ pub fn main() -> Next {
         Some(Command::Transcript { file, output }) => {
             done(transcript(&find_save(&file, save_dir), output.as_deref()))
         }
-        Some(Command::Report { paths, csv, output }) => {
-            done(report(&paths, csv, output.as_deref()))
-        }
+        Some(Command::Report {
+            paths,
+            class,
+            csv,
+            output,
+            class_key,
+        }) => done(serve::report_class(
+            &paths,
+            class.as_deref(),
+            class_key.as_deref(),
+            csv,
+            output.as_deref(),
+        )),
+        Some(Command::Serve {
+            class,
+            init,
+            headless,
+        }) => serve::serve(&class, init, headless),
         Some(Command::Review { file }) => review(&file, save_dir),
+        Some(Command::Board { folder, class_key }) => board(folder, class_key.as_deref()),
     });
     match next {
         Next::Play(launch) => Next::Play(Launch { mouse, ..launch }),
@@ -354,6 +402,9 @@ fn play(
             }
         }
     }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
+    };
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         warn!(
             "truce: the game needs a terminal; for headless play try `truce simulate`, and \
@@ -363,11 +414,19 @@ fn play(
     }
     Ok(Next::Play(Launch {
         mouse: true,
+        class_key,
         scenarios,
         picked,
         seed: seed.unwrap_or_else(clock_seed),
         save_dir: persist::save_dir(save_dir).map(|(d, _)| d),
         mode: Mode::New {
+            draw_key: match serve::draw_key_from_env(class.class) {
+                Ok(key) => key,
+                Err(e) => {
+                    warn!("{e}");
+                    return failed;
+                }
+            },
             class: class.class,
             player: class.player,
             instructor,
@@ -380,69 +439,6 @@ fn clock_seed() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(1, |d| u64::from(d.subsec_nanos()) % 100_000)
-}
-
-fn validate(files: &[PathBuf]) -> io::Result<ExitCode> {
-    let mut ok = true;
-    for file in files {
-        match validate_one(file) {
-            Ok(summary) => say!("{}: ok ({})", show_path(file), escape(&summary)),
-            Err(e) => {
-                ok = false;
-                warn!("{e}");
-            }
-        }
-    }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
-
-/// A save (told by its `TruceSave(` tag) gets every check loading makes; anything else is
-/// checked as a scenario.
-fn validate_one(path: &Path) -> Result<String, String> {
-    let file = path.display().to_string();
-    let text = read_text(path, MAX_SAVE_BYTES, "save")
-        .map_err(|e| format!("{file}:1:1: cannot read the file: {e}"))?;
-    if persist::looks_like_save(&text) {
-        let loaded = persist::load_str(&text, &file).map_err(|e| e.to_string())?;
-        let how = match &loaded.notice {
-            None => "replay to the saved state".to_string(),
-            Some(n) => format!("replayed under this build's rules: {n}"),
-        };
-        Ok(format!(
-            "save of {}, week {}, {} actions {how}{}",
-            loaded.scenario_id.label(),
-            loaded.game.state.week(),
-            loaded.game.history.len(),
-            provenance_notes(&loaded)
-        ))
-    } else {
-        if text.len() as u64 > MAX_SCENARIO_BYTES {
-            return Err(format!(
-                "{file}: the file is {} bytes, more than the {MAX_SCENARIO_BYTES} bytes a \
-                 scenario may have (and it does not start as a save does)",
-                text.len()
-            ));
-        }
-        let s = scenario::from_str(&text, &file).map_err(|e| e.to_string())?;
-        Ok(format!("scenario {}, {} issues", s.name, s.issues.len()))
-    }
-}
-
-/// What `validate` and `load --check` add about where a save came from: a custom scenario
-/// under a built-in's name, and a class game's chain (each after a `; `), or nothing.
-fn provenance_notes(loaded: &persist::LoadedGame) -> String {
-    let mut notes = Vec::new();
-    if let Some(warning) = loaded.scenario_id.warning() {
-        notes.push(warning);
-    }
-    if loaded.info.class || loaded.chain != persist::ChainCheck::None {
-        notes.push(format!("chain {}", loaded.chain.describe()));
-    }
-    notes.iter().map(|n| format!("; {n}")).collect()
 }
 
 /// `truce load FILE`: the save is read, checked and replayed before the terminal is touched, so
@@ -486,6 +482,9 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         );
         return failed;
     }
+    let Ok(class_key) = launch::class_key_from_env() else {
+        return failed;
+    };
     let scenarios = match builtins() {
         Ok(s) => s,
         Err(e) => {
@@ -500,6 +499,7 @@ fn load(file: &Path, save_dir: Option<&Path>, check: bool) -> io::Result<Next> {
         seed: loaded.game.seed,
         save_dir: dir,
         mode: Mode::Resume(Box::new(loaded)),
+        class_key,
     }))
 }
 

@@ -14,5 +14,7 @@ pub mod files;
 pub mod persist;
 pub mod report;
 pub mod scenario;
+pub mod seal;
+pub mod serve;
 pub mod sim;
 pub mod ui;

@@ -34,10 +34,35 @@ pub(super) fn transcript(file: &Path, output: Option<&Path>) -> io::Result<ExitC
     }
 }
 
-/// `truce report PATH... [--csv] [-o FILE]`: exit 0 when at least one game was read.
-pub(super) fn report(paths: &[PathBuf], csv: bool, output: Option<&Path>) -> io::Result<ExitCode> {
+/// `truce report PATH... [--csv] [-o FILE] [--class-key KEYFILE]`: the key file is read
+/// first (an unreadable one fails the command: a report that silently verified nothing would
+/// mislead), then `report`.
+pub(super) fn report_keyed(
+    paths: &[PathBuf],
+    csv: bool,
+    output: Option<&Path>,
+    key_file: Option<&Path>,
+) -> io::Result<ExitCode> {
+    let key = match key_file.map(crate::seal::ClassKey::load).transpose() {
+        Ok(key) => key,
+        Err(e) => {
+            warn!("truce: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    report(paths, csv, output, key.as_ref())
+}
+
+/// `truce report PATH... [--csv] [-o FILE]`, each save's seal checked against `key` when one
+/// is given: exit 0 when at least one game was read.
+pub(super) fn report(
+    paths: &[PathBuf],
+    csv: bool,
+    output: Option<&Path>,
+    key: Option<&crate::seal::ClassKey>,
+) -> io::Result<ExitCode> {
     use crate::report::class;
-    let r = class::read(paths);
+    let r = class::read_with(paths, key);
     for (file, why) in &r.unreadable {
         warn!(
             "truce: {file}: not read: {}",
@@ -84,5 +109,34 @@ pub(super) fn review(file: &Path, save_dir: Option<&Path>) -> io::Result<Next> {
         seed: loaded.game.seed,
         save_dir: None,
         mode: Mode::Review(Box::new(loaded)),
+        class_key: None,
     }))
+}
+
+/// `truce board FOLDER [--class-key KEYFILE]`: the folder and the key are checked before the
+/// terminal is touched.
+pub(super) fn board(folder: PathBuf, key_file: Option<&Path>) -> io::Result<Next> {
+    let failed = Ok(Next::Exit(ExitCode::FAILURE));
+    if !folder.is_dir() {
+        warn!(
+            "truce: {}: not a folder: give the class folder the games save into",
+            persist::names::show_path(&folder)
+        );
+        return failed;
+    }
+    let class_key = match key_file.map(crate::seal::ClassKey::load).transpose() {
+        Ok(key) => key.map(std::sync::Arc::new),
+        Err(e) => {
+            warn!("truce: {e}");
+            return failed;
+        }
+    };
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        warn!(
+            "truce: the class board needs a terminal (`truce report FOLDER` writes the class \
+             report as text)"
+        );
+        return failed;
+    }
+    Ok(Next::Board(super::BoardLaunch { folder, class_key }))
 }

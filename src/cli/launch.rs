@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::persist::LoadedGame;
 use crate::scenario::Scenario;
+use crate::seal::{ClassKey, KEY_ENV};
 
 /// What the command line asks of the binary once it has done its part.
 #[derive(Debug)]
@@ -17,6 +18,19 @@ pub enum Next {
     Exit(ExitCode),
     /// Play this game in the terminal: every file it needs has been read and checked.
     Play(Launch),
+    /// Serve this class (`cli::served`, given the board by the binary).
+    Serve(super::Served),
+    /// Show the class board of a folder in the terminal (`truce board FOLDER`).
+    Board(BoardLaunch),
+}
+
+/// The class board a command asks for, its key file read before the terminal is touched.
+#[derive(Debug)]
+pub struct BoardLaunch {
+    /// The class folder.
+    pub folder: PathBuf,
+    /// The class key saves are checked against, if one was given.
+    pub class_key: Option<Arc<ClassKey>>,
 }
 
 /// The terminal game a command asks for, with everything loaded before the terminal is touched.
@@ -34,6 +48,8 @@ pub struct Launch {
     pub mode: Mode,
     /// Whether the game takes the mouse (`--no-mouse`: no).
     pub mouse: bool,
+    /// The class key every save is sealed with (`seal::KEY_ENV` named one), if any.
+    pub class_key: Option<Arc<ClassKey>>,
 }
 
 /// How a `Launch` opens.
@@ -47,6 +63,8 @@ pub enum Mode {
         player: Option<String>,
         /// The instructor's view.
         instructor: bool,
+        /// A served class's draw key (`TRUCE_CLASS_DRAW_KEY`, class mode only; empty: none).
+        draw_key: Vec<u8>,
     },
     /// `truce load FILE`: the save, resumed at once.
     Resume(Box<LoadedGame>),
@@ -62,5 +80,18 @@ pub fn ended(result: io::Result<()>) -> ExitCode {
             warn!("truce: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The class key named by `TRUCE_CLASS_KEY_FILE` (set by `truce serve` for the games it
+/// spawns), read once here so nothing deeper reads the environment. Unset or empty: no key.
+/// A key named but unreadable is an error (said on stderr here): a served game must never
+/// save unsealed.
+pub(super) fn class_key_from_env() -> Result<Option<Arc<ClassKey>>, ()> {
+    match std::env::var_os(KEY_ENV) {
+        Some(path) if !path.is_empty() => ClassKey::load(std::path::Path::new(&path))
+            .map(|k| Some(Arc::new(k)))
+            .map_err(|e| warn!("truce: {KEY_ENV}: {e}")),
+        _ => Ok(None),
     }
 }

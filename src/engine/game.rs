@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::engine::{Action, ActionError, State, Turn, new_state, step};
+use crate::engine::{Action, ActionError, State, Turn, new_state_keyed, step};
 use crate::scenario::Scenario;
 
 /// One game, event-sourced: every accepted action is kept with China's answer.
@@ -16,17 +16,26 @@ pub struct Game {
     pub state: State,
     /// Every accepted action, in order, with what followed.
     pub history: Vec<Turn>,
+    /// The key Beijing's hidden type was drawn with besides the seed (a served class's draw
+    /// key, so the seed on the board is not enough to compute it); empty: none.
+    pub draw_key: Vec<u8>,
 }
 
 impl Game {
     /// A new game at the start of the scenario.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Game {
-        let state = new_state(&scenario, seed);
+        Game::new_keyed(scenario, seed, &[])
+    }
+
+    /// A new game whose Beijing is drawn with `draw_key` as well as the seed.
+    pub fn new_keyed(scenario: Arc<Scenario>, seed: u64, draw_key: &[u8]) -> Game {
+        let state = new_state_keyed(&scenario, seed, draw_key);
         Game {
             scenario,
             seed,
             state,
             history: Vec::new(),
+            draw_key: draw_key.to_vec(),
         }
     }
 
@@ -70,7 +79,9 @@ impl Game {
         let mut after = self.state.clone();
         step(&self.scenario, &mut after, action.clone())?;
         let actions: Vec<Action> = earlier.iter().map(|t| t.action.clone()).collect();
-        let Ok(before) = Game::replay(self.scenario.clone(), self.seed, &actions) else {
+        let Ok(before) =
+            Game::replay_keyed(self.scenario.clone(), self.seed, &self.draw_key, &actions)
+        else {
             return Ok(None);
         };
         // The replay must lead back to this game (it does, unless the game came from other
@@ -94,7 +105,17 @@ impl Game {
         seed: u64,
         actions: &[Action],
     ) -> Result<Game, (usize, ActionError)> {
-        let mut game = Game::new(scenario, seed);
+        Game::replay_keyed(scenario, seed, &[], actions)
+    }
+
+    /// Replays `actions` from the seed and draw key (see `new_keyed`).
+    pub fn replay_keyed(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        draw_key: &[u8],
+        actions: &[Action],
+    ) -> Result<Game, (usize, ActionError)> {
+        let mut game = Game::new_keyed(scenario, seed, draw_key);
         for (i, a) in actions.iter().enumerate() {
             game.apply(a.clone()).map_err(|e| (i, e))?;
         }

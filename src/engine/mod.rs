@@ -24,7 +24,7 @@ pub use outcome::Outcome;
 pub use score::{Lesson, Score, Scorecard, overall_value, scorecard};
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};
 pub(crate) use step::apply;
-pub use step::{Turn, check, classify, new_state, step};
+pub use step::{Turn, check, classify, new_state, new_state_keyed, step};
 
 /// The rules id a save records. Bump it by hand whenever the same actions from the same seed
 /// could give a different game: a rule, a number in the engine or AI, a dispatch's wording or

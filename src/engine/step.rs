@@ -28,6 +28,12 @@ pub struct Turn {
 
 /// The state at the start of a scenario with this seed.
 pub fn new_state(scenario: &Scenario, seed: u64) -> State {
+    new_state_keyed(scenario, seed, &[])
+}
+
+/// The state at the start of a scenario with this seed, Beijing drawn with this key as well
+/// (a served class's draw key; empty: none, the same as `new_state`).
+pub fn new_state_keyed(scenario: &Scenario, seed: u64, draw_key: &[u8]) -> State {
     let start = &scenario.us.start;
     let meters = Meters {
         magnet_supply: start.magnet_supply,
@@ -88,7 +94,7 @@ pub fn new_state(scenario: &Scenario, seed: u64) -> State {
         summit_held: false,
         epilogue: None,
         status_quo: Vec::new(),
-        beijing: crate::engine::beijing::draw(scenario, seed),
+        beijing: crate::engine::beijing::draw_keyed(scenario, seed, draw_key),
         agreed_demand: None,
         ask_posed: false,
         walked_out: false,

@@ -121,6 +121,33 @@ pub struct SaveFile {
     /// When each move from `chain_from` on was first saved, in seconds since 1970.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moved_at: Vec<u64>,
+    /// The key Beijing's hidden type was drawn with besides the seed, as hex: a served class's
+    /// per-game draw key (`Game::draw_key`). Left out when there is none, so other saves read
+    /// and write as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draw_key: Option<String>,
+}
+
+/// A draw key as saved: hex, or `None` for none.
+pub fn draw_key_text(key: &[u8]) -> Option<String> {
+    (!key.is_empty()).then(|| key.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A saved draw key back to bytes; `None` when it is not hex of at most 64 bytes.
+pub fn draw_key_bytes(text: Option<&str>) -> Option<Vec<u8>> {
+    let Some(hex) = text else {
+        return Some(Vec::new());
+    };
+    if hex.len() % 2 != 0 || hex.len() > 128 {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|d| u8::from_str_radix(d, 16).ok())
+        })
+        .collect()
 }
 
 /// For `skip_serializing_if`: a zero counter is left out, so saves without reloads read as before.

@@ -241,6 +241,7 @@ pub(crate) fn from_v2(old: ReadV2, text: &str) -> SaveFile {
         chain: None,
         chain_from: 0,
         moved_at: Vec::new(),
+        draw_key: None,
     }
 }
 
@@ -277,6 +278,7 @@ pub(crate) fn from_v1(old: ReadV1, hash: String, text: &str) -> SaveFile {
         chain: None,
         chain_from: 0,
         moved_at: Vec::new(),
+        draw_key: None,
     }
 }
 

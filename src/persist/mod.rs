@@ -54,6 +54,6 @@ pub use provenance::{ChainCheck, MoveStamps, ScenarioId};
 pub use replay::Build;
 pub use save::{
     GameInfo, autosave, autosave_path, save, save_game, save_of, save_of_parts, save_path,
-    scenario_ref, write_save,
+    scenario_ref, write_save, write_sealed,
 };
 pub use store::{Held, Listed, MemoryStore, SaveStore, Store};

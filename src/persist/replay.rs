@@ -155,6 +155,7 @@ fn loaded(
             instructor: save.instructor,
             started_at: save.started_at.unwrap_or_default(),
             stamps,
+            class_key: None,
         },
         game,
         saved_at: save.saved_at,
@@ -179,7 +180,9 @@ fn replay_all(
     } else {
         "actions"
     };
-    Game::replay(scenario, save.seed, &save.actions).map_err(|(i, e)| {
+    // A draw key that is not hex replays without one: the digest check then refuses the file.
+    let key = crate::persist::format::draw_key_bytes(save.draw_key.as_deref()).unwrap_or_default();
+    Game::replay_keyed(scenario, save.seed, &key, &save.actions).map_err(|(i, e)| {
         let p = locate(text, &format!("{field}[{i}]"));
         SaveError::Refused {
             file: file.into(),
@@ -194,7 +197,8 @@ fn replay_all(
 
 /// Replays the actions this build still allows, stopping at the first it refuses.
 fn replay_allowed(save: &SaveFile, scenario: Arc<Scenario>) -> (Game, Option<Stopped>) {
-    let mut game = Game::new(scenario, save.seed);
+    let key = crate::persist::format::draw_key_bytes(save.draw_key.as_deref()).unwrap_or_default();
+    let mut game = Game::new_keyed(scenario, save.seed, &key);
     for (i, action) in save.actions.iter().enumerate() {
         if let Err(e) = game.apply(action.clone()) {
             let stopped = Stopped {

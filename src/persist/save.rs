@@ -12,6 +12,7 @@ use crate::persist::names;
 use crate::persist::provenance::{ChainInput, MoveStamps, chain_head, stamp_seconds};
 use crate::persist::record::{game_record, outcome_key, state_digest};
 use crate::scenario::Scenario;
+use crate::seal::{ClassKey, sign};
 
 /// What names a game across its saves. Create one when a game starts; keep the one a loaded
 /// game comes with, so its saves and autosaves go on landing in the same files.
@@ -34,6 +35,9 @@ pub struct GameInfo {
     /// When each move was first saved: a class game's saves chain them (`provenance`). Shared
     /// by clones, so saving through any copy of this info extends the one chain.
     pub stamps: MoveStamps,
+    /// The class key every save of this game is sealed with (`seal`), when it is played in
+    /// a served class; never written into a save. Set by the shell that read the key.
+    pub class_key: Option<Arc<ClassKey>>,
 }
 
 impl GameInfo {
@@ -92,6 +96,7 @@ pub fn save_of(game: &Game, info: &GameInfo, saved_at: &str) -> SaveFile {
         chain: None,
         chain_from: 0,
         moved_at: Vec::new(),
+        draw_key: crate::persist::format::draw_key_text(&game.draw_key),
     };
     if info.class {
         chained(save, info, saved_at)
@@ -165,17 +170,28 @@ pub fn save_of_parts(
             chain: None,
             chain_from: 0,
             moved_at: Vec::new(),
+            draw_key: None,
         },
     }
 }
 
 /// Writes a save to `path` atomically, creating the directory if needed.
 pub fn write_save(path: &Path, save: &SaveFile) -> Result<(), SaveError> {
+    write_sealed(path, save, None)
+}
+
+/// As `write_save`, sealed with `key` when one is given: the one place a game's saves are
+/// turned into text, so every save of a served class's game (autosave, `s`, a copy under a
+/// new name) carries the seal.
+pub fn write_sealed(path: &Path, save: &SaveFile, key: Option<&ClassKey>) -> Result<(), SaveError> {
     let file = path.display().to_string();
-    let text = to_text(save).map_err(|e| SaveError::Serialise {
+    let mut text = to_text(save).map_err(|e| SaveError::Serialise {
         file: file.clone(),
         message: e.to_string(),
     })?;
+    if let Some(key) = key {
+        text = sign(key, &text);
+    }
     write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Write { file, source })
 }
 
@@ -186,7 +202,11 @@ pub fn save_game(
     info: &GameInfo,
     saved_at: &str,
 ) -> Result<(), SaveError> {
-    write_save(path, &save_of(game, info, saved_at))
+    write_sealed(
+        path,
+        &save_of(game, info, saved_at),
+        info.class_key.as_deref(),
+    )
 }
 
 /// The manual save file of a game: `<game id>.ron` (one per game, replaced on each save). The

@@ -12,7 +12,30 @@ use crate::report::csv;
 use crate::report::facts::{self, DealRow, GameFacts, SCORE_NAMES};
 use crate::report::markdown::{cell, heading, inline, num, table, table_md};
 
-pub use crate::report::intake::{ClassReport, Entry, read};
+pub use crate::report::intake::{ClassReport, Entry, read, read_with};
+use crate::seal::{ClassKey, Verdict};
+
+/// The class report of these saves and folders, each save's seal checked against the class
+/// key: what `truce report --class-key KEY` (and a served class's report) lays out.
+pub fn read_verified(paths: &[std::path::PathBuf], key: &ClassKey) -> ClassReport {
+    read_with(paths, Some(key))
+}
+
+/// The class report of one class folder with every save's seal checked against the class
+/// key (what a served class's `report --class CLASS.ron` lays out).
+pub fn class_report_verified(folder: &std::path::Path, key: &ClassKey) -> ClassReport {
+    read_verified(&[folder.to_path_buf()], key)
+}
+
+/// The class-key cell: "verified" when the key vouches for the file, else "unverified" and
+/// why (no seal, or one that does not match).
+fn key_cell(seal: Option<Verdict>) -> String {
+    match seal {
+        Some(Verdict::Verified) => "verified".into(),
+        Some(v) => format!("unverified ({})", v.detail()),
+        None => String::new(),
+    }
+}
 
 /// The player's name, or a dash.
 fn player(g: &GameFacts) -> &str {
@@ -28,9 +51,13 @@ fn reloaded(g: &GameFacts) -> String {
     }
 }
 
-/// The class flag as the report can vouch for it: only the file says so (no class key yet).
-fn class_mode(g: &GameFacts) -> &'static str {
-    if g.class { "yes (claimed)" } else { "no" }
+/// The class flag as the report can vouch for it: the class key's seal, or only the file.
+fn class_mode(g: &GameFacts, seal: Option<Verdict>) -> &'static str {
+    match (g.class, seal) {
+        (false, _) => "no",
+        (true, Some(Verdict::Verified)) => "yes (verified)",
+        (true, _) => "yes (claimed)",
+    }
 }
 
 /// From the first to the last move the chain stamps, or a dash.
@@ -68,6 +95,9 @@ fn notes(e: &Entry) -> Vec<String> {
     }
     if g.instructor {
         out.push("instructor view used".into());
+    }
+    if e.seal == Some(Verdict::Forged) {
+        out.push("its class-key seal does not match: edited since, or sealed elsewhere".into());
     }
     out
 }
@@ -135,11 +165,17 @@ fn games_table(out: &mut String, r: &ClassReport) {
         "Chain",
         "Played over",
     ];
+    if r.keyed {
+        header.push("Class key");
+    }
     header.extend(SCORE_NAMES);
     header.push("Notes");
     let mut right = vec![
         false, false, false, true, false, true, false, false, false, true,
     ];
+    if r.keyed {
+        right.push(false);
+    }
     right.extend([true; SCORE_NAMES.len()]);
     let rows: Vec<Vec<String>> = r
         .games
@@ -153,7 +189,7 @@ fn games_table(out: &mut String, r: &ClassReport) {
                 g.seed.to_string(),
                 g.outcome.title.clone(),
                 g.outcome.week.to_string(),
-                class_mode(g).to_string(),
+                class_mode(g, e.seal).to_string(),
                 reloaded(g),
                 g.provenance.chain.word().to_string(),
                 played_over(g),
@@ -161,6 +197,9 @@ fn games_table(out: &mut String, r: &ClassReport) {
             .iter()
             .map(|c| cell(c))
             .collect();
+            if r.keyed {
+                row.push(key_cell(e.seal));
+            }
             row.extend(SCORE_NAMES.iter().map(|n| num(score(g, n))));
             // The notes are Markdown already (`notes` escapes what came from a file).
             row.push(notes(e).join("; "));
@@ -175,13 +214,23 @@ fn games_table(out: &mut String, r: &ClassReport) {
 fn verification(out: &mut String, r: &ClassReport) {
     out.push_str(
         "What this report can and cannot verify:\n\n\
-         - *Scores, outcomes and weeks* are recomputed by replaying every save: verified.\n\
-         - *Player*, *Class mode* and *Reloaded* are what each file says (class flag: claimed). \
-         No class key signs saves yet, so none is verified by the class key.\n\
-         - *Chain*: a class game's saves chain its moves and their times by hash from the \
+         - *Scores, outcomes and weeks* are recomputed by replaying every save: verified.\n",
+    );
+    out.push_str(if r.keyed {
+        "- *Class key*: *verified* when the save carries the seal the class's served games put \
+         on every save they write, and not a byte of it changed since; *unverified* otherwise \
+         (no seal: made outside the class server, or before it; a seal that does not match: \
+         edited, or sealed with another key). *Class mode* says *verified* for a sealed class \
+         game. *Player* and *Reloaded* are what each file says.\n"
+    } else {
+        "- *Player*, *Class mode* and *Reloaded* are what each file says (class flag: claimed). \
+         No class key was given (--class-key), so none is verified by the class key.\n"
+    });
+    out.push_str(
+        "- *Chain*: a class game's saves chain its moves and their times by hash from the \
          game's start. *intact*: nobody edited the moves, their times or the start by hand \
-         since the game saved them (a modified build could still write a chain until a class \
-         key signs saves); *partial*: chained from a later move on (resumed from a save without \
+         since the game saved them (a modified build could still write a chain: the class key's \
+         seal is what vouches for the file); *partial*: chained from a later move on (resumed from a save without \
          a chain); *broken*: edited after saving; *none*: no chain (not a class game, or saved \
          before chains). *Played over*: from the first to the last chained move; a game \
          written by a script takes no time.\n",
@@ -421,6 +470,10 @@ const CHECK_COLUMNS: [&str; 8] = [
     "instructor_view",
 ];
 
+/// The CSV columns a report given a class key adds before `problem`: `verified` or
+/// `unverified`, and why.
+const KEY_COLUMNS: [&str; 2] = ["class_key", "class_key_detail"];
+
 /// The report as CSV: one record per game (copies included, marked in `copy_of`), then one per
 /// unreadable file (outcome `unreadable`) and one per skipped file (outcome `skipped`), the
 /// reason in the last column.
@@ -437,6 +490,9 @@ pub fn to_csv(r: &ClassReport) -> String {
     ];
     header.extend(SCORE_NAMES);
     header.extend(CHECK_COLUMNS);
+    if r.keyed {
+        header.extend(KEY_COLUMNS);
+    }
     header.push("problem");
     let mut out = csv::record(&header);
     // Text cells are made inert by `csv::text`; numbers stay numbers (`csv::number`).
@@ -459,7 +515,11 @@ pub fn to_csv(r: &ClassReport) -> String {
                 .map(|n| csv::number(format!("{:.1}", score(g, n)))),
         );
         row.extend([
-            csv::text(if g.class { "claimed" } else { "" }),
+            csv::text(match (g.class, e.seal) {
+                (false, _) => "",
+                (true, Some(Verdict::Verified)) => "verified",
+                (true, _) => "claimed",
+            }),
             csv::text(p.chain.word()),
             p.chain.seconds().map_or(String::new(), csv::number),
             csv::text(e.script.unwrap_or_default()),
@@ -468,6 +528,10 @@ pub fn to_csv(r: &ClassReport) -> String {
             csv::text(&p.game_id),
             csv::text(if g.instructor { "used" } else { "" }),
         ]);
+        if r.keyed {
+            let seal = e.seal.unwrap_or(Verdict::Unsigned);
+            row.extend([csv::text(seal.word()), csv::text(seal.detail())]);
+        }
         row.push(String::new());
         out.push_str(&csv::line(&row));
     }
@@ -480,7 +544,8 @@ pub fn to_csv(r: &ClassReport) -> String {
                 String::new(),
                 csv::text(outcome),
             ];
-            let blank = 3 + SCORE_NAMES.len() + CHECK_COLUMNS.len();
+            let keyed = if r.keyed { KEY_COLUMNS.len() } else { 0 };
+            let blank = 3 + SCORE_NAMES.len() + CHECK_COLUMNS.len() + keyed;
             row.extend(std::iter::repeat_n(String::new(), blank));
             row.push(csv::text(why));
             out.push_str(&csv::line(&row));

@@ -277,7 +277,7 @@ fn replay<B>(
     mut each: impl FnMut(usize, Option<(B, &Turn)>, &State),
 ) -> State {
     let s = &game.scenario;
-    let mut state = crate::engine::new_state(s, game.seed);
+    let mut state = crate::engine::new_state_keyed(s, game.seed, &game.draw_key);
     each(0, None, &state);
     for (i, turn) in game.history.iter().enumerate() {
         let taken = before(turn, &state);

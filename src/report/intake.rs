@@ -6,9 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::engine::Action;
+use crate::persist::read::{MAX_SAVE_BYTES, read_text};
 use crate::persist::{self, LoadedGame, ScenarioId};
 use crate::report::facts::{self, GameFacts};
 use crate::scenario::Scenario;
+use crate::seal::{ClassKey, Verdict, verify};
 use crate::sim::{Strategy, play};
 
 /// No scripted game takes more moves than this (`sim::play` stops there): a longer game is
@@ -29,6 +31,8 @@ pub struct Entry {
     pub copy_of: Option<String>,
     /// How many moves the save holds (`game.moves` is left empty in a class report).
     pub moves: usize,
+    /// What the class key says of the file's seal; `None` when the report was given no key.
+    pub seal: Option<Verdict>,
 }
 
 impl Entry {
@@ -47,6 +51,8 @@ pub struct ClassReport {
     pub unreadable: Vec<(String, String)>,
     /// What a folder held that is not read (other files, subfolders), with why.
     pub skipped: Vec<(String, String)>,
+    /// Whether the saves were checked against a class key (each entry's `seal` is then set).
+    pub keyed: bool,
 }
 
 /// Why a folder entry is not read, or `None` for a save to read: a regular file whose name
@@ -72,8 +78,16 @@ fn skip_reason(path: &Path) -> Option<&'static str> {
 fn ours(path: &Path) -> bool {
     path.file_name()
         .map(|n| n.to_string_lossy())
-        .is_some_and(|n| persist::lock::is_lock_name(&n) || persist::names::is_temp_name(&n))
+        .is_some_and(|n| {
+            persist::lock::is_lock_name(&n)
+                || persist::names::is_temp_name(&n)
+                || REPORT_FILES.contains(&n.as_ref())
+        })
 }
+
+/// The files the class board's `r` writes into the class folder (the report itself): passed
+/// over like the game's own bookkeeping, so a later report does not list them as skipped.
+pub const REPORT_FILES: [&str; 2] = ["class-report.md", "class-report.csv"];
 
 /// The files a path names: a folder gives its saves (see `skip_reason`), sorted, and lists the
 /// rest as skipped (but for the game's own locks and temporary files, see `ours`); a file gives
@@ -151,18 +165,28 @@ impl Scripts {
 /// Reads every save the paths name. Each is replayed: scores come from the replay, never from
 /// the file. One file that cannot be read fails only itself (see `read_one`).
 pub fn read(paths: &[PathBuf]) -> ClassReport {
-    let mut report = ClassReport::default();
+    read_with(paths, None)
+}
+
+/// As `read`, checking each save's seal against the class key when one is given: every entry
+/// then says whether the key vouches for its file (`Entry::seal`).
+pub fn read_with(paths: &[PathBuf], key: Option<&ClassKey>) -> ClassReport {
+    let mut report = ClassReport {
+        keyed: key.is_some(),
+        ..ClassReport::default()
+    };
     let mut scripts = Scripts::default();
     for path in paths {
         for file in files_of(path, &mut report) {
             let name = file.display().to_string();
-            match read_one(&file, &mut scripts) {
-                Ok((game, script, moves)) => report.games.push(Entry {
+            match read_one(&file, &mut scripts, key) {
+                Ok(one) => report.games.push(Entry {
                     file: name,
-                    game,
-                    script,
+                    game: one.game,
+                    script: one.script,
                     copy_of: None,
-                    moves,
+                    moves: one.moves,
+                    seal: one.seal,
                 }),
                 Err(why) => report.unreadable.push((name, why)),
             }
@@ -172,23 +196,44 @@ pub fn read(paths: &[PathBuf]) -> ClassReport {
     report
 }
 
+/// What one save gives a class report.
+struct One {
+    game: GameFacts,
+    script: Option<&'static str>,
+    moves: usize,
+    seal: Option<Verdict>,
+}
+
 /// What one save gives a class report: its facts without the per-move detail, the scripted
-/// strategy it repeats, and its number of moves; or why not. One file fails alone, never the
-/// report: reading is capped (`persist::read`), the replay keeps one state, and a panic in it
-/// (or in playing the scripts it is compared with) is caught and named as this file's.
-fn read_one(
-    file: &Path,
-    scripts: &mut Scripts,
-) -> Result<(GameFacts, Option<&'static str>, usize), String> {
+/// strategy it repeats, its number of moves and its seal's verdict; or why not. The text is
+/// read once, so the seal checked is that of the very bytes replayed. One file fails alone,
+/// never the report: reading is capped (`persist::read`), the replay keeps one state, and a
+/// panic in it (or in playing the scripts it is compared with) is caught and named as this
+/// file's.
+fn read_one(file: &Path, scripts: &mut Scripts, key: Option<&ClassKey>) -> Result<One, String> {
+    let name = file.display().to_string();
+    let text = read_text(file, MAX_SAVE_BYTES, "save").map_err(|source| {
+        persist::SaveError::Read {
+            file: name.clone(),
+            source,
+        }
+        .to_string()
+    })?;
+    let seal = key.map(|k| verify(k, &text));
     let read = || {
-        persist::load_game(file).map(|loaded| {
+        persist::load_str(&text, &name).map(|loaded| {
             let script = script_of(&loaded, scripts);
             let moves = loaded.game.history.len();
             (facts::summary_of_loaded(&loaded), script, moves)
         })
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
-        Ok(Ok(read)) => Ok(read),
+        Ok(Ok((game, script, moves))) => Ok(One {
+            game,
+            script,
+            moves,
+            seal,
+        }),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("replaying it failed inside Truce (a bug: please report it)".into()),
     }

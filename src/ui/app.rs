@@ -391,7 +391,11 @@ impl App {
         // A new id: nobody else can hold its lock.
         let _ = self.take_lock(&info.id);
         self.info = Some(info);
-        self.game = Some(Game::new(scenario, self.ui.seed));
+        self.game = Some(Game::new_keyed(
+            scenario,
+            self.ui.seed,
+            &self.classroom.draw_key,
+        ));
         self.generation += 1;
         self.debrief = None;
         self.unsaved = false;

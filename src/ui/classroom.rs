@@ -23,6 +23,11 @@ pub struct Classroom {
     pub instructor: bool,
     /// Show the guided first week when a game starts (until it is read or skipped once).
     pub guide: bool,
+    /// A served class's draw key for Beijing's hidden type (empty: none): new games are drawn
+    /// with it and their saves record it.
+    pub draw_key: Vec<u8>,
+    /// The class key this game's saves are sealed with (a served class), if any.
+    pub class_key: Option<std::sync::Arc<crate::seal::ClassKey>>,
 }
 
 impl Classroom {
@@ -75,6 +80,7 @@ impl App {
             player,
             class: self.classroom.class,
             instructor: base.instructor || self.classroom.instructor,
+            class_key: self.classroom.class_key.clone(),
             ..base
         }
     }
@@ -92,6 +98,8 @@ impl App {
         if loaded.info.player.is_none() {
             loaded.info.player = self.classroom.player.clone();
         }
+        // A save never carries the key: a resumed game is sealed as a new one would be.
+        loaded.info.class_key = self.classroom.class_key.clone();
     }
 
     /// A key typed into the name prompt.

@@ -6,6 +6,7 @@
 //! `&App`.
 
 pub mod app;
+pub mod board;
 pub mod classroom;
 mod draw;
 pub mod effects;

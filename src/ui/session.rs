@@ -96,4 +96,10 @@ impl<B: Backend> Session<B> {
     pub fn into_app(self) -> App {
         self.app
     }
+
+    /// The App and the terminal, once the session is over (a board gives its terminal to a
+    /// review and takes it back).
+    pub fn into_parts(self) -> (App, Terminal<B>) {
+        (self.app, self.terminal)
+    }
 }

@@ -3,6 +3,7 @@
 //! them to `Input` and hands them to a `Session`. Nothing else in the UI names crossterm's
 //! events or the process's terminal; nothing here exits the process (main does, with `Ended`).
 
+mod board;
 mod convert;
 mod signals;
 mod tty;
@@ -22,6 +23,7 @@ use crate::ui::input::{Input, KeyCode, Mods};
 use crate::ui::paste;
 use crate::ui::session::{Flow, Session};
 
+pub use board::board;
 pub use convert::input;
 
 /// How the terminal game ended, for main to turn into the process's exit status.
@@ -103,11 +105,16 @@ fn end(app: &mut App, signal: i32) -> Ended {
 /// The terminal went away (a closed window, a killed tmux pane): end as a hang-up would, since
 /// nobody is left to play.
 fn hang_up(app: &mut App) -> Ended {
+    end(app, hang_up_signal())
+}
+
+/// The signal a hang-up stands for.
+fn hang_up_signal() -> i32 {
     #[cfg(unix)]
     let signal = libc::SIGHUP;
     #[cfg(not(unix))]
     let signal = 1;
-    end(app, signal)
+    signal
 }
 
 /// How long the loop waits for a key before looking for signals again.
