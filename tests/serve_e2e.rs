@@ -15,7 +15,7 @@ fn sign_in_play_hang_up_and_resume() {
     let mut class = Class::new(|t| t);
     class.start();
     let mut ada = class.connect("Ada Lovelace");
-    let title = ada.wait_for("Choose a scenario");
+    let title = ada.wait_for("Your class's scenario");
     assert!(title.contains("playing as Ada Lovelace"), "{title}");
     assert!(title.contains("class mode"), "{title}");
     ada.open_the_table();
@@ -74,7 +74,7 @@ fn sign_in_play_hang_up_and_resume() {
     assert!(row("hawk").contains(",unverified,"), "{csv}");
     // Back again: the same game, at week 2.
     let mut again = class.connect("ada lovelace ");
-    again.wait_for("Choose a scenario");
+    again.wait_for("Your class's scenario");
     again.send("\r");
     again.wait_for("Briefing");
     again.send("\r");
@@ -93,12 +93,17 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
     let mut class = Class::new(|t| t);
     class.start();
     let mut bo = class.connect("Bo");
-    let screen = bo.wait_for("Choose a scenario");
+    let screen = bo.wait_for("Your class's scenario");
     assert!(last_row(&bo).contains("Enter briefing"), "{screen}");
     // A key answered first: the game is reading its terminal's events (a window change that
     // came before it first looked would be one it never hears of, as in any terminal).
-    bo.send("j");
-    bo.wait_for("▶ Phase One");
+    // (A served class plays its own scenario, so the key opens the help and closes it.)
+    bo.send("?");
+    bo.wait_for("Esc or ? closes");
+    bo.send("?");
+    wait_until("the help closed", serve::TIMEOUT, || {
+        !bo.screen().contains("Esc or ? closes")
+    });
     bo.resize(90, 30);
     // The game redraws at the new size: its footer is on the new last row.
     wait_until("a redraw at 90x30", serve::TIMEOUT, || {
@@ -107,7 +112,7 @@ fn a_resize_reaches_the_game_and_no_size_plays_at_80_by_24() {
     // No pty asked for: the game still gets one, of 80×24.
     let mut plain = class.ssh("-Cy", serve::CODE, &["-T"], 100, 30);
     plain.read_at(80, 24);
-    let screen = plain.wait_for("Choose a scenario");
+    let screen = plain.wait_for("Your class's scenario");
     assert!(last_row(&plain).contains("Enter briefing"), "{screen}");
     assert!(screen.contains("playing as -Cy"), "{screen}");
     assert!(!plain.rows()[22].contains("Enter briefing"));
@@ -135,7 +140,7 @@ fn a_roster_pick_and_a_per_student_seed() {
     });
     class.start();
     let alan = class.connect("2");
-    let title = alan.wait_for("Choose a scenario");
+    let title = alan.wait_for("Your class's scenario");
     assert!(title.contains("playing as Alan Turing"), "{title}");
     let seed = truce::serve::SeedRule::PerStudent(7).seed_for("Alan Turing");
     assert!(title.contains(&format!("Seed {seed}")), "{title}");

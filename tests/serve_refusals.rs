@@ -139,7 +139,7 @@ fn a_second_session_under_one_name_must_take_over() {
     third.send("y");
     first.wait_exit();
     class.wait_log("take-over Ada from 127.0.0.1");
-    third.wait_for("Choose a scenario");
+    third.wait_for("Your class's scenario");
     third.send("\r");
     third.wait_for("Briefing");
     third.send("\r");

@@ -314,3 +314,25 @@ fn the_title_holds_every_scenario_and_the_seed_at_80x24() {
         }
     }
 }
+
+/// A served class fixes the scenario and the seed: a student can type no other seed and pick
+/// no other scenario, and the title says the game is the class's.
+#[test]
+fn a_served_class_pins_the_scenario_and_seed() {
+    let mut a = app().with_classroom(Classroom {
+        class: true,
+        player: Some("Ana".into()),
+        draw_key: vec![7; 32],
+        ..Classroom::default()
+    });
+    let (seed, picked) = (a.ui.seed, a.ui.picked);
+    press(&mut a, "42vv^");
+    a.handle_key(common::key(truce::ui::input::KeyCode::Backspace));
+    assert_eq!((a.ui.seed, a.ui.picked), (seed, picked));
+    let shown = text(&draw(&mut a, 80, 24));
+    assert!(shown.contains("Your class's scenario"), "{shown}");
+    assert!(shown.contains("everyone faces the same game"), "{shown}");
+    assert!(!shown.contains("Phase One, 2019"), "{shown}");
+    press(&mut a, ">>");
+    assert_eq!(a.game.as_ref().unwrap().seed, seed);
+}

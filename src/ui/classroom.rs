@@ -31,6 +31,12 @@ pub struct Classroom {
 }
 
 impl Classroom {
+    /// Whether the class fixes the scenario and seed (a served class, whose Beijing is drawn
+    /// with the class's key): the title screen then offers no other.
+    pub fn pinned(&self) -> bool {
+        !self.draw_key.is_empty()
+    }
+
     /// The setting for `truce play`: the name from `--player`, else the remembered one.
     pub fn for_play(class: bool, player: Option<String>) -> Classroom {
         let player = player

@@ -91,6 +91,9 @@ impl App {
     /// A digit typed on the title screen: the first starts a new seed, the next ones extend it.
     pub(crate) fn type_seed(&mut self, c: char) {
         let Some(d) = c.to_digit(10) else { return };
+        if self.classroom.pinned() {
+            return;
+        }
         let seed = if self.newcomer.seed_typing {
             self.ui.seed
         } else {

@@ -483,7 +483,7 @@ impl Ssh {
 
     /// From the title through the briefing to week 1's table.
     pub fn open_the_table(&mut self) {
-        self.wait_for("Choose a scenario");
+        self.wait_for("Your class's scenario");
         self.send("\r");
         self.wait_for("Briefing");
         self.send("\r");

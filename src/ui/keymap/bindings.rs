@@ -134,7 +134,7 @@ pub static BINDINGS: &[Binding] = &[
         "Previous scenario.",
         Group::Title,
         false,
-        |a| on(a, Screen::Title),
+        |a| on(a, Screen::Title) && !a.classroom.pinned(),
     ),
     b(
         Cmd::PickDown,
@@ -143,7 +143,7 @@ pub static BINDINGS: &[Binding] = &[
         "Next scenario.",
         Group::Title,
         true,
-        |a| on(a, Screen::Title),
+        |a| on(a, Screen::Title) && !a.classroom.pinned(),
     ),
     b(
         Cmd::SeedErase,
@@ -152,7 +152,7 @@ pub static BINDINGS: &[Binding] = &[
         "Type digits for another seed; Backspace erases one. The same scenario and seed give the same game.",
         Group::Title,
         false,
-        |a| on(a, Screen::Title),
+        |a| on(a, Screen::Title) && !a.classroom.pinned(),
     ),
     b(
         Cmd::Continue,

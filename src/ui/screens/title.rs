@@ -43,13 +43,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
     let w = inner.width;
     // Tall terminals get the logo with room around it; short ones the logo alone.
     let roomy = inner.height >= 30;
-    let mut lines = vec![
-        Line::styled("Choose a scenario", theme.title()),
-        Line::raw(""),
-    ];
+    let pinned = app.classroom.pinned();
+    let heading = if pinned {
+        "Your class's scenario"
+    } else {
+        "Choose a scenario"
+    };
+    let mut lines = vec![Line::styled(heading, theme.title()), Line::raw("")];
     // Each scenario's lines in `lines`: (scenario, first, end).
     let mut picks = Vec::new();
     for (i, s) in app.scenarios.iter().enumerate() {
+        // A served class plays its own scenario: the others are not offered.
+        if pinned && i != app.ui.picked {
+            continue;
+        }
         let first = lines.len();
         let picked = i == app.ui.picked;
         let marker = if picked { "▶ " } else { "  " };
@@ -86,11 +93,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, out: &mut Drawn) {
             Span::styled(format!("{seed}{cursor}"), theme.key()),
             Span::styled(player_note(app), theme.dim()),
         ]),
-        Line::raw(format!(
-            "The same scenario and seed give the same game: a class can all play `truce play --seed {seed}`."
-        )),
+        Line::raw(if app.classroom.pinned() {
+            "Your class plays this scenario with this seed: everyone faces the same game."
+                .to_string()
+        } else {
+            format!(
+                "The same scenario and seed give the same game: a class can all play `truce play --seed {seed}`."
+            )
+        }),
         Line::styled(
-            "Enter reads the briefing; digits typed here make another seed.",
+            if app.classroom.pinned() {
+                "Enter reads the briefing."
+            } else {
+                "Enter reads the briefing; digits typed here make another seed."
+            },
             theme.dim(),
         ),
     ];
