@@ -22,7 +22,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match truce::persist::examples::write_examples(&scenario, &dir) {
+    match truce::sim::examples::write_examples(&scenario, &dir) {
         Ok(paths) => {
             for p in paths {
                 match truce::persist::load_game(&p) {
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match truce::persist::examples::write_fixtures(&scenario, &fixtures) {
+    match truce::sim::examples::write_fixtures(&scenario, &fixtures) {
         Ok(paths) => {
             for p in paths {
                 println!("wrote {}", p.display());

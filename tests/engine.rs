@@ -409,3 +409,27 @@ fn a_package_agreed_in_the_summit_week_poses_the_last_ask_and_the_week_waits() {
         "some seed reaches the summit with the status quo acceptable and an ask to make"
     );
 }
+
+/// The search's reward is the scorecard's overall score, to the bit, at every ending.
+#[test]
+fn overall_value_is_the_scorecards_overall() {
+    let Some(Ok(s)) = truce::scenario::builtin("autumn-2025") else {
+        panic!("the built-in scenario loads");
+    };
+    for strategy in truce::sim::Strategy::ALL {
+        for seed in 1..=4 {
+            let r = truce::sim::play(&s, strategy, seed);
+            let full = truce::engine::scorecard(&s, &r.state).overall.value;
+            assert_eq!(
+                truce::engine::overall_value(&s, &r.state).to_bits(),
+                full.to_bits()
+            );
+            assert!(
+                !truce::engine::scorecard(&s, &r.state)
+                    .overall
+                    .reason
+                    .is_empty()
+            );
+        }
+    }
+}

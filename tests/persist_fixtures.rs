@@ -180,7 +180,7 @@ fn a_scenario_file_is_not_a_save() {
 #[test]
 fn fixtures_and_example_saves_are_current() {
     let scenario = Arc::new(scenario::resolve("autumn-2025").unwrap());
-    for (name, contents) in persist::examples::fixtures(&scenario).unwrap() {
+    for (name, contents) in truce::sim::examples::fixtures(&scenario).unwrap() {
         let on_disk = fs::read_to_string(fixture(name)).unwrap_or_default();
         assert!(
             on_disk == contents,
@@ -189,7 +189,7 @@ fn fixtures_and_example_saves_are_current() {
     }
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for path in persist::examples::write_examples(&scenario, dir.path()).unwrap() {
+    for path in truce::sim::examples::write_examples(&scenario, dir.path()).unwrap() {
         let name = path.file_name().unwrap();
         let fresh = fs::read_to_string(&path).unwrap();
         let on_disk = fs::read_to_string(root.join("saves").join(name)).unwrap_or_default();

@@ -515,27 +515,6 @@ fn durability(
 }
 
 #[cfg(test)]
-mod value_tests {
-    use crate::sim::{Strategy, play};
-
-    /// The search's reward is the scorecard's overall score, to the bit, at every ending.
-    #[test]
-    fn overall_value_is_the_scorecards_overall() {
-        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
-            panic!("the built-in scenario loads");
-        };
-        for strategy in Strategy::ALL {
-            for seed in 1..=4 {
-                let r = play(&s, strategy, seed);
-                let full = super::scorecard(&s, &r.state).overall.value;
-                assert_eq!(super::overall_value(&s, &r.state).to_bits(), full.to_bits());
-                assert!(!super::scorecard(&s, &r.state).overall.reason.is_empty());
-            }
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::share_words;
 

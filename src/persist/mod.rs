@@ -23,7 +23,6 @@ mod clock;
 mod diff;
 mod dirs;
 mod error;
-pub mod examples;
 pub mod format;
 pub mod legacy;
 mod list;

@@ -5,6 +5,7 @@ mod adaptive;
 #[cfg(test)]
 mod ai_tables;
 pub mod belief;
+pub mod examples;
 mod fair;
 mod line;
 pub mod moves;

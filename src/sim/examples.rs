@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::engine::{Action, Game};
-use crate::persist::error::SaveError;
 use crate::persist::format::to_text;
 use crate::persist::legacy::SaveV1;
-use crate::persist::save::{GameInfo, save_game, save_of};
+use crate::persist::{GameInfo, SaveError, save_game, save_of};
 use crate::scenario::Scenario;
 use crate::sim::{self, Strategy};
 
