@@ -12,7 +12,7 @@
 use crate::ai::{self, Valuation};
 use crate::core::Package;
 use crate::engine::{Action, Outcome, classify, query};
-use crate::sim::scripted::{costly_ask, talks_weeks, weeks_to_summit};
+use crate::sim::scripted::{WEEKLY_FALL, costly_ask, talks_weeks, weeks_to_summit};
 use crate::sim::scripts_plan as plan;
 use crate::sim::strategy::Ctx;
 
@@ -137,7 +137,19 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     let best = (first..=plan.len())
         .map(|k| plan.package(c, k))
         .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
-        .find(|p| estimate(&val, &r, p) >= demand + 0.005 && val.balanced(&p.0));
+        .find(|p| estimate(&val, &r, p) >= demand + 0.005 && val.balanced(&p.0))
+        .or_else(|| {
+            // The plan is spent and still short: in the last weeks, bridge the gap Beijing
+            // states with the cheapest steps its way rather than go home with nothing.
+            (left <= 1)
+                .then(|| {
+                    // What it stated last week, less a week's fall: the summit's eve is
+                    // judged on the steepest part of its curve.
+                    let stated = r.demand - WEEKLY_FALL;
+                    bridge(c, &val, &r, plan.package(c, plan.len()), demand.min(stated))
+                })
+                .flatten()
+        });
     if let Some(counter) = &c.state.counter
         && (left <= 1 || firm)
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
@@ -172,3 +184,41 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     }
     Action::Propose(best.unwrap_or_else(|| plan.package(c, plan.len())))
 }
+
+/// The package `from` moved towards China, one step at a time where a step gives China most
+/// (as the reader estimates it) for the least US value, never adding a security cost, until
+/// the estimate clears `demand`: `None` if no such package keeps a gain for the US.
+fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> Option<Package> {
+    let s = c.scenario;
+    let mut p = from;
+    for _ in 0..s.issues.len() * 4 {
+        if estimate(val, r, &p) >= demand + 0.005 && val.balanced(&p.0) {
+            return (c.us_gain(&p) > MIN_GAIN).then_some(p);
+        }
+        let here = val.china(&p.0);
+        let us_here = c.us_gain(&p);
+        let mut best: Option<(f64, Package)> = None;
+        for (i, issue) in s.issues.iter().enumerate() {
+            if !c.state.agenda[i] {
+                continue;
+            }
+            let Some(next) = ai::step_towards_china(s, i, p.0[i]) else {
+                continue;
+            };
+            if issue.levels[next].security_cost > issue.levels[p.0[i]].security_cost {
+                continue;
+            }
+            let mut q = p.clone();
+            q.0[i] = next;
+            let ratio = (val.china(&q.0) - here) / (us_here - c.us_gain(&q)).max(1e-4);
+            if best.as_ref().is_none_or(|(b, _)| ratio > *b) {
+                best = Some((ratio, q));
+            }
+        }
+        p = best?.1;
+    }
+    None
+}
+
+/// The least US gain (valuation points) a bridged package must keep to beat an extended truce.
+const MIN_GAIN: f64 = 0.12;

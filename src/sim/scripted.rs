@@ -146,7 +146,7 @@ fn reach(c: &Ctx, p: &Package) -> bool {
 
 /// How far China's demand typically falls in one of the last weeks before the summit (its
 /// Boulware curve is steepest there).
-const WEEKLY_FALL: f64 = 0.035;
+pub(crate) const WEEKLY_FALL: f64 = 0.035;
 
 /// Weeks until the summit's week (0 in it), if one is on the calendar.
 pub(crate) fn weeks_to_summit(c: &Ctx) -> Option<u32> {
