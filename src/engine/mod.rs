@@ -21,7 +21,9 @@ pub use crate::core::{calendar, outcome, state};
 pub use action::{Action, ActionError, Package};
 pub use game::Game;
 pub use outcome::Outcome;
-pub use score::{Lesson, Score, Scorecard, overall_value, scorecard};
+pub use score::{
+    Lesson, Score, Scorecard, overall_value, scorecard, scorecard_if_signed, signed_instead,
+};
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};
 pub(crate) use step::apply;
 pub use step::{Turn, check, classify, new_state, new_state_keyed, step};

@@ -280,6 +280,23 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     card(scenario, state, true)
 }
 
+/// The scorecard had `package` been signed instead at the end of this game: the same final
+/// state and the same dice for every package asked this of it (what-if questions, and the tests
+/// that hold the scores' economics on games played).
+pub fn scorecard_if_signed(scenario: &Scenario, state: &State, package: &Package) -> Scorecard {
+    scorecard(scenario, &signed_instead(scenario, state, package))
+}
+
+/// The finished state had `package` been signed instead, with its year after played on the
+/// same dice (`scorecard_if_signed`'s state).
+pub fn signed_instead(scenario: &Scenario, state: &State, package: &Package) -> State {
+    let mut st = state.clone();
+    st.outcome = Some(crate::engine::classify(scenario, package));
+    st.signed = Some(package.clone());
+    st.epilogue = Some(crate::engine::epilogue::play(scenario, &mut st));
+    st
+}
+
 /// The overall score alone (what `scorecard` gives as `overall.value`), with no words built:
 /// the reward a search reads after every playout.
 pub fn overall_value(scenario: &Scenario, state: &State) -> f64 {
