@@ -1,7 +1,9 @@
 //! The epilogue: the twelve months after the game, played month by month from the final state
 //! with the game's own RNG. After a deal each Chinese commitment is delivered with a chance set
-//! by its kind, enforcement and the deal's balance (purchases counted against their
-//! business-as-usual baseline); US concessions are delivered for sure. After a lapse the US
+//! by its kind, enforcement and how one-sided the term is (purchases counted against their
+//! business-as-usual baseline), falling back to the most a lesser commitment keeps; US
+//! concessions are delivered for sure, and US tariffs, paid mostly by US buyers, count as the
+//! leverage that enforces the deal, not as welfare. After a lapse the US
 //! tariffs snap back and China mirrors them; a walk-out is a lapse plus what it provokes: a
 //! mirrored rung, unless China's own pressure made the US credible, in which case Beijing bears
 //! its no-deal cost and returns to the table. After an extension the unresolved pressures keep
