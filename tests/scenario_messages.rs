@@ -122,6 +122,16 @@ fn unknown_lessons_and_ladder_issues_list_the_valid_names() {
     );
     assert!(e.contains("unknown issue \"farms\""), "{e}");
     assert!(e.contains("issues: tariffs"), "{e}");
+    let e = broken(
+        "ladder_issue: Some(\"farm\")",
+        "ladder_issue: Some(\"farm\"), leverage_issue: Some(\"tarifs\")",
+    );
+    assert!(e.contains("unknown issue \"tarifs\""), "{e}");
+    let e = broken(
+        "lopsided_penalty: 0.6,",
+        "lopsided_penalty: 0.6, leverage: Some(1.5),",
+    );
+    assert!(e.contains("1.5 is outside 0 to 1"), "{e}");
 }
 
 #[test]

@@ -34,6 +34,7 @@ struct Stats {
     max_rung: f64,
     headline: f64,
     durability: f64,
+    balance: f64,
     us_value: f64,
     damage: f64,
     overall: f64,
@@ -56,6 +57,7 @@ fn measure(s: &Scenario, strategy: Strategy) -> Stats {
         st.max_rung += f64::from(g.state.max_rung);
         st.headline += g.scores.headline.value;
         st.durability += g.scores.durability.value;
+        st.balance += g.scores.balance.value;
         st.us_value += g.scores.us_value.value;
         st.damage += g.scores.damage.value;
         st.overall += g.scores.overall.value;
@@ -68,6 +70,7 @@ fn measure(s: &Scenario, strategy: Strategy) -> Stats {
         &mut st.max_rung,
         &mut st.headline,
         &mut st.durability,
+        &mut st.balance,
         &mut st.us_value,
         &mut st.damage,
         &mut st.overall,
@@ -91,8 +94,8 @@ fn stats(name: &'static str) -> &'static BTreeMap<&'static str, Stats> {
                     .collect();
                 for (k, v) in &per {
                     eprintln!(
-                        "{n} {k:<13} deals {:.2} top-rung {:.2} max-rung {:.2} headline {:.1} durability {:.1} value {:.1} overall {:.1} {:?}",
-                        v.deals, v.top_rung, v.max_rung, v.headline, v.durability, v.us_value, v.overall, v.outcomes
+                        "{n} {k:<13} deals {:.2} top-rung {:.2} max-rung {:.2} headline {:.1} durability {:.1} balance {:.1} value {:.1} overall {:.1} {:?}",
+                        v.deals, v.top_rung, v.max_rung, v.headline, v.durability, v.balance, v.us_value, v.overall, v.outcomes
                     );
                 }
                 (n, per)
@@ -171,13 +174,16 @@ fn every_builtin_plays_to_an_end_under_every_strategy() {
 /// A purchases-heavy dealmaker wins the headline: it asks for the most $bn and China, more
 /// dependent on the US market in 2019, signs in most games (not all: the Beijing drawn may hold
 /// out or leave the summit; measured 91% over 240 seeds). Purchases count against their 2017
-/// baseline, so even its headline is small (measured 25): most of what is bought would have been
-/// bought anyway, and the record's text delivers nothing beyond the baseline (headline 0).
+/// baseline, so even its headline is small: most of what is bought would have been bought
+/// anyway, and the record's text delivers nothing beyond the baseline (headline 0). Since rules 6
+/// each one-sided term arrives less (the lopsided penalty reads each term's lean), and what
+/// arrives of a purchase asked beyond what China delivers is no more than a lesser commitment's:
+/// measured 11 over 240 seeds (25 under rules 5), the next strategy 6.
 #[test]
 fn phase_one_dealmaker_tops_the_headline() {
     let d = get("phase-one-2019", "dealmaker");
     assert!(d.deals >= 0.8, "dealmaker signs: {d:?}");
-    assert!(d.headline >= 15.0, "dealmaker's headline: {d:?}");
+    assert!(d.headline >= 8.0, "dealmaker's headline: {d:?}");
     assert!(
         get("phase-one-2019", "historical").headline <= 5.0,
         "none of the record's extra purchases arrives"
@@ -185,7 +191,7 @@ fn phase_one_dealmaker_tops_the_headline() {
     for other in ["structural", "historical", "patient", "first-counter"] {
         let o = get("phase-one-2019", other);
         assert!(
-            d.headline > o.headline + 15.0,
+            d.headline > o.headline + 4.0,
             "dealmaker {:.1} vs {other} {:.1}",
             d.headline,
             o.headline
@@ -194,17 +200,25 @@ fn phase_one_dealmaker_tops_the_headline() {
 }
 
 /// ...but its deal does not last: commercial commitments deliver about 58%, a declaration
-/// cannot enforce them, and a lopsided deal holds worse. Structural play lasts far longer.
+/// cannot enforce them, and one-sided terms hold worse. Structural play keeps far more (in
+/// amount: Durability) and a far larger share of what China committed (Balance, a deal both
+/// sides keep).
 #[test]
 fn phase_one_dealmaker_scores_poorly_on_durability() {
     let d = get("phase-one-2019", "dealmaker");
     let s = get("phase-one-2019", "structural");
-    assert!(d.durability <= 40.0, "dealmaker's durability: {d:?}");
+    assert!(d.durability <= 45.0, "dealmaker's durability: {d:?}");
     assert!(
         s.durability >= d.durability + 25.0,
         "structural {:.1} vs dealmaker {:.1}",
         s.durability,
         d.durability
+    );
+    assert!(
+        s.balance >= d.balance + 20.0,
+        "kept: structural {:.1} vs dealmaker {:.1}",
+        s.balance,
+        d.balance
     );
 }
 

@@ -220,29 +220,45 @@ fn china_never_counters_past_the_us_ask() {
     );
 }
 
+/// Balance states the share the epilogue reports delivered; Durability the amount kept, with
+/// that share and the leverage kept; the epilogue's closing line names both.
 #[test]
-fn durability_states_the_delivered_share_the_epilogue_reports() {
+fn durability_and_balance_state_what_the_epilogue_reports() {
     let s = shared();
     let r = truce::sim::play(&s, truce::sim::Strategy::Patient, 1);
     let epi = r.state.epilogue.as_ref().expect("epilogue");
     assert!(r.state.outcome.is_some_and(|o| o.is_deal()));
-    let delivered = format!("{:.0}% of US gains delivered", 100.0 * epi.delivered);
-    let d = &r.scores.durability;
-    assert!(d.reason.contains(&delivered), "{} / {delivered}", d.reason);
+    let pct = format!("{:.0}%", 100.0 * epi.delivered);
+    let b = &r.scores.balance;
     assert!(
-        d.reason.starts_with(&format!("{:.0} = 70%", d.value)),
+        b.reason.starts_with(&format!(
+            "{pct} of what China committed was delivered and kept"
+        )),
+        "{}",
+        b.reason
+    );
+    assert!(
+        (b.value - 100.0 * epi.delivered).abs() < 1e-9,
+        "{}",
+        b.value
+    );
+    let d = &r.scores.durability;
+    assert!(
+        d.reason.starts_with(&format!(
+            "{:.0}: the US gains delivered and kept after a year ({pct} of those asked",
+            d.value
+        )),
         "{}",
         d.reason
     );
+    let leverage = format!("({:.0}% of it:", 100.0 * epi.leverage);
+    assert!(d.reason.contains(&leverage), "{} / {leverage}", d.reason);
     let lines = truce::report::epilogue_lines(&s, epi, r.state.outcome);
-    let pct = format!(
-        "{:.0}% of the US gains were delivered",
-        100.0 * epi.delivered
-    );
+    let said = format!("{pct} of the US gains asked were delivered and kept");
     assert!(
         lines
             .iter()
-            .any(|l| l.contains(&pct) && l.contains("Durability")),
+            .any(|l| l.contains(&said) && l.contains("Durability") && l.contains("Balance")),
         "{lines:?}"
     );
 }

@@ -28,10 +28,25 @@ pub enum Note {
         /// Share delivered.
         share: f64,
         /// The share expected for purchases in this deal, before the year's luck (the
-        /// scenario's delivery rate, lowered the more lopsided the deal); none for a
+        /// scenario's delivery rate, lowered the more one-sided the term); none for a
         /// commitment kept in full or from a save that predates it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         expected: Option<f64>,
+    },
+    /// What was signed on this issue did not hold in full, and China kept to a lesser level
+    /// (a more ambitious commitment contains the lesser one, so asking for more never keeps
+    /// less): the gain kept is this share of the gain asked.
+    FellBack {
+        /// Issue index.
+        issue: usize,
+        /// The level China kept to.
+        level: usize,
+        /// Share of the signed level's gain kept over the year.
+        share: f64,
+        /// The month what was signed lapsed, if it lapsed (none: purchases that arrived only
+        /// as far as the lesser level's would have).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        month: Option<u32>,
     },
     /// A commitment lapsed in this month.
     Lapsed {
@@ -90,8 +105,17 @@ pub struct Epilogue {
     pub notes: Vec<Note>,
     /// Share of the promised US gain delivered (0..1); 0 without a deal.
     pub delivered: f64,
-    /// US utility gained over the status quo after delivery.
+    /// US utility gained over the status quo after delivery (the leverage issue, US tariffs,
+    /// valued at the status quo: US buyers pay them).
     pub us_gain: f64,
+    /// The amount of US gain delivered and kept (utility): China's commitments and the
+    /// suspension of its cards, as delivered; 0 without a deal. Durability reads it.
+    #[serde(default)]
+    pub kept: f64,
+    /// Share of the US's leverage standing after the deal (its tariffs against their status
+    /// quo, the US cards in force a concession would trade): 1 kept all, 0 gave all away.
+    #[serde(default = "all_kept")]
+    pub leverage: f64,
     /// Headline $bn net of baseline and delivery.
     pub net_headline_bn: f64,
     /// Restriction rung-months over the year.
@@ -102,4 +126,9 @@ pub struct Epilogue {
     pub mean_market: f64,
     /// Lowest magnet supply over the year.
     pub min_magnets: f64,
+}
+
+/// An epilogue from before the leverage was recorded kept all of it (nothing said otherwise).
+fn all_kept() -> f64 {
+    1.0
 }

@@ -1,7 +1,9 @@
 //! The epilogue: the twelve months after the game, played month by month from the final state
 //! with the game's own RNG. After a deal each Chinese commitment is delivered with a chance set
-//! by its kind, enforcement and the deal's balance (purchases counted against their
-//! business-as-usual baseline); US concessions are delivered for sure. After a lapse the US
+//! by its kind, enforcement and how one-sided the term is (purchases counted against their
+//! business-as-usual baseline), falling back to the most a lesser commitment keeps; US
+//! concessions are delivered for sure, and US tariffs, paid mostly by US buyers, count as the
+//! leverage that enforces the deal, not as welfare. After a lapse the US
 //! tariffs snap back and China mirrors them; a walk-out is a lapse plus what it provokes: a
 //! mirrored rung, unless China's own pressure made the US credible, in which case Beijing bears
 //! its no-deal cost and returns to the table. After an extension the unresolved pressures keep
@@ -14,6 +16,10 @@ use crate::ai::Valuation;
 use crate::core::{Epilogue, Month, Note, Outcome, Package, State};
 use crate::scenario::{Kind, Scenario, Side};
 
+mod terms;
+use terms::Terms;
+pub(crate) use terms::enforced;
+
 /// What the year starts from: the notes so far, the rung standing, and the monthly drifts.
 struct Year {
     notes: Vec<Note>,
@@ -21,6 +27,8 @@ struct Year {
     /// The month China lets its mineral commitment lapse, if it does.
     lapse_rung_at: Option<u32>,
     us_gain: f64,
+    /// The share of the US's leverage the deal leaves standing (1 without a deal).
+    leverage: f64,
     promised: f64,
     kept: f64,
     net_bn: f64,
@@ -35,6 +43,7 @@ impl Year {
             rung: state.rung,
             lapse_rung_at: None,
             us_gain: 0.0,
+            leverage: 1.0,
             promised: 0.0,
             kept: 0.0,
             net_bn: 0.0,
@@ -57,77 +66,76 @@ pub(crate) fn play(scenario: &Scenario, state: &mut State) -> Epilogue {
     epilogue
 }
 
-/// After a deal: each US gain is delivered, decays or lapses; China's suspended cards count at
-/// the structural rate; mineral flow lifts the rung and farm purchases ease farm stress.
+/// After a deal: each Chinese commitment is delivered, decays or lapses, with a chance set by
+/// its kind and the enforcement chapter, lowered the more one-sided the term (the lopsided
+/// penalty); what lapses falls back to the most a lesser commitment on the issue keeps, so
+/// asking for more never keeps less. The leverage issue (US tariffs) is worth nothing here (US
+/// buyers pay them); the leverage the US kept is recorded for Durability. China's suspended
+/// cards count at the structural rate; mineral flow lifts the rung and farm purchases ease
+/// farm stress.
 fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8Rng) -> Year {
     let r = &scenario.world.epilogue;
-    let months = r.months.max(1);
     let mut y = Year::new(scenario, state);
     let val = Valuation::new(scenario, state);
-    let (us_s, cn_s) = val.shares(&p.0);
-    let factor = (1.0 - r.lopsided_penalty * (us_s - cn_s).max(0.0)).clamp(0.2, 1.0);
-    let rules = &scenario.deal;
-    let enforcement = scenario.index().enforcement.map_or(0, |e| p.0[e]);
-    let hold_structural = rules
-        .structural_hold
-        .get(enforcement)
-        .or(rules.structural_hold.last())
-        .copied()
-        .unwrap_or(0.5);
-    let minerals = scenario.index().minerals;
+    let ix = scenario.index();
+    y.leverage = terms::leverage_kept(scenario, state, &p.0);
+    let terms = Terms::new(scenario, &val, p);
     let (mut announced, mut farm_flowing) = (0.0, false);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
-        let level = &issue.levels[p.0[i]];
+        // One roll per issue whatever the package: the same seed deals each issue the same
+        // luck in every package, so a package asking more on one issue keeps no less.
+        let roll: f64 = rng.random();
+        if Some(i) == ix.leverage {
+            continue;
+        }
+        let signed = p.0[i];
+        let gain = terms.gain(i, signed);
         if gain <= 0.0 {
+            // A US concession is delivered for sure.
             y.us_gain += gain;
             continue;
         }
-        let kind = level.kind;
-        let hold = factor
-            * match kind {
-                Kind::Structural => hold_structural,
-                Kind::Commercial => rules.commercial_delivery,
-                Kind::Political => rules.political_hold,
-            };
-        let roll: f64 = rng.random();
-        let mut lapsed = false;
-        let share = if kind == Kind::Commercial {
-            // Purchases arrive in part: centred on the delivery rate.
-            (hold * (0.5 + roll)).clamp(0.0, 1.0)
-        } else if roll < hold {
-            1.0
-        } else {
-            let month =
-                1 + crate::core::num::whole((f64::from(months) * roll).floor(), months) % months;
-            lapsed = true;
-            y.notes.push(Note::Lapsed { issue: i, month });
-            if Some(i) == minerals {
-                y.lapse_rung_at = Some(month);
+        let held = terms.held(i, signed, roll);
+        match held.level {
+            Some(l) if l == signed => {
+                // Purchases centre on their rate: say so, so the same tonnage delivering 30% in
+                // one game and 73% in another reads as luck around a stated rate (found in play).
+                let commercial = issue.levels[signed].kind == Kind::Commercial;
+                y.notes.push(Note::Delivered {
+                    issue: i,
+                    share: held.share,
+                    expected: commercial.then(|| terms.hold(i, signed).clamp(0.0, 1.0)),
+                });
             }
-            f64::from(month) / f64::from(months)
-        };
-        // A commitment that lapsed in the last month kept 12 of 12 months' share, yet it
-        // lapsed: it is not also "delivered and kept all year".
-        if (share >= 1.0 && !lapsed) || kind == Kind::Commercial {
-            // Purchases centre on `hold`: say so, so the same tonnage delivering 30% in one
-            // game and 73% in another reads as luck around a stated rate (found in play).
-            let expected = (kind == Kind::Commercial).then_some(hold.clamp(0.0, 1.0));
-            y.notes.push(Note::Delivered {
+            Some(level) => y.notes.push(Note::FellBack {
                 issue: i,
-                share,
-                expected,
-            });
+                level,
+                share: held.kept / gain,
+                month: held.lapsed,
+            }),
+            None => {
+                if let Some(month) = held.lapsed {
+                    y.notes.push(Note::Lapsed { issue: i, month });
+                }
+            }
+        }
+        // The ladder returns only when nothing China committed on its issue still flows.
+        if Some(i) == ix.minerals && held.flowing <= 0.0 {
+            y.lapse_rung_at = held.lapsed;
         }
         y.promised += gain;
-        y.kept += gain * share;
-        y.us_gain += gain * share;
-        announced += level.headline_bn;
-        // The share is of the whole commitment; only what arrives beyond the baseline (what
-        // China would have bought anyway) is new: phase one's 58% of $502bn was less than the
-        // 2017 baseline, so none of its extra $200bn arrived.
-        y.net_bn += (level.headline_bn * share - level.baseline_bn).max(0.0);
-        if Some(i) == scenario.index().farm && share >= 0.3 {
+        y.kept += held.kept;
+        y.us_gain += held.kept;
+        announced += issue.levels[signed].headline_bn;
+        // The share is of the whole commitment kept to; only what arrives beyond the baseline
+        // (what China would have bought anyway) is new: phase one's 58% of $502bn was less
+        // than the 2017 baseline, so none of its extra $200bn arrived.
+        if let Some(l) = held.level {
+            let level = &issue.levels[l];
+            y.net_bn += (level.headline_bn * held.share - level.baseline_bn).max(0.0);
+        }
+        // Farm purchases flow when a commitment the deal contains arrives in earnest.
+        if Some(i) == ix.farm && held.flowing >= 0.3 {
             farm_flowing = true;
         }
     }
@@ -137,8 +145,8 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
         if card.side == Side::China && state.cards[k] && crate::ai::suspends(scenario, k, &p.0) {
             let value = crate::ai::card_value(scenario, state, k);
             y.promised += value;
-            y.kept += value * hold_structural;
-            y.us_gain += value * hold_structural;
+            y.kept += value * terms.structural;
+            y.us_gain += value * terms.structural;
         }
     }
     if announced > 0.0 {
@@ -147,7 +155,7 @@ fn deal_year(scenario: &Scenario, state: &State, p: &Package, rng: &mut ChaCha8R
             net: y.net_bn,
         });
     }
-    let minerals_flow = minerals.is_some_and(|m| {
+    let minerals_flow = ix.minerals.is_some_and(|m| {
         let issue = &scenario.issues[m];
         issue.levels[p.0[m]].us > issue.levels[val.sq(m)].us
     });
@@ -271,6 +279,8 @@ fn months(scenario: &Scenario, state: &State, mut y: Year) -> Epilogue {
             0.0
         },
         us_gain: y.us_gain,
+        kept: y.kept,
+        leverage: y.leverage,
         net_headline_bn: y.net_bn,
         rung_months,
         mean_farm: sum_farm / n,

@@ -56,6 +56,8 @@ fn purchases_short(scenario: &Scenario, state: &State, share: f64) -> bool {
             });
             commercial && *s < share
         }
+        // Purchases that arrived only as far as a lesser commitment's fell short of the whole.
+        Note::FellBack { month: None, .. } => true,
         _ => false,
     })
 }

@@ -21,7 +21,9 @@ pub use crate::core::{calendar, outcome, state};
 pub use action::{Action, ActionError, Package};
 pub use game::Game;
 pub use outcome::Outcome;
-pub use score::{Lesson, Score, Scorecard, overall_value, scorecard};
+pub use score::{
+    Lesson, Score, Scorecard, overall_value, scorecard, scorecard_if_signed, signed_instead,
+};
 pub use state::{Dispatch, Meters, Snapshot, Source, State, SummitStatus};
 pub(crate) use step::apply;
 pub use step::{Turn, check, classify, new_state, new_state_keyed, step};
@@ -38,5 +40,8 @@ pub use step::{Turn, check, classify, new_state, new_state_keyed, step};
 /// doubt, purchases delivered as a share of the whole commitment against its baseline, lessons
 /// only where they fit, markets that shrug off tariff news where the scenario says so, and a Beijing
 /// whose own deadline may lie past the summit (its horizon), so waiting for its floor can end with
-/// no deal.
-pub const RULES: u32 = 5;
+/// no deal; 6 scores with the right economics: US tariffs valued as leverage, not welfare,
+/// durability the amount delivered and kept as far as the leverage kept enforces it, balance
+/// the share of China's commitments kept, each term's lean lowering its chance to hold, and a
+/// commitment that lapses falling back to the most a lesser one keeps.
+pub const RULES: u32 = 6;

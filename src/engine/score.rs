@@ -139,14 +139,21 @@ impl Scorecard {
 }
 
 /// US value: the delivered gain over the status quo (US concessions count in full, Chinese
-/// commitments only as delivered), minus gestures given away. 50 is no deal: a deal below the
-/// US walk-away point scores below it.
-fn us_value(state: &State, gain: f64, words: bool) -> Score {
+/// commitments only as delivered, the leverage issue, US tariffs, not at all: US buyers pay
+/// them), minus gestures given away. 50 is no deal: a deal below the US walk-away point scores
+/// below it.
+fn us_value(scenario: &Scenario, state: &State, gain: f64, words: bool) -> Score {
     let outcome = state.outcome;
     match outcome {
         Some(o) if o.is_deal() => score(words, 50.0 + 100.0 * gain, || {
+            let tariffs = scenario.index().leverage.map_or(String::new(), |t| {
+                format!(
+                    "; {} count as leverage, not welfare: US buyers pay them, so cutting them costs leverage at the table and to enforce the deal (see Durability), not value",
+                    scenario.issues[t].name
+                )
+            });
             format!(
-                "After a year the deal is worth {:+} points to the US against no deal (50 = no deal){}.",
+                "After a year the deal is worth {:+} points to the US against no deal (50 = no deal){}{tariffs}.",
                 // Rounded first, and `+ 0.0` turns -0 into 0: "-0 points" read as a loss.
                 Whole((100.0 * gain).round_ties_even() + 0.0),
                 gestures(state.concessions)
@@ -173,43 +180,29 @@ fn us_value(state: &State, gain: f64, words: bool) -> Score {
     }
 }
 
-/// Balance: how even the two sides' shares of their possible gains are.
-fn balance(
-    scenario: &Scenario,
-    state: &State,
-    val: &Valuation,
-    deal: Option<&Package>,
-    words: bool,
-) -> Score {
-    let final_levels = deal.map_or_else(|| scenario.status_quo().0, |p| p.0.clone());
-    if deal.is_some() {
-        let (us, cn) = val.shares(&final_levels);
-        score(words, 100.0 - 100.0 * (us - cn).abs(), || {
-            format!(
-                "The US {}, China {}: the closer, the longer it holds.",
-                share_words(us),
-                share_words(cn)
-            )
-        })
-    } else {
-        score(words, 50.0 + state.meters.trust / 4.0, || {
+/// Balance: a deal both sides keep. The share of what China committed that is delivered and
+/// kept after a year (the US's side is kept in full), read from the epilogue: a one-sided term
+/// lapses more, and a concession buys nothing by itself (it changes no Chinese term's lean).
+fn balance(state: &State, deal: Option<&Package>, epi: Option<&Epilogue>, words: bool) -> Score {
+    if deal.is_none() {
+        return score(words, 50.0 + state.meters.trust / 4.0, || {
             format!(
                 "No deal to judge; Beijing's trust ends at {}.",
                 Whole(state.meters.trust)
             )
-        })
+        });
     }
-}
-
-/// A side's share of what it could gain, with a loss said as one ("-7%" read as a typo).
-fn share_words(share: f64) -> String {
-    // `+ 0.0` turns a rounded -0 into 0.
-    let pct = (100.0 * share).round() + 0.0;
-    if pct < 0.0 {
-        format!("loses {:.0}% of what it could gain", -pct)
-    } else {
-        format!("gets {pct:.0}% of what it could gain")
-    }
+    let Some(e) = epi.filter(|e| e.kept > 0.0) else {
+        return score(words, 50.0, || {
+            "China committed to nothing the US gains from: nothing for both sides to keep.".into()
+        });
+    };
+    score(words, 100.0 * e.delivered, || {
+        format!(
+            "{}% of what China committed was delivered and kept after a year, and the US kept its side: a deal both sides keep. A one-sided term lapses more; a concession buys nothing by itself.",
+            Whole(100.0 * e.delivered)
+        )
+    })
 }
 
 /// Headline: the purchases delivered over what China would have bought anyway.
@@ -287,6 +280,23 @@ pub fn scorecard(scenario: &Scenario, state: &State) -> Scorecard {
     card(scenario, state, true)
 }
 
+/// The scorecard had `package` been signed instead at the end of this game: the same final
+/// state and the same dice for every package asked this of it (what-if questions, and the tests
+/// that hold the scores' economics on games played).
+pub fn scorecard_if_signed(scenario: &Scenario, state: &State, package: &Package) -> Scorecard {
+    scorecard(scenario, &signed_instead(scenario, state, package))
+}
+
+/// The finished state had `package` been signed instead, with its year after played on the
+/// same dice (`scorecard_if_signed`'s state).
+pub fn signed_instead(scenario: &Scenario, state: &State, package: &Package) -> State {
+    let mut st = state.clone();
+    st.outcome = Some(crate::engine::classify(scenario, package));
+    st.signed = Some(package.clone());
+    st.epilogue = Some(crate::engine::epilogue::play(scenario, &mut st));
+    st
+}
+
 /// The overall score alone (what `scorecard` gives as `overall.value`), with no words built:
 /// the reward a search reads after every playout.
 pub fn overall_value(scenario: &Scenario, state: &State) -> f64 {
@@ -301,7 +311,7 @@ fn card(scenario: &Scenario, state: &State, words: bool) -> Scorecard {
     let mut lessons = Vec::new();
 
     let gain = epi.map_or(0.0, |e| e.us_gain) - state.concessions / 100.0;
-    let us_value = us_value(state, gain, words);
+    let us_value = us_value(scenario, state, gain, words);
 
     let (mut durability, commercial_share) = durability(scenario, &val, deal, outcome, epi, words);
     // Below the US walk-away point a deal is a loss: what lasts of it is nothing to score.
@@ -322,7 +332,7 @@ fn card(scenario: &Scenario, state: &State, words: bool) -> Scorecard {
         }
     }
 
-    let balance = balance(scenario, state, &val, deal, words);
+    let balance = balance(state, deal, epi, words);
 
     let headline = headline(scenario, deal, epi, words);
     let security = security(scenario, state, deal, words);
@@ -451,8 +461,18 @@ pub fn security_cost(scenario: &Scenario, p: &Package) -> f64 {
         .sum()
 }
 
-/// Durability from the epilogue: the share of the promised US gains delivered after a year,
-/// and how much of the deal is structural. Returns the score and the commercial share.
+/// The share of all the US could gain over the status quo (tariffs aside), delivered, kept
+/// and enforced, at which Durability reads half marks. A complete deal never asks for
+/// everything (China keeps a share of each issue), so half of it kept scores 80; the curve
+/// never flattens, so more kept always scores more (a clamp at 100 would let a deal past it
+/// gain nothing by asking more and lose Balance).
+const HALF_MARKS: f64 = 0.125;
+
+/// Durability from the epilogue: the amount of US gain delivered and kept after a year (not a
+/// share of what was asked, so asking for less never scores more) as a share of all the US
+/// could gain, lasting as far as the leverage the US kept enforces it (`HALF_MARKS`). What is delivered
+/// rests on each commitment's kind, the enforcement chapter and how one-sided it is. Returns
+/// the score and the commercial share of the gains asked.
 fn durability(
     scenario: &Scenario,
     val: &Valuation,
@@ -474,9 +494,17 @@ fn durability(
         };
         return (score(words, v, || why.into()), 0.0);
     };
+    let leverage = scenario.index().leverage;
+    // All the US could gain over the status quo, China's cards included, tariffs aside.
+    let mut possible = val.us_max - val.us_sq;
     let (mut promised, mut structural, mut commercial) = (0.0, 0.0, 0.0);
     for (i, issue) in scenario.issues.iter().enumerate() {
-        let gain = val.us_at(i, p.0[i]) - val.us_at(i, val.sq(i));
+        let sq = val.us_at(i, val.sq(i));
+        if Some(i) == leverage {
+            possible -= val.us_levels(i).iter().fold(sq, |a, &b| a.max(b)) - sq;
+            continue;
+        }
+        let gain = val.us_at(i, p.0[i]) - sq;
         if gain <= 0.0 {
             continue;
         }
@@ -487,42 +515,29 @@ fn durability(
             Kind::Political => {}
         }
     }
-    if promised <= 0.0 {
-        return (
-            score(words, 10.0, || {
-                "The deal gives the US nothing to implement.".into()
-            }),
-            0.0,
-        );
-    }
-    let kept_share = epi.map_or(0.0, |e| e.delivered);
-    let structural_share = structural / promised;
-    let value = 100.0 * (0.7 * kept_share + 0.3 * structural_share);
+    let (kept, delivered, lev) = epi.map_or((0.0, 0.0, 1.0), |e| (e.kept, e.delivered, e.leverage));
+    let lasting = kept * crate::engine::epilogue::enforced(scenario, lev) / possible.max(1e-6);
+    let value = 100.0 * lasting / (lasting + HALF_MARKS);
     let enforcement = scenario
         .index()
         .enforcement
         .map_or("none", |e| scenario.issues[e].levels[p.0[e]].label.as_str());
-    // The epilogue's "delivered" share is one of two parts of this score: say so, with both.
+    let share = |part: f64| if promised > 0.0 { part / promised } else { 0.0 };
     let reason = || {
+        if kept <= 0.0 {
+            return "The deal gives the US nothing to implement.".into();
+        }
         format!(
-            "{} = 70% of the {}% of US gains delivered after a year, plus 30% of the {}% of them that are structural (enforcement: {enforcement}). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
+            "{}: the US gains delivered and kept after a year ({}% of those asked, {}% of them structural; enforcement: {enforcement}), as far as the leverage the US kept enforces them ({}% of it: its tariffs and the cards the deal left standing), are {}% of all the US could gain (half of it scores 80; more always scores more). Delivery rates are the model's assumptions: phase one had an enforcement chapter and still delivered about 58%.",
             Whole(value),
-            Whole(100.0 * kept_share),
-            Whole(100.0 * structural_share),
+            Whole(100.0 * delivered),
+            Whole(100.0 * share(structural)),
+            Whole(100.0 * lev),
+            Whole(100.0 * lasting),
         )
     };
-    (score(words, value, reason), commercial / promised)
+    (score(words, value, reason), share(commercial))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::share_words;
-
-    #[test]
-    fn a_loss_reads_as_a_loss() {
-        assert_eq!(share_words(-0.07), "loses 7% of what it could gain");
-        assert_eq!(share_words(0.41), "gets 41% of what it could gain");
-        // Rounds to nothing: no "-0%".
-        assert_eq!(share_words(-0.004), "gets 0% of what it could gain");
-    }
-}
+mod tests;

@@ -26,7 +26,7 @@ pub fn epilogue_lines(
                 share,
                 expected: Some(e),
             } => format!(
-                "{}: {:.0}% delivered, against about {:.0}% expected for this deal (purchases arrive in part, as in phase one; the more lopsided the deal, the less arrives).",
+                "{}: {:.0}% delivered, against about {:.0}% expected for this deal (purchases arrive in part, as in phase one; the more one-sided the term, the less arrives).",
                 issue(*i),
                 100.0 * share,
                 100.0 * e
@@ -36,6 +36,12 @@ pub fn epilogue_lines(
                 issue(*i),
                 100.0 * share
             ),
+            Note::FellBack {
+                issue: i,
+                level,
+                share,
+                month,
+            } => fell_back(scenario, *i, *level, *share, *month),
             Note::Lapsed { issue: i, month } => {
                 format!("{}: lapsed in month {month}.", issue(*i))
             }
@@ -78,8 +84,9 @@ pub fn epilogue_lines(
     }
     let what = match outcome {
         Some(o) if o.is_deal() => format!(
-            "{:.0}% of the US gains were delivered (Durability weighs this share 70%, and how structural the gains are 30%).",
-            100.0 * epi.delivered
+            "{:.0}% of the US gains asked were delivered and kept (Balance reads this share: a deal both sides keep; Durability reads the amount kept). The US kept {:.0}% of its leverage to enforce them beyond the year (its tariffs and the cards the deal left standing): Durability counts what that leverage keeps.",
+            100.0 * epi.delivered,
+            100.0 * epi.leverage
         ),
         _ => "No deal: the pressures of the talks keep running.".into(),
     };
@@ -93,6 +100,30 @@ pub fn epilogue_lines(
         ));
     }
     out
+}
+
+/// A commitment that did not hold in full, and the lesser one China kept to.
+fn fell_back(
+    scenario: &Scenario,
+    i: usize,
+    level: usize,
+    share: f64,
+    month: Option<u32>,
+) -> String {
+    let issue = scenario.issues.get(i);
+    let name = issue.map_or("an issue", |x| x.name.as_str());
+    let label = issue
+        .and_then(|x| x.levels.get(level))
+        .map_or("a lesser level", |l| l.label.as_str());
+    let pct = 100.0 * share;
+    match month {
+        Some(m) => format!(
+            "{name}: lapsed in month {m}; China kept to the lesser \"{label}\" for the rest of the year: {pct:.0}% of the gain asked kept (the more one-sided a term, the likelier it lapses)."
+        ),
+        None => format!(
+            "{name}: no more arrived than \"{label}\" would have brought: {pct:.0}% of the gain asked (the more one-sided a term, the less of it arrives)."
+        ),
+    }
 }
 
 /// The name of rung `rung` (1-based) on the scenario's ladder.

@@ -171,15 +171,28 @@ fn check_ladder(s: &Scenario, found: &mut Found) {
             format!("the ladder has only {} rungs", s.ai.ladder.len()),
         ));
     }
-    if let Some(id) = &w.ladder_issue
-        && s.issue_index(id).is_none()
+    for (field, id) in [
+        ("world.ladder_issue", &w.ladder_issue),
+        ("world.leverage_issue", &w.leverage_issue),
+    ] {
+        if let Some(id) = id
+            && s.issue_index(id).is_none()
+        {
+            found.push((
+                field.into(),
+                format!(
+                    "unknown issue \"{id}\": expected an issue id (issues: {})",
+                    issue_ids(s).join(", ")
+                ),
+            ));
+        }
+    }
+    if let Some(x) = w.epilogue.leverage
+        && !(0.0..=1.0).contains(&x)
     {
         found.push((
-            "world.ladder_issue".into(),
-            format!(
-                "unknown issue \"{id}\": expected an issue id (issues: {})",
-                issue_ids(s).join(", ")
-            ),
+            "world.epilogue.leverage".into(),
+            format!("{x} is outside 0 to 1"),
         ));
     }
 }

@@ -55,6 +55,8 @@ pub(crate) struct Index {
     pub threat_card: Option<usize>,
     /// The issue that stops the ladder after a deal (`world.ladder_issue`, else `rare_earths`).
     pub minerals: Option<usize>,
+    /// The issue that is US leverage, not welfare (`world.leverage_issue`, else `tariffs`).
+    pub leverage: Option<usize>,
 }
 
 /// A lazily built `Index`; equal to every other, so it never affects comparisons.
@@ -132,6 +134,8 @@ impl Scenario {
                     .and_then(|id| self.world.card_index(id)),
                 minerals: self
                     .issue_index(self.world.ladder_issue.as_deref().unwrap_or("rare_earths")),
+                leverage: self
+                    .issue_index(self.world.leverage_issue.as_deref().unwrap_or("tariffs")),
                 start,
                 expiry,
                 total_days: u32::try_from((expiry.days() - start.days()).max(0))

@@ -205,6 +205,12 @@ pub struct EpilogueRules {
     pub rung_monthly: f64,
     /// Share of the unresolved pressure that keeps running after an extension.
     pub extension_share: f64,
+    /// How much of what a deal delivers lasts only on the leverage the US keeps to enforce it
+    /// (its tariffs and the cards a deal leaves standing): giving all of it away keeps 1 − this
+    /// of the amount Durability counts. None means 0.3; left out of the serialised form when
+    /// none, so the content hash of scenarios without it stays the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leverage: Option<f64>,
 }
 
 impl Default for EpilogueRules {
@@ -218,6 +224,7 @@ impl Default for EpilogueRules {
             magnet_recovery: 4.0,
             rung_monthly: 2.0,
             extension_share: 0.5,
+            leverage: None,
         }
     }
 }
@@ -284,6 +291,13 @@ pub struct World {
     /// 2019 scenario); none means "mineral restrictions". Left out when none, as above.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ladder_name: Option<String>,
+    /// The issue whose levels are US leverage, not US welfare (an issue id); none means
+    /// `tariffs`. US tariffs are paid mostly by US buyers: cutting them costs the US leverage
+    /// during the talks (the issue stays in the utility the AI negotiates over) and the threat of
+    /// a snap-back after them (Durability), not welfare in the year after: the scores value
+    /// every level at the status quo's. Left out when none, as above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leverage_issue: Option<String>,
     /// The kinds of Beijing a game may face, one drawn per game; empty: the scenario's own
     /// negotiator every game. Left out when empty, as above.
     #[serde(skip_serializing_if = "Vec::is_empty")]
