@@ -192,7 +192,7 @@ fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> 
     let s = c.scenario;
     let mut p = from;
     for _ in 0..s.issues.len() * 4 {
-        if estimate(val, r, &p) >= demand + 0.005 && val.balanced(&p.0) {
+        if estimate(val, r, &p) >= demand && val.balanced(&p.0) {
             return (c.us_gain(&p) > MIN_GAIN).then_some(p);
         }
         let here = val.china(&p.0);
