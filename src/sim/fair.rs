@@ -78,11 +78,9 @@ pub fn fair_values(
     decision: u64,
     samples: usize,
 ) -> Vec<(Action, f64)> {
-    let mut base = state.clone();
     // Words and charts: nothing in the rules reads them back. The Beijing and the dice are
     // what a player cannot see: the moves are weighed without them.
-    base.log = Vec::new();
-    base.trace = Vec::new();
+    let mut base = state.clone_without_words();
     base.beijing = Beijing::NEUTRAL;
     base.rng = ChaCha8Rng::seed_from_u64(0);
     let mut rng = ChaCha8Rng::seed_from_u64(0);
@@ -175,7 +173,8 @@ pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
 /// Future `index` of a move keyed `key`: a candidate's game with fresh dice, keyed by the
 /// seed, the move and the index only.
 fn future(from: &State, key: u64, index: u64) -> State {
-    let mut world = from.clone();
+    // A candidate Beijing's state carries its replay's words: the playout needs none of them.
+    let mut world = from.clone_without_words();
     world.rng = ChaCha8Rng::seed_from_u64(mix(key ^ index.rotate_left(32)));
     world
 }
