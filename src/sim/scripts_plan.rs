@@ -25,7 +25,8 @@ use crate::sim::strategy::Ctx;
 /// The state as the scenario file describes Beijing: the same game, with the published
 /// negotiator in place of the one drawn (what a player can compute from the file).
 pub(crate) fn published(state: &State) -> State {
-    let mut s = state.clone();
+    // Without the log and the trace: what is valued never reads them.
+    let mut s = state.clone_without_words();
     s.beijing = Beijing::NEUTRAL;
     s
 }
@@ -139,12 +140,15 @@ fn ask(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Vec<usi
 /// `levels` if they cross no red line, or with the reciprocities that lift the lines they
 /// cross, when those carry no security cost; `None` otherwise.
 fn with_reciprocity(s: &Scenario, val: &Valuation, mut levels: Vec<usize>) -> Option<Vec<usize>> {
-    for hit in val.red_lines(&levels) {
+    if !val.crosses(&levels) {
+        return Some(levels);
+    }
+    for hit in crossed(s, val, &levels) {
         let (_, _, unless) = s
             .index()
             .red_lines
             .iter()
-            .find(|(i, _, _)| *i == hit.issue)
+            .find(|(i, _, _)| *i == hit)
             .copied()?;
         let (j, min) = unless?;
         if s.issues[j].levels[min].security_cost > SECURE {
@@ -159,6 +163,21 @@ fn with_reciprocity(s: &Scenario, val: &Valuation, mut levels: Vec<usize>) -> Op
     (!val.crosses(&levels)).then_some(levels)
 }
 
+/// The issues of the red lines `levels` crosses, in the scenario's order: `Valuation::red_lines`
+/// without the reasons (the same test as `Valuation::crosses`, on the same tables).
+fn crossed(s: &Scenario, val: &Valuation, levels: &[usize]) -> Vec<usize> {
+    s.index()
+        .red_tables
+        .iter()
+        .filter(|(i, below, lifted)| {
+            below[levels[*i]]
+                && levels[*i] != val.sq(*i)
+                && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
+        })
+        .map(|(i, _, _)| *i)
+        .collect()
+}
+
 /// The concession that gives China most per unit of US value from `levels`, if any is allowed.
 fn next_step(
     s: &Scenario,
@@ -170,6 +189,8 @@ fn next_step(
     let enforcement = s.index().enforcement;
     let (china, us) = (val.china(levels), val.us(levels));
     let mut best: Option<(f64, usize, usize)> = None;
+    // One trial package, moved one issue at a time and put back.
+    let mut trial = Package(levels.to_vec());
     for i in (0..s.issues.len()).filter(|&i| live[i]) {
         let Some(next) = crate::ai::step_towards_china(s, i, levels[i]) else {
             continue;
@@ -183,17 +204,19 @@ fn next_step(
         {
             continue;
         }
-        let mut trial = levels.to_vec();
-        trial[i] = next;
-        let p = Package(trial);
-        if val.crosses(&p.0) || comprehensive && classify(s, &p) != Outcome::ComprehensiveDeal {
-            continue;
-        }
-        let gain = val.china(&p.0) - china;
-        let loss = (us - val.us(&p.0)).max(1e-4);
-        if gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b) {
+        trial.0[i] = next;
+        let gain = val.china(&trial.0) - china;
+        let loss = (us - val.us(&trial.0)).max(1e-4);
+        // The rules' tests only once the step would be the best so far: they are dearer than
+        // the values, and a step that loses on value is passed over whatever they say.
+        let better = gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b);
+        if better
+            && !val.crosses(&trial.0)
+            && (!comprehensive || classify(s, &trial) == Outcome::ComprehensiveDeal)
+        {
             best = Some((gain / loss, i, next));
         }
+        trial.0[i] = levels[i];
     }
     best.map(|(_, i, l)| (i, l))
 }

@@ -104,6 +104,8 @@ pub(crate) struct Ctx<'a> {
     book: std::cell::OnceCell<State>,
     /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
     to_open: std::cell::OnceCell<Vec<&'a str>>,
+    /// The state's own valuation (US gains), worked out once.
+    val: std::cell::OnceCell<Valuation<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -114,6 +116,7 @@ impl<'a> Ctx<'a> {
             state,
             book: std::cell::OnceCell::new(),
             to_open: std::cell::OnceCell::new(),
+            val: std::cell::OnceCell::new(),
         }
     }
 
@@ -187,7 +190,9 @@ impl<'a> Ctx<'a> {
 
     /// US gain of a package over the status quo.
     pub fn us_gain(&self, p: &Package) -> f64 {
-        let v = Valuation::new(self.scenario, self.state);
+        let v = self
+            .val
+            .get_or_init(|| Valuation::new(self.scenario, self.state));
         v.us(&p.0) - v.us_sq
     }
 
