@@ -188,6 +188,8 @@ fn next_step(
 ) -> Option<(usize, usize)> {
     let enforcement = s.index().enforcement;
     let (china, us) = (val.china(levels), val.us(levels));
+    let china_upto = running(levels, |i, l| val.china_at(i, l));
+    let us_upto = running(levels, |i, l| val.us_at(i, l));
     let mut best: Option<(f64, usize, usize)> = None;
     // One trial package, moved one issue at a time and put back.
     let mut trial = Package(levels.to_vec());
@@ -205,8 +207,12 @@ fn next_step(
             continue;
         }
         trial.0[i] = next;
-        let gain = val.china(&trial.0) - china;
-        let loss = (us - val.us(&trial.0)).max(1e-4);
+        // `val.china(&trial)` and `val.us(&trial)`, summed from issue `i` on.
+        let (cards_china, cards_us) = val.card_gains(&trial.0);
+        let gain =
+            moved(levels, &china_upto, i, next, |k, l| val.china_at(k, l)) + cards_china - china;
+        let loss =
+            (us - (moved(levels, &us_upto, i, next, |k, l| val.us_at(k, l)) + cards_us)).max(1e-4);
         // The rules' tests only once the step would be the best so far: they are dearer than
         // the values, and a step that loses on value is passed over whatever they say.
         let better = gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b);
@@ -219,6 +225,36 @@ fn next_step(
         trial.0[i] = levels[i];
     }
     best.map(|(_, i, l)| (i, l))
+}
+
+/// The running sums of one side's values of `levels`, issue by issue (entry `i` sums the issues
+/// before `i`), added in the order `Valuation::china` and `Valuation::us` add them.
+fn running(levels: &[usize], at: impl Fn(usize, usize) -> f64) -> Vec<f64> {
+    // The empty sum: the very value a float sum starts from.
+    let mut acc: f64 = std::iter::empty::<f64>().sum();
+    let mut upto = Vec::with_capacity(levels.len() + 1);
+    upto.push(acc);
+    for (i, &l) in levels.iter().enumerate() {
+        acc += at(i, l);
+        upto.push(acc);
+    }
+    upto
+}
+
+/// The sum of `levels`' values with issue `i` moved to `level`: the sum so far from `upto`,
+/// then the same additions in the same order as a whole sum (bit-identical, at half the cost).
+fn moved(
+    levels: &[usize],
+    upto: &[f64],
+    i: usize,
+    level: usize,
+    at: impl Fn(usize, usize) -> f64,
+) -> f64 {
+    let mut acc = upto[i] + at(i, level);
+    for (k, &l) in levels.iter().enumerate().skip(i + 1) {
+        acc += at(k, l);
+    }
+    acc
 }
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).

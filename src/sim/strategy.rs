@@ -210,14 +210,16 @@ impl<'a> Ctx<'a> {
 
     /// Whether the calendar has reached `date` (`YYYY-MM-DD`).
     pub fn on_or_after(&self, date: &str) -> bool {
+        // Parsed once (`Scenario::day_of` would parse it again): the historical script asks
+        // at every move.
+        let Some(d) = crate::core::calendar::Date::parse(date) else {
+            return false;
+        };
+        let since = d.days() - self.scenario.start_date().days();
         // A date before the scenario's start has been reached (a scenario may open mid-story).
-        let before_start = crate::core::calendar::Date::parse(date)
-            .is_some_and(|d| d.days() < self.scenario.start_date().days());
-        before_start
-            || self
-                .scenario
-                .day_of(date)
-                .is_some_and(|d| self.state.day + self.scenario.clock.days_per_turn > d)
+        since < 0
+            || u32::try_from(since)
+                .is_ok_and(|day| self.state.day + self.scenario.clock.days_per_turn > day)
     }
 }
 
