@@ -75,15 +75,18 @@ impl Plan {
 }
 
 /// `levels` on the issues on the table, the status quo elsewhere.
-fn restrict(c: &Ctx, levels: Vec<usize>) -> Package {
-    let sq = c.scenario.status_quo();
-    Package(
-        levels
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| if c.state.agenda[i] { l } else { sq.0[i] })
-            .collect(),
-    )
+fn restrict(c: &Ctx, mut levels: Vec<usize>) -> Package {
+    // In place: a script builds many packages a move.
+    for ((l, issue), &on) in levels
+        .iter_mut()
+        .zip(&c.scenario.issues)
+        .zip(&c.state.agenda)
+    {
+        if !on {
+            *l = issue.status_quo;
+        }
+    }
+    Package(levels)
 }
 
 /// Whether the status quo of issue `i` already serves the US: a lever it holds.
@@ -92,10 +95,19 @@ fn lever(s: &Scenario, i: usize) -> bool {
     issue.levels[issue.status_quo].us >= 0.5
 }
 
-/// Whether `level` is one the US asks for on issue `i` (with `political`: political levels too).
-fn askable(s: &Scenario, i: usize, level: usize, political: bool) -> bool {
+/// China's best value of any level of issue `i` (at least 0).
+fn china_best(s: &Scenario, i: usize) -> f64 {
+    s.issues[i]
+        .levels
+        .iter()
+        .map(|l| l.china)
+        .fold(0.0, f64::max)
+}
+
+/// Whether `level` is one the US asks for on issue `i` (with `political`: political levels too);
+/// `best` is the issue's `china_best`.
+fn askable(s: &Scenario, i: usize, level: usize, political: bool, best: f64) -> bool {
     let issue = &s.issues[i];
-    let best = issue.levels.iter().map(|l| l.china).fold(0.0, f64::max);
     let l = &issue.levels[level];
     let least = if l.kind == Kind::Commercial {
         DELIVERABLE
@@ -117,8 +129,9 @@ fn ask(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Vec<usi
         .collect();
     order.sort_by(|&a, &b| s.issues[b].us_weight.total_cmp(&s.issues[a].us_weight));
     for i in order {
+        let best = china_best(s, i);
         let mut candidates: Vec<usize> = (0..s.issues[i].levels.len())
-            .filter(|&l| askable(s, i, l, political))
+            .filter(|&l| askable(s, i, l, political, best))
             .collect();
         candidates.sort_by(|&a, &b| {
             s.issues[i].levels[b]
