@@ -201,3 +201,24 @@ fn play_out(scenario: &Scenario, mut state: State, first: &Action) -> Option<f64
     }
     Some(overall_value(scenario, &state))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario;
+    use crate::sim::{Strategy, play};
+
+    /// The futures start from copies without words: they must be the state itself, log and
+    /// trace emptied, and nothing else changed.
+    #[test]
+    fn a_copy_without_words_is_the_state_without_its_log_and_trace() {
+        let Some(Ok(s)) = scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let state = play(&s, Strategy::Structural, 3).state;
+        assert!(!state.log.is_empty() && !state.trace.is_empty());
+        let mut expected = state.clone();
+        expected.log = Vec::new();
+        expected.trace = Vec::new();
+        assert_eq!(state.clone_without_words(), expected);
+    }
+}
