@@ -78,11 +78,9 @@ pub fn fair_values(
     decision: u64,
     samples: usize,
 ) -> Vec<(Action, f64)> {
-    let mut base = state.clone();
     // Words and charts: nothing in the rules reads them back. The Beijing and the dice are
     // what a player cannot see: the moves are weighed without them.
-    base.log = Vec::new();
-    base.trace = Vec::new();
+    let mut base = state.clone_without_words();
     base.beijing = Beijing::NEUTRAL;
     base.rng = ChaCha8Rng::seed_from_u64(0);
     let mut rng = ChaCha8Rng::seed_from_u64(0);
@@ -175,7 +173,8 @@ pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
 /// Future `index` of a move keyed `key`: a candidate's game with fresh dice, keyed by the
 /// seed, the move and the index only.
 fn future(from: &State, key: u64, index: u64) -> State {
-    let mut world = from.clone();
+    // A candidate Beijing's state carries its replay's words: the playout needs none of them.
+    let mut world = from.clone_without_words();
     world.rng = ChaCha8Rng::seed_from_u64(mix(key ^ index.rotate_left(32)));
     world
 }
@@ -201,4 +200,25 @@ fn play_out(scenario: &Scenario, mut state: State, first: &Action) -> Option<f64
         }
     }
     Some(overall_value(scenario, &state))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario;
+    use crate::sim::{Strategy, play};
+
+    /// The futures start from copies without words: they must be the state itself, log and
+    /// trace emptied, and nothing else changed.
+    #[test]
+    fn a_copy_without_words_is_the_state_without_its_log_and_trace() {
+        let Some(Ok(s)) = scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let state = play(&s, Strategy::Structural, 3).state;
+        assert!(!state.log.is_empty() && !state.trace.is_empty());
+        let mut expected = state.clone();
+        expected.log = Vec::new();
+        expected.trace = Vec::new();
+        assert_eq!(state.clone_without_words(), expected);
+    }
 }

@@ -25,7 +25,8 @@ use crate::sim::strategy::Ctx;
 /// The state as the scenario file describes Beijing: the same game, with the published
 /// negotiator in place of the one drawn (what a player can compute from the file).
 pub(crate) fn published(state: &State) -> State {
-    let mut s = state.clone();
+    // Without the log and the trace: what is valued never reads them.
+    let mut s = state.clone_without_words();
     s.beijing = Beijing::NEUTRAL;
     s
 }
@@ -74,15 +75,18 @@ impl Plan {
 }
 
 /// `levels` on the issues on the table, the status quo elsewhere.
-fn restrict(c: &Ctx, levels: Vec<usize>) -> Package {
-    let sq = c.scenario.status_quo();
-    Package(
-        levels
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| if c.state.agenda[i] { l } else { sq.0[i] })
-            .collect(),
-    )
+fn restrict(c: &Ctx, mut levels: Vec<usize>) -> Package {
+    // In place: a script builds many packages a move.
+    for ((l, issue), &on) in levels
+        .iter_mut()
+        .zip(&c.scenario.issues)
+        .zip(&c.state.agenda)
+    {
+        if !on {
+            *l = issue.status_quo;
+        }
+    }
+    Package(levels)
 }
 
 /// Whether the status quo of issue `i` already serves the US: a lever it holds.
@@ -91,10 +95,19 @@ fn lever(s: &Scenario, i: usize) -> bool {
     issue.levels[issue.status_quo].us >= 0.5
 }
 
-/// Whether `level` is one the US asks for on issue `i` (with `political`: political levels too).
-fn askable(s: &Scenario, i: usize, level: usize, political: bool) -> bool {
+/// China's best value of any level of issue `i` (at least 0).
+fn china_best(s: &Scenario, i: usize) -> f64 {
+    s.issues[i]
+        .levels
+        .iter()
+        .map(|l| l.china)
+        .fold(0.0, f64::max)
+}
+
+/// Whether `level` is one the US asks for on issue `i` (with `political`: political levels too);
+/// `best` is the issue's `china_best`.
+fn askable(s: &Scenario, i: usize, level: usize, political: bool, best: f64) -> bool {
     let issue = &s.issues[i];
-    let best = issue.levels.iter().map(|l| l.china).fold(0.0, f64::max);
     let l = &issue.levels[level];
     let least = if l.kind == Kind::Commercial {
         DELIVERABLE
@@ -116,8 +129,9 @@ fn ask(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Vec<usi
         .collect();
     order.sort_by(|&a, &b| s.issues[b].us_weight.total_cmp(&s.issues[a].us_weight));
     for i in order {
+        let best = china_best(s, i);
         let mut candidates: Vec<usize> = (0..s.issues[i].levels.len())
-            .filter(|&l| askable(s, i, l, political))
+            .filter(|&l| askable(s, i, l, political, best))
             .collect();
         candidates.sort_by(|&a, &b| {
             s.issues[i].levels[b]
@@ -139,12 +153,15 @@ fn ask(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Vec<usi
 /// `levels` if they cross no red line, or with the reciprocities that lift the lines they
 /// cross, when those carry no security cost; `None` otherwise.
 fn with_reciprocity(s: &Scenario, val: &Valuation, mut levels: Vec<usize>) -> Option<Vec<usize>> {
-    for hit in val.red_lines(&levels) {
+    if !val.crosses(&levels) {
+        return Some(levels);
+    }
+    for hit in crossed(s, val, &levels) {
         let (_, _, unless) = s
             .index()
             .red_lines
             .iter()
-            .find(|(i, _, _)| *i == hit.issue)
+            .find(|(i, _, _)| *i == hit)
             .copied()?;
         let (j, min) = unless?;
         if s.issues[j].levels[min].security_cost > SECURE {
@@ -159,6 +176,21 @@ fn with_reciprocity(s: &Scenario, val: &Valuation, mut levels: Vec<usize>) -> Op
     (!val.crosses(&levels)).then_some(levels)
 }
 
+/// The issues of the red lines `levels` crosses, in the scenario's order: `Valuation::red_lines`
+/// without the reasons (the same test as `Valuation::crosses`, on the same tables).
+fn crossed(s: &Scenario, val: &Valuation, levels: &[usize]) -> Vec<usize> {
+    s.index()
+        .red_tables
+        .iter()
+        .filter(|(i, below, lifted)| {
+            below[levels[*i]]
+                && levels[*i] != val.sq(*i)
+                && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
+        })
+        .map(|(i, _, _)| *i)
+        .collect()
+}
+
 /// The concession that gives China most per unit of US value from `levels`, if any is allowed.
 fn next_step(
     s: &Scenario,
@@ -169,7 +201,11 @@ fn next_step(
 ) -> Option<(usize, usize)> {
     let enforcement = s.index().enforcement;
     let (china, us) = (val.china(levels), val.us(levels));
+    let china_upto = running(levels, |i, l| val.china_at(i, l));
+    let us_upto = running(levels, |i, l| val.us_at(i, l));
     let mut best: Option<(f64, usize, usize)> = None;
+    // One trial package, moved one issue at a time and put back.
+    let mut trial = Package(levels.to_vec());
     for i in (0..s.issues.len()).filter(|&i| live[i]) {
         let Some(next) = crate::ai::step_towards_china(s, i, levels[i]) else {
             continue;
@@ -183,19 +219,55 @@ fn next_step(
         {
             continue;
         }
-        let mut trial = levels.to_vec();
-        trial[i] = next;
-        let p = Package(trial);
-        if val.crosses(&p.0) || comprehensive && classify(s, &p) != Outcome::ComprehensiveDeal {
-            continue;
-        }
-        let gain = val.china(&p.0) - china;
-        let loss = (us - val.us(&p.0)).max(1e-4);
-        if gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b) {
+        trial.0[i] = next;
+        // `val.china(&trial)` and `val.us(&trial)`, summed from issue `i` on.
+        let (cards_china, cards_us) = val.card_gains(&trial.0);
+        let gain =
+            moved(levels, &china_upto, i, next, |k, l| val.china_at(k, l)) + cards_china - china;
+        let loss =
+            (us - (moved(levels, &us_upto, i, next, |k, l| val.us_at(k, l)) + cards_us)).max(1e-4);
+        // The rules' tests only once the step would be the best so far: they are dearer than
+        // the values, and a step that loses on value is passed over whatever they say.
+        let better = gain > 0.0 && best.is_none_or(|(b, _, _)| gain / loss > b);
+        if better
+            && !val.crosses(&trial.0)
+            && (!comprehensive || classify(s, &trial) == Outcome::ComprehensiveDeal)
+        {
             best = Some((gain / loss, i, next));
         }
+        trial.0[i] = levels[i];
     }
     best.map(|(_, i, l)| (i, l))
+}
+
+/// The running sums of one side's values of `levels`, issue by issue (entry `i` sums the issues
+/// before `i`), added in the order `Valuation::china` and `Valuation::us` add them.
+fn running(levels: &[usize], at: impl Fn(usize, usize) -> f64) -> Vec<f64> {
+    // The empty sum: the very value a float sum starts from.
+    let mut acc: f64 = std::iter::empty::<f64>().sum();
+    let mut upto = Vec::with_capacity(levels.len() + 1);
+    upto.push(acc);
+    for (i, &l) in levels.iter().enumerate() {
+        acc += at(i, l);
+        upto.push(acc);
+    }
+    upto
+}
+
+/// The sum of `levels`' values with issue `i` moved to `level`: the sum so far from `upto`,
+/// then the same additions in the same order as a whole sum (bit-identical, at half the cost).
+fn moved(
+    levels: &[usize],
+    upto: &[f64],
+    i: usize,
+    level: usize,
+    at: impl Fn(usize, usize) -> f64,
+) -> f64 {
+    let mut acc = upto[i] + at(i, level);
+    for (k, &l) in levels.iter().enumerate().skip(i + 1) {
+        acc += at(k, l);
+    }
+    acc
 }
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).

@@ -104,6 +104,8 @@ pub(crate) struct Ctx<'a> {
     book: std::cell::OnceCell<State>,
     /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
     to_open: std::cell::OnceCell<Vec<&'a str>>,
+    /// The state's own valuation (US gains), worked out once.
+    val: std::cell::OnceCell<Valuation<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -114,6 +116,7 @@ impl<'a> Ctx<'a> {
             state,
             book: std::cell::OnceCell::new(),
             to_open: std::cell::OnceCell::new(),
+            val: std::cell::OnceCell::new(),
         }
     }
 
@@ -187,7 +190,9 @@ impl<'a> Ctx<'a> {
 
     /// US gain of a package over the status quo.
     pub fn us_gain(&self, p: &Package) -> f64 {
-        let v = Valuation::new(self.scenario, self.state);
+        let v = self
+            .val
+            .get_or_init(|| Valuation::new(self.scenario, self.state));
         v.us(&p.0) - v.us_sq
     }
 
@@ -205,14 +210,16 @@ impl<'a> Ctx<'a> {
 
     /// Whether the calendar has reached `date` (`YYYY-MM-DD`).
     pub fn on_or_after(&self, date: &str) -> bool {
+        // Parsed once (`Scenario::day_of` would parse it again): the historical script asks
+        // at every move.
+        let Some(d) = crate::core::calendar::Date::parse(date) else {
+            return false;
+        };
+        let since = d.days() - self.scenario.start_date().days();
         // A date before the scenario's start has been reached (a scenario may open mid-story).
-        let before_start = crate::core::calendar::Date::parse(date)
-            .is_some_and(|d| d.days() < self.scenario.start_date().days());
-        before_start
-            || self
-                .scenario
-                .day_of(date)
-                .is_some_and(|d| self.state.day + self.scenario.clock.days_per_turn > d)
+        since < 0
+            || u32::try_from(since)
+                .is_ok_and(|day| self.state.day + self.scenario.clock.days_per_turn > day)
     }
 }
 
