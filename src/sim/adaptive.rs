@@ -23,9 +23,11 @@ struct Reading {
     firmness: f64,
     offset: f64,
     demand: f64,
+    /// How far the published negotiator's demand fell since the answer was given.
+    fall: f64,
 }
 
-fn read(c: &Ctx) -> Option<Reading> {
+fn read(c: &Ctx, val: &Valuation) -> Option<Reading> {
     let last = c.state.last_answer.as_ref()?;
     let proposal = c.state.proposal.as_ref()?;
     let utility = last.why.utility?;
@@ -33,11 +35,11 @@ fn read(c: &Ctx) -> Option<Reading> {
     // The answer came a week ago: the book's demand then.
     let then = book.day.saturating_sub(c.scenario.clock.days_per_turn);
     let expected = ai::aspiration_on(c.scenario, book, then);
-    let val = Valuation::new(c.scenario, book);
     Some(Reading {
         firmness: last.why.aspiration - expected,
         offset: utility - val.china(&proposal.0),
         demand: last.why.aspiration,
+        fall: (expected - ai::aspiration(c.scenario, book)).max(0.0),
     })
 }
 
@@ -97,7 +99,9 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
-    let reading = read(c);
+    // The published negotiator's values, worked out once for the whole decision.
+    let val = Valuation::new(c.scenario, c.book());
+    let reading = read(c, &val);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
     if let Some(a) = summit(c, firm).or_else(|| c.open(&worth_opening(c))) {
         return a;
@@ -127,8 +131,6 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     };
     let demand = predicted(c, &r, judged_in);
     // Balance as the book's negotiator would judge it (the gap it allows is published).
-    let book = c.book();
-    let val = Valuation::new(c.scenario, book);
     let refused_last = c
         .state
         .last_answer
@@ -143,9 +145,9 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
             // states with the cheapest steps its way rather than go home with nothing.
             (left <= 1)
                 .then(|| {
-                    // What it stated last week, less a week's fall: the summit's eve is
-                    // judged on the steepest part of its curve.
-                    let stated = r.demand - WEEKLY_FALL;
+                    // What it stated last week, less the week's fall on the published curve
+                    // (at least the steepest fall of a long round's last weeks).
+                    let stated = r.demand - r.fall.max(WEEKLY_FALL);
                     bridge(c, &val, &r, plan.package(c, plan.len()), demand.min(stated))
                 })
                 .flatten()
