@@ -124,7 +124,13 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     // firm Beijing (its demand will not fall much), at the summit's eve otherwise.
     // After a heeded threat its deadline is the window: agree before it falls due.
     let window = c.state.threat_deadline.is_some() && c.state.demand_cut > 0.0;
-    let judged_in = if firm || window {
+    // A Beijing firmer than the book may not come down far enough by the summit: settle with
+    // it now, when the scenario's published kinds include one whose own deadline lies past
+    // the summit. Where none does, only a Beijing far firmer than the book is settled with at
+    // once; one a little firmer still falls by the summit, so the reader waits.
+    let outlasts = c.scenario.world.beijing.iter().any(|a| a.horizon.1 > 1.0);
+    let settle = r.firmness > if outlasts { 0.01 } else { SETTLE };
+    let judged_in = if settle || window {
         0
     } else {
         left.saturating_sub(1)
@@ -153,7 +159,7 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
                 .flatten()
         });
     if let Some(counter) = &c.state.counter
-        && (left <= 1 || firm)
+        && (left <= 1 || settle)
         && classify(c.scenario, counter) == Outcome::ComprehensiveDeal
         && plan::security(c.scenario, counter) <= 0.05
         && best
@@ -181,7 +187,7 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
     {
         return Action::AcceptCounter;
     }
-    if left >= 2 && !firm && !window {
+    if left >= 2 && !settle && !window {
         return Action::Propose(opening);
     }
     Action::Propose(best.unwrap_or_else(|| plan.package(c, plan.len())))
@@ -224,3 +230,8 @@ fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> 
 
 /// The least US gain (valuation points) a bridged package must keep to beat an extended truce.
 const MIN_GAIN: f64 = 0.12;
+
+/// How much firmer than the book (utility points) Beijing's stated demand must sit for the
+/// reader to settle at once rather than wait for the summit's eve, where no published kind
+/// outlasts the summit.
+const SETTLE: f64 = 0.05;
