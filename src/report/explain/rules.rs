@@ -27,7 +27,7 @@ pub fn rule_text(rule: Rule) -> &'static str {
             "The US threatened. Beijing chose not to escalate this time, but threats make it demand more for a while."
         }
         Rule::TrustCollapse => {
-            "Trust has collapsed below Beijing's floor: it climbs the restriction ladder whatever the package says."
+            "Trust has collapsed too far for Beijing to bargain: it climbs the restriction ladder whatever the package says."
         }
         Rule::GoodwillWelcomed => {
             "The US made a unilateral gesture. Beijing welcomes it: trust rises, which softens its demands."
@@ -60,5 +60,19 @@ pub fn rule_text(rule: Rule) -> &'static str {
         Rule::WalkOutMirrored => {
             "The US walked out, but the walk-out did not bite hard enough (too little pressure on China, too little US credibility, or a bluff called earlier), so Beijing mirrors it with a step up its restriction ladder, as it mirrored US moves in 2025. The year that follows is a lapse with restrictions."
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Floor" is the word the debrief keeps for Beijing's hidden no-deal value: the answer a
+    /// student reads in play must not use it for the trust threshold, or it reads as a leak.
+    #[test]
+    fn trust_collapse_does_not_name_the_floor() {
+        let text = rule_text(Rule::TrustCollapse);
+        assert!(!text.contains("floor"), "{text}");
+        assert!(text.contains("restriction ladder"), "{text}");
     }
 }
