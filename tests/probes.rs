@@ -108,7 +108,7 @@ fn none_within_a_point(name: &str) {
 }
 
 #[test]
-#[ignore = "target broken by the rules-6 scores (held on rules 5, the nearest probe 2.78 below adaptive 71.11), 2,000 seeds: in phase-one-2019 card-to-trade 74.95, skip-time 74.42 and insult-opener 74.35 score above adaptive 73.83 (patient itself scores 74.42: tariffs traded away no longer cost welfare, and the reader's phase-one line is not the best fixed one)"]
+#[ignore = "target not met on the current model, 2,000 seeds, rules 6: in phase-one-2019 card-to-trade (the 15 December tariffs played in week 1, then patient) scores 74.95 against adaptive 74.47: the card gives the last ask somewhere to land and keeps the tariffs as enforcement leverage"]
 fn no_probe_beats_adaptive_in_phase_one_2019() {
     none_beats_adaptive("phase-one-2019", &[]);
 }
@@ -124,9 +124,14 @@ fn no_probe_beats_adaptive_in_rare_earth_shock() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: probes within a point of adaptive, 2,000 seeds, rules 6: autumn-2025 skip-time -0.80 (75.41 against 76.21); rare-earth-shock skip-time -0.65 (79.38 against 80.03: opening every issue is what the reader does in a short round); phase-one-2019 card-to-trade +1.11, skip-time +0.59, insult-opener +0.52 (74.95, 74.42, 74.35 against 73.83)"]
+fn no_probe_within_a_point_of_adaptive_in_autumn_2025() {
+    none_within_a_point("autumn-2025");
+}
+
+#[test]
+#[ignore = "target not met on the current model: probes within a point of adaptive, 2,000 seeds, rules 6: rare-earth-shock skip-time -0.65 (79.38 against 80.03: opening every issue is what the reader does in a short round); phase-one-2019 card-to-trade +0.47, skip-time -0.05, insult-opener -0.12 (74.95, 74.42, 74.35 against 74.47)"]
 fn target_no_probe_within_a_point_of_adaptive() {
-    for name in ["autumn-2025", "rare-earth-shock", "phase-one-2019"] {
+    for name in ["rare-earth-shock", "phase-one-2019"] {
         none_within_a_point(name);
     }
 }
