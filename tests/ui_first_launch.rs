@@ -264,7 +264,12 @@ fn a_card_not_ready_says_when_it_will_be() {
         .collect();
     assert!(!not_ready.is_empty(), "autumn-2025 has a card for later");
     for why in not_ready {
-        assert!(why.contains("it can be played from "), "{why}");
+        // The card opens in the week that includes its date (a move covers its week), so the
+        // text must not promise a later day than the one it is offered on.
+        assert!(
+            why.contains("it can be played from the week that includes "),
+            "{why}"
+        );
         assert!(why.contains("2025"), "{why}");
     }
 }

@@ -107,6 +107,20 @@ fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
         .and_then(|a| a.why.reason.clone())
         .unwrap_or_default();
     assert!(reason.contains("comes back to the table"), "{reason}");
+    // `w` shows the answer's demand (read before the walk-out): the text names it as the
+    // "before" figure and the lowered one as "after", not both as "this week".
+    let aspiration = g
+        .state
+        .last_answer
+        .as_ref()
+        .map(|a| a.why.aspiration)
+        .unwrap_or_default();
+    assert!(
+        reason.contains(&format!("from {aspiration:.3} before the walk-out")),
+        "{aspiration} / {reason}"
+    );
+    assert!(reason.contains("after it"), "{reason}");
+    assert!(!reason.contains("this week"), "{reason}");
     // A second walk-out ends the talks, with no bonus after the game: the year after is the
     // no-deal year, tariffs snapping back, unmirrored.
     g.apply(Action::WalkAway).expect("walk again");
@@ -121,6 +135,12 @@ fn a_credible_walk_out_brings_beijing_back_with_a_lower_demand() {
         !n.iter().any(|n| matches!(n, Note::Mirrored { .. })),
         "{n:?}"
     );
+    // The debrief's US value note agrees with the year after: credible, not mirrored, even
+    // though the second walk-out gains nothing.
+    let note = scorecard(&g.scenario, &g.state).us_value.reason;
+    assert!(note.contains("credibly"), "{note}");
+    assert!(!note.contains("not credible"), "{note}");
+    assert!(!note.contains("mirrored it"), "{note}");
 }
 
 #[test]

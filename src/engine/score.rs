@@ -162,10 +162,17 @@ fn us_value(scenario: &Scenario, state: &State, gain: f64, words: bool) -> Score
         // A walk-out is a lapse plus what it provokes: it starts from the lapse's score, and the
         // epilogue adds China's no-deal cost when the walk-out was credible.
         Some(Outcome::UsWalkedAway) => score(words, 40.0 + 100.0 * gain, || {
-            if gain > 0.0 {
+            // The year after records whether the walk-out held; the gain cannot tell (a
+            // credible second walk-out gains nothing over a lapse).
+            let held = state.epilogue.as_ref().is_some_and(|e| {
+                e.notes
+                    .iter()
+                    .any(|n| matches!(n, crate::core::Note::WalkOutHeld { .. }))
+            });
+            if held {
                 format!(
-                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing bears its no-deal cost and returns to the table ({:+} points on a lapse's 40).",
-                    Whole(100.0 * gain)
+                    "No deal: the US walked away and the truce lapsed, but credibly: Beijing did not mirror it and bears its no-deal cost ({:+} points on a lapse's 40).",
+                    Whole((100.0 * gain).round_ties_even() + 0.0)
                 )
             } else {
                 "No deal: the US walked away and the truce lapsed (40, as a lapse); the walk-out was not credible, so Beijing mirrored it (see Damage).".into()

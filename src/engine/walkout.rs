@@ -25,10 +25,13 @@ pub(crate) fn walk_away(scenario: &Scenario, state: &mut State) {
     if returns {
         state.walked_out = true;
         let cut = walk_out_cut(scenario, state);
+        // The answer's figures (what `w` shows as this week's demand) were read before the
+        // walk-out; name both so the two demands do not read as one.
+        let before = answer.why.aspiration;
         state.demand_cut += cut;
         let now = ai::aspiration(scenario, state);
         answer.why.reason = Some(format!(
-            "Beijing comes back to the table: its demand falls by {cut:.3}, to {now:.3} this week"
+            "Beijing comes back to the table: its demand falls from {before:.3} before the walk-out to {now:.3} after it"
         ));
         state.log(Source::China, Said::WalkOutReturned);
         state.last_answer = Some(answer);

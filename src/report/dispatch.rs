@@ -152,7 +152,7 @@ fn package_text(s: &Scenario, said: &Said) -> String {
 }
 
 /// Level `l` of issue `i` as "Short label".
-fn level_text(s: &Scenario, i: usize, l: usize) -> String {
+pub fn level_text(s: &Scenario, i: usize, l: usize) -> String {
     s.issues.get(i).map_or(String::from("?"), |x| {
         format!(
             "{} {}",

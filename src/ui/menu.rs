@@ -234,7 +234,9 @@ pub fn available(item: MenuItem, game: &Game) -> Result<(), String> {
             let from = s.index().card_from.get(k).copied().unwrap_or(0);
             let name = s.world.cards.get(k).map_or("the card", |c| c.name.as_str());
             format!(
-                "{name} is not ready yet: it can be played from {}",
+                // A move covers its whole week, so the card opens in the week that includes
+                // its date, which can begin days before it.
+                "{name} is not ready yet: it can be played from the week that includes {}",
                 s.date_of_day(from).long()
             )
         }

@@ -76,6 +76,20 @@ pub(super) fn told(game: &Game, acted: &Acted) -> (Tone, String) {
             None => last_dispatch(),
         }
     };
+    // The last ask is posed as the summit's week opens (often right after an agreement): name
+    // it here, or it is only in the dispatches, off screen on a small terminal.
+    let st = &game.state;
+    if let Some((i, l)) = st.summit_ask
+        && acted.events > 0
+        && st.outcome.is_none()
+        && st.summit_this_turn(&game.scenario)
+    {
+        // First, as the status line is one row at 80 columns and the rest may be cut off.
+        text = format!(
+            "Last ask: {}; a: grant it or sign without it. {text}",
+            crate::report::dispatch::level_text(&game.scenario, i, l)
+        );
+    }
     match acted.events {
         0 => {}
         1 => text.push_str(" News: 1 new dispatch."),

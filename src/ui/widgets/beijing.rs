@@ -353,7 +353,7 @@ pub fn draw(frame: &mut Frame, area: Rect, game: &Game, theme: Theme) {
                     short: "Trust",
                     value: st.meters.trust,
                     range: (-100.0, 100.0),
-                    good: Good::High,
+                    good: Good::trust(game.scenario.ai.signing_min_trust),
                     history: st.trace.iter().map(|t| t.meters.trust).collect(),
                 };
                 meter::draw(

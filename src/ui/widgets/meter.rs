@@ -9,12 +9,35 @@ use ratatui::widgets::{LineGauge, Sparkline};
 use crate::ui::theme::Theme;
 
 /// Whether a high reading is good or bad news for the US.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Good {
     /// High is good (magnet supply, market confidence, trust).
     High,
     /// High is bad (farm stress, hawk alarm).
     Low,
+    /// High is good, read against the model's own thresholds rather than the range: "good" from
+    /// `good`, "fair" above `fair`, "poor" from `poor`, "CRISIS" below it (trust, whose
+    /// thresholds sit far from the middle of its range).
+    Bands {
+        /// Lowest "good" reading.
+        good: f64,
+        /// "Fair" strictly above this.
+        fair: f64,
+        /// Lowest "poor" reading; below it, "CRISIS".
+        poor: f64,
+    },
+}
+
+impl Good {
+    /// Trust's bands from the scenario: below the signing threshold Beijing will not sign
+    /// ("CRISIS"); within half of it trust is already "poor"; "good" once clearly positive.
+    pub fn trust(signing_min_trust: f64) -> Self {
+        Good::Bands {
+            good: 20.0,
+            fair: signing_min_trust / 2.0,
+            poor: signing_min_trust,
+        }
+    }
 }
 
 /// One meter to draw.
@@ -46,6 +69,18 @@ impl Meter<'_> {
         let goodness = match self.good {
             Good::High => r,
             Good::Low => 1.0 - r,
+            Good::Bands { good, fair, poor } => {
+                let v = self.value;
+                return if v >= good {
+                    "good"
+                } else if v > fair {
+                    "fair"
+                } else if v >= poor {
+                    "poor"
+                } else {
+                    "CRISIS"
+                };
+            }
         };
         if goodness >= 0.66 {
             "good"
@@ -159,4 +194,34 @@ pub fn spark_levels(values: &[f64], (lo, hi): (f64, f64), n: usize) -> Vec<u64> 
             1 + u64::from(crate::core::num::whole(r * 7.0, 7))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Good, Meter};
+
+    fn trust(value: f64) -> &'static str {
+        Meter {
+            name: "Trust",
+            short: "Trust",
+            value,
+            range: (-100.0, 100.0),
+            good: Good::trust(-40.0),
+            history: Vec::new(),
+        }
+        .verdict()
+    }
+
+    /// Trust reads against Beijing's thresholds: -20 is not "fair" (the playtest's surprise),
+    /// and below the signing threshold (-40) it is a crisis: Beijing will not sign.
+    #[test]
+    fn trust_bands_follow_the_signing_threshold() {
+        assert_eq!(trust(40.0), "good");
+        assert_eq!(trust(0.0), "fair");
+        assert_eq!(trust(-19.0), "fair");
+        assert_eq!(trust(-20.0), "poor");
+        assert_eq!(trust(-40.0), "poor", "Beijing still signs at -40");
+        assert_eq!(trust(-41.0), "CRISIS");
+        assert_eq!(trust(-60.0), "CRISIS");
+    }
 }
