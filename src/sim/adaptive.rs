@@ -5,9 +5,11 @@
 //!
 //! It measures how far Beijing's stated demand sits above what the scenario's published
 //! negotiator would demand this week: a Beijing that demands more than the book is patient or
-//! unpressed, one that demands less is pressed or eager. Against the first it settles early for
-//! a balanced package and grants the last ask; against the second it holds out to the summit's
-//! eve and refuses a costly last ask while pressure on China runs high.
+//! unpressed, one that demands less is pressed or eager. Against the first it grants the last
+//! ask, and settles early for a balanced package where the scenario's kinds include one that
+//! outlasts the summit; against the second it holds out to the summit's eve and refuses a
+//! costly last ask while pressure on China runs high. When its plan is spent on the summit's
+//! eve it bridges what is still missing with the cheapest steps Beijing's way.
 
 use crate::ai::{self, Valuation};
 use crate::core::Package;
@@ -147,16 +149,15 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
         .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
         .find(|p| estimate(&val, &r, p) >= demand + 0.005 && val.balanced(&p.0))
         .or_else(|| {
-            // The plan is spent and still short: in the last weeks, bridge the gap Beijing
+            // The plan is spent and still short: on the summit's eve, bridge the gap Beijing
             // states with the cheapest steps its way rather than go home with nothing.
-            (left <= 1)
-                .then(|| {
-                    // What it stated last week, less the week's fall on the published curve
-                    // (at least the steepest fall of a long round's last weeks).
-                    let stated = r.demand - r.fall.max(WEEKLY_FALL);
-                    bridge(c, &val, &r, plan.package(c, plan.len()), demand.min(stated))
-                })
-                .flatten()
+            if left > 1 {
+                return None;
+            }
+            // What it stated last week, less the week's fall on the published curve (at least
+            // the steepest fall of a long round's last weeks).
+            let stated = r.demand - r.fall.max(WEEKLY_FALL);
+            bridge(c, &val, &r, plan.package(c, plan.len()), demand.min(stated))
         });
     if let Some(counter) = &c.state.counter
         && (left <= 1 || settle)
@@ -198,13 +199,16 @@ pub(crate) fn adaptive(c: &Ctx) -> Action {
 /// the estimate clears `demand`: `None` if no such package keeps a gain for the US.
 fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> Option<Package> {
     let s = c.scenario;
+    // The US's values are public and the same in every game: one valuation for the whole walk.
+    let us = Valuation::new(s, c.state);
+    let gain = |p: &Package| us.us(&p.0) - us.us_sq;
     let mut p = from;
     for _ in 0..s.issues.len() * 4 {
         if estimate(val, r, &p) >= demand && val.balanced(&p.0) {
-            return (c.us_gain(&p) > MIN_GAIN).then_some(p);
+            return (gain(&p) > MIN_GAIN).then_some(p);
         }
         let here = val.china(&p.0);
-        let us_here = c.us_gain(&p);
+        let us_here = gain(&p);
         let mut best: Option<(f64, Package)> = None;
         for (i, issue) in s.issues.iter().enumerate() {
             if !c.state.agenda[i] {
@@ -218,7 +222,7 @@ fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> 
             }
             let mut q = p.clone();
             q.0[i] = next;
-            let ratio = (val.china(&q.0) - here) / (us_here - c.us_gain(&q)).max(1e-4);
+            let ratio = (val.china(&q.0) - here) / (us_here - gain(&q)).max(1e-4);
             if best.as_ref().is_none_or(|(b, _)| ratio > *b) {
                 best = Some((ratio, q));
             }
