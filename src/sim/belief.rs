@@ -34,6 +34,9 @@ pub struct Observation {
     answer: Option<(Rule, Discriminant<Reply>, Option<Package>)>,
     /// China's demand and its value of the package, when it judged one.
     numbers: Option<(f64, f64)>,
+    /// China's gain as a share of what it could gain, when `w` showed one: it follows
+    /// Beijing's own weights, so it tells candidates apart where the demand cannot.
+    share: Option<f64>,
     /// What the table shows after the move: the game's end, the counter, the agreement, the
     /// proposal, the summit's last ask, the rung, the day, the cards in force, a walk-out.
     table: Table,
@@ -68,6 +71,7 @@ impl Observation {
                 (rule, std::mem::discriminant(&a.reply), counter)
             }),
             numbers: answer.and_then(|(_, a)| a.why.utility.map(|u| (a.why.aspiration, u))),
+            share: answer.and_then(|(_, a)| a.why.china_share),
             table: Table {
                 outcome: state.outcome,
                 counter: state.counter.clone(),
@@ -83,6 +87,11 @@ impl Observation {
             },
         }
     }
+}
+
+/// Whether two copies of the game show the same table (see [`Observation`]).
+pub(crate) fn shows_the_same_table(a: &State, b: &State) -> bool {
+    Observation::after(None, a).table == Observation::after(None, b).table
 }
 
 /// One candidate Beijing in its copy of the game.
@@ -144,6 +153,10 @@ impl Belief {
             if let (Some((a, u)), Some((sa, su))) = (got.numbers, seen.numbers) {
                 let (da, du) = ((a - sa) / SIGMA, (u - su) / SIGMA);
                 p.err += da * da + du * du;
+            }
+            if let (Some(x), Some(sx)) = (got.share, seen.share) {
+                let d = (x - sx) / SIGMA;
+                p.err += d * d;
             }
         }
     }

@@ -109,7 +109,7 @@ pub fn fair_values(
         let scores: Vec<Option<f64>> = jobs
             .par_iter()
             .map(|&(s, c)| {
-                let world = future(worlds.get(s).unwrap_or(&base), key, s as u64);
+                let world = future(scenario, &base, worlds.get(s), key, s as u64);
                 play_out(scenario, world, &candidates[c])
             })
             .collect();
@@ -171,11 +171,39 @@ pub fn solve_fair(scenario: &Scenario, seed: u64, playouts: usize) -> Solution {
 }
 
 /// Future `index` of a move keyed `key`: a candidate's game with fresh dice, keyed by the
-/// seed, the move and the index only.
-fn future(from: &State, key: u64, index: u64) -> State {
+/// seed, the move and the index only. `base` is the real table (its Beijing and dice unread).
+fn future(
+    scenario: &Scenario,
+    base: &State,
+    candidate: Option<&State>,
+    key: u64,
+    index: u64,
+) -> State {
     // A candidate Beijing's state carries its replay's words: the playout needs none of them.
-    let mut world = from.clone_without_words();
+    let mut world = match candidate {
+        Some(c) if belief::shows_the_same_table(c, base) => c.clone_without_words(),
+        Some(c) => onto_the_table(scenario, base, c),
+        None => base.clone(),
+    };
     world.rng = ChaCha8Rng::seed_from_u64(mix(key ^ index.rotate_left(32)));
+    world
+}
+
+/// The real table with a candidate's Beijing put in it, for a candidate whose own copy of the
+/// game has parted from the real one (when every candidate missed some answer, the closest are
+/// still drawn): a future must start from the moves the player can make now, or every one of
+/// them would be refused there.
+fn onto_the_table(scenario: &Scenario, base: &State, candidate: &State) -> State {
+    let mut world = base.clone();
+    world.beijing = candidate.beijing.clone();
+    // The demand an agreement fixed is this Beijing's, never the real one's.
+    world.agreed_demand = None;
+    if world.agreed.is_some() {
+        world.agreed_demand = match (&candidate.agreed, candidate.agreed_demand) {
+            (Some(_), Some(d)) => Some(d),
+            _ => Some(crate::ai::aspiration(scenario, &world)),
+        };
+    }
     world
 }
 
