@@ -438,3 +438,35 @@ fn refusing_the_last_ask_can_end_without_a_signature() {
     );
     assert!(signed > 0, "and sometimes signs anyway");
 }
+
+/// `adaptive` reads only what a player sees: in every move of its games, the same state with
+/// the Beijing made neutral and the dice reseeded gives the same move. (The fair search relies
+/// on it: its rollouts and the line's own moves are the policy's.)
+#[test]
+fn adaptive_never_reads_the_hidden_beijing_or_the_dice() {
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+    use std::sync::Arc;
+    use truce::sim::Strategy;
+    for name in ["autumn-2025", "phase-one-2019", "rare-earth-shock"] {
+        let sc = Arc::new(scenario::builtin(name).unwrap().unwrap());
+        for seed in 1..=6u64 {
+            let mut game = Game::new(Arc::clone(&sc), seed);
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            for _ in 0..200 {
+                if game.state.outcome.is_some() {
+                    break;
+                }
+                let real = Strategy::Adaptive.next_action(&sc, &game.state, &mut rng);
+                let mut blind = game.state.clone();
+                blind.beijing = Beijing::NEUTRAL;
+                blind.rng = ChaCha8Rng::seed_from_u64(seed ^ 0xB11D);
+                let seen =
+                    Strategy::Adaptive.next_action(&sc, &blind, &mut ChaCha8Rng::seed_from_u64(0));
+                assert_eq!(real, seen, "{name} seed {seed} day {}", game.state.day);
+                game.apply(real).unwrap();
+            }
+            assert!(game.state.outcome.is_some(), "{name} seed {seed} ends");
+        }
+    }
+}
