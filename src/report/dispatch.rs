@@ -104,6 +104,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         | Said::TookCounter
         | Said::CounterConfirmed
         | Said::AskGranted { .. }
+        | Said::AskRefused { .. }
         | Said::Reopened { .. } => package_text(s, said),
     }
 }
@@ -136,6 +137,21 @@ fn package_text(s: &Scenario, said: &Said) -> String {
         Said::AskGranted { issue: i, level: l } => {
             format!(
                 "The US grants Beijing's last ask: {}.",
+                level_text(s, *i, *l)
+            )
+        }
+        Said::AskRefused {
+            issue: i,
+            level: l,
+            signed,
+        } => {
+            let then = if *signed {
+                "Beijing closes the deal all the same"
+            } else {
+                "Beijing leaves the summit unsigned"
+            };
+            format!(
+                "The US signs without granting Beijing's last ask ({}): {then}.",
                 level_text(s, *i, *l)
             )
         }
