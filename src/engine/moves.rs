@@ -173,7 +173,8 @@ pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
 }
 
 /// Signing over a standing last ask refuses it: the log says so, and whether Beijing still
-/// signed, before what the leaders did, or the final week reads as if no ask was made.
+/// signed, before what the leaders did, or the final week reads as if no ask was made. It is
+/// the summit's news (the clock's, as the signature is), so the transcript lists it too.
 pub(crate) fn refused_ask(state: &mut State, signed: bool) {
     if let Some((issue, level)) = state.summit_ask {
         let said = Said::AskRefused {
@@ -181,7 +182,7 @@ pub(crate) fn refused_ask(state: &mut State, signed: bool) {
             level,
             signed,
         };
-        state.log(Source::Us, said);
+        state.log(Source::Clock, said);
     }
 }
 

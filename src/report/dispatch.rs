@@ -263,3 +263,34 @@ fn threat_text(s: &Scenario, said: &Said) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_last_ask_says_what_was_asked_and_what_beijing_did() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let tariffs = s.issue_index("tariffs").unwrap_or_default();
+        let said = |signed| {
+            said_text(
+                &s,
+                &Said::AskRefused {
+                    issue: tariffs,
+                    level: 4,
+                    signed,
+                },
+            )
+        };
+        assert_eq!(
+            said(true),
+            "The US signs without granting Beijing's last ask (Tariffs 0% additional): Beijing closes the deal all the same."
+        );
+        assert_eq!(
+            said(false),
+            "The US signs without granting Beijing's last ask (Tariffs 0% additional): Beijing leaves the summit unsigned."
+        );
+    }
+}

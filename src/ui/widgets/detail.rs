@@ -492,20 +492,42 @@ fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Bo
     };
     let f = feeling(game, i, level, theme);
 
+    // The ladder's notes for this level ("you" goes without saying: it is the level shown), so
+    // a small terminal still tells the counter, the agreement and a red line apart.
+    let on = game.state.agenda.get(i).copied().unwrap_or(false);
+    let at = |p: Option<&Package>| {
+        p.and_then(|p| p.0.get(i).copied())
+            .is_some_and(|l| l == level && (on || l != issue.status_quo))
+    };
+    let mut notes = Vec::new();
+    if at(game.state.counter.as_ref()) {
+        notes.push(Span::styled(" · China's counter", theme.dim()));
+    }
+    if at(game.state.agreed.as_ref()) {
+        notes.push(Span::styled(" · agreed", theme.dim()));
+    }
+    if red_line(v, game, i, level).is_some() {
+        notes.push(Span::styled(" · RED LINE", theme.bad()));
+    }
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!("Level {} of {}: ", level + 1, issue.levels.len()),
-                theme.dim(),
-            ),
-            Span::styled(l.label.clone(), theme.key()),
-            Span::raw(format!(" · {}", l.kind.name())),
-            if level == crate::ai::status_quo_level(s, &game.state, i) {
-                Span::styled(" · status quo", theme.dim())
-            } else {
-                Span::raw("")
-            },
-        ]),
+        Line::from(
+            vec![
+                Span::styled(
+                    format!("Level {} of {}: ", level + 1, issue.levels.len()),
+                    theme.dim(),
+                ),
+                Span::styled(l.label.clone(), theme.key()),
+                Span::raw(format!(" · {}", l.kind.name())),
+                if level == crate::ai::status_quo_level(s, &game.state, i) {
+                    Span::styled(" · status quo", theme.dim())
+                } else {
+                    Span::raw("")
+                },
+            ]
+            .into_iter()
+            .chain(notes)
+            .collect::<Vec<_>>(),
+        ),
         Line::raw(l.description.clone()),
     ];
     let security = if l.security_cost > 0.0 {
