@@ -103,6 +103,16 @@ pub enum Said {
         /// Level granted.
         level: usize,
     },
+    /// The US signs without granting China's standing last ask (added in rules 7: older saves
+    /// never hold it, so they load as before).
+    AskRefused {
+        /// Issue index.
+        issue: usize,
+        /// Level Beijing asked for.
+        level: usize,
+        /// Whether Beijing signed all the same, or left the summit unsigned.
+        signed: bool,
+    },
     /// China reopens the agreement after something it names, and counters.
     Reopened {
         /// What China names.

@@ -172,6 +172,20 @@ pub(crate) fn grant_ask(scenario: &Scenario, state: &mut State) {
     state.log(Source::Us, Said::AskGranted { issue: i, level });
 }
 
+/// Signing over a standing last ask refuses it: the log says so, and whether Beijing still
+/// signed, before what the leaders did, or the final week reads as if no ask was made. It is
+/// the summit's news (the clock's, as the signature is), so the transcript lists it too.
+pub(crate) fn refused_ask(state: &mut State, signed: bool) {
+    if let Some((issue, level)) = state.summit_ask {
+        let said = Said::AskRefused {
+            issue,
+            level,
+            signed,
+        };
+        state.log(Source::Clock, said);
+    }
+}
+
 /// China reopens the agreement in principle when, after something it names, the package no
 /// longer meets its demand or the balance rule; its counter is put on the table.
 pub(crate) fn reopen_if_needed(scenario: &Scenario, state: &mut State, reason: &str) {

@@ -533,6 +533,7 @@ fn sign(scenario: &Scenario, state: &mut State) {
     let signed = answer.reply == Reply::Sign;
     state.last_answer = Some(answer);
     state.summit = SummitStatus::Passed;
+    crate::engine::moves::refused_ask(state, signed);
     if signed {
         state.log(Source::Clock, Said::Signed);
         state.summit_ask = None;

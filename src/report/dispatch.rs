@@ -104,6 +104,7 @@ pub fn said_text(s: &Scenario, said: &Said) -> String {
         | Said::TookCounter
         | Said::CounterConfirmed
         | Said::AskGranted { .. }
+        | Said::AskRefused { .. }
         | Said::Reopened { .. } => package_text(s, said),
     }
 }
@@ -136,6 +137,21 @@ fn package_text(s: &Scenario, said: &Said) -> String {
         Said::AskGranted { issue: i, level: l } => {
             format!(
                 "The US grants Beijing's last ask: {}.",
+                level_text(s, *i, *l)
+            )
+        }
+        Said::AskRefused {
+            issue: i,
+            level: l,
+            signed,
+        } => {
+            let then = if *signed {
+                "Beijing closes the deal all the same"
+            } else {
+                "Beijing leaves the summit unsigned"
+            };
+            format!(
+                "The US signs without granting Beijing's last ask ({}): {then}.",
                 level_text(s, *i, *l)
             )
         }
@@ -245,5 +261,36 @@ fn threat_text(s: &Scenario, said: &Said) -> String {
                 .threat_card
                 .map_or("the measure", |k| card_name(s, k))
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_last_ask_says_what_was_asked_and_what_beijing_did() {
+        let Some(Ok(s)) = crate::scenario::builtin("autumn-2025") else {
+            panic!("the built-in scenario loads");
+        };
+        let tariffs = s.issue_index("tariffs").unwrap_or_default();
+        let said = |signed| {
+            said_text(
+                &s,
+                &Said::AskRefused {
+                    issue: tariffs,
+                    level: 4,
+                    signed,
+                },
+            )
+        };
+        assert_eq!(
+            said(true),
+            "The US signs without granting Beijing's last ask (Tariffs 0% additional): Beijing closes the deal all the same."
+        );
+        assert_eq!(
+            said(false),
+            "The US signs without granting Beijing's last ask (Tariffs 0% additional): Beijing leaves the summit unsigned."
+        );
     }
 }

@@ -101,7 +101,7 @@ fn ladder(
         counter: at(st.counter.as_ref()).filter(|&l| on || l != issue.status_quo),
         agreed: at(st.agreed.as_ref()).filter(|&l| on || l != issue.status_quo),
     };
-    let grid = Grid::new(inner, label_width(game, i));
+    let grid = Grid::new(inner, label_width(game, i), issue);
     grid.head(buf, theme);
     let mut red = None;
     for l in 0..issue.levels.len() {
@@ -135,76 +135,136 @@ struct Marks {
     agreed: Option<usize>,
 }
 
-/// The ladder's table: where each column starts, the label's width and the notes' room; the US
-/// column (what each level adds to the package's worth to the US, beside China's view) where
-/// the notes keep room besides.
+/// The ladder's table: where each column starts, the label's width and the notes' room. The
+/// notes want room for "status quo/you" (every issue's opening row); to give it, the grid first
+/// leaves out the headline and security columns when no level of the issue has one, then
+/// abbreviates the kind, then leaves out the US column (what each level adds to the package's
+/// worth to the US). Whatever is left out, the columns stay put as the player moves ←→.
 struct Grid {
     inner: Rect,
-    xs: [u16; 7],
     label_w: u16,
-    notes_w: u16,
+    kind_short: bool,
+    kind_x: u16,
+    headline_x: Option<u16>,
+    security_x: Option<u16>,
+    view_x: u16,
     us_x: Option<u16>,
+    notes_x: u16,
+    notes_w: u16,
 }
 
 /// The US column's width, a space included ("+12").
 const US_W: u16 = 4;
 
-/// The notes' narrowest room beside the US column: "you/counter".
-const MIN_NOTES: u16 = 11;
+/// The notes' wanted room: "status quo/you".
+const NOTES_WANT: u16 = 14;
+
+/// Widths of the kind (full and abbreviated), headline, security and China's view columns.
+const KIND_W: u16 = 10;
+const KIND_SHORT_W: u16 = 7;
+const MONEY_W: u16 = 8;
+const VIEW_W: u16 = 12;
+
+/// The kind as the narrow grid writes it: abbreviated on purpose, never cut.
+fn kind_short(kind: crate::scenario::Kind) -> &'static str {
+    match kind {
+        crate::scenario::Kind::Structural => "struct.",
+        crate::scenario::Kind::Commercial => "comm.",
+        crate::scenario::Kind::Political => "polit.",
+    }
+}
+
+/// What a grid shows: the candidates are tried from the fullest down.
+#[derive(Clone, Copy)]
+struct Shown {
+    headline: bool,
+    security: bool,
+    kind_short: bool,
+    us: bool,
+}
 
 impl Grid {
-    fn new(inner: Rect, label_w: u16) -> Grid {
-        let cols = [2, label_w, 10, 8, 8, 12];
-        let mut xs = [0u16; 7];
-        let mut x = inner.x;
-        for (k, w) in cols.iter().enumerate() {
-            xs[k] = x;
+    fn new(inner: Rect, label_w: u16, issue: &crate::scenario::Issue) -> Grid {
+        let any_headline = issue.levels.iter().any(|l| l.headline_bn > 0.0);
+        let any_security = issue.levels.iter().any(|l| l.security_cost > 0.0);
+        let full = Shown {
+            headline: true,
+            security: true,
+            kind_short: false,
+            us: true,
+        };
+        let lean = Shown {
+            headline: any_headline,
+            security: any_security,
+            ..full
+        };
+        let candidates = [
+            full,
+            lean,
+            Shown {
+                kind_short: true,
+                ..lean
+            },
+            Shown {
+                kind_short: true,
+                us: false,
+                ..lean
+            },
+        ];
+        let leanest = Grid::place(inner, label_w, candidates[candidates.len() - 1]);
+        candidates
+            .into_iter()
+            .map(|c| Grid::place(inner, label_w, c))
+            .find(|g| g.notes_w >= NOTES_WANT)
+            .unwrap_or(leanest)
+    }
+
+    /// The columns of `shown`, left to right, one space between them.
+    fn place(inner: Rect, label_w: u16, shown: Shown) -> Grid {
+        let mut x = inner.x.saturating_add(2 + 1 + label_w + 1);
+        let mut next = |w: u16| {
+            let at = x;
             x = x.saturating_add(w + 1);
-        }
-        let us_x = (inner.right().saturating_sub(x) >= US_W + MIN_NOTES).then_some(x);
-        if us_x.is_some() {
-            x += US_W;
-        }
-        xs[6] = x;
+            at
+        };
+        let kind_x = next(if shown.kind_short {
+            KIND_SHORT_W
+        } else {
+            KIND_W
+        });
+        let headline_x = shown.headline.then(|| next(MONEY_W));
+        let security_x = shown.security.then(|| next(MONEY_W));
+        let view_x = next(VIEW_W);
+        let mut notes_x = x;
+        let us_x = (shown.us && inner.right().saturating_sub(notes_x) >= US_W).then(|| {
+            notes_x += US_W;
+            x
+        });
         Grid {
             inner,
-            xs,
             label_w,
-            notes_w: inner.right().saturating_sub(x),
+            kind_short: shown.kind_short,
+            kind_x,
+            headline_x,
+            security_x,
+            view_x,
             us_x,
+            notes_x,
+            notes_w: inner.right().saturating_sub(notes_x),
         }
     }
 
     /// The header row.
     fn head(&self, buf: &mut Buffer, theme: Theme) {
-        let heads = [
-            "",
-            "Level",
-            "Kind",
-            "Headline",
-            "Security",
-            "China's view",
-            "Notes",
-        ];
-        for (k, h) in heads.iter().enumerate() {
-            paint::put(
-                buf,
-                self.xs[k],
-                self.inner.y,
-                self.inner.right(),
-                h,
-                theme.title(),
-            );
-        }
-        if let Some(x) = self.us_x {
-            paint::put(
-                buf,
-                x,
-                self.inner.y,
-                self.inner.right(),
-                " US",
-                theme.title(),
-            );
+        let (y, end) = (self.inner.y, self.inner.right());
+        let mut heads = vec![(self.inner.x + 3, "Level"), (self.kind_x, "Kind")];
+        heads.extend(self.headline_x.map(|x| (x, "Headline")));
+        heads.extend(self.security_x.map(|x| (x, "Security")));
+        heads.push((self.view_x, "China's view"));
+        heads.extend(self.us_x.map(|x| (x, " US")));
+        heads.push((self.notes_x, "Notes"));
+        for (x, h) in heads {
+            paint::put(buf, x, y, end, h, theme.title());
         }
     }
 
@@ -218,39 +278,50 @@ impl Grid {
         (i, l): (usize, usize),
         marks: Marks,
     ) -> Option<usize> {
-        let (theme, xs, end) = (v.theme, &self.xs, self.inner.right());
+        let (theme, end) = (v.theme, self.inner.right());
         let issue = game.scenario.issues.get(i)?;
         let level = issue.levels.get(l)?;
         let mine = l == marks.yours;
+        let x0 = self.inner.x;
         if mine {
-            paint::put(buf, xs[0], y, end, "▶", theme.key());
+            paint::put(buf, x0, y, end, "▶", theme.key());
         }
         let label_style = if mine { theme.key() } else { theme.text() };
+        let label_x = x0 + 3;
         paint::put(
             buf,
-            xs[1],
+            label_x,
             y,
-            xs[1] + self.label_w,
+            label_x + self.label_w,
             &level.label,
             label_style,
         );
-        paint::put(buf, xs[2], y, end, level.kind.name(), theme.dim());
-        let bn = if level.headline_bn > 0.0 {
-            format!("{:>8}", format!("${:.0}bn", level.headline_bn))
+        let kind = if self.kind_short {
+            kind_short(level.kind)
         } else {
-            format!("{:>8}", "–")
+            level.kind.name()
         };
-        paint::put(buf, xs[3], y, end, &bn, theme.text());
-        let (sec, sec_style) = if level.security_cost > 0.0 {
-            let pts = format!("{:.0} pts", 100.0 * level.security_cost);
-            (format!("{pts:>8}"), theme.warn())
-        } else {
-            (format!("{:>8}", "–"), theme.text())
-        };
-        paint::put(buf, xs[4], y, end, &sec, sec_style);
+        paint::put(buf, self.kind_x, y, end, kind, theme.dim());
+        if let Some(x) = self.headline_x {
+            let bn = if level.headline_bn > 0.0 {
+                format!("{:>8}", format!("${:.0}bn", level.headline_bn))
+            } else {
+                format!("{:>8}", "–")
+            };
+            paint::put(buf, x, y, end, &bn, theme.text());
+        }
+        if let Some(x) = self.security_x {
+            let (sec, sec_style) = if level.security_cost > 0.0 {
+                let pts = format!("{:.0} pts", 100.0 * level.security_cost);
+                (format!("{pts:>8}"), theme.warn())
+            } else {
+                (format!("{:>8}", "–"), theme.text())
+            };
+            paint::put(buf, x, y, end, &sec, sec_style);
+        }
         let f = feeling(game, i, l, theme);
-        let vx = paint::put(buf, xs[5], y, end, f.symbol, f.style);
-        paint::put(buf, vx.max(xs[5] + 3), y, end, f.word, f.style);
+        let vx = paint::put(buf, self.view_x, y, end, f.symbol, f.style);
+        paint::put(buf, vx.max(self.view_x + 3), y, end, f.word, f.style);
         if let Some(x) = self.us_x
             && let Some(adds) = adds_to_us(v, game, i, l, marks.status_quo)
         {
@@ -270,26 +341,47 @@ impl Grid {
             (marks.agreed == Some(l), "agreed", "agreed"),
             (crosses.is_some(), "RED LINE", "RED LINE"),
         ];
-        let join = |long: bool| {
-            notes
-                .iter()
-                .filter(|m| m.0)
-                .map(|m| if long { m.1 } else { m.2 })
-                .collect::<Vec<_>>()
-                .join(if long { ", " } else { "/" })
-        };
-        let mut text = join(true);
-        if paint::width(&text) > self.notes_w {
-            text = join(false);
-        }
+        let text = notes_text(&notes, self.notes_w);
         let style = if crosses.is_some() {
             theme.bad()
         } else {
             theme.text()
         };
-        paint::put_fit(buf, xs[6], y, self.notes_w, &text, style);
+        paint::put(buf, self.notes_x, y, end, &text, style);
         crosses
     }
+}
+
+/// A level's notes in `w` cells: in full ("status quo, your package") when they fit, else in
+/// short words ("status quo/you"), else the whole short words that fit, the most telling first
+/// (a red line, then what is agreed, China's counter, the status quo, and "you", which the ▶
+/// already marks): a note is left out, never cut.
+fn notes_text(notes: &[(bool, &str, &str); 5], w: u16) -> String {
+    let join = |keep: [bool; 5], long: bool| {
+        notes
+            .iter()
+            .zip(keep)
+            .filter(|(n, k)| n.0 && *k)
+            .map(|(n, _)| if long { n.1 } else { n.2 })
+            .collect::<Vec<_>>()
+            .join(if long { ", " } else { "/" })
+    };
+    for long in [true, false] {
+        let text = join([true; 5], long);
+        if paint::width(&text) <= w {
+            return text;
+        }
+    }
+    // `notes` is in reading order (the red line last); this is the order of what tells most.
+    let mut keep = [false; 5];
+    for k in [4, 3, 2, 0, 1] {
+        let mut trial = keep;
+        trial[k] = true;
+        if paint::width(&join(trial, false)) <= w {
+            keep = trial;
+        }
+    }
+    join(keep, false)
 }
 
 /// What level `l` of issue `i` adds to the package's worth to the US against the issue's
@@ -400,20 +492,42 @@ fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Bo
     };
     let f = feeling(game, i, level, theme);
 
+    // The ladder's notes for this level ("you" goes without saying: it is the level shown), so
+    // a small terminal still tells the counter, the agreement and a red line apart.
+    let on = game.state.agenda.get(i).copied().unwrap_or(false);
+    let at = |p: Option<&Package>| {
+        p.and_then(|p| p.0.get(i).copied())
+            .is_some_and(|l| l == level && (on || l != issue.status_quo))
+    };
+    let mut notes = Vec::new();
+    if at(game.state.counter.as_ref()) {
+        notes.push(Span::styled(" · China's counter", theme.dim()));
+    }
+    if at(game.state.agreed.as_ref()) {
+        notes.push(Span::styled(" · agreed", theme.dim()));
+    }
+    if red_line(v, game, i, level).is_some() {
+        notes.push(Span::styled(" · RED LINE", theme.bad()));
+    }
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!("Level {} of {}: ", level + 1, issue.levels.len()),
-                theme.dim(),
-            ),
-            Span::styled(l.label.clone(), theme.key()),
-            Span::raw(format!(" · {}", l.kind.name())),
-            if level == crate::ai::status_quo_level(s, &game.state, i) {
-                Span::styled(" · status quo", theme.dim())
-            } else {
-                Span::raw("")
-            },
-        ]),
+        Line::from(
+            vec![
+                Span::styled(
+                    format!("Level {} of {}: ", level + 1, issue.levels.len()),
+                    theme.dim(),
+                ),
+                Span::styled(l.label.clone(), theme.key()),
+                Span::raw(format!(" · {}", l.kind.name())),
+                if level == crate::ai::status_quo_level(s, &game.state, i) {
+                    Span::styled(" · status quo", theme.dim())
+                } else {
+                    Span::raw("")
+                },
+            ]
+            .into_iter()
+            .chain(notes)
+            .collect::<Vec<_>>(),
+        ),
         Line::raw(l.description.clone()),
     ];
     let security = if l.security_cost > 0.0 {
