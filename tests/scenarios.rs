@@ -290,14 +290,15 @@ fn rare_earth_shock_hawk_tops_the_ladder() {
 
 /// The short clock punishes waiting: stalling, which waits for China's demand to fall, signs
 /// nothing before Busan. (Patient play concedes on the summit's clock, so on a three-week clock
-/// it concedes at once and signs.)
+/// it concedes at once and signs, except against a Beijing that holds a red line of its own
+/// across patient's fixed ask: tests/own_red_lines.rs.)
 #[test]
 fn rare_earth_shock_waiting_signs_nothing() {
     let s = get("rare-earth-shock", "stall");
     assert!(s.deals <= 0.1, "stall: {s:?}");
     let p = get("rare-earth-shock", "patient");
     assert!(
-        p.deals >= 0.9,
+        p.deals >= 0.75,
         "patient concedes by the summit's clock: {p:?}"
     );
 }

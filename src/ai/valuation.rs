@@ -1,7 +1,7 @@
 //! How each side values a package, what no deal is worth to China, and how its demand falls.
 
 use crate::core::{RedLineHit, State};
-use crate::scenario::index::Index;
+use crate::scenario::index::{Index, RedTable, ResolvedRedLine};
 use crate::scenario::{Scenario, Side};
 
 /// China's and the US's view of packages, for one state of the game.
@@ -227,11 +227,16 @@ impl<'a> Valuation<'a> {
     /// Every red line the package crosses.
     pub fn red_lines(&self, levels: &[usize]) -> Vec<RedLineHit> {
         let s = self.scenario;
-        s.index()
-            .red_lines
-            .iter()
+        let own = self.own_red_lines().filter_map(|(r, (resolved, _))| {
+            let kind = s.world.beijing.get(self.state.beijing.archetype?)?;
+            Some((resolved, &kind.red_lines.get(r)?.0.reason, true))
+        });
+        let published = (s.index().red_lines.iter())
             .zip(&s.ai.red_lines)
-            .filter_map(|(&(i, line, unless), rl)| {
+            .map(|(r, rl)| (r, &rl.reason, false));
+        published
+            .chain(own)
+            .filter_map(|(&(i, line, unless), reason, own)| {
                 let issue = &s.issues[i];
                 let level = levels[i];
                 let crossed =
@@ -240,7 +245,8 @@ impl<'a> Valuation<'a> {
                 (crossed && !lifted).then(|| RedLineHit {
                     issue: i,
                     level,
-                    reason: rl.reason.clone(),
+                    reason: reason.clone(),
+                    own,
                 })
             })
             .collect()
@@ -250,11 +256,21 @@ impl<'a> Valuation<'a> {
     /// as tables, the same test as `red_lines`).
     pub fn crosses(&self, levels: &[usize]) -> bool {
         // The tables leave out the status quo's own exception: it is today's, read per test.
-        self.index.red_tables.iter().any(|(i, below, lifted)| {
+        let past = |(i, below, lifted): &RedTable| {
             below[levels[*i]]
                 && levels[*i] != self.sq(*i)
                 && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
-        })
+        };
+        self.index.red_tables.iter().any(past)
+            || self.own_red_lines().any(|(_, (_, table))| past(table))
+    }
+
+    /// The red lines of its own the Beijing drawn holds: (index in its kind's list, the line
+    /// resolved and as a table).
+    fn own_red_lines(&self) -> impl Iterator<Item = (usize, &'a (ResolvedRedLine, RedTable))> {
+        let kind = (self.state.beijing.archetype).and_then(|k| self.index.kind_red_lines.get(k));
+        (self.state.beijing.red_lines.iter())
+            .filter_map(move |&r| Some((r, kind?.get(r)?.as_ref()?)))
     }
 
     /// China's no-deal value this week: the status quo minus the pressure it is under.

@@ -89,6 +89,10 @@ pub struct RedLineHit {
     pub level: usize,
     /// The scenario's reason.
     pub reason: String,
+    /// Whether it is the Beijing's own red line (its kind's, hidden until named), not one the
+    /// scenario publishes.
+    #[serde(default)]
+    pub own: bool,
 }
 
 /// The numbers behind an answer.

@@ -32,6 +32,8 @@ pub struct Beijing {
     pub horizon: f64,
     /// Multiplies each issue's weight in China's utility (empty: all 1).
     pub weights: Vec<f64>,
+    /// Which of its kind's own red lines it holds, by index in the kind's list.
+    pub red_lines: Vec<usize>,
 }
 
 impl Default for Beijing {
@@ -52,6 +54,7 @@ impl Beijing {
         firmness: 0.0,
         horizon: 1.0,
         weights: Vec::new(),
+        red_lines: Vec::new(),
     };
 
     /// The multiplier of issue `i`'s weight.

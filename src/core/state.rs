@@ -197,6 +197,10 @@ pub struct State {
     /// status quo and is no US gain.
     #[serde(default)]
     pub mirrored: Vec<bool>,
+    /// Levels Beijing has refused as crossing a red line, (issue, level), as it said them: the
+    /// scenario publishes its own red lines, but a Beijing's own are known only once named.
+    #[serde(default)]
+    pub named_red_lines: Vec<(usize, usize)>,
 }
 
 impl State {
@@ -249,6 +253,7 @@ impl State {
             walked_out,
             played_on,
             mirrored,
+            named_red_lines,
         } = self;
         State {
             day: *day,
@@ -294,6 +299,7 @@ impl State {
             walked_out: *walked_out,
             played_on: played_on.clone(),
             mirrored: mirrored.clone(),
+            named_red_lines: named_red_lines.clone(),
         }
     }
 }

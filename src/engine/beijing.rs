@@ -47,6 +47,11 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
     let weights = weights(scenario, a, &mut rng);
     // Drawn last, so the parameters above are what they were before it existed.
     let horizon = (a.horizon.0 + (a.horizon.1 - a.horizon.0) * rng.random::<f64>()).max(1.0);
+    // After the horizon, for the same reason: each of the kind's own red lines, held or not.
+    let red_lines = (a.red_lines.iter().enumerate())
+        .filter(|&(_, &(_, chance))| rng.random::<f64>() < chance)
+        .map(|(r, _)| r)
+        .collect();
     Beijing {
         archetype: Some(index),
         floor,
@@ -57,6 +62,7 @@ pub fn draw_keyed(scenario: &Scenario, seed: u64, key: &[u8]) -> Beijing {
         firmness,
         horizon,
         weights,
+        red_lines,
     }
 }
 

@@ -44,5 +44,6 @@ pub use step::{Turn, check, classify, new_state, new_state_keyed, step};
 /// durability the amount delivered and kept as far as the leverage kept enforces it, balance
 /// the share of China's commitments kept, each term's lean lowering its chance to hold, and a
 /// commitment that lapses falling back to the most a lesser one keeps; 7 a dispatch when the US
-/// signs without granting Beijing's last ask (the log of such a game gains a line).
-pub const RULES: u32 = 7;
+/// signs without granting Beijing's last ask (the log of such a game gains a line); 8 red lines
+/// of a Beijing's own, drawn with its kind and hidden until it names one by refusing a package.
+pub const RULES: u32 = 8;

@@ -72,6 +72,19 @@ pub(crate) fn threaten(scenario: &Scenario, state: &mut State) {
     reopen_if_needed(scenario, state, "a US threat");
 }
 
+/// What a refusal of a proposal leaves on the record: a refusal under the balance rule is
+/// counted, and each red line Beijing named is remembered as it said it.
+pub(crate) fn note_refusal(state: &mut State, answer: &Answer) {
+    if answer.why.rule == Rule::Unbalanced {
+        state.balance_refusals += 1;
+    }
+    for hit in answer.why.red_lines.iter().filter(|h| h.own) {
+        if !state.named_red_lines.contains(&(hit.issue, hit.level)) {
+            state.named_red_lines.push((hit.issue, hit.level));
+        }
+    }
+}
+
 /// Whether a US card can be played now.
 pub(crate) fn check_play(scenario: &Scenario, state: &State, k: usize) -> Result<(), ActionError> {
     let card = scenario

@@ -29,7 +29,8 @@ pub fn normalise(scenario: &Scenario, state: &State, p: &Package) -> Package {
     )
 }
 
-/// Whether `level` on issue `i` crosses a red line (given the rest of `p`).
+/// Whether `level` on issue `i` crosses a red line a player can know of (given the rest of
+/// `p`): one the scenario publishes, or one Beijing has named.
 pub fn red_line_at(
     scenario: &Scenario,
     state: &State,
@@ -39,13 +40,35 @@ pub fn red_line_at(
 ) -> bool {
     let mut l = p.0.clone();
     l[i] = level;
-    let val = Valuation::new(scenario, state);
-    val.red_lines(&l).iter().any(|h| h.issue == i)
+    let seen = published(state);
+    let val = Valuation::new(scenario, &seen);
+    val.red_lines(&l).iter().any(|h| h.issue == i) || named_red_line(scenario, state, &l, i)
 }
 
-/// Whether the package crosses any red line.
+/// Whether the package crosses any red line a player can know of.
 pub fn red_line_anywhere(scenario: &Scenario, state: &State, p: &Package) -> bool {
-    Valuation::new(scenario, state).crosses(&p.0)
+    let seen = published(state);
+    Valuation::new(scenario, &seen).crosses(&p.0)
+        || (0..p.0.len()).any(|i| named_red_line(scenario, state, &p.0, i))
+}
+
+/// Whether issue `i` of `levels` goes as far as a level Beijing has refused as crossing a red
+/// line of its own (today's status quo never does).
+pub fn named_red_line(scenario: &Scenario, state: &State, levels: &[usize], i: usize) -> bool {
+    let Some((issue, &at)) = scenario.issues.get(i).zip(levels.get(i)) else {
+        return false;
+    };
+    let value = |l: usize| issue.levels.get(l).map_or(f64::INFINITY, |x| x.china);
+    at != crate::ai::status_quo_level(scenario, state, i)
+        && (state.named_red_lines.iter()).any(|&(j, refused)| j == i && value(at) <= value(refused))
+}
+
+/// The state as a player knows it for red lines: the Beijing drawn left out, so only the
+/// scenario's published red lines are tested (its own ones are known once named).
+fn published(state: &State) -> State {
+    let mut seen = state.clone_without_words();
+    seen.beijing = crate::core::Beijing::NEUTRAL;
+    seen
 }
 
 /// How China feels about a level: its value of that level against its best level on the

@@ -100,6 +100,7 @@ pub fn new_state_keyed(scenario: &Scenario, seed: u64, draw_key: &[u8]) -> State
         walked_out: false,
         played_on: Vec::new(),
         mirrored: Vec::new(),
+        named_red_lines: Vec::new(),
     };
     // A scenario may open mid-escalation.
     state.max_rung = state.rung;
@@ -485,9 +486,7 @@ fn propose(scenario: &Scenario, state: &mut State, p: &Package) {
         }
         _ => {}
     }
-    if answer.why.rule == Rule::Unbalanced {
-        state.balance_refusals += 1;
-    }
+    crate::engine::moves::note_refusal(state, &answer);
     state.proposal = Some(p.clone());
     state.last_answer = Some(answer);
     state.meters.clamp();

@@ -20,9 +20,11 @@ pub struct Revealed {
 /// The Beijing `b` of `scenario`, revealed, or `None` when it is the neutral type.
 pub fn reveal(scenario: &Scenario, b: &Beijing) -> Option<Revealed> {
     let kind = crate::engine::beijing::archetype(scenario, b)?;
+    let mut figures = figures(b);
+    figures.extend(own_red_lines(scenario, kind, b));
     Some(Revealed {
         name: kind.name.clone(),
-        figures: figures(b),
+        figures,
         lesson: kind.lesson.clone(),
     })
 }
@@ -37,6 +39,33 @@ pub fn reveal_lines(scenario: &Scenario, b: &Beijing) -> Vec<String> {
     out.extend(r.figures);
     out.push(format!("What would have worked: {}", r.lesson));
     out
+}
+
+/// The kind's own red lines, each said held or not by this Beijing.
+fn own_red_lines(
+    scenario: &Scenario,
+    kind: &crate::scenario::Archetype,
+    b: &Beijing,
+) -> Vec<String> {
+    (kind.red_lines.iter().enumerate())
+        .map(|(r, (line, chance))| {
+            let issue = scenario.issue_index(&line.issue).map(|i| &scenario.issues[i]);
+            let name = issue.map_or(line.issue.as_str(), |i| i.name.as_str());
+            let level = (issue.and_then(|i| i.levels.get(line.level))).map_or("?", |l| &l.label);
+            if b.red_lines.contains(&r) {
+                format!(
+                    "A red line of its own: {name} at {level} or further, refused whatever else was offered (\"{}\"); its kind holds it in {:.0}% of games.",
+                    line.reason,
+                    100.0 * chance
+                )
+            } else {
+                format!(
+                    "Its kind holds a red line at {name}'s {level} in {:.0}% of games; this Beijing did not.",
+                    100.0 * chance
+                )
+            }
+        })
+        .collect()
 }
 
 /// Each drawn figure in a sentence a student can follow, with the number after the words.
@@ -111,6 +140,25 @@ mod tests {
     fn the_neutral_type_says_nothing() {
         let s = crate::scenario::resolve("autumn-2025").expect("built-in");
         assert!(reveal_lines(&s, &Beijing::NEUTRAL).is_empty());
+    }
+
+    #[test]
+    fn its_own_red_lines_are_revealed_held_or_not() {
+        let s = crate::scenario::resolve("autumn-2025").expect("built-in");
+        let patient = s.world.beijing.iter().position(|a| a.id == "patient");
+        let mut b = Beijing {
+            archetype: patient,
+            ..Beijing::NEUTRAL
+        };
+        let held = |b: &Beijing| reveal_lines(&s, b).join("\n");
+        assert!(held(&b).contains("this Beijing did not"), "{}", held(&b));
+        b.red_lines = vec![0];
+        let text = held(&b);
+        assert!(
+            text.contains("A red line of its own: Excess capacity at demand measures"),
+            "{text}"
+        );
+        assert!(!text.contains("this Beijing did not"), "{text}");
     }
 
     #[test]

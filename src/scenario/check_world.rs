@@ -96,10 +96,36 @@ fn check_beijing(s: &Scenario, found: &mut Found) {
                 ));
             }
         }
+        check_kind_red_lines(s, found, &p, a);
         if !(a.weight_spread.is_finite() && (0.0..=0.9).contains(&a.weight_spread)) {
             found.push((
                 format!("{p}.weight_spread"),
                 format!("must be between 0 and 0.9, not {}", a.weight_spread),
+            ));
+        }
+    }
+}
+
+/// A kind's own red lines: each on a real issue and level (as the scenario's are checked), with
+/// a chance within 0..=1, and at most a handful.
+fn check_kind_red_lines(s: &Scenario, found: &mut Found, p: &str, a: &crate::scenario::Archetype) {
+    const MAX_KIND_RED_LINES: usize = 8;
+    if a.red_lines.len() > MAX_KIND_RED_LINES {
+        found.push((
+            format!("{p}.red_lines"),
+            format!(
+                "at most {MAX_KIND_RED_LINES} red lines per kind, not {}",
+                a.red_lines.len()
+            ),
+        ));
+    }
+    for (r, (rl, chance)) in a.red_lines.iter().enumerate() {
+        let q = format!("{p}.red_lines[{r}]");
+        crate::scenario::load::check_red_line(s, found, &q, rl);
+        if !(chance.is_finite() && (0.0..=1.0).contains(chance)) {
+            found.push((
+                q,
+                format!("the chance must be between 0 and 1, not {chance}"),
             ));
         }
     }

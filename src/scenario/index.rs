@@ -23,6 +23,9 @@ pub(crate) struct Index {
     /// its levels are past the line (today's status quo, read from the state, never crosses),
     /// and, when it can be lifted, the issue that lifts it and which of that issue's levels do.
     pub red_tables: Vec<RedTable>,
+    /// Each kind of Beijing's own red lines, by kind and then by line (as `red_lines` and
+    /// `red_tables` together; `None` for a line whose issue is unknown).
+    pub kind_red_lines: Vec<Vec<Option<(ResolvedRedLine, RedTable)>>>,
     /// Where issue `i`'s levels start in the flat per-level tables below.
     pub level_at: Vec<usize>,
     /// Every level's value to China, unweighted (the state shifts China's weights).
@@ -79,16 +82,19 @@ impl Scenario {
                 .ai
                 .red_lines
                 .iter()
-                .filter_map(|rl| {
-                    let i = self.issue_index(&rl.issue)?;
-                    let unless = rl
-                        .unless
-                        .as_ref()
-                        .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
-                    Some((i, rl.level, unless))
-                })
+                .filter_map(|rl| self.resolve_red_line(rl))
                 .collect();
             let red_tables = red_tables(self, &red_lines);
+            let kind_red_lines = (self.world.beijing.iter())
+                .map(|a| {
+                    (a.red_lines.iter())
+                        .map(|(rl, _)| {
+                            let r = self.resolve_red_line(rl)?;
+                            Some((r, self::red_tables(self, &[r]).pop()?))
+                        })
+                        .collect()
+                })
+                .collect();
             let PerLevel {
                 level_at,
                 china_raw,
@@ -142,6 +148,7 @@ impl Scenario {
                     .unwrap_or(u32::MAX),
                 red_lines,
                 red_tables,
+                kind_red_lines,
                 level_at,
                 china_raw,
                 us_value,
@@ -217,6 +224,18 @@ fn per_level(s: &Scenario) -> PerLevel {
         china_best,
         china_ideal,
         toward_us,
+    }
+}
+
+impl Scenario {
+    /// A red line with its issues resolved to indices (`None` for an unknown issue).
+    fn resolve_red_line(&self, rl: &crate::scenario::RedLine) -> Option<ResolvedRedLine> {
+        let i = self.issue_index(&rl.issue)?;
+        let unless = rl
+            .unless
+            .as_ref()
+            .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
+        Some((i, rl.level, unless))
     }
 }
 

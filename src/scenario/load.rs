@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::core::calendar::Date;
 use crate::scenario::limits;
 use crate::scenario::span::{Position, Spans};
-use crate::scenario::{Condition, Effect, Scenario, builtin};
+use crate::scenario::{Condition, Effect, RedLine, Scenario, builtin};
 
 /// One thing wrong with a file, at a place in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,25 +341,7 @@ fn check_ai(s: &Scenario, found: &mut Found) {
         ));
     }
     for (r, rl) in ai.red_lines.iter().enumerate() {
-        let p = format!("ai.red_lines[{r}]");
-        check_level(
-            s,
-            found,
-            &format!("{p}.issue"),
-            &format!("{p}.level"),
-            &rl.issue,
-            rl.level,
-        );
-        if let Some(u) = &rl.unless {
-            check_level(
-                s,
-                found,
-                &format!("{p}.unless.issue"),
-                &format!("{p}.unless.level"),
-                &u.issue,
-                u.level,
-            );
-        }
+        check_red_line(s, found, &format!("ai.red_lines[{r}]"), rl);
     }
     unit(
         found,
@@ -481,6 +463,28 @@ fn check_order(issue: &crate::scenario::Issue, p: &str, found: &mut Found) {
                 ));
             }
         }
+    }
+}
+
+/// A red line at `p`: its issue and level, and those of the concession that lifts it.
+pub(crate) fn check_red_line(s: &Scenario, found: &mut Found, p: &str, rl: &RedLine) {
+    check_level(
+        s,
+        found,
+        &format!("{p}.issue"),
+        &format!("{p}.level"),
+        &rl.issue,
+        rl.level,
+    );
+    if let Some(u) = &rl.unless {
+        check_level(
+            s,
+            found,
+            &format!("{p}.unless.issue"),
+            &format!("{p}.unless.level"),
+            &u.issue,
+            u.level,
+        );
     }
 }
 

@@ -488,6 +488,10 @@ pub struct Archetype {
     /// Issues this kind weighs more (or less) than the scenario: (issue id, multiplier).
     #[serde(default)]
     pub leans: Vec<(String, f64)>,
+    /// Red lines of its own, beyond the scenario's, each with the chance (0..=1) that the
+    /// Beijing drawn holds it: hidden until a package crosses it and Beijing says so.
+    #[serde(default)]
+    pub red_lines: Vec<(crate::scenario::RedLine, f64)>,
     /// What would have worked against it, for the debrief.
     pub lesson: String,
 }

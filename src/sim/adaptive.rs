@@ -95,6 +95,41 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
+    match decide(c) {
+        Action::Propose(p) => Action::Propose(clear_named(c, p)),
+        other => other,
+    }
+}
+
+/// `p` with every issue on which Beijing has named a red line of its own brought back towards
+/// China: at least as far as its standing counter goes there (the level it offered itself is
+/// one it will take), and never as far as a level it refused. Once named, a red line is read,
+/// not crossed again.
+fn clear_named(c: &Ctx, mut p: Package) -> Package {
+    let s = c.scenario;
+    let named = |i: usize| c.state.named_red_lines.iter().any(|&(j, _)| j == i);
+    for (i, issue) in s.issues.iter().enumerate() {
+        if !named(i) {
+            continue;
+        }
+        let china = |l: usize| issue.levels.get(l).map_or(f64::NEG_INFINITY, |x| x.china);
+        if let Some(&offered) = c.state.counter.as_ref().and_then(|k| k.0.get(i))
+            && p.0.get(i).is_some_and(|&l| china(l) < china(offered))
+        {
+            p.0[i] = offered;
+        }
+        while query::named_red_line(s, c.state, &p.0, i) {
+            match ai::step_towards_china(s, i, p.0[i]) {
+                Some(next) => p.0[i] = next,
+                None => break,
+            }
+        }
+    }
+    p
+}
+
+/// The move before the red lines Beijing has named are read.
+fn decide(c: &Ctx) -> Action {
     // The published negotiator's values, worked out once for the whole decision.
     let val = Valuation::new(c.scenario, c.book());
     let reading = read(c, &val);

@@ -59,13 +59,23 @@ fn label_width(game: &Game, i: usize) -> u16 {
 /// Whether `level` of issue `i` crosses one of China's red lines given the rest of the package
 /// being built (the engine's dry run decides, so a line lifted by reciprocity is not marked),
 /// and the line if so.
-fn red_line(v: TableView, game: &Game, i: usize, level: usize) -> Option<usize> {
+fn red_line(v: TableView, game: &Game, i: usize, level: usize) -> Option<RedMark> {
     let s = &game.scenario;
     let p = Package(v.package.to_vec());
     if p.0.len() != s.issues.len() || !query::red_line_at(s, &game.state, &p, i, level) {
         return None;
     }
-    s.index().red_lines.iter().position(|&(ri, _, _)| ri == i)
+    let published = s.index().red_lines.iter().position(|&(ri, _, _)| ri == i);
+    Some(published.map_or(RedMark::Named, RedMark::Published))
+}
+
+/// A red line a level crosses, as a player knows of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RedMark {
+    /// The scenario's, by index in its list.
+    Published(usize),
+    /// One Beijing has named of its own, by refusing a level as far.
+    Named,
 }
 
 /// The ladder view: every level of the selected issue in a table, then the selected level's
@@ -277,7 +287,7 @@ impl Grid {
         game: &Game,
         (i, l): (usize, usize),
         marks: Marks,
-    ) -> Option<usize> {
+    ) -> Option<RedMark> {
         let (theme, end) = (v.theme, self.inner.right());
         let issue = game.scenario.issues.get(i)?;
         let level = issue.levels.get(l)?;
@@ -396,7 +406,7 @@ fn adds_to_us(v: TableView, game: &Game, i: usize, l: usize, sq: usize) -> Optio
 
 /// The paragraphs under the ladder, wrapped into `area` while rows last: the selected level's
 /// description, what the agenda costs, the red line crossed (`red`) and the whole package.
-fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<usize>) {
+fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<RedMark>) {
     let (theme, s) = (v.theme, &game.scenario);
     let i = v.row.min(s.issues.len().saturating_sub(1));
     let Some(issue) = s.issues.get(i) else { return };
@@ -429,7 +439,11 @@ fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<us
     }
     let (agenda, agenda_style) = agenda_text(game, i, theme);
     para(buf, &agenda, agenda_style, above);
-    if let Some(r) = red
+    if red == Some(RedMark::Named) {
+        let text = "Red line of Beijing's own: it refused a level as far as this one (see w).";
+        para(buf, text, theme.bad(), above);
+    }
+    if let Some(RedMark::Published(r)) = red
         && let Some(rl) = s.ai.red_lines.get(r)
     {
         let lifted = s.index().red_lines[r].2.map(|(j, min)| {
