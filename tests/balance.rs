@@ -169,7 +169,7 @@ fn appeaser_below_stall_below_historical() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: in rare-earth-shock appeaser 53.04 scores above stall 35.95 (historical 61.02), 2,000 seeds, rules 6 (46.71 on rules 5: its tariff cuts no longer cost welfare)"]
+#[ignore = "target not met on the current model: in rare-earth-shock appeaser 53.04 scores above stall 35.95 (historical 61.02), 2,000 seeds, rules 8 (46.71 on rules 5: its tariff cuts no longer cost welfare)"]
 fn target_appeaser_below_stall_in_rare_earth_shock() {
     appeaser_stall_historical_in_order("rare-earth-shock");
 }
@@ -210,9 +210,14 @@ fn patience_carries_risk(sc: &str) {
 }
 
 #[test]
-#[ignore = "target not met on the current model, 2,000 seeds, rules 6: the best fixed script ends with no deal or below stall in 4.5% of autumn-2025 games (patient, 74.77: a patient Beijing's horizon can outlast the summit), 0.0% of rare-earth-shock games (patient, 73.29) and 0.0% of phase-one-2019 games (patient, 74.42)"]
+fn the_best_fixed_script_carries_a_risk_in_rare_earth_shock() {
+    patience_carries_risk("rare-earth-shock");
+}
+
+#[test]
+#[ignore = "target not met on the current model, 2,000 seeds, rules 8: the best fixed script ends with no deal or below stall in 2.1% of autumn-2025 games (structural, 73.68: a patient Beijing holding its own line on capacity, or whose horizon outlasts the summit) and 0.0% of phase-one-2019 games (patient, 73.18: it takes China's comprehensive counter in the last week); rare-earth-shock holds (first-counter 23.0%, patient 18.1%)"]
 fn target_the_best_fixed_script_carries_a_risk() {
-    for sc in ["rare-earth-shock", "autumn-2025", "phase-one-2019"] {
+    for sc in ["autumn-2025", "phase-one-2019"] {
         patience_carries_risk(sc);
     }
 }
@@ -260,7 +265,7 @@ fn adaptive_leads_the_best_fixed_script_by_two_in_autumn() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: phase-one-2019, 2,000 seeds, rules 6: adaptive 74.47 vs patient 74.42 (+0.05: every good line there scores within a point or two, even the hindsight search); autumn-2025 (77.94 vs patient 74.77) and rare-earth-shock (80.03 vs patient 73.29) hold"]
+#[ignore = "target not met on the current model: phase-one-2019, 2,000 seeds, rules 8: adaptive 73.65 vs patient 73.18 (+0.47: every good line there scores within a point or two, even the hindsight search; against the reform kind's own line on enforcement the reader keeps 71.9 to patient's 70.4); autumn-2025 (77.67 vs structural 73.68) and rare-earth-shock (79.72 vs first-counter 68.11) hold"]
 fn target_adaptive_leads_the_best_fixed_script_by_two_in_phase_one() {
     reading_pays("phase-one-2019");
 }
@@ -384,7 +389,7 @@ fn appeaser_scores_low_on_us_value() {
 }
 
 #[test]
-#[ignore = "not met on the current model (an older target, not the model issue's): appeaser signs in 77.0% of autumn-2025 games, 2,000 seeds (rules 6) (agreements bind and the last ask can fail)"]
+#[ignore = "not met on the current model (an older target, not the model issue's): appeaser signs in 77.0% of autumn-2025 games, 2,000 seeds (rules 8) (agreements bind and the last ask can fail)"]
 fn target_appeaser_deals_in_four_games_of_five() {
     let a = get("appeaser");
     assert!(deals(a) > 0.8, "{}", deals(a));

@@ -108,7 +108,6 @@ fn none_within_a_point(name: &str) {
 }
 
 #[test]
-#[ignore = "target not met on the current model, 2,000 seeds, rules 6: in phase-one-2019 card-to-trade (the 15 December tariffs played in week 1, then patient) scores 74.95 against adaptive 74.47: the card gives the last ask somewhere to land and keeps the tariffs as enforcement leverage"]
 fn no_probe_beats_adaptive_in_phase_one_2019() {
     none_beats_adaptive("phase-one-2019", &[]);
 }
@@ -129,11 +128,14 @@ fn no_probe_within_a_point_of_adaptive_in_autumn_2025() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: probes within a point of adaptive, 2,000 seeds, rules 6: rare-earth-shock skip-time -0.65 (79.38 against 80.03: skip-time opens every issue, as the reader does); phase-one-2019 card-to-trade +0.47, skip-time -0.05, insult-opener -0.12 (74.95, 74.42, 74.35 against 74.47)"]
-fn target_no_probe_within_a_point_of_adaptive() {
-    for name in ["rare-earth-shock", "phase-one-2019"] {
-        none_within_a_point(name);
-    }
+fn no_probe_within_a_point_of_adaptive_in_rare_earth_shock() {
+    none_within_a_point("rare-earth-shock");
+}
+
+#[test]
+#[ignore = "target not met on the current model: probes within a point of adaptive in phase-one-2019, 2,000 seeds, rules 8: card-to-trade -0.14, skip-time -0.46, insult-opener -0.54 (73.51, 73.18, 73.11 against 73.65); autumn-2025 and rare-earth-shock hold (every probe 4.9 and 8.3 or more below)"]
+fn target_no_probe_within_a_point_of_adaptive_in_phase_one_2019() {
+    none_within_a_point("phase-one-2019");
 }
 
 /// Each probe really plays its exploit (a probe that fell back to `patient` at once would pass
