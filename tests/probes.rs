@@ -133,7 +133,7 @@ fn no_probe_within_a_point_of_adaptive_in_rare_earth_shock() {
 }
 
 #[test]
-#[ignore = "target not met on the current model: probes within a point of adaptive in phase-one-2019, 2,000 seeds, rules 8: card-to-trade -0.14, skip-time -0.46, insult-opener -0.54 (73.51, 73.18, 73.11 against 73.65); autumn-2025 and rare-earth-shock hold (every probe 4.9 and 8.3 or more below)"]
+#[ignore = "target not met on the current model: probes within a point of adaptive in phase-one-2019, 2,000 seeds, rules 8: card-to-trade -0.14, skip-time -0.46, insult-opener -0.54 (73.51, 73.18, 73.11 against 73.65; wary, which keeps short of every kind's own red line, -2.64); autumn-2025 and rare-earth-shock hold (every probe 4.2 and 8.3 or more below)"]
 fn target_no_probe_within_a_point_of_adaptive_in_phase_one_2019() {
     none_within_a_point("phase-one-2019");
 }
@@ -190,6 +190,18 @@ fn every_probe_plays_its_exploit() {
             .is_some_and(|p| p.0[farm] == autumn.issues[farm].status_quo)
     });
     assert!(dropped > 0, "purchases never dropped at signing");
+    // Wary: no proposal ever goes as far as a kind's own red line (capacity measures), and it
+    // never meets one.
+    let cap = autumn.issue_index("excess_capacity").unwrap();
+    let wary = seen(&autumn, Probe::Wary, &|_, r| {
+        let proposed = r.actions.iter().any(|a| matches!(a, Action::Propose(_)));
+        let short = r.actions.iter().all(|a| match a {
+            Action::Propose(p) => p.0[cap] < 2,
+            _ => true,
+        });
+        proposed && short && r.state.named_red_lines.is_empty()
+    });
+    assert_eq!(wary, 40, "wary keeps short of every kind's red line");
 }
 
 /// Prints every figure (run with `--nocapture` to read them).

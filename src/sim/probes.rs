@@ -25,17 +25,21 @@ pub enum Probe {
     SkipTime,
     /// At the summit, proposes the agreed package with its purchases dropped, then signs.
     DropPurchases,
+    /// Reads the scenario file, not Beijing: patient, never asking as far as any kind's own red
+    /// line goes, whether or not the Beijing drawn holds it.
+    Wary,
 }
 
 impl Probe {
     /// Every probe.
-    pub const ALL: [Probe; 6] = [
+    pub const ALL: [Probe; 7] = [
         Probe::Retrade,
         Probe::RefuseAsk,
         Probe::CardToTrade,
         Probe::InsultOpener,
         Probe::SkipTime,
         Probe::DropPurchases,
+        Probe::Wary,
     ];
 
     /// A short name for reports.
@@ -47,6 +51,7 @@ impl Probe {
             Probe::InsultOpener => "insult-opener",
             Probe::SkipTime => "skip-time",
             Probe::DropPurchases => "drop-purchases",
+            Probe::Wary => "wary",
         }
     }
 
@@ -60,6 +65,7 @@ impl Probe {
             Probe::InsultOpener => insult_opener(&c),
             Probe::SkipTime => skip_time(&c),
             Probe::DropPurchases => drop_purchases(&c),
+            Probe::Wary => return wary(&c),
         };
         exploit.unwrap_or_else(|| patient(&c))
     }
@@ -140,4 +146,26 @@ fn drop_purchases(c: &Ctx) -> Option<Action> {
         return summit_move(c);
     }
     Some(Action::Propose(dropped))
+}
+
+/// Patient's move with every proposal kept short of all the kinds' own red lines.
+fn wary(c: &Ctx) -> Action {
+    let Action::Propose(mut p) = patient(c) else {
+        return patient(c);
+    };
+    let s = c.scenario;
+    for (rl, _) in s.world.beijing.iter().flat_map(|a| &a.red_lines) {
+        let Some(i) = s.issue_index(&rl.issue) else {
+            continue;
+        };
+        let issue = &s.issues[i];
+        let china = |l: usize| issue.levels.get(l).map_or(f64::INFINITY, |x| x.china);
+        while p.0[i] != issue.status_quo && china(p.0[i]) <= china(rl.level) {
+            match crate::ai::step_towards_china(s, i, p.0[i]) {
+                Some(next) => p.0[i] = next,
+                None => break,
+            }
+        }
+    }
+    Action::Propose(p)
 }
