@@ -54,13 +54,13 @@ fn own_red_lines(
             let level = (issue.and_then(|i| i.levels.get(line.level))).map_or("?", |l| &l.label);
             if b.red_lines.contains(&r) {
                 format!(
-                    "A red line of its own: {name} at {level} or further, refused whatever else was offered (\"{}\"); its kind holds it in {:.0}% of games.",
+                    "A red line of its own: {name}, {level} or further, refused whatever else was offered (\"{}\"); its kind holds it in {:.0}% of games. Only a package that kept short of it, as its counter did, could be agreed.",
                     line.reason,
                     100.0 * chance
                 )
             } else {
                 format!(
-                    "Its kind holds a red line at {name}'s {level} in {:.0}% of games; this Beijing did not.",
+                    "Its kind holds a red line at {name}, {level} or further, in {:.0}% of games; this Beijing did not.",
                     100.0 * chance
                 )
             }
@@ -96,9 +96,9 @@ fn figures(b: &Beijing) -> Vec<String> {
         _ => "it read US threats and walk-outs as the scenario's usual Beijing does",
     };
     let us = match b.reads_us {
-        r if r < 0.8 => "it paid little heed to",
-        r if r > 1.2 => "it raised its demand when it saw",
-        _ => "it weighed as usual",
+        r if r < 0.8 => "it paid little heed to it",
+        r if r > 1.2 => "it raised its demand when it saw it",
+        _ => "it weighed it as usual",
     };
     let mut lines = vec![
         floor,
@@ -112,7 +112,7 @@ fn figures(b: &Beijing) -> Vec<String> {
         ),
         format!("How it read threats: {read} (×{:.2}).", b.threat),
         format!(
-            "How it read US pain (farm stress, markets, magnets): {us} it (×{:.2}).",
+            "How it read US pain (farm stress, markets, magnets): {us} (×{:.2}).",
             b.reads_us
         ),
         format!(
@@ -155,7 +155,7 @@ mod tests {
         b.red_lines = vec![0];
         let text = held(&b);
         assert!(
-            text.contains("A red line of its own: Excess capacity at demand measures"),
+            text.contains("A red line of its own: Excess capacity, demand measures or further"),
             "{text}"
         );
         assert!(!text.contains("this Beijing did not"), "{text}");

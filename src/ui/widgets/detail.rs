@@ -440,7 +440,7 @@ fn under(buf: &mut Buffer, area: Rect, v: TableView, game: &Game, red: Option<Re
     let (agenda, agenda_style) = agenda_text(game, i, theme);
     para(buf, &agenda, agenda_style, above);
     if red == Some(RedMark::Named) {
-        let text = "Red line of Beijing's own: it refused a level as far as this one (see w).";
+        let text = "Red line of Beijing's own: it refused a level as far as this one, and the line may start lower (its counter shows a level it takes; w says why).";
         para(buf, text, theme.bad(), above);
     }
     if let Some(RedMark::Published(r)) = red
@@ -520,8 +520,12 @@ fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Bo
     if at(game.state.agreed.as_ref()) {
         notes.push(Span::styled(" · agreed", theme.dim()));
     }
-    if red_line(v, game, i, level).is_some() {
-        notes.push(Span::styled(" · RED LINE", theme.bad()));
+    if let Some(mark) = red_line(v, game, i, level) {
+        let text = match mark {
+            RedMark::Named => " · RED LINE (its own)",
+            RedMark::Published(_) => " · RED LINE",
+        };
+        notes.push(Span::styled(text, theme.bad()));
     }
     let mut lines = vec![
         Line::from(
