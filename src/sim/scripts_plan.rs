@@ -67,9 +67,13 @@ impl Plan {
     /// The fewest concessions that make the package no insult to the published negotiator
     /// (an insult costs trust and anchors nothing).
     pub fn firm(&self, c: &Ctx) -> usize {
-        let book = c.book();
+        self.firm_valued(c, &Valuation::new(c.scenario, c.book()))
+    }
+
+    /// [`Plan::firm`] with the published negotiator's valuation given.
+    pub fn firm_valued(&self, c: &Ctx, val: &Valuation) -> usize {
         (0..=self.len())
-            .find(|&k| !crate::engine::query::insult(c.scenario, book, &self.package(c, k)))
+            .find(|&k| !crate::ai::insults(c.scenario, val, &self.package(c, k)))
             .unwrap_or(self.len())
     }
 }
@@ -272,19 +276,22 @@ fn moved(
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).
 pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
+    plan_valued(c, &Valuation::new(c.scenario, c.book()), political)
+}
+
+/// [`plan`] with the published negotiator's valuation (`Valuation::new` of `c.book()`) given.
+pub(crate) fn plan_valued(c: &Ctx, val: &Valuation, political: bool) -> Plan {
     let s = c.scenario;
-    let book = c.book();
-    let val = Valuation::new(s, book);
     let open = c.to_open();
     let live: Vec<bool> = (0..s.issues.len())
         .map(|i| c.state.agenda[i] || open.contains(&s.issues[i].id.as_str()))
         .collect();
-    let ask = ask(s, &val, political, &live);
+    let ask = ask(s, val, political, &live);
     let comprehensive = classify(s, &Package(ask.clone())) == Outcome::ComprehensiveDeal;
     let mut levels = ask.clone();
     let mut steps = Vec::new();
     while steps.len() < MAX_STEPS {
-        let Some((i, l)) = next_step(s, &val, &levels, comprehensive, &live) else {
+        let Some((i, l)) = next_step(s, val, &levels, comprehensive, &live) else {
             break;
         };
         levels[i] = l;
