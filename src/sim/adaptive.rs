@@ -111,12 +111,13 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
-    adaptive_planned(c, &mut plan::Planner::default())
+    adaptive_planned(c, None)
 }
 
 /// The adaptive negotiator's move, its plan remembered in `planner` from the game's earlier
-/// decisions (the same move as [`adaptive`]'s: a rollout plays many weeks of one game).
-pub(crate) fn adaptive_planned(c: &Ctx, planner: &mut plan::Planner) -> Action {
+/// decisions when one is given (the same move as [`adaptive`]'s: a rollout plays many weeks
+/// of one game; a single decision has nothing to remember and skips the bookkeeping).
+pub(crate) fn adaptive_planned(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
     let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
     if let Some(a) = summit(c, firm).or_else(|| c.open(&worth_opening(c))) {
@@ -133,7 +134,14 @@ pub(crate) fn adaptive_planned(c: &Ctx, planner: &mut plan::Planner) -> Action {
     // The published negotiator's values, worked out once for the whole decision (the plan's
     // too), and only by a decision that weighs packages.
     let val = Valuation::new(c.scenario, c.book());
-    let plan = planner.plan(c, &val, true);
+    let fresh;
+    let plan = match planner {
+        Some(planner) => planner.plan(c, &val, true),
+        None => {
+            fresh = plan::plan_valued(c, &val, true);
+            &fresh
+        }
+    };
     let first = plan.firm_valued(c, &val);
     let opening = plan.package(c, first);
     let Some(r) = reading else {

@@ -225,7 +225,7 @@ fn play_out(scenario: &Scenario, mut state: State, first: &Action) -> Option<f64
         if state.outcome.is_some() {
             break;
         }
-        let action = adaptive_planned(&Ctx::new(scenario, &state), &mut planner);
+        let action = adaptive_planned(&Ctx::new(scenario, &state), Some(&mut planner));
         if apply(scenario, &mut state, &action, None).is_err()
             && apply(scenario, &mut state, &Action::Hold, None).is_err()
         {
