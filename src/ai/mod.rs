@@ -10,7 +10,7 @@ pub use counter::counter_offer;
 pub use counter::step_towards_china;
 pub use negotiator::{
     answer_extension, answer_proposal, answer_signing, answer_threat, answer_walk_out, heed_chance,
-    is_insult, judgement, last_ask, leave_chance, noted, still_agreed, threat_bite,
+    insults, is_insult, judgement, last_ask, leave_chance, noted, still_agreed, threat_bite,
     walk_away_credible,
 };
 pub use valuation::{

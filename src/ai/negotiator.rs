@@ -124,7 +124,11 @@ pub fn answer_proposal(scenario: &Scenario, state: &State, p: &Package) -> Answe
 
 /// Whether a package insults China (the engine charges trust for it).
 pub fn is_insult(scenario: &Scenario, state: &State, p: &Package) -> bool {
-    let val = Valuation::new(scenario, state);
+    insults(scenario, &Valuation::new(scenario, state), p)
+}
+
+/// [`is_insult`] on a valuation already worked out for the state.
+pub fn insults(scenario: &Scenario, val: &Valuation, p: &Package) -> bool {
     val.china(&p.0) < val.no_deal().min(val.china_sq) - scenario.ai.retaliation.insult_margin
 }
 

@@ -206,6 +206,16 @@ impl<'a> Valuation<'a> {
         ug <= 1e-9 || ug <= self.scenario.ai.balance_ratio * cg
     }
 
+    /// China's weighted value of every level, issue after issue (`china_at` for each).
+    pub fn china_table(&self) -> &[f64] {
+        &self.china_table
+    }
+
+    /// What suspending each card is worth to the other side now, by card.
+    pub fn card_values(&self) -> &[f64] {
+        &self.card_values
+    }
+
     /// Whether card `k` is in force.
     pub fn in_force(&self, k: usize) -> bool {
         self.state.cards.get(k).copied().unwrap_or(false)

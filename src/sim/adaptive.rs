@@ -27,29 +27,45 @@ struct Reading {
     demand: f64,
     /// How far the published negotiator's demand fell since the answer was given.
     fall: f64,
+    /// The published negotiator's demand now.
+    now: f64,
 }
 
-fn read(c: &Ctx, val: &Valuation) -> Option<Reading> {
+/// The reading of Beijing's last answer, its offset still to be set against the book's
+/// values (`offset`): most decisions end before those are needed.
+fn read(c: &Ctx) -> Option<Reading> {
     let last = c.state.last_answer.as_ref()?;
-    let proposal = c.state.proposal.as_ref()?;
-    let utility = last.why.utility?;
+    c.state.proposal.as_ref()?;
+    last.why.utility?;
     let book = c.book();
     // The answer came a week ago: the book's demand then.
     let then = book.day.saturating_sub(c.scenario.clock.days_per_turn);
     let expected = ai::aspiration_on(c.scenario, book, then);
+    let now = ai::aspiration(c.scenario, book);
     Some(Reading {
         firmness: last.why.aspiration - expected,
-        offset: utility - val.china(&proposal.0),
+        offset: 0.0,
         demand: last.why.aspiration,
-        fall: (expected - ai::aspiration(c.scenario, book)).max(0.0),
+        fall: (expected - now).max(0.0),
+        now,
     })
+}
+
+/// `r` with the offset between Beijing's stated value of the last proposal and the book's.
+fn offset(c: &Ctx, val: &Valuation, mut r: Reading) -> Reading {
+    if let (Some(last), Some(proposal)) = (&c.state.last_answer, &c.state.proposal)
+        && let Some(utility) = last.why.utility
+    {
+        r.offset = utility - val.china(&proposal.0);
+    }
+    r
 }
 
 /// Beijing's demand when the package would be judged, `weeks` from now: the book's fall over
 /// those weeks, shrunk for a Beijing that has shown itself firmer than the book.
 fn predicted(c: &Ctx, r: &Reading, weeks: u32) -> f64 {
     let book = c.book();
-    let now = ai::aspiration(c.scenario, book);
+    let now = r.now;
     let later = book.day + weeks * c.scenario.clock.days_per_turn;
     let fall = (now - ai::aspiration_on(c.scenario, book, later)).max(0.0);
     // A firm Beijing's demand may climb as US pain shows: take the higher of what it said and
@@ -95,7 +111,14 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
-    match decide(c) {
+    adaptive_planned(c, None)
+}
+
+/// The adaptive negotiator's move, its plan remembered in `planner` from the game's earlier
+/// decisions when one is given (the same move as [`adaptive`]'s: a rollout plays many weeks
+/// of one game; a single decision has nothing to remember and skips the bookkeeping).
+pub(crate) fn adaptive_planned(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
+    match decide(c, planner) {
         Action::Propose(p) => Action::Propose(clear_named(c, p)),
         other => other,
     }
@@ -129,10 +152,8 @@ fn clear_named(c: &Ctx, mut p: Package) -> Package {
 }
 
 /// The move before the red lines Beijing has named are read.
-fn decide(c: &Ctx) -> Action {
-    // The published negotiator's values, worked out once for the whole decision.
-    let val = Valuation::new(c.scenario, c.book());
-    let reading = read(c, &val);
+fn decide(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
+    let reading = read(c);
     let firm = reading.as_ref().is_some_and(|r| r.firmness > 0.01);
     if let Some(a) = summit(c, firm).or_else(|| c.open(&worth_opening(c))) {
         return a;
@@ -145,12 +166,23 @@ fn decide(c: &Ctx) -> Action {
         return Action::Hold;
     }
     let left = weeks_to_summit(c).unwrap_or(0);
-    let plan = plan::plan(c, true);
-    let first = plan.firm(c);
+    // The published negotiator's values, worked out once for the whole decision (the plan's
+    // too), and only by a decision that weighs packages.
+    let val = Valuation::new(c.scenario, c.book());
+    let fresh;
+    let plan = match planner {
+        Some(planner) => planner.plan(c, &val, true),
+        None => {
+            fresh = plan::plan_valued(c, &val, true);
+            &fresh
+        }
+    };
+    let first = plan.firm_valued(c, &val);
     let opening = plan.package(c, first);
     let Some(r) = reading else {
         return Action::Propose(opening);
     };
+    let r = offset(c, &val, r);
     // The most the US can ask for that Beijing should take when it is judged: now against a
     // firm Beijing (its demand will not fall much), at the summit's eve otherwise.
     // After a heeded threat its deadline is the window: agree before it falls due.

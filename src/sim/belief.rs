@@ -34,7 +34,7 @@ const SALT: u64 = 0xBE11_EF00_C10D_0003;
 pub struct Observation {
     /// The rule behind China's answer, the kind of reply and the counter it made, when China
     /// answered this move.
-    answer: Option<(Rule, Discriminant<Reply>, Option<Package>)>,
+    answer: Option<Answer>,
     /// China's demand and its value of the package, when it judged one.
     numbers: Option<(f64, f64)>,
     /// China's gain as a share of what it could gain, when `w` showed one: it follows
@@ -64,37 +64,111 @@ struct Table {
 impl Observation {
     /// What the player saw after a move: `rule` is what `apply` returned for it.
     pub fn after(rule: Option<Rule>, state: &State) -> Observation {
-        let answer = rule.zip(state.last_answer.as_ref());
+        let (answer, numbers, share) = answered(rule, state);
         Observation {
-            answer: answer.map(|(rule, a)| {
-                let counter = match &a.reply {
-                    Reply::Counter(p) => Some(p.clone()),
-                    _ => None,
-                };
-                (rule, std::mem::discriminant(&a.reply), counter)
-            }),
-            numbers: answer.and_then(|(_, a)| a.why.utility.map(|u| (a.why.aspiration, u))),
-            share: answer.and_then(|(_, a)| a.why.china_share),
-            table: Table {
-                outcome: state.outcome,
-                counter: state.counter.clone(),
-                agreed: state.agreed.clone(),
-                proposal: state.proposal.clone(),
-                summit_ask: state.summit_ask,
-                ask_posed: state.ask_posed,
-                rung: state.rung,
-                day: state.day,
-                cards: state.cards.clone(),
-                walked_out: state.walked_out,
-                threat_deadline: state.threat_deadline,
-            },
+            answer,
+            numbers,
+            share,
+            table: TableRef::of(state).owned(),
+        }
+    }
+}
+
+/// The rule behind an answer, the kind of reply and the counter it made.
+type Answer = (Rule, Discriminant<Reply>, Option<Package>);
+
+/// An observation's answer, numbers and share (see [`Observation::after`]).
+fn answered(
+    rule: Option<Rule>,
+    state: &State,
+) -> (Option<Answer>, Option<(f64, f64)>, Option<f64>) {
+    let answer = rule.zip(state.last_answer.as_ref());
+    (
+        answer.map(|(rule, a)| {
+            let counter = match &a.reply {
+                Reply::Counter(p) => Some(p.clone()),
+                _ => None,
+            };
+            (rule, std::mem::discriminant(&a.reply), counter)
+        }),
+        answer.and_then(|(_, a)| a.why.utility.map(|u| (a.why.aspiration, u))),
+        answer.and_then(|(_, a)| a.why.china_share),
+    )
+}
+
+impl Table {
+    /// The table, borrowed.
+    fn view(&self) -> TableRef<'_> {
+        TableRef {
+            outcome: self.outcome,
+            counter: self.counter.as_ref(),
+            agreed: self.agreed.as_ref(),
+            proposal: self.proposal.as_ref(),
+            summit_ask: self.summit_ask,
+            ask_posed: self.ask_posed,
+            rung: self.rung,
+            day: self.day,
+            cards: &self.cards,
+            walked_out: self.walked_out,
+            threat_deadline: self.threat_deadline,
         }
     }
 }
 
 /// Whether two copies of the game show the same table (see [`Observation`]).
 pub(crate) fn shows_the_same_table(a: &State, b: &State) -> bool {
-    Observation::after(None, a).table == Observation::after(None, b).table
+    // Asked once per future of the fair search: compared in place, nothing copied.
+    TableRef::of(a) == TableRef::of(b)
+}
+
+/// [`Table`]'s fields, borrowed from a state.
+#[derive(PartialEq)]
+struct TableRef<'a> {
+    outcome: Option<Outcome>,
+    counter: Option<&'a Package>,
+    agreed: Option<&'a Package>,
+    proposal: Option<&'a Package>,
+    summit_ask: Option<(usize, usize)>,
+    ask_posed: bool,
+    rung: u8,
+    day: u32,
+    cards: &'a [bool],
+    walked_out: bool,
+    threat_deadline: Option<u32>,
+}
+
+impl<'a> TableRef<'a> {
+    fn of(state: &'a State) -> Self {
+        TableRef {
+            outcome: state.outcome,
+            counter: state.counter.as_ref(),
+            agreed: state.agreed.as_ref(),
+            proposal: state.proposal.as_ref(),
+            summit_ask: state.summit_ask,
+            ask_posed: state.ask_posed,
+            rung: state.rung,
+            day: state.day,
+            cards: &state.cards,
+            walked_out: state.walked_out,
+            threat_deadline: state.threat_deadline,
+        }
+    }
+
+    fn owned(&self) -> Table {
+        Table {
+            outcome: self.outcome,
+            counter: self.counter.cloned(),
+            agreed: self.agreed.cloned(),
+            proposal: self.proposal.cloned(),
+            summit_ask: self.summit_ask,
+            ask_posed: self.ask_posed,
+            rung: self.rung,
+            day: self.day,
+            cards: self.cards.to_vec(),
+            walked_out: self.walked_out,
+            threat_deadline: self.threat_deadline,
+        }
+    }
 }
 
 /// One candidate Beijing in its copy of the game.
@@ -149,15 +223,16 @@ impl Belief {
             };
             p.state.log.clear();
             p.state.trace.clear();
-            let got = Observation::after(rule, &p.state);
-            if got.answer != seen.answer || got.table != seen.table {
+            // Set against what was seen in place: 192 candidates answer every move.
+            let (answer, numbers, share) = answered(rule, &p.state);
+            if answer != seen.answer || TableRef::of(&p.state) != seen.table.view() {
                 p.misses += 1;
             }
-            if let (Some((a, u)), Some((sa, su))) = (got.numbers, seen.numbers) {
+            if let (Some((a, u)), Some((sa, su))) = (numbers, seen.numbers) {
                 let (da, du) = ((a - sa) / SIGMA, (u - su) / SIGMA);
                 p.err += da * da + du * du;
             }
-            if let (Some(x), Some(sx)) = (got.share, seen.share) {
+            if let (Some(x), Some(sx)) = (share, seen.share) {
                 let d = (x - sx) / SIGMA;
                 p.err += d * d;
             }

@@ -22,9 +22,12 @@ use crate::core::Beijing;
 use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
+use crate::sim::adaptive::adaptive_planned;
 use crate::sim::belief::{self, Belief, Observation, mix};
 use crate::sim::moves::moves;
+use crate::sim::scripts_plan::Planner;
 use crate::sim::solve::Solution;
+use crate::sim::strategy::Ctx;
 
 /// The rollout policy: the scripted reader of what a player sees.
 pub const POLICY: Strategy = Strategy::Adaptive;
@@ -215,12 +218,14 @@ fn unit(key: u64) -> f64 {
 /// Plays `first` and then the policy to the end; the score 0..=100, `None` if `first` is refused.
 fn play_out(scenario: &Scenario, mut state: State, first: &Action) -> Option<f64> {
     apply(scenario, &mut state, first, None).ok()?;
-    let mut rng = ChaCha8Rng::seed_from_u64(0);
+    // The policy (`adaptive`, as `POLICY.next_action` plays it) with its plan remembered
+    // from week to week of the rollout.
+    let mut planner = Planner::default();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
             break;
         }
-        let action = POLICY.next_action(scenario, &state, &mut rng);
+        let action = adaptive_planned(&Ctx::new(scenario, &state), Some(&mut planner));
         if apply(scenario, &mut state, &action, None).is_err()
             && apply(scenario, &mut state, &Action::Hold, None).is_err()
         {

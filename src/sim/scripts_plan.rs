@@ -42,6 +42,7 @@ const SECURE: f64 = 0.05;
 const MAX_STEPS: usize = 12;
 
 /// A scenario's structural package and the order in which it gives ground.
+#[derive(Default)]
 pub(crate) struct Plan {
     /// The firm ask, on every issue (those off the agenda too).
     pub ask: Vec<usize>,
@@ -67,9 +68,13 @@ impl Plan {
     /// The fewest concessions that make the package no insult to the published negotiator
     /// (an insult costs trust and anchors nothing).
     pub fn firm(&self, c: &Ctx) -> usize {
-        let book = c.book();
+        self.firm_valued(c, &Valuation::new(c.scenario, c.book()))
+    }
+
+    /// [`Plan::firm`] with the published negotiator's valuation given.
+    pub fn firm_valued(&self, c: &Ctx, val: &Valuation) -> usize {
         (0..=self.len())
-            .find(|&k| !crate::engine::query::insult(c.scenario, book, &self.package(c, k)))
+            .find(|&k| !crate::ai::insults(c.scenario, val, &self.package(c, k)))
             .unwrap_or(self.len())
     }
 }
@@ -272,19 +277,80 @@ fn moved(
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).
 pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
+    plan_valued(c, &Valuation::new(c.scenario, c.book()), political)
+}
+
+/// [`plan`] with the published negotiator's valuation (`Valuation::new` of `c.book()`) given.
+pub(crate) fn plan_valued(c: &Ctx, val: &Valuation, political: bool) -> Plan {
+    worked_out(c.scenario, val, political, &live(c))
+}
+
+/// The issues a plan moves: those on the table and those worth opening.
+fn live(c: &Ctx) -> Vec<bool> {
     let s = c.scenario;
-    let book = c.book();
-    let val = Valuation::new(s, book);
     let open = c.to_open();
-    let live: Vec<bool> = (0..s.issues.len())
+    (0..s.issues.len())
         .map(|i| c.state.agenda[i] || open.contains(&s.issues[i].id.as_str()))
-        .collect();
-    let ask = ask(s, &val, political, &live);
+        .collect()
+}
+
+/// Everything a plan is worked out from besides the scenario (see [`worked_out`]): the issues
+/// it moves, China's level values, the cards' values and which are in force, and today's
+/// status quo. Values are compared bit for bit.
+#[derive(PartialEq)]
+struct Inputs {
+    political: bool,
+    live: Vec<bool>,
+    china: Vec<u64>,
+    cards: Vec<u64>,
+    in_force: Vec<bool>,
+    sq: Vec<usize>,
+}
+
+impl Inputs {
+    fn of(s: &Scenario, val: &Valuation, political: bool, live: Vec<bool>) -> Inputs {
+        Inputs {
+            political,
+            live,
+            china: val.china_table().iter().map(|x| x.to_bits()).collect(),
+            cards: val.card_values().iter().map(|x| x.to_bits()).collect(),
+            in_force: (0..s.world.cards.len()).map(|k| val.in_force(k)).collect(),
+            sq: (0..s.issues.len()).map(|i| val.sq(i)).collect(),
+        }
+    }
+}
+
+/// The plans of one game's decisions: a plan is worked out again only when what it is worked
+/// out from has changed since the last decision (between most weeks of a game nothing it
+/// reads moves), so a rollout of `solve --fair` plans a few times, not every week. Same
+/// inputs, same plan: the game is the same with or without it.
+#[derive(Default)]
+pub(crate) struct Planner {
+    /// What the plan was worked out from (none yet: the plan is still to be worked out).
+    inputs: Option<Inputs>,
+    plan: Plan,
+}
+
+impl Planner {
+    /// [`plan_valued`], remembered.
+    pub fn plan(&mut self, c: &Ctx, val: &Valuation, political: bool) -> &Plan {
+        let inputs = Inputs::of(c.scenario, val, political, live(c));
+        if self.inputs.as_ref() != Some(&inputs) {
+            self.plan = worked_out(c.scenario, val, political, &inputs.live);
+            self.inputs = Some(inputs);
+        }
+        &self.plan
+    }
+}
+
+/// The plan itself, from `val` (the published negotiator's) and the issues it moves.
+fn worked_out(s: &Scenario, val: &Valuation, political: bool, live: &[bool]) -> Plan {
+    let ask = ask(s, val, political, live);
     let comprehensive = classify(s, &Package(ask.clone())) == Outcome::ComprehensiveDeal;
     let mut levels = ask.clone();
     let mut steps = Vec::new();
     while steps.len() < MAX_STEPS {
-        let Some((i, l)) = next_step(s, &val, &levels, comprehensive, &live) else {
+        let Some((i, l)) = next_step(s, val, &levels, comprehensive, live) else {
             break;
         };
         levels[i] = l;
