@@ -266,13 +266,21 @@ impl<'a> Valuation<'a> {
     /// as tables, the same test as `red_lines`).
     pub fn crosses(&self, levels: &[usize]) -> bool {
         // The tables leave out the status quo's own exception: it is today's, read per test.
-        let past = |(i, below, lifted): &RedTable| {
-            below[levels[*i]]
-                && levels[*i] != self.sq(*i)
-                && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
-        };
-        self.index.red_tables.iter().any(past)
-            || self.own_red_lines().any(|(_, (_, table))| past(table))
+        self.crosses_published(levels)
+            || (self.own_red_lines()).any(|(_, (_, table))| self.past(table, levels))
+    }
+
+    /// Whether `levels` crosses one of the scenario's published red lines (those a player
+    /// knows of from the start; the Beijing drawn may hold more of its own).
+    pub fn crosses_published(&self, levels: &[usize]) -> bool {
+        self.index.red_tables.iter().any(|t| self.past(t, levels))
+    }
+
+    /// Whether `levels` goes past one red line's table (today's status quo never does).
+    fn past(&self, (i, below, lifted): &RedTable, levels: &[usize]) -> bool {
+        below[levels[*i]]
+            && levels[*i] != self.sq(*i)
+            && !lifted.as_ref().is_some_and(|(j, lifts)| lifts[levels[*j]])
     }
 
     /// The red lines of its own the Beijing drawn holds: (index in its kind's list, the line

@@ -40,15 +40,15 @@ pub fn red_line_at(
 ) -> bool {
     let mut l = p.0.clone();
     l[i] = level;
-    let seen = published(state);
-    let val = Valuation::new(scenario, &seen);
-    val.red_lines(&l).iter().any(|h| h.issue == i) || named_red_line(scenario, state, &l, i)
+    let val = Valuation::new(scenario, state);
+    // Its own lines only once named: a hit the scenario does not publish is left out here.
+    let published = val.red_lines(&l).iter().any(|h| h.issue == i && !h.own);
+    published || named_red_line(scenario, state, &l, i)
 }
 
 /// Whether the package crosses any red line a player can know of.
 pub fn red_line_anywhere(scenario: &Scenario, state: &State, p: &Package) -> bool {
-    let seen = published(state);
-    Valuation::new(scenario, &seen).crosses(&p.0)
+    Valuation::new(scenario, state).crosses_published(&p.0)
         || (0..p.0.len()).any(|i| named_red_line(scenario, state, &p.0, i))
 }
 
@@ -61,14 +61,6 @@ pub fn named_red_line(scenario: &Scenario, state: &State, levels: &[usize], i: u
     let value = |l: usize| issue.levels.get(l).map_or(f64::INFINITY, |x| x.china);
     at != crate::ai::status_quo_level(scenario, state, i)
         && (state.named_red_lines.iter()).any(|&(j, refused)| j == i && value(at) <= value(refused))
-}
-
-/// The state as a player knows it for red lines: the Beijing drawn left out, so only the
-/// scenario's published red lines are tested (its own ones are known once named).
-fn published(state: &State) -> State {
-    let mut seen = state.clone_without_words();
-    seen.beijing = crate::core::Beijing::NEUTRAL;
-    seen
 }
 
 /// How China feels about a level: its value of that level against its best level on the

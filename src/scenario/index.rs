@@ -73,6 +73,16 @@ impl PartialEq for Derived {
 }
 
 impl Scenario {
+    /// A red line with its issues resolved to indices (`None` for an unknown issue).
+    fn resolve_red_line(&self, rl: &crate::scenario::RedLine) -> Option<ResolvedRedLine> {
+        let i = self.issue_index(&rl.issue)?;
+        let unless = rl
+            .unless
+            .as_ref()
+            .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
+        Some((i, rl.level, unless))
+    }
+
     pub(crate) fn index(&self) -> &Index {
         self.derived.0.get_or_init(|| {
             const FALLBACK: Date = Date::constant(2025, 1, 1);
@@ -84,17 +94,17 @@ impl Scenario {
                 .iter()
                 .filter_map(|rl| self.resolve_red_line(rl))
                 .collect();
-            let red_tables = red_tables(self, &red_lines);
             let kind_red_lines = (self.world.beijing.iter())
                 .map(|a| {
                     (a.red_lines.iter())
                         .map(|(rl, _)| {
                             let r = self.resolve_red_line(rl)?;
-                            Some((r, self::red_tables(self, &[r]).pop()?))
+                            Some((r, red_tables(self, &[r]).pop()?))
                         })
                         .collect()
                 })
                 .collect();
+            let red_tables = red_tables(self, &red_lines);
             let PerLevel {
                 level_at,
                 china_raw,
@@ -224,18 +234,6 @@ fn per_level(s: &Scenario) -> PerLevel {
         china_best,
         china_ideal,
         toward_us,
-    }
-}
-
-impl Scenario {
-    /// A red line with its issues resolved to indices (`None` for an unknown issue).
-    fn resolve_red_line(&self, rl: &crate::scenario::RedLine) -> Option<ResolvedRedLine> {
-        let i = self.issue_index(&rl.issue)?;
-        let unless = rl
-            .unless
-            .as_ref()
-            .and_then(|u| Some((self.issue_index(&u.issue)?, u.level)));
-        Some((i, rl.level, unless))
     }
 }
 
