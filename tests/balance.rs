@@ -381,16 +381,11 @@ fn stall_and_random_rarely_reach_a_comprehensive_deal() {
     }
 }
 
+/// The appeaser gives Beijing what it asks, the summit's last ask included: it signs in four
+/// games of five or more (100% of autumn-2025's since it grants the ask; 77% when it refused
+/// the ask and Beijing could leave), on a deal worth less to the US than no deal.
 #[test]
-fn appeaser_scores_low_on_us_value() {
-    let a = get("appeaser");
-    assert!(a.mean_scores.us_value < get("structural").mean_scores.us_value);
-    assert!(a.mean_scores.us_value < 50.0, "a deal below no deal");
-}
-
-#[test]
-#[ignore = "not met on the current model (an older target, not the model issue's): appeaser signs in 77.0% of autumn-2025 games, 2,000 seeds (rules 8) (agreements bind and the last ask can fail)"]
-fn target_appeaser_deals_in_four_games_of_five() {
+fn appeaser_deals_in_four_games_of_five_below_no_deal() {
     let a = get("appeaser");
     assert!(deals(a) > 0.8, "{}", deals(a));
     assert!(a.mean_scores.us_value < get("structural").mean_scores.us_value);

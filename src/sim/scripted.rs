@@ -209,7 +209,12 @@ pub(crate) fn patient(c: &Ctx) -> Action {
     Action::Propose(plan.package(c, k))
 }
 
+/// Gives Beijing what it asks: takes every counter and grants the summit's last ask, whatever
+/// it costs (an appeaser never risks the deal by refusing it).
 pub(crate) fn appeaser(c: &Ctx) -> Action {
+    if c.state.summit_ask.is_some() && c.state.summit_this_turn(c.scenario) {
+        return Action::GrantAsk;
+    }
     if let Some(a) = c.sign() {
         return a;
     }
