@@ -44,6 +44,22 @@ fn the_detail_pane_marks_red_lines() {
     assert!(text.contains("Red line: Cutting Russian crude"), "{text}");
 }
 
+/// China's view of a level past a red line says it refuses it, never "fine" beside the mark
+/// (playtest finding 13: the view was Beijing's liking of the level alone).
+#[test]
+fn chinas_view_refuses_a_level_past_a_red_line() {
+    let (_, terminal) = play(">>vvvvvvvv_", 120, 40);
+    let text = format!("{}", terminal.backend());
+    let marked: Vec<&str> = text.lines().filter(|l| l.contains("RED LINE")).collect();
+    assert!(!marked.is_empty(), "{text}");
+    for line in marked {
+        assert!(line.contains("-- refuses"), "{line}");
+        for word in ["fine", "likes", "costly", "hates"] {
+            assert!(!line.contains(word), "{line}");
+        }
+    }
+}
+
 /// At 80×24 the message line drops its later sentences rather than cutting a word.
 #[test]
 fn the_message_line_never_cuts_a_word() {

@@ -33,7 +33,7 @@ pub const PAGES: [Page; 4] = [
     },
     Page {
         title: "China's view: ++ and --",
-        text: "Beside each level, China's view says how Beijing values it against its best level on that issue: ++ likes, + fine, - costly, -- hates. It is a hint, not Beijing's answer: Beijing weighs the whole package, insists on balance and has red lines. Trade what you want for levels it likes.",
+        text: "Beside each level, China's view says how Beijing values it against its best level on that issue: ++ likes, + fine, - costly, -- hates (-- refuses past a known red line). It is a hint, not Beijing's answer: Beijing weighs the whole package, insists on balance and has red lines. Trade what you want for levels it likes.",
     },
     Page {
         title: "Opening an issue costs days",

@@ -22,7 +22,7 @@ pub const GLOSSARY: [(&str, &str); 11] = [
     ),
     (
         "China's view (agenda and detail)",
-        "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates. It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
+        "How much Beijing values that level compared with its best level on the same issue: ++ likes (close to its best), + fine, - costly, -- hates; -- refuses marks a level past a red line you know of (the scenario's, or one Beijing has named). It is not a prediction of Beijing's answer, which weighs the whole package against its aspiration, the balance rule and its red lines.",
     ),
     (
         "Export controls",

@@ -41,6 +41,31 @@ pub fn feeling(game: &Game, i: usize, level: usize, theme: Theme) -> Feeling {
     }
 }
 
+/// Beijing's view of a level that crosses a red line the player knows of: it refuses it,
+/// whatever it thinks of the level alone (a "+ fine" beside "RED LINE" read as a contradiction).
+pub fn refuses(theme: Theme) -> Feeling {
+    Feeling {
+        symbol: "--",
+        word: "refuses",
+        style: theme.bad(),
+    }
+}
+
+/// Beijing's view of `level` of issue `i` in the package being built (`package`): refused when
+/// it crosses a red line the player knows of (published, or named by a refusal), else
+/// [`feeling`].
+pub fn view(game: &Game, package: &[usize], i: usize, level: usize, theme: Theme) -> Feeling {
+    let s = &game.scenario;
+    let known = package.len() == s.issues.len()
+        && i < package.len()
+        && query::red_line_at(s, &game.state, &Package(package.to_vec()), i, level);
+    if known {
+        refuses(theme)
+    } else {
+        feeling(game, i, level, theme)
+    }
+}
+
 /// The agenda's columns and their widths, fitted to the scenario's names and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
@@ -342,7 +367,7 @@ impl Table {
         let close = self.proposal(buf, y, issue.levels.get(level), on, selected);
         let arrows = (on && selected).then_some((self.proposed, close));
         if on {
-            let f = feeling(game, i, level, theme);
+            let f = view(game, v.package, i, level, theme);
             let vx = self.cell(buf, self.view, y, cols.view, f.symbol, f.style);
             let vx = vx.max(self.view + 3);
             self.cell(buf, vx, y, cols.view.saturating_sub(3), f.word, f.style);

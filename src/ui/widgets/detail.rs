@@ -15,7 +15,7 @@ use crate::engine::{Package, query};
 use crate::ui::app::{Drawn, Target};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::TableView;
-use crate::ui::widgets::agenda::{feeling, points, us_gain};
+use crate::ui::widgets::agenda::{feeling, points, refuses, us_gain, view};
 use crate::ui::widgets::paint;
 
 /// Draws the detail pane: the whole ladder of levels when it fits, else the selected level.
@@ -329,7 +329,8 @@ impl Grid {
             };
             paint::put(buf, x, y, end, &sec, sec_style);
         }
-        let f = feeling(game, i, l, theme);
+        let crosses = red_line(v, game, i, l);
+        let f = crosses.map_or_else(|| feeling(game, i, l, theme), |_| refuses(theme));
         let vx = paint::put(buf, self.view_x, y, end, f.symbol, f.style);
         paint::put(buf, vx.max(self.view_x + 3), y, end, f.word, f.style);
         if let Some(x) = self.us_x
@@ -343,7 +344,6 @@ impl Grid {
             let text = format!("{:>3}", points(adds));
             paint::put(buf, x, y, end, &text, style);
         }
-        let crosses = red_line(v, game, i, l);
         let notes = [
             (l == marks.status_quo, "status quo", "status quo"),
             (mine, "your package", "you"),
@@ -504,7 +504,7 @@ fn compact(frame: &mut Frame, area: Rect, v: TableView, game: &Game, borders: Bo
     let Some(l) = issue.levels.get(level) else {
         return;
     };
-    let f = feeling(game, i, level, theme);
+    let f = view(game, v.package, i, level, theme);
 
     // The ladder's notes for this level ("you" goes without saying: it is the level shown), so
     // a small terminal still tells the counter, the agreement and a red line apart.
