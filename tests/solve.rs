@@ -252,6 +252,24 @@ fn the_belief_learns_the_kind_of_beijing_from_its_answers() {
     );
 }
 
+/// The cloud does not collapse onto one or two guesses as the answers thin it out: it is
+/// refreshed with fresh candidates that explain the whole game as well (before the refresh,
+/// eight moves left a median of 2.7 effective candidates of 192, now 12.5, and autumn seed
+/// 15's fair line gambled on them and took an extension).
+#[test]
+fn the_belief_stays_broad_as_the_answers_thin_it_out() {
+    let s = common::shared();
+    let mut effective = Vec::new();
+    for seed in 1..=12u64 {
+        let (_, belief, _) = followed(new_state(&s, seed), 8);
+        effective.push(belief.effective());
+    }
+    effective.sort_by(f64::total_cmp);
+    eprintln!("effective candidates after 8 moves: {effective:.1?}");
+    let median = effective[effective.len() / 2];
+    assert!(median >= 8.0, "median {median}: {effective:?}");
+}
+
 #[test]
 fn simulate_json_gives_each_strategys_spread_and_most_common_package() {
     let out = Command::new(env!("CARGO_BIN_EXE_truce"))

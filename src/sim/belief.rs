@@ -10,6 +10,11 @@
 //! by `exp(-(Δ/σ)²)`. The futures of the fair search start from the candidates' own copies —
 //! each consistent with its Beijing, hidden effects included — with fresh dice.
 //!
+//! The answers soon rule out most candidates; when fewer than `REFRESH_BELOW` still count,
+//! the cloud keeps those and draws fresh candidates from the kinds, each replaying the game so
+//! far, that explain it as well (without this, eight moves left two or three candidates and
+//! the search gambled on them).
+//!
 //! Nothing here reads the real game's Beijing or the dice still to fall: the belief is built
 //! from the opening (its Beijing replaced), the moves and what the answers showed.
 
@@ -182,10 +187,66 @@ struct Particle {
     err: f64,
 }
 
+impl Particle {
+    /// A candidate Beijing `beijing` in a copy of the game opened as `base`.
+    fn new(base: &State, beijing: crate::core::Beijing) -> Particle {
+        let mut state = base.clone();
+        state.beijing = beijing;
+        Particle {
+            state,
+            misses: 0,
+            err: 0.0,
+        }
+    }
+
+    /// Plays the real game's move in the candidate's copy and sets its answer against `seen`.
+    fn observe(&mut self, scenario: &Scenario, action: &Action, seen: &Observation) {
+        if self.state.outcome.is_some() {
+            self.misses += 1; // its game ended where the real one goes on
+            return;
+        }
+        let Ok(rule) = apply(scenario, &mut self.state, action, None) else {
+            self.misses += 1;
+            return;
+        };
+        self.state.log.clear();
+        self.state.trace.clear();
+        // Set against what was seen in place: 192 candidates answer every move.
+        let (answer, numbers, share) = answered(rule, &self.state);
+        if answer != seen.answer || TableRef::of(&self.state) != seen.table.view() {
+            self.misses += 1;
+        }
+        if let (Some((a, u)), Some((sa, su))) = (numbers, seen.numbers) {
+            let (da, du) = ((a - sa) / SIGMA, (u - su) / SIGMA);
+            self.err += da * da + du * du;
+        }
+        if let (Some(x), Some(sx)) = (share, seen.share) {
+            let d = (x - sx) / SIGMA;
+            self.err += d * d;
+        }
+    }
+}
+
+/// Below this effective number of candidates the cloud is refreshed (see [`Belief::observe`]).
+const REFRESH_BELOW: f64 = 24.0;
+/// Fresh candidates tried per refresh, at most: each replays the game so far.
+const REFRESH_TRIES: u64 = 384;
+/// How far (in squared σ, summed over the game) a fresh candidate may explain the answers worse
+/// than the best candidate and still join: beyond it its weight, `exp(-Δ)`, would not count.
+const REFRESH_SPAN: f64 = 8.0;
+
 /// The cloud of candidate Beijings; see the module's notes.
 #[derive(Debug, Clone)]
 pub struct Belief {
     particles: Vec<Particle>,
+    /// The opening every candidate's copy starts from, its Beijing still to be replaced.
+    base: State,
+    /// The real game's moves so far and what each showed, replayed by candidates drawn later.
+    seen: Vec<(Action, Observation)>,
+    /// Keys the candidates' draws.
+    key: u64,
+    /// Candidates drawn so far: the index of the next draw.
+    drawn: u64,
 }
 
 impl Belief {
@@ -195,48 +256,68 @@ impl Belief {
         let mut base = start.clone();
         base.log = Vec::new();
         base.trace = Vec::new();
-        let particles = (0..size as u64)
-            .map(|i| {
-                let mut state = base.clone();
-                state.beijing = beijing::draw(scenario, mix(mix(key ^ SALT) ^ i));
-                Particle {
-                    state,
-                    misses: 0,
-                    err: 0.0,
-                }
-            })
-            .collect();
-        Belief { particles }
+        let mut belief = Belief {
+            particles: Vec::with_capacity(size),
+            base,
+            seen: Vec::new(),
+            key,
+            drawn: 0,
+        };
+        for _ in 0..size {
+            let p = belief.fresh(scenario);
+            belief.particles.push(p);
+        }
+        belief
+    }
+
+    /// The next candidate drawn from the scenario's kinds, having played the game so far.
+    fn fresh(&mut self, scenario: &Scenario) -> Particle {
+        let b = beijing::draw(scenario, mix(mix(self.key ^ SALT) ^ self.drawn));
+        self.drawn += 1;
+        let mut p = Particle::new(&self.base, b);
+        for (action, seen) in &self.seen {
+            p.observe(scenario, action, seen);
+        }
+        p
     }
 
     /// Plays the real game's move in every candidate's copy and weighs the candidate by how
-    /// well its answer matches `seen`, the answer the player saw.
+    /// well its answer matches `seen`, the answer the player saw. When the answers have thinned
+    /// the cloud to a few candidates, it is refreshed: those that count are kept and fresh
+    /// draws from the scenario's kinds that explain the whole game as well join them, so the
+    /// futures do not all rest on one or two guesses.
     pub fn observe(&mut self, scenario: &Scenario, action: &Action, seen: &Observation) {
         for p in &mut self.particles {
-            if p.state.outcome.is_some() {
-                p.misses += 1; // its game ended where the real one goes on
-                continue;
-            }
-            let Ok(rule) = apply(scenario, &mut p.state, action, None) else {
-                p.misses += 1;
-                continue;
-            };
-            p.state.log.clear();
-            p.state.trace.clear();
-            // Set against what was seen in place: 192 candidates answer every move.
-            let (answer, numbers, share) = answered(rule, &p.state);
-            if answer != seen.answer || TableRef::of(&p.state) != seen.table.view() {
-                p.misses += 1;
-            }
-            if let (Some((a, u)), Some((sa, su))) = (numbers, seen.numbers) {
-                let (da, du) = ((a - sa) / SIGMA, (u - su) / SIGMA);
-                p.err += da * da + du * du;
-            }
-            if let (Some(x), Some(sx)) = (share, seen.share) {
-                let d = (x - sx) / SIGMA;
-                p.err += d * d;
+            p.observe(scenario, action, seen);
+        }
+        self.seen.push((action.clone(), seen.clone()));
+        if self.effective() < REFRESH_BELOW {
+            self.refresh(scenario);
+        }
+    }
+
+    /// Keeps the candidates that count and adds fresh ones that explain every answer as well
+    /// (the fewest misses, within `REFRESH_SPAN` of the best fit), up to the cloud's size.
+    fn refresh(&mut self, scenario: &Scenario) {
+        let size = self.particles.len();
+        let fewest = self.fewest_misses();
+        let best = self
+            .particles
+            .iter()
+            .filter(|p| p.misses == fewest)
+            .map(|p| p.err)
+            .fold(f64::INFINITY, f64::min);
+        let fits = |p: &Particle| p.misses == fewest && p.err - best <= REFRESH_SPAN;
+        let mut kept: Vec<Particle> = self.particles.drain(..).filter(|p| fits(p)).collect();
+        let mut tries = 0;
+        while kept.len() < size && tries < REFRESH_TRIES {
+            tries += 1;
+            let p = self.fresh(scenario);
+            if fits(&p) {
+                kept.push(p);
             }
         }
+        self.particles = kept;
     }
 
     /// Each candidate's weight, summing to 1: `exp(-err)` among the candidates with the fewest
