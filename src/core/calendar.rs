@@ -143,7 +143,9 @@ mod tests {
 
     #[test]
     fn the_direct_reading_agrees_with_strptime() {
-        for year in ["0000", "0001", "1900", "1999", "2000", "2024", "2025", "9999"] {
+        for year in [
+            "0000", "0001", "1900", "1999", "2000", "2024", "2025", "9999",
+        ] {
             for month in 0..=13 {
                 for day in 0..=32 {
                     let text = format!("{year}-{month:02}-{day:02}");
@@ -152,7 +154,13 @@ mod tests {
                 }
             }
         }
-        for other in ["2025-8-25", "2025-08-2x", "20250825xx", "2025-08-25 ", "２025-08-2"] {
+        for other in [
+            "2025-8-25",
+            "2025-08-2x",
+            "20250825xx",
+            "2025-08-25 ",
+            "２025-08-2",
+        ] {
             assert_eq!(Date::parse_plain(other), None, "{other}");
         }
     }

@@ -111,7 +111,23 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
-    adaptive_planned(c, None)
+    // In a game that keeps a memory, the plan with political levels is remembered there (the
+    // planner is lent out for the decision, so nothing else holds the memory meanwhile).
+    let Some(memory) = c.memory() else {
+        return adaptive_planned(c, None);
+    };
+    let Some(mut planner) = memory
+        .try_borrow_mut()
+        .ok()
+        .map(|mut m| std::mem::take(&mut m.plans[1]))
+    else {
+        return adaptive_planned(c, None);
+    };
+    let action = adaptive_planned(c, Some(&mut planner));
+    if let Ok(mut m) = memory.try_borrow_mut() {
+        m.plans[1] = planner;
+    }
+    action
 }
 
 /// The adaptive negotiator's move, its plan remembered in `planner` from the game's earlier

@@ -33,8 +33,9 @@ pub struct GameResult {
 /// RNG derived from the seed, so they never disturb the game's.
 pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
+    let memory = std::cell::RefCell::default();
     play_with(scenario, seed, |state| {
-        strategy.next_action(scenario, state, &mut rng)
+        strategy.next_action_remembering(scenario, state, &mut rng, &memory)
     })
 }
 

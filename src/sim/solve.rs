@@ -453,13 +453,16 @@ fn roll_out(
     played: &mut Vec<Action>,
 ) -> f64 {
     let strategy = Strategy::ALL[rng.random_range(0..Strategy::ALL.len())];
+    // The script's plans carry from move to move of the rollout (the same moves, worked out
+    // once for the weeks in which what they rest on stands still).
+    let memory = std::cell::RefCell::default();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
             break;
         }
         let scripted = rng.random::<f64>() >= EPSILON;
         let action = if scripted {
-            strategy.next_action(scenario, state, rng)
+            strategy.next_action_remembering(scenario, state, rng, &memory)
         } else {
             random_move(scenario, state, rng)
         };
