@@ -8,6 +8,8 @@
 //! playout's index, never from threads or time, and the tree is only read and written between
 //! parallel batches in a fixed order: any thread count gives the same line.
 
+use std::cell::RefCell;
+
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -16,6 +18,7 @@ use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
 use crate::sim::moves::{move_set, moves};
+use crate::sim::scripts_plan::Memory;
 
 /// Playouts run in parallel between two updates of the tree.
 const BATCH: usize = 64;
@@ -74,10 +77,15 @@ pub fn solve_within(scenario: &Scenario, seed: u64, playouts: usize, max_nodes: 
         if jobs.is_empty() {
             break; // nothing is selectable: the tree holds no open line
         }
+        // Each worker's scripts keep one memory across the playouts it runs: what is
+        // remembered is used only where it was worked out from the same inputs, so the
+        // playouts are the same whichever worker runs them and in whatever order.
         let results: Vec<Played> = jobs
             .par_iter()
             .enumerate()
-            .map(|(k, job)| tree.play(job, rng_for(seed, (done + k) as u64)))
+            .map_init(RefCell::default, |memory, (k, job)| {
+                tree.play(job, rng_for(seed, (done + k) as u64), memory)
+            })
             .collect();
         for (job, played) in jobs.iter().zip(results) {
             if let Some((leaf, reward, rollout)) = tree.record(job, played)
@@ -294,7 +302,7 @@ impl<'a> Tree<'a> {
     }
 
     /// Runs one playout; reads the tree only, so a batch runs in parallel.
-    fn play(&self, job: &Job, mut rng: ChaCha8Rng) -> Played {
+    fn play(&self, job: &Job, mut rng: ChaCha8Rng, memory: &RefCell<Memory>) -> Played {
         let (parent, child) = match job {
             Job::Terminal { node } => {
                 return Played::Scored(self.nodes[*node].terminal.unwrap_or(0.0));
@@ -305,7 +313,7 @@ impl<'a> Tree<'a> {
                     return Played::Refused;
                 };
                 let mut rollout = Vec::new();
-                let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
+                let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout, memory);
                 return Played::Rolled { reward, rollout };
             }
         };
@@ -326,7 +334,7 @@ impl<'a> Tree<'a> {
             };
         }
         let mut rollout = Vec::new();
-        let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
+        let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout, memory);
         Played::Expanded {
             terminal: None,
             reward,
@@ -451,18 +459,16 @@ fn roll_out(
     state: &mut State,
     rng: &mut ChaCha8Rng,
     played: &mut Vec<Action>,
+    memory: &RefCell<Memory>,
 ) -> f64 {
     let strategy = Strategy::ALL[rng.random_range(0..Strategy::ALL.len())];
-    // The script's plans carry from move to move of the rollout (the same moves, worked out
-    // once for the weeks in which what they rest on stands still).
-    let memory = std::cell::RefCell::default();
     for _ in 0..MAX_MOVES {
         if state.outcome.is_some() {
             break;
         }
         let scripted = rng.random::<f64>() >= EPSILON;
         let action = if scripted {
-            strategy.next_action_remembering(scenario, state, rng, &memory)
+            strategy.next_action_remembering(scenario, state, rng, memory)
         } else {
             random_move(scenario, state, rng)
         };
