@@ -273,7 +273,7 @@ fn moved(
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).
 pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
-    plan_valued(c, &Valuation::new(c.scenario, c.book()), political)
+    plan_valued(c, c.published(), political)
 }
 
 /// [`plan`] with the published negotiator's valuation (`Valuation::new` of `c.book()`) given.
@@ -416,10 +416,8 @@ pub(crate) fn to_open<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     if !(0..s.issues.len()).any(closed) {
         return Vec::new();
     }
-    let book = c.book();
-    let val = Valuation::new(s, book);
     // Every issue is a candidate; a lever is never one to open.
-    let ask = every_ask(s, &val, c.memory());
+    let ask = every_ask(s, c.published(), c.memory());
     let mut ids: Vec<usize> = (0..s.issues.len())
         .filter(|&i| {
             let (issue, l) = (&s.issues[i], ask[i]);

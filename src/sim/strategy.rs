@@ -122,6 +122,8 @@ pub(crate) struct Ctx<'a> {
     to_open: std::cell::OnceCell<Vec<&'a str>>,
     /// The state's own valuation (US gains), worked out once.
     val: std::cell::OnceCell<Valuation<'a>>,
+    /// The published negotiator's valuation (that of `book`), worked out once.
+    published: std::cell::OnceCell<Valuation<'a>>,
     /// What the game's earlier decisions worked out, when the caller keeps it.
     memory: Option<&'a std::cell::RefCell<Memory>>,
 }
@@ -135,6 +137,7 @@ impl<'a> Ctx<'a> {
             book: std::cell::OnceCell::new(),
             to_open: std::cell::OnceCell::new(),
             val: std::cell::OnceCell::new(),
+            published: std::cell::OnceCell::new(),
             memory: None,
         }
     }
@@ -167,6 +170,13 @@ impl<'a> Ctx<'a> {
     pub fn book(&self) -> &State {
         self.book
             .get_or_init(|| crate::sim::scripts_plan::published(self.state))
+    }
+
+    /// The published negotiator's valuation: `Valuation::new` of [`Ctx::book`], worked out once
+    /// per decision (a script weighs many packages with it).
+    pub fn published(&self) -> &Valuation<'a> {
+        self.published
+            .get_or_init(|| Valuation::published(self.scenario, self.state))
     }
 
     /// An agenda move to open the first of `ids` that is closed and affordable.
