@@ -120,8 +120,6 @@ pub(crate) struct Ctx<'a> {
     book: std::cell::OnceCell<State>,
     /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
     to_open: std::cell::OnceCell<Vec<&'a str>>,
-    /// The state's own valuation (US gains), worked out once.
-    val: std::cell::OnceCell<Valuation<'a>>,
     /// The published negotiator's valuation (that of `book`), worked out once.
     published: std::cell::OnceCell<Valuation<'a>>,
     /// What the game's earlier decisions worked out, when the caller keeps it.
@@ -136,7 +134,6 @@ impl<'a> Ctx<'a> {
             state,
             book: std::cell::OnceCell::new(),
             to_open: std::cell::OnceCell::new(),
-            val: std::cell::OnceCell::new(),
             published: std::cell::OnceCell::new(),
             memory: None,
         }
@@ -237,9 +234,9 @@ impl<'a> Ctx<'a> {
 
     /// US gain of a package over the status quo.
     pub fn us_gain(&self, p: &Package) -> f64 {
-        let v = self
-            .val
-            .get_or_init(|| Valuation::new(self.scenario, self.state));
+        // The US's values are the same whichever Beijing values China's side: the published
+        // negotiator's valuation (worked out once per decision) serves.
+        let v = self.published();
         v.us(&p.0) - v.us_sq
     }
 
