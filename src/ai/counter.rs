@@ -20,15 +20,15 @@ pub fn counter_offer(
     let index = scenario.index();
     let within = |i: usize, l: usize| within(scenario, val, proposal, i, l);
     let mut levels = opening(scenario, val, agenda, proposal);
-    // Per-issue values once; totals updated by difference (cards are few and re-checked).
-    let china_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.china_levels(i)).collect();
-    let us_at: Vec<&[f64]> = (0..levels.len()).map(|i| val.us_levels(i)).collect();
+    // Totals updated by difference (cards are few and re-checked).
+    let china_at = |i: usize| val.china_levels(i);
+    let us_at = |i: usize| val.us_levels(i);
     let mut base_c: f64 = levels
         .iter()
         .enumerate()
-        .map(|(i, &l)| china_at[i][l])
+        .map(|(i, &l)| china_at(i)[l])
         .sum();
-    let mut base_u: f64 = levels.iter().enumerate().map(|(i, &l)| us_at[i][l]).sum();
+    let mut base_u: f64 = levels.iter().enumerate().map(|(i, &l)| us_at(i)[l]).sum();
     let (mut cards_c, mut cards_u) = val.card_gains(&levels);
     // Only issues that suspend a card in force can change what the cards are worth.
     let mut moves_cards = vec![false; levels.len()];
@@ -47,10 +47,10 @@ pub fn counter_offer(
         next.map(|next| {
             (
                 next,
-                china_at[i][level],
-                china_at[i][next],
-                us_at[i][level],
-                us_at[i][next],
+                china_at(i)[level],
+                china_at(i)[next],
+                us_at(i)[level],
+                us_at(i)[next],
             )
         })
     };
@@ -90,8 +90,8 @@ pub fn counter_offer(
         }
         match best {
             Some((_, i, next, cc, cu)) => {
-                base_c += china_at[i][next] - china_at[i][levels[i]];
-                base_u += us_at[i][next] - us_at[i][levels[i]];
+                base_c += china_at(i)[next] - china_at(i)[levels[i]];
+                base_u += us_at(i)[next] - us_at(i)[levels[i]];
                 levels[i] = next;
                 (cards_c, cards_u) = (cc, cu);
                 steps[i] = step(i, next);

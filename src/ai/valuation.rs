@@ -1,6 +1,6 @@
 //! How each side values a package, what no deal is worth to China, and how its demand falls.
 
-use crate::core::{RedLineHit, State};
+use crate::core::{Beijing, RedLineHit, State};
 use crate::scenario::index::{Index, RedTable, ResolvedRedLine};
 use crate::scenario::{Scenario, Side};
 
@@ -8,6 +8,8 @@ use crate::scenario::{Scenario, Side};
 pub struct Valuation<'a> {
     scenario: &'a Scenario,
     state: &'a State,
+    /// The Beijing whose values these are: the state's own, or the published negotiator.
+    beijing: &'a Beijing,
     /// China's utility for the status quo.
     pub china_sq: f64,
     /// The US utility for the status quo.
@@ -32,12 +34,23 @@ pub struct Valuation<'a> {
 impl<'a> Valuation<'a> {
     /// Valuation with China's weights as the state has shifted them.
     pub fn new(scenario: &'a Scenario, state: &'a State) -> Self {
+        Valuation::of(scenario, state, &state.beijing)
+    }
+
+    /// The valuation of the scenario's published negotiator in this state (the same values as
+    /// `new` of the state with the neutral Beijing in place of the one drawn, without a copy
+    /// of the state): what a player can work out from the scenario file.
+    pub fn published(scenario: &'a Scenario, state: &'a State) -> Self {
+        Valuation::of(scenario, state, &NEUTRAL)
+    }
+
+    fn of(scenario: &'a Scenario, state: &'a State, beijing: &'a Beijing) -> Self {
         let index = scenario.index();
         let mut china_table = Vec::with_capacity(index.china_raw.len());
         let (mut china_sq, mut us_sq, mut china_max, mut us_max) = (0.0, 0.0, 0.0, 0.0);
         for (i, issue) in scenario.issues.iter().enumerate() {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
-            let weight = china_weight(state, issue.china_weight, i, shift);
+            let weight = china_weight(beijing, issue.china_weight, i, shift);
             let at = index.level_at[i];
             let levels = at..at + issue.levels.len();
             china_table.extend(index.china_raw[levels].iter().map(|&c| weight * c));
@@ -71,6 +84,7 @@ impl<'a> Valuation<'a> {
         let mut v = Valuation {
             scenario,
             state,
+            beijing,
             china_sq,
             us_sq,
             china_max,
@@ -238,7 +252,7 @@ impl<'a> Valuation<'a> {
     pub fn red_lines(&self, levels: &[usize]) -> Vec<RedLineHit> {
         let s = self.scenario;
         let own = self.own_red_lines().filter_map(|(r, (resolved, _))| {
-            let kind = s.world.beijing.get(self.state.beijing.archetype?)?;
+            let kind = s.world.beijing.get(self.beijing.archetype?)?;
             Some((resolved, &kind.red_lines.get(r)?.0.reason, true))
         });
         let published = (s.index().red_lines.iter())
@@ -286,20 +300,23 @@ impl<'a> Valuation<'a> {
     /// The red lines of its own the Beijing drawn holds: (index in its kind's list, the line
     /// resolved and as a table).
     fn own_red_lines(&self) -> impl Iterator<Item = (usize, &'a (ResolvedRedLine, RedTable))> {
-        let kind = (self.state.beijing.archetype).and_then(|k| self.index.kind_red_lines.get(k));
-        (self.state.beijing.red_lines.iter())
-            .filter_map(move |&r| Some((r, kind?.get(r)?.as_ref()?)))
+        let kind = (self.beijing.archetype).and_then(|k| self.index.kind_red_lines.get(k));
+        (self.beijing.red_lines.iter()).filter_map(move |&r| Some((r, kind?.get(r)?.as_ref()?)))
     }
 
     /// China's no-deal value this week: the status quo minus the pressure it is under.
     pub fn no_deal(&self) -> f64 {
-        self.china_sq - felt_pressure(self.state)
+        // `felt_pressure`, as this valuation's Beijing feels it.
+        self.china_sq - self.state.china_pressure * self.beijing.pressure
     }
 }
 
+/// The published negotiator, for [`Valuation::published`].
+static NEUTRAL: Beijing = Beijing::NEUTRAL;
+
 /// China's weight of issue `i`: the scenario's, as the Beijing drawn weighs it, shifted by events.
-fn china_weight(state: &State, base: f64, i: usize, shift: f64) -> f64 {
-    (base * state.beijing.weight(i) + shift).max(0.0)
+fn china_weight(beijing: &Beijing, base: f64, i: usize, shift: f64) -> f64 {
+    (base * beijing.weight(i) + shift).max(0.0)
 }
 
 /// The pressure China feels: what it has lost so far (export orders, cards, sales abroad), as
@@ -393,7 +410,7 @@ pub fn aspiration_on(scenario: &Scenario, state: &State, day: u32) -> f64 {
         .map(|(i, issue)| {
             let shift = state.weight_shift.get(i).copied().unwrap_or(0.0);
             let sq = status_quo_level(scenario, state, i);
-            china_weight(state, issue.china_weight, i, shift) * issue.levels[sq].china
+            china_weight(&state.beijing, issue.china_weight, i, shift) * issue.levels[sq].china
         })
         .sum();
     let no_deal = val_sq - felt_pressure(state);

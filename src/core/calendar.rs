@@ -39,7 +39,28 @@ impl Date {
         if text.starts_with(['+', '-']) {
             return None;
         }
+        // The engine parses scenario dates while it plays (events, the summit's calendar):
+        // the common shape is read directly, to the same date `strptime` gives it.
+        if let Some(date) = Date::parse_plain(text) {
+            return date;
+        }
         civil::Date::strptime("%Y-%m-%d", text).ok().map(Date)
+    }
+
+    /// `Some(parse(text))` when `text` is exactly four, two and two digits joined by `-`; `None`
+    /// for any other shape (left to `strptime`).
+    fn parse_plain(text: &str) -> Option<Option<Date>> {
+        let b: &[u8; 10] = text.as_bytes().try_into().ok()?;
+        let digit = |i: usize| b[i].is_ascii_digit().then(|| b[i] - b'0');
+        let num = |from: usize, to: usize| {
+            (from..to).try_fold(0i16, |acc, i| Some(acc * 10 + i16::from(digit(i)?)))
+        };
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+        let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        Some(civil::Date::new(year, month, day).ok().map(Date))
     }
 
     /// The year.
@@ -114,8 +135,34 @@ mod tests {
         assert!(Date::parse("2025-08-25T10:00").is_none());
         assert!(Date::parse("-2025-08-25").is_none());
         assert!(Date::parse("soon").is_none());
+        assert!(Date::parse("2025-0a-01").is_none());
+        assert!(Date::parse("2025/08/25").is_none());
         assert_eq!(a.long(), "25 Aug 2025");
         assert_eq!((a.year(), a.month(), a.day()), (2025, 8, 25));
+    }
+
+    #[test]
+    fn the_direct_reading_agrees_with_strptime() {
+        for year in [
+            "0000", "0001", "1900", "1999", "2000", "2024", "2025", "9999",
+        ] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    let slow = civil::Date::strptime("%Y-%m-%d", &text).ok().map(Date);
+                    assert_eq!(Date::parse_plain(&text), Some(slow), "{text}");
+                }
+            }
+        }
+        for other in [
+            "2025-8-25",
+            "2025-08-2x",
+            "20250825xx",
+            "2025-08-25 ",
+            "２025-08-2",
+        ] {
+            assert_eq!(Date::parse_plain(other), None, "{other}");
+        }
     }
 
     #[test]

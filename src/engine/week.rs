@@ -77,7 +77,10 @@ fn drift(scenario: &Scenario, state: &mut State, share: f64) {
         m.farm_stress += w.farm_drift * share;
     }
     m.hawk_alarm -= w.hawk_decay * share;
-    state.threat_pressure *= crate::core::detmath::pow_unit(0.5, share);
+    // No pressure to fade in most weeks: zero times the factor (finite, in 0..=1) is zero.
+    if state.threat_pressure != 0.0 {
+        state.threat_pressure *= crate::core::detmath::pow_unit(0.5, share);
+    }
     // Pressure on China: export orders lost under the tariffs, US cards in force, and sales and
     // goodwill lost while it restricts; each rung-week also builds allied supply.
     let mut china = p.china_tariff_weekly + p.china_rung_weekly * f64::from(state.rung);

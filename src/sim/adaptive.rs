@@ -111,7 +111,23 @@ fn worth_opening<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 
 /// The adaptive negotiator's move.
 pub(crate) fn adaptive(c: &Ctx) -> Action {
-    adaptive_planned(c, None)
+    // In a game that keeps a memory, the plan with political levels is remembered there (the
+    // planner is lent out for the decision, so nothing else holds the memory meanwhile).
+    let Some(memory) = c.memory() else {
+        return adaptive_planned(c, None);
+    };
+    let Some(mut planner) = memory
+        .try_borrow_mut()
+        .ok()
+        .map(|mut m| std::mem::take(&mut m.plans[1]))
+    else {
+        return adaptive_planned(c, None);
+    };
+    let action = adaptive_planned(c, Some(&mut planner));
+    if let Ok(mut m) = memory.try_borrow_mut() {
+        m.plans[1] = planner;
+    }
+    action
 }
 
 /// The adaptive negotiator's move, its plan remembered in `planner` from the game's earlier
@@ -168,21 +184,21 @@ fn decide(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
     let left = weeks_to_summit(c).unwrap_or(0);
     // The published negotiator's values, worked out once for the whole decision (the plan's
     // too), and only by a decision that weighs packages.
-    let val = Valuation::new(c.scenario, c.book());
+    let val = c.published();
     let fresh;
     let plan = match planner {
-        Some(planner) => planner.plan(c, &val, true),
+        Some(planner) => planner.plan(c, val, true),
         None => {
-            fresh = plan::plan_valued(c, &val, true);
+            fresh = plan::plan_valued(c, val, true);
             &fresh
         }
     };
-    let first = plan.firm_valued(c, &val);
+    let first = plan.firm_valued(c, val);
     let opening = plan.package(c, first);
     let Some(r) = reading else {
         return Action::Propose(opening);
     };
-    let r = offset(c, &val, r);
+    let r = offset(c, val, r);
     // The most the US can ask for that Beijing should take when it is judged: now against a
     // firm Beijing (its demand will not fall much), at the summit's eve otherwise.
     // After a heeded threat its deadline is the window: agree before it falls due.
@@ -208,7 +224,7 @@ fn decide(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
     let best = (first..=plan.len())
         .map(|k| plan.package(c, k))
         .filter(|p| !(refused_last && c.state.proposal.as_ref() == Some(p)))
-        .find(|p| estimate(&val, &r, p) >= demand + 0.005 && val.balanced(&p.0))
+        .find(|p| estimate(val, &r, p) >= demand + 0.005 && val.balanced(&p.0))
         .or_else(|| {
             // The plan is spent and still short: on the summit's eve, bridge the gap Beijing
             // states with the cheapest steps its way rather than go home with nothing.
@@ -218,7 +234,7 @@ fn decide(c: &Ctx, planner: Option<&mut plan::Planner>) -> Action {
             // What it stated last week, less the week's fall on the published curve (at least
             // the steepest fall of a long round's last weeks).
             let stated = r.demand - r.fall.max(WEEKLY_FALL);
-            bridge(c, &val, &r, plan.package(c, plan.len()), demand.min(stated))
+            bridge(c, val, &r, plan.package(c, plan.len()), demand.min(stated))
         });
     if let Some(counter) = &c.state.counter
         && (left <= 1 || settle)

@@ -33,8 +33,9 @@ pub struct GameResult {
 /// RNG derived from the seed, so they never disturb the game's.
 pub fn play(scenario: &Scenario, strategy: Strategy, seed: u64) -> GameResult {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
+    let memory = std::cell::RefCell::default();
     play_with(scenario, seed, |state| {
-        strategy.next_action(scenario, state, &mut rng)
+        strategy.next_action_remembering(scenario, state, &mut rng, &memory)
     })
 }
 
@@ -293,4 +294,34 @@ pub fn rule_key(rule: Rule) -> String {
         out.push(ch.to_ascii_lowercase());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// A game's memory only saves work: with it every strategy plays the very moves it plays
+    /// when each move is worked out afresh (a plan remembered past a change it rests on would
+    /// show here).
+    #[test]
+    fn a_remembering_game_plays_the_same_moves_as_a_fresh_one() {
+        for name in ["autumn-2025", "phase-one-2019", "rare-earth-shock"] {
+            let s = crate::scenario::builtin(name).unwrap().unwrap();
+            for strategy in Strategy::ALL {
+                for seed in 1..=12 {
+                    let remembered = play(&s, strategy, seed);
+                    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_57A7_E6E5);
+                    let fresh =
+                        play_with(&s, seed, |state| strategy.next_action(&s, state, &mut rng));
+                    assert_eq!(
+                        remembered.actions,
+                        fresh.actions,
+                        "{name} {} seed {seed}",
+                        strategy.name()
+                    );
+                }
+            }
+        }
+    }
 }

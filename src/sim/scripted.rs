@@ -105,8 +105,10 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
     // After a heeded threat, its final structural package at once: the threat's deadline is the
     // window in which China's lowered demand can be turned into an agreement.
     let t = if heeded { c.turns().max(5) } else { c.turns() };
-    let plan = plan::plan(c, false);
-    let own = plan.package(c, plan.firm(c) + structural_steps(t));
+    // The published negotiator's values once, for the plan and its firm ask.
+    let val = c.published();
+    let plan = plan::plan_valued(c, val, false);
+    let own = plan.package(c, plan.firm_valued(c, val) + structural_steps(t));
     // Endgame: on the last turn before the summit, a comprehensive counter without a real
     // security cost is taken, unless the bluffer's threat brought China's stated demand (last
     // week's, less a week's fall) within reach of its own package.
@@ -137,11 +139,10 @@ pub(crate) fn structural(c: &Ctx, bluff: bool) -> Action {
 /// Whether `p` comes within a week's fall of the demand China stated in its last answer: what a
 /// player reads off the explanation before the last week (valued as the scenario publishes).
 fn reach(c: &Ctx, p: &Package) -> bool {
-    c.state.last_answer.as_ref().is_some_and(|last| {
-        let book = c.book();
-        let val = crate::ai::Valuation::new(c.scenario, book);
-        val.china(&p.0) >= last.why.aspiration - WEEKLY_FALL
-    })
+    c.state
+        .last_answer
+        .as_ref()
+        .is_some_and(|last| c.published().china(&p.0) >= last.why.aspiration - WEEKLY_FALL)
 }
 
 /// How far China's demand typically falls in one of the last weeks before the summit (its
@@ -196,8 +197,10 @@ pub(crate) fn patient(c: &Ctx) -> Action {
     // Hold firm: the scenario's structural package week after week while China's demand falls
     // towards the summit, giving one step only in the last weeks, one at a time.
     let left = weeks_to_summit(c).unwrap_or(0);
-    let plan = plan::plan(c, true);
-    let mut k = (plan.firm(c) + conceding_weeks(c).saturating_sub(left) as usize).min(plan.len());
+    let val = c.published();
+    let plan = plan::plan_valued(c, val, true);
+    let mut k = (plan.firm_valued(c, val) + conceding_weeks(c).saturating_sub(left) as usize)
+        .min(plan.len());
     // The last weeks to agree (the summit's eve and its week): if last week's numbers (China's demand, as its
     // answer stated it) say the package still falls short after a week's fall in its demand,
     // give further steps until it would not, rather than go home with nothing.

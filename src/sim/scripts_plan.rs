@@ -42,7 +42,7 @@ const SECURE: f64 = 0.05;
 const MAX_STEPS: usize = 12;
 
 /// A scenario's structural package and the order in which it gives ground.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Plan {
     /// The firm ask, on every issue (those off the agenda too).
     pub ask: Vec<usize>,
@@ -66,12 +66,8 @@ impl Plan {
     }
 
     /// The fewest concessions that make the package no insult to the published negotiator
-    /// (an insult costs trust and anchors nothing).
-    pub fn firm(&self, c: &Ctx) -> usize {
-        self.firm_valued(c, &Valuation::new(c.scenario, c.book()))
-    }
-
-    /// [`Plan::firm`] with the published negotiator's valuation given.
+    /// (an insult costs trust and anchors nothing), valued by `val` (the published
+    /// negotiator's valuation, `Valuation::new` of `c.book()`).
     pub fn firm_valued(&self, c: &Ctx, val: &Valuation) -> usize {
         (0..=self.len())
             .find(|&k| !crate::ai::insults(c.scenario, val, &self.package(c, k)))
@@ -277,12 +273,19 @@ fn moved(
 
 /// The scenario's plan, as the state stands (cards in force, weights moved by events).
 pub(crate) fn plan(c: &Ctx, political: bool) -> Plan {
-    plan_valued(c, &Valuation::new(c.scenario, c.book()), political)
+    plan_valued(c, c.published(), political)
 }
 
 /// [`plan`] with the published negotiator's valuation (`Valuation::new` of `c.book()`) given.
 pub(crate) fn plan_valued(c: &Ctx, val: &Valuation, political: bool) -> Plan {
-    worked_out(c.scenario, val, political, &live(c))
+    // The issues first: finding those worth opening may consult the memory too.
+    let live = live(c);
+    match c.memory().and_then(|m| m.try_borrow_mut().ok()) {
+        Some(mut memory) => memory.plans[usize::from(political)]
+            .plan_live(c.scenario, val, political, live)
+            .clone(),
+        None => worked_out(c.scenario, val, political, &live),
+    }
 }
 
 /// The issues a plan moves: those on the table and those worth opening.
@@ -334,13 +337,56 @@ pub(crate) struct Planner {
 impl Planner {
     /// [`plan_valued`], remembered.
     pub fn plan(&mut self, c: &Ctx, val: &Valuation, political: bool) -> &Plan {
-        let inputs = Inputs::of(c.scenario, val, political, live(c));
+        self.plan_live(c.scenario, val, political, live(c))
+    }
+
+    /// [`Planner::plan`] with the issues it moves given.
+    fn plan_live(
+        &mut self,
+        s: &Scenario,
+        val: &Valuation,
+        political: bool,
+        live: Vec<bool>,
+    ) -> &Plan {
+        let inputs = Inputs::of(s, val, political, live);
         if self.inputs.as_ref() != Some(&inputs) {
-            self.plan = worked_out(c.scenario, val, political, &inputs.live);
+            self.plan = worked_out(s, val, political, &inputs.live);
             self.inputs = Some(inputs);
         }
         &self.plan
     }
+}
+
+/// What the scripts of one game remember from one decision to the next: their plans and the
+/// ask behind the issues worth opening, each with what it was worked out from and used again
+/// only while that is unchanged (bit for bit), so a game is the same with or without it.
+#[derive(Default)]
+pub(crate) struct Memory {
+    /// The plans without political levels (0) and with them (1).
+    pub plans: [Planner; 2],
+    /// The ask of every issue that [`to_open`] reads, with what it was worked out from.
+    opening: Option<(Inputs, Vec<usize>)>,
+}
+
+/// The firm ask of every issue (see [`to_open`]), remembered in `memory` when there is one.
+fn every_ask(
+    s: &Scenario,
+    val: &Valuation,
+    memory: Option<&std::cell::RefCell<Memory>>,
+) -> Vec<usize> {
+    let every = vec![true; s.issues.len()];
+    let Some(mut memory) = memory.and_then(|m| m.try_borrow_mut().ok()) else {
+        return ask(s, val, true, &every);
+    };
+    let inputs = Inputs::of(s, val, true, every);
+    if let Some((known, levels)) = &memory.opening
+        && *known == inputs
+    {
+        return levels.clone();
+    }
+    let levels = ask(s, val, true, &inputs.live);
+    memory.opening = Some((inputs, levels.clone()));
+    levels
 }
 
 /// The plan itself, from `val` (the published negotiator's) and the issues it moves.
@@ -370,10 +416,8 @@ pub(crate) fn to_open<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     if !(0..s.issues.len()).any(closed) {
         return Vec::new();
     }
-    let book = c.book();
-    let val = Valuation::new(s, book);
     // Every issue is a candidate; a lever is never one to open.
-    let ask = ask(s, &val, true, &vec![true; s.issues.len()]);
+    let ask = every_ask(s, c.published(), c.memory());
     let mut ids: Vec<usize> = (0..s.issues.len())
         .filter(|&i| {
             let (issue, l) = (&s.issues[i], ask[i]);

@@ -8,6 +8,8 @@
 //! playout's index, never from threads or time, and the tree is only read and written between
 //! parallel batches in a fixed order: any thread count gives the same line.
 
+use std::cell::RefCell;
+
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -16,6 +18,7 @@ use crate::engine::{Action, State, apply, new_state, overall_value};
 use crate::scenario::Scenario;
 use crate::sim::Strategy;
 use crate::sim::moves::{move_set, moves};
+use crate::sim::scripts_plan::Memory;
 
 /// Playouts run in parallel between two updates of the tree.
 const BATCH: usize = 64;
@@ -74,10 +77,15 @@ pub fn solve_within(scenario: &Scenario, seed: u64, playouts: usize, max_nodes: 
         if jobs.is_empty() {
             break; // nothing is selectable: the tree holds no open line
         }
+        // Each worker's scripts keep one memory across the playouts it runs: what is
+        // remembered is used only where it was worked out from the same inputs, so the
+        // playouts are the same whichever worker runs them and in whatever order.
         let results: Vec<Played> = jobs
             .par_iter()
             .enumerate()
-            .map(|(k, job)| tree.play(job, rng_for(seed, (done + k) as u64)))
+            .map_init(RefCell::default, |memory, (k, job)| {
+                tree.play(job, rng_for(seed, (done + k) as u64), memory)
+            })
             .collect();
         for (job, played) in jobs.iter().zip(results) {
             if let Some((leaf, reward, rollout)) = tree.record(job, played)
@@ -156,13 +164,19 @@ struct Node {
     /// The state here, kept only once the node is revisited (most leaves never are), so the
     /// tree holds one state per inner node.
     state: Option<Box<State>>,
+    /// The score when the game is over here.
+    terminal: Option<f64>,
+}
+
+/// What selection reads of a node, kept apart from the node (in `Tree::stats`, by the same
+/// index): choosing a child reads these of every child, and packed together they stay in cache.
+#[derive(Default, Clone, Copy)]
+struct Stats {
     visits: f64,
     total: f64,
     best: f64,
     /// Playouts of the running batch that pass through here (a virtual loss).
     pending: f64,
-    /// The score when the game is over here.
-    terminal: Option<f64>,
     /// False until the playout that created the node is recorded.
     ready: bool,
 }
@@ -175,12 +189,7 @@ impl Node {
             children: Vec::new(),
             untried: None,
             state: None,
-            visits: 0.0,
-            total: 0.0,
-            best: 0.0,
-            pending: 0.0,
             terminal: None,
-            ready: false,
         }
     }
 }
@@ -214,6 +223,8 @@ enum Played {
 struct Tree<'a> {
     scenario: &'a Scenario,
     nodes: Vec<Node>,
+    /// Each node's statistics, by the node's index.
+    stats: Vec<Stats>,
     /// No node is added (nor opened) once the tree holds this many.
     max_nodes: usize,
 }
@@ -222,10 +233,14 @@ impl<'a> Tree<'a> {
     fn new(scenario: &'a Scenario, root: State) -> Tree<'a> {
         let mut node = Node::new(None, None);
         node.state = Some(Box::new(root));
-        node.ready = true;
+        let stats = Stats {
+            ready: true,
+            ..Stats::default()
+        };
         Tree {
             scenario,
             nodes: vec![node],
+            stats: vec![stats],
             max_nodes: MAX_NODES,
         }
     }
@@ -255,6 +270,7 @@ impl<'a> Tree<'a> {
             if let Some(action) = self.nodes[n].untried.as_mut().and_then(Vec::pop) {
                 let child = self.nodes.len();
                 self.nodes.push(Node::new(Some(n), Some(action)));
+                self.stats.push(Stats::default());
                 self.nodes[n].children.push(child);
                 path.push(child);
                 break Job::Expand { parent: n, child };
@@ -263,21 +279,21 @@ impl<'a> Tree<'a> {
             path.push(n);
         };
         for &p in &path {
-            self.nodes[p].pending += 1.0;
+            self.stats[p].pending += 1.0;
         }
         Some(job)
     }
 
     /// The ready child with the highest UCT value (pending playouts count as losses).
     fn best_child(&self, n: usize) -> Option<usize> {
-        let parent = &self.nodes[n];
+        let parent = &self.stats[n];
         // sqrt(N) / (1 + n) rather than UCB1's sqrt(ln N / n): `sqrt` is exact in IEEE-754 on
         // every machine, `ln` comes from the platform's maths library, and a last-bit
         // difference could change a tie and so the line.
         let root_n = (parent.visits + parent.pending).sqrt();
         let mut pick: Option<(usize, f64)> = None;
-        for &c in &parent.children {
-            let child = &self.nodes[c];
+        for &c in &self.nodes[n].children {
+            let child = &self.stats[c];
             if !child.ready {
                 continue;
             }
@@ -294,7 +310,7 @@ impl<'a> Tree<'a> {
     }
 
     /// Runs one playout; reads the tree only, so a batch runs in parallel.
-    fn play(&self, job: &Job, mut rng: ChaCha8Rng) -> Played {
+    fn play(&self, job: &Job, mut rng: ChaCha8Rng, memory: &RefCell<Memory>) -> Played {
         let (parent, child) = match job {
             Job::Terminal { node } => {
                 return Played::Scored(self.nodes[*node].terminal.unwrap_or(0.0));
@@ -305,7 +321,7 @@ impl<'a> Tree<'a> {
                     return Played::Refused;
                 };
                 let mut rollout = Vec::new();
-                let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
+                let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout, memory);
                 return Played::Rolled { reward, rollout };
             }
         };
@@ -326,7 +342,7 @@ impl<'a> Tree<'a> {
             };
         }
         let mut rollout = Vec::new();
-        let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout);
+        let reward = roll_out(self.scenario, &mut state, &mut rng, &mut rollout, memory);
         Played::Expanded {
             terminal: None,
             reward,
@@ -356,9 +372,8 @@ impl<'a> Tree<'a> {
                 reward,
                 rollout,
             } => {
-                let node = &mut self.nodes[leaf];
-                node.terminal = terminal;
-                node.ready = true;
+                self.nodes[leaf].terminal = terminal;
+                self.stats[leaf].ready = true;
                 (reward, rollout)
             }
         };
@@ -370,14 +385,14 @@ impl<'a> Tree<'a> {
     fn unwind(&mut self, leaf: usize, reward: Option<f64>) {
         let mut n = Some(leaf);
         while let Some(i) = n {
-            let node = &mut self.nodes[i];
+            let node = &mut self.stats[i];
             node.pending -= 1.0;
             if let Some(r) = reward {
                 node.visits += 1.0;
                 node.total += r;
                 node.best = node.best.max(r);
             }
-            n = node.parent;
+            n = self.nodes[i].parent;
         }
     }
 
@@ -451,6 +466,7 @@ fn roll_out(
     state: &mut State,
     rng: &mut ChaCha8Rng,
     played: &mut Vec<Action>,
+    memory: &RefCell<Memory>,
 ) -> f64 {
     let strategy = Strategy::ALL[rng.random_range(0..Strategy::ALL.len())];
     for _ in 0..MAX_MOVES {
@@ -459,7 +475,7 @@ fn roll_out(
         }
         let scripted = rng.random::<f64>() >= EPSILON;
         let action = if scripted {
-            strategy.next_action(scenario, state, rng)
+            strategy.next_action_remembering(scenario, state, rng, memory)
         } else {
             random_move(scenario, state, rng)
         };

@@ -7,6 +7,7 @@ use crate::ai::Valuation;
 use crate::engine::{Action, Package, State, query};
 use crate::scenario::Scenario;
 use crate::sim::scripted;
+use crate::sim::scripts_plan::Memory;
 
 /// A scripted US negotiator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -77,19 +78,34 @@ impl Strategy {
 
     /// The next move in this state. Always legal unless the game is over.
     pub fn next_action(self, scenario: &Scenario, state: &State, rng: &mut ChaCha8Rng) -> Action {
-        let ctx = Ctx::new(scenario, state);
+        self.decide(&Ctx::new(scenario, state), rng)
+    }
+
+    /// [`Strategy::next_action`] in a game whose moves share `memory` from move to move (one
+    /// memory per game): the same move, worked out less often.
+    pub(crate) fn next_action_remembering(
+        self,
+        scenario: &Scenario,
+        state: &State,
+        rng: &mut ChaCha8Rng,
+        memory: &std::cell::RefCell<Memory>,
+    ) -> Action {
+        self.decide(&Ctx::remembering(scenario, state, memory), rng)
+    }
+
+    fn decide(self, ctx: &Ctx, rng: &mut ChaCha8Rng) -> Action {
         match self {
-            Strategy::Hawk => scripted::hawk(&ctx),
-            Strategy::Dealmaker => scripted::dealmaker(&ctx),
-            Strategy::Structural => scripted::structural(&ctx, false),
-            Strategy::Appeaser => scripted::appeaser(&ctx),
-            Strategy::Stall => scripted::stall(&ctx),
-            Strategy::Random => random(&ctx, rng),
-            Strategy::FirstCounter => scripted::first_counter(&ctx),
-            Strategy::Historical => crate::sim::scripts_history::historical(&ctx),
-            Strategy::Patient => scripted::patient(&ctx),
-            Strategy::Bluff => scripted::structural(&ctx, true),
-            Strategy::Adaptive => crate::sim::adaptive::adaptive(&ctx),
+            Strategy::Hawk => scripted::hawk(ctx),
+            Strategy::Dealmaker => scripted::dealmaker(ctx),
+            Strategy::Structural => scripted::structural(ctx, false),
+            Strategy::Appeaser => scripted::appeaser(ctx),
+            Strategy::Stall => scripted::stall(ctx),
+            Strategy::Random => random(ctx, rng),
+            Strategy::FirstCounter => scripted::first_counter(ctx),
+            Strategy::Historical => crate::sim::scripts_history::historical(ctx),
+            Strategy::Patient => scripted::patient(ctx),
+            Strategy::Bluff => scripted::structural(ctx, true),
+            Strategy::Adaptive => crate::sim::adaptive::adaptive(ctx),
         }
     }
 }
@@ -104,8 +120,10 @@ pub(crate) struct Ctx<'a> {
     book: std::cell::OnceCell<State>,
     /// The issues worth opening, as `scripts_plan::to_open` finds them, worked out once.
     to_open: std::cell::OnceCell<Vec<&'a str>>,
-    /// The state's own valuation (US gains), worked out once.
-    val: std::cell::OnceCell<Valuation<'a>>,
+    /// The published negotiator's valuation (that of `book`), worked out once.
+    published: std::cell::OnceCell<Valuation<'a>>,
+    /// What the game's earlier decisions worked out, when the caller keeps it.
+    memory: Option<&'a std::cell::RefCell<Memory>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -116,8 +134,27 @@ impl<'a> Ctx<'a> {
             state,
             book: std::cell::OnceCell::new(),
             to_open: std::cell::OnceCell::new(),
-            val: std::cell::OnceCell::new(),
+            published: std::cell::OnceCell::new(),
+            memory: None,
         }
+    }
+
+    /// A script's view of `state` in a game whose decisions share `memory` (the same moves as
+    /// without it, worked out less often).
+    pub fn remembering(
+        scenario: &'a Scenario,
+        state: &'a State,
+        memory: &'a std::cell::RefCell<Memory>,
+    ) -> Self {
+        Ctx {
+            memory: Some(memory),
+            ..Ctx::new(scenario, state)
+        }
+    }
+
+    /// The game's memory, when the caller keeps one.
+    pub fn memory(&self) -> Option<&'a std::cell::RefCell<Memory>> {
+        self.memory
     }
 
     /// The issues off the table worth opening (see `scripts_plan::to_open`).
@@ -130,6 +167,13 @@ impl<'a> Ctx<'a> {
     pub fn book(&self) -> &State {
         self.book
             .get_or_init(|| crate::sim::scripts_plan::published(self.state))
+    }
+
+    /// The published negotiator's valuation: `Valuation::new` of [`Ctx::book`], worked out once
+    /// per decision (a script weighs many packages with it).
+    pub fn published(&self) -> &Valuation<'a> {
+        self.published
+            .get_or_init(|| Valuation::published(self.scenario, self.state))
     }
 
     /// An agenda move to open the first of `ids` that is closed and affordable.
@@ -190,9 +234,9 @@ impl<'a> Ctx<'a> {
 
     /// US gain of a package over the status quo.
     pub fn us_gain(&self, p: &Package) -> f64 {
-        let v = self
-            .val
-            .get_or_init(|| Valuation::new(self.scenario, self.state));
+        // The US's values are the same whichever Beijing values China's side: the published
+        // negotiator's valuation (worked out once per decision) serves.
+        let v = self.published();
         v.us(&p.0) - v.us_sq
     }
 
