@@ -264,21 +264,36 @@ impl Belief {
             drawn: 0,
         };
         for _ in 0..size {
-            let p = belief.fresh(scenario);
+            let p = belief.draw_next(scenario);
             belief.particles.push(p);
         }
         belief
     }
 
-    /// The next candidate drawn from the scenario's kinds, having played the game so far.
-    fn fresh(&mut self, scenario: &Scenario) -> Particle {
+    /// The next candidate drawn from the scenario's kinds, in a copy of the opening.
+    fn draw_next(&mut self, scenario: &Scenario) -> Particle {
         let b = beijing::draw(scenario, mix(mix(self.key ^ SALT) ^ self.drawn));
         self.drawn += 1;
-        let mut p = Particle::new(&self.base, b);
+        Particle::new(&self.base, b)
+    }
+
+    /// `p` having played the game so far, or `None` as soon as it misses more than `misses`
+    /// answers or its error passes `err` (both only grow: the rest of the game need not be
+    /// replayed to rule it out).
+    fn replayed(
+        &self,
+        scenario: &Scenario,
+        mut p: Particle,
+        misses: u32,
+        err: f64,
+    ) -> Option<Particle> {
         for (action, seen) in &self.seen {
             p.observe(scenario, action, seen);
+            if p.misses > misses || p.err > err {
+                return None;
+            }
         }
-        p
+        Some(p)
     }
 
     /// Plays the real game's move in every candidate's copy and weighs the candidate by how
@@ -312,8 +327,10 @@ impl Belief {
         let mut tries = 0;
         while kept.len() < size && tries < REFRESH_TRIES {
             tries += 1;
-            let p = self.fresh(scenario);
-            if fits(&p) {
+            let drawn = self.draw_next(scenario);
+            if let Some(p) = self.replayed(scenario, drawn, fewest, best + REFRESH_SPAN)
+                && fits(&p)
+            {
                 kept.push(p);
             }
         }
