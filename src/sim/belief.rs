@@ -315,13 +315,7 @@ impl Belief {
     /// (the fewest misses, within `REFRESH_SPAN` of the best fit), up to the cloud's size.
     fn refresh(&mut self, scenario: &Scenario) {
         let size = self.particles.len();
-        let fewest = self.fewest_misses();
-        let best = self
-            .particles
-            .iter()
-            .filter(|p| p.misses == fewest)
-            .map(|p| p.err)
-            .fold(f64::INFINITY, f64::min);
+        let (fewest, best) = self.best_fit();
         let fits = |p: &Particle| p.misses == fewest && p.err - best <= REFRESH_SPAN;
         let mut kept: Vec<Particle> = self.particles.drain(..).filter(|p| fits(p)).collect();
         let mut tries = 0;
@@ -340,13 +334,7 @@ impl Belief {
     /// Each candidate's weight, summing to 1: `exp(-err)` among the candidates with the fewest
     /// misses (none, unless every candidate missed something), 0 for the others.
     pub fn weights(&self) -> Vec<f64> {
-        let fewest = self.particles.iter().map(|p| p.misses).min().unwrap_or(0);
-        let least = self
-            .particles
-            .iter()
-            .filter(|p| p.misses == fewest)
-            .map(|p| p.err)
-            .fold(f64::INFINITY, f64::min);
+        let (fewest, least) = self.best_fit();
         let raw: Vec<f64> = self
             .particles
             .iter()
@@ -362,6 +350,18 @@ impl Belief {
         raw.into_iter()
             .map(|w| w / total.max(f64::MIN_POSITIVE))
             .collect()
+    }
+
+    /// The fewest misses of any candidate, and the least error among the candidates with them.
+    fn best_fit(&self) -> (u32, f64) {
+        let fewest = self.fewest_misses();
+        let least = self
+            .particles
+            .iter()
+            .filter(|p| p.misses == fewest)
+            .map(|p| p.err)
+            .fold(f64::INFINITY, f64::min);
+        (fewest, least)
     }
 
     /// The fewest answers any candidate failed to explain (0 while some candidate explains
