@@ -470,6 +470,28 @@ mod tests {
         (moved, steps, open)
     }
 
+    /// A remembered plan is worked out again when what it rests on changes: with more issues
+    /// on the table the planner gives what a fresh working-out gives, not the plan it kept
+    /// (the game-level test in `run.rs` rarely meets such a change within one game).
+    #[test]
+    fn a_planner_works_its_plan_out_again_when_what_it_rests_on_changes() {
+        let s = crate::scenario::builtin("autumn-2025").unwrap().unwrap();
+        let state = crate::engine::new_state(&s, 1);
+        let val = Valuation::published(&s, &state);
+        let fresh = |live: &[bool]| {
+            let p = worked_out(&s, &val, true, live);
+            (p.ask, p.steps)
+        };
+        let some: Vec<bool> = s.issues.iter().map(|i| i.on_table).collect();
+        let all = vec![true; s.issues.len()];
+        assert_ne!(fresh(&some), fresh(&all), "the issues on the table move the plan");
+        let mut planner = Planner::default();
+        for live in [&some, &all, &some] {
+            let p = planner.plan_live(&s, &val, true, live.clone());
+            assert_eq!((p.ask.clone(), p.steps.clone()), fresh(live));
+        }
+    }
+
     fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
         v.iter().map(|(i, l)| ((*i).to_string(), *l)).collect()
     }
