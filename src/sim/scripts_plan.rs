@@ -484,7 +484,11 @@ mod tests {
         };
         let some: Vec<bool> = s.issues.iter().map(|i| i.on_table).collect();
         let all = vec![true; s.issues.len()];
-        assert_ne!(fresh(&some), fresh(&all), "the issues on the table move the plan");
+        assert_ne!(
+            fresh(&some),
+            fresh(&all),
+            "the issues on the table move the plan"
+        );
         let mut planner = Planner::default();
         for live in [&some, &all, &some] {
             let p = planner.plan_live(&s, &val, true, live.clone());
