@@ -306,8 +306,7 @@ impl<'a> Valuation<'a> {
 
     /// China's no-deal value this week: the status quo minus the pressure it is under.
     pub fn no_deal(&self) -> f64 {
-        // `felt_pressure`, as this valuation's Beijing feels it.
-        self.china_sq - self.state.china_pressure * self.beijing.pressure
+        self.china_sq - felt_by(self.state, self.beijing)
     }
 }
 
@@ -322,7 +321,12 @@ fn china_weight(beijing: &Beijing, base: f64, i: usize, shift: f64) -> f64 {
 /// The pressure China feels: what it has lost so far (export orders, cards, sales abroad), as
 /// the Beijing drawn feels it. The US sees the losses, not how much they weigh in Beijing.
 pub fn felt_pressure(state: &State) -> f64 {
-    state.china_pressure * state.beijing.pressure
+    felt_by(state, &state.beijing)
+}
+
+/// The pressure `beijing` would feel in `state` (the drawn one's is [`felt_pressure`]).
+fn felt_by(state: &State, beijing: &Beijing) -> f64 {
+    state.china_pressure * beijing.pressure
 }
 
 /// What suspending card `k` is worth to the other side now. A US measure put in force during
