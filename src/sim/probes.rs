@@ -1,12 +1,12 @@
 //! Probe strategies: each plays one exploit the model must not reward, on top of `patient`
-//! (the best fixed script in two of the three built-ins), so a probe that beat `adaptive` would
-//! show the exploit pays. Kept out of `Strategy::ALL`: they are for tests and measurements, not
+//! (the best fixed script in two of the three built-ins) or, for `escalate-ask`, as a whole line
+//! of its own, so a probe that beat `adaptive` would show the exploit pays. Kept out of `Strategy::ALL`: they are for tests and measurements, not
 //! for the simulator's table.
 
 use crate::engine::{Action, Package, State, query};
 use crate::scenario::Scenario;
 use crate::sim::GameResult;
-use crate::sim::scripted::{patient, summit_move};
+use crate::sim::scripted::{patient, summit_move, weeks_to_summit};
 use crate::sim::strategy::Ctx;
 
 /// An exploit played on top of `patient`.
@@ -28,11 +28,15 @@ pub enum Probe {
     /// Reads the scenario file, not Beijing: patient, never asking as far as any kind's own red
     /// line goes, whether or not the Beijing drawn holds it.
     Wary,
+    /// Plays every US card as soon as it can, holds until two weeks before the summit, then
+    /// asks for the plan's firm package with the largest purchases and takes China's counter on
+    /// the summit's eve: escalation and a maximal ask, whatever Beijing says.
+    EscalateAsk,
 }
 
 impl Probe {
     /// Every probe.
-    pub const ALL: [Probe; 7] = [
+    pub const ALL: [Probe; 8] = [
         Probe::Retrade,
         Probe::RefuseAsk,
         Probe::CardToTrade,
@@ -40,6 +44,7 @@ impl Probe {
         Probe::SkipTime,
         Probe::DropPurchases,
         Probe::Wary,
+        Probe::EscalateAsk,
     ];
 
     /// A short name for reports.
@@ -52,6 +57,7 @@ impl Probe {
             Probe::SkipTime => "skip-time",
             Probe::DropPurchases => "drop-purchases",
             Probe::Wary => "wary",
+            Probe::EscalateAsk => "escalate-ask",
         }
     }
 
@@ -66,6 +72,7 @@ impl Probe {
             Probe::SkipTime => skip_time(&c),
             Probe::DropPurchases => drop_purchases(&c),
             Probe::Wary => return wary(&c),
+            Probe::EscalateAsk => return escalate_ask(&c),
         };
         exploit.unwrap_or_else(|| patient(&c))
     }
@@ -168,4 +175,45 @@ fn wary(c: &Ctx) -> Action {
         }
     }
     Action::Propose(p)
+}
+
+/// The weeks before the summit in which the escalate-ask probe makes its ask.
+const ASK_WEEKS: u32 = 2;
+
+fn escalate_ask(c: &Ctx) -> Action {
+    let s = c.scenario;
+    if let Some(a) = summit_move(c) {
+        return a;
+    }
+    if let Some(a) = (0..s.world.cards.len())
+        .map(|card| Action::Play { card })
+        .find(|a| query::legal(s, c.state, a).is_ok())
+    {
+        return a;
+    }
+    let left = weeks_to_summit(c).unwrap_or(0);
+    if c.last_turn() || (c.summit_past() && c.state.agreed.is_none()) {
+        return Action::RequestExtension;
+    }
+    if c.state.agreed.is_some() || left > ASK_WEEKS {
+        return Action::Hold;
+    }
+    let all: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
+    if let Some(a) = c.open(&all) {
+        return a;
+    }
+    if c.state.counter.is_some() && c.summit_next_turn() {
+        return Action::AcceptCounter;
+    }
+    let val = c.published();
+    let plan = crate::sim::scripts_plan::plan_valued(c, val, true);
+    let mut ask = plan.package(c, plan.firm_valued(c, val));
+    for id in PURCHASES {
+        if let Some(i) = s.issue_index(id)
+            && c.state.agenda[i]
+        {
+            ask.0[i] = s.issues[i].levels.len() - 1;
+        }
+    }
+    Action::Propose(ask)
 }
