@@ -1,7 +1,7 @@
 //! Probe strategies: each plays one exploit the model must not reward, on top of `patient`
-//! (the best fixed script in two of the three built-ins) or, for `escalate-ask`, as a whole line
-//! of its own, so a probe that beat `adaptive` would show the exploit pays. Kept out of `Strategy::ALL`: they are for tests and measurements, not
-//! for the simulator's table.
+//! (the best fixed script in two of the three built-ins) or, for `escalate-ask`, as a whole
+//! line of its own, so a probe that beat `adaptive` would show the exploit pays. Kept out of
+//! `Strategy::ALL`: they are for tests and measurements, not for the simulator's table.
 
 use crate::engine::{Action, Package, State, query};
 use crate::scenario::Scenario;
@@ -9,7 +9,7 @@ use crate::sim::GameResult;
 use crate::sim::scripted::{patient, summit_move, weeks_to_summit};
 use crate::sim::strategy::Ctx;
 
-/// An exploit played on top of `patient`.
+/// An exploit, played on top of `patient` or (escalate-ask) as a line of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Probe {
     /// Once a package is agreed, proposes the firmest package again every week (re-trading
@@ -102,9 +102,19 @@ fn card_to_trade(c: &Ctx) -> Option<Action> {
     if c.turns() > 0 {
         return None;
     }
+    first_card(c)
+}
+
+/// The first card the US can play now, if any.
+fn first_card(c: &Ctx) -> Option<Action> {
     (0..c.scenario.world.cards.len())
         .map(|card| Action::Play { card })
         .find(|a| query::legal(c.scenario, c.state, a).is_ok())
+}
+
+/// The id of every issue in the scenario.
+fn every_issue<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
+    c.scenario.issues.iter().map(|i| i.id.as_str()).collect()
 }
 
 fn insult_opener(c: &Ctx) -> Option<Action> {
@@ -130,8 +140,7 @@ fn insult_opener(c: &Ctx) -> Option<Action> {
 }
 
 fn skip_time(c: &Ctx) -> Option<Action> {
-    let all: Vec<&str> = c.scenario.issues.iter().map(|i| i.id.as_str()).collect();
-    c.open(&all)
+    c.open(&every_issue(c))
 }
 
 /// The purchase issues of the built-in scenarios.
@@ -185,10 +194,7 @@ fn escalate_ask(c: &Ctx) -> Action {
     if let Some(a) = summit_move(c) {
         return a;
     }
-    if let Some(a) = (0..s.world.cards.len())
-        .map(|card| Action::Play { card })
-        .find(|a| query::legal(s, c.state, a).is_ok())
-    {
+    if let Some(a) = first_card(c) {
         return a;
     }
     let left = weeks_to_summit(c).unwrap_or(0);
@@ -198,8 +204,7 @@ fn escalate_ask(c: &Ctx) -> Action {
     if c.state.agreed.is_some() || left > ASK_WEEKS {
         return Action::Hold;
     }
-    let all: Vec<&str> = s.issues.iter().map(|i| i.id.as_str()).collect();
-    if let Some(a) = c.open(&all) {
+    if let Some(a) = c.open(&every_issue(c)) {
         return a;
     }
     if c.state.counter.is_some() && c.summit_next_turn() {
