@@ -298,10 +298,10 @@ fn top_up(c: &Ctx, val: &Valuation, r: &Reading, mut p: Package, demand: f64) ->
     if estimate(val, r, &p) < demand + ROOM || !val.balanced(&p.0) {
         return p;
     }
-    let us = Valuation::new(s, c.state);
+    // The US's values are the same whichever Beijing values China's side (as `Ctx::us_gain`).
     for _ in 0..s.issues.len() * 4 {
         let here_c = val.china(&p.0);
-        let here_u = us.us(&p.0);
+        let here_u = val.us(&p.0);
         let mut best: Option<(f64, Package)> = None;
         for (i, issue) in s.issues.iter().enumerate() {
             if !c.state.agenda[i] {
@@ -323,7 +323,7 @@ fn top_up(c: &Ctx, val: &Valuation, r: &Reading, mut p: Package, demand: f64) ->
             {
                 continue;
             }
-            let ratio = (us.us(&q.0) - here_u) / (here_c - val.china(&q.0)).max(1e-4);
+            let ratio = (val.us(&q.0) - here_u) / (here_c - val.china(&q.0)).max(1e-4);
             if ratio > 0.0 && best.as_ref().is_none_or(|(b, _)| ratio > *b) {
                 best = Some((ratio, q));
             }
@@ -341,9 +341,8 @@ fn top_up(c: &Ctx, val: &Valuation, r: &Reading, mut p: Package, demand: f64) ->
 /// the estimate clears `demand`: `None` if no such package keeps a gain for the US.
 fn bridge(c: &Ctx, val: &Valuation, r: &Reading, from: Package, demand: f64) -> Option<Package> {
     let s = c.scenario;
-    // The US's values are public and the same in every game: one valuation for the whole walk.
-    let us = Valuation::new(s, c.state);
-    let gain = |p: &Package| us.us(&p.0) - us.us_sq;
+    // The US's values are the same whichever Beijing values China's side (as `Ctx::us_gain`).
+    let gain = |p: &Package| val.us(&p.0) - val.us_sq;
     let mut p = from;
     for _ in 0..s.issues.len() * 4 {
         if estimate(val, r, &p) >= demand && val.balanced(&p.0) {
